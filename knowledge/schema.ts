@@ -1,0 +1,105 @@
+/**
+ * The shape of a knowledge file. One YAML file per briefing section lives in
+ * `knowledge/sections/`; each is validated against {@link SectionFileSchema} at load time, so a
+ * typo fails start-up with the file, the entry id and the field path instead of a wrong answer.
+ */
+import { z } from "zod";
+
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case: lowercase letters, digits and single dashes");
+
+/** A calendar date as the briefing gives it, `YYYY-MM-DD` (Asia/Shanghai unless the answer says otherwise). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "is not a real calendar date");
+
+/** Mentions one or more CJK characters: used to insist on Chinese answers and questions. */
+const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
+const hasLatinWords = (s: string) => /[A-Za-z]{2,}(?:\s+[A-Za-z]{2,}){2,}/.test(s);
+
+export const SourceSchema = z
+  .object({
+    /** The briefing part and talk, e.g. `重点关注 · 信用保障「保障升级服务」上线`. */
+    section: z.string().min(2),
+    /** The slide title (and the block on it) the fact comes from. */
+    slide: z.string().min(2),
+  })
+  .strict();
+
+export const EffectiveSchema = z
+  .object({
+    from: isoDate.optional(),
+    until: isoDate.optional(),
+    /** How the briefing words the timing ("8月1号启动灰测，预计9月1号全量生效"). */
+    note: z.string().min(2).optional(),
+  })
+  .strict()
+  .refine((e) => e.from !== undefined || e.until !== undefined || e.note !== undefined, {
+    message: "give at least one of from, until, note (or leave effective out)",
+  })
+  .refine((e) => !(e.from && e.until) || e.from <= e.until, {
+    message: "from must not be after until",
+    path: ["until"],
+  });
+
+export const SupersedesSchema = z
+  .object({
+    /** The id of the older entry this one replaces (it may live in an older briefing's file). */
+    id: kebabId,
+    /** What changed, in one sentence a merchant understands ("登录天数改为按本月至今统计"). */
+    change: z.string().min(4),
+  })
+  .strict();
+
+export const EntrySchema = z
+  .object({
+    id: kebabId,
+    /** A short label for lists and clarify prompts, e.g. `保障升级服务·退出`. */
+    topic: z.string().min(2).max(40),
+    /** The canonical question, in Chinese, as a merchant would ask it. */
+    question: z.string().min(4).refine(hasChinese, "must be written in Chinese"),
+    /** Other ways merchants ask the same thing: colloquial, abbreviated, and one in English. */
+    alternates: z
+      .array(z.string().min(2))
+      .min(4, "needs at least 4 alternate phrasings")
+      .refine((a) => a.some(hasLatinWords), "needs at least one alternate phrasing in English")
+      .refine((a) => new Set(a).size === a.length, "has the same alternate twice"),
+    /** Words and abbreviations that point to this entry (信保, 金品, RFQ …). */
+    keywords: z.array(z.string().min(1)).min(1),
+    /** A self-contained DingTalk-markdown answer with the briefing's exact numbers, dates and paths. */
+    answer: z
+      .string()
+      .min(10)
+      .refine(hasChinese, "must be written in Chinese")
+      .refine((s) => !/^\s*\|.*\|\s*$/m.test(s), "must not contain a markdown table (DingTalk does not render tables)")
+      .refine((s) => !s.includes("```"), "must not contain a code block (DingTalk does not render them)"),
+    source: SourceSchema,
+    effective: EffectiveSchema.optional(),
+    related: z.array(kebabId).default([]),
+    supersedes: z.array(SupersedesSchema).default([]),
+  })
+  .strict();
+
+export const SectionFileSchema = z
+  .object({
+    section: z
+      .object({
+        id: kebabId,
+        /** Order in /topics; the briefing's own order (0 = about the briefing itself). */
+        number: z.number().int().min(0),
+        title: z.string().min(2),
+        /** The briefing this section comes from, `YYYY-MM-DD`; newer briefings supersede older ones. */
+        briefing: isoDate,
+      })
+      .strict(),
+    entries: z.array(EntrySchema).min(1),
+  })
+  .strict();
+
+export type Source = z.infer<typeof SourceSchema>;
+export type Effective = z.infer<typeof EffectiveSchema>;
+export type Entry = z.infer<typeof EntrySchema>;
+export type SectionFile = z.infer<typeof SectionFileSchema>;
+export type Section = SectionFile["section"];
