@@ -1,0 +1,60 @@
+/**
+ * Turns what a merchant typed into the canonical form the index works on: NFKC (full-width
+ * letters and digits), traditional → simplified characters, lower case, no @mentions, no
+ * greetings or sign-offs around the question, punctuation folded to single spaces.
+ */
+import { Converter } from "opencc-js/t2cn";
+
+// opencc-js's bundled .d.ts files import each other without extensions, which NodeNext
+// resolution cannot follow; tsc tolerates it under skipLibCheck but the linter sees an
+// unresolved type, so the converter's (simple) signature is stated here.
+type MakeConverter = (options: { from: "tw"; to: "cn" }) => (text: string) => string;
+const toSimplified = (Converter as unknown as MakeConverter)({ from: "tw", to: "cn" });
+
+/** Greetings and polite openers merchants put before the question (after t2s and lower-casing). */
+const OPENERS = [
+  "你好", "您好", "你们好", "大家好", "hi", "hello", "hey", "哈喽", "哈啰", "嗨", "在吗", "在不在",
+  "老师好", "老师", "小二好", "小二", "客服", "亲", "亲们", "机器人", "请问下", "请问一下", "请问",
+  "问一下", "问下", "想问一下", "想问下", "想问", "我想问一下", "我想问下", "我想问", "请教一下", "请教下",
+  "请教", "麻烦问一下", "麻烦问下", "麻烦", "打扰一下", "打扰了", "咨询一下", "咨询下", "咨询",
+  "please", "pls", "excuse me", "dear", "good morning", "good afternoon",
+];
+/** Sign-offs after the question. */
+const CLOSERS = ["谢谢", "多谢", "感谢", "谢啦", "谢了", "thanks", "thank you", "thx", "ty", "急", "在线等", "求解答", "求助"];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const byLength = (a: string, b: string) => b.length - a.length;
+const openerRe = new RegExp(`^(?:${[...OPENERS].sort(byLength).map(escape).join("|")})(?=$|[\\s,，.。!！?？:：~～、]|[^a-z])[\\s,，.。!！?？:：~～、]*`, "u");
+const closerRe = new RegExp(`[\\s,，.。!！?？~～、]*(?:${[...CLOSERS].sort(byLength).map(escape).join("|")})[\\s,，.。!！?？~～、]*$`, "u");
+
+/** `@name ` mentions (DingTalk removes the bot's own, but people type or paste them). */
+const MENTION_RE = /(^|\s)[@＠][^\s@＠]{1,30}(?=\s|$)/gu;
+
+/**
+ * Normalises one message for matching. Keeps letters, digits, CJK, `%`, `.` inside numbers,
+ * `+` and `/` at the start (commands); everything else becomes a single space.
+ */
+export function normalizeText(raw: string): string {
+  let s = raw.normalize("NFKC");
+  s = toSimplified(s).toLowerCase();
+  s = s.replace(MENTION_RE, " ").trim();
+  // Strip openers and closers repeatedly: "你好，请问一下 …，谢谢！"
+  for (let i = 0; i < 4; i++) {
+    const next = s.replace(openerRe, "").replace(closerRe, "").trim();
+    if (next === s) break;
+    s = next;
+  }
+  s = s
+    .replace(/(\d)[,，](?=\d{3}\b)/g, "$1") // 20,000 → 20000
+    .replace(/(\d)\.(?=\d)/g, "$1\u2024") // keep decimal points (as ․ while punctuation goes)
+    .replace(/[^\p{L}\p{N}%\u2024\s]+/gu, " ")
+    .replace(/\u2024/g, ".")
+    .replace(/\s+/g, " ")
+    .trim();
+  return s;
+}
+
+/** Traditional → simplified and NFKC only: for showing a cleaned-up question back to people. */
+export function simplify(raw: string): string {
+  return toSimplified(raw.normalize("NFKC"));
+}

@@ -1,0 +1,253 @@
+/**
+ * The question matcher: an inverted index over every entry's question, alternates, topic,
+ * keywords and answer, ranked by how much of the merchant's question an entry explains and how
+ * close it is to one of the entry's phrasings, re-ranked with fuse.js fuzzy matching on the
+ * short candidate list, and mapped to one calibrated confidence.
+ *
+ * Build it once at start-up with {@link buildSearchIndex}; {@link SearchIndex.search} is
+ * synchronous and allocation-light so it can answer every message in well under a millisecond.
+ */
+import Fuse from "fuse.js";
+import type { KnowledgeBase, KnowledgeEntry } from "./load-knowledge.js";
+import type { Synonyms } from "./load-synonyms.js";
+import { normalizeText } from "./normalize-text.js";
+import { buildLexicon, characterWeights, tokenize } from "./tokenize.js";
+import type { Lexicon, Token } from "./tokenize.js";
+import { CALIBRATION, choiceProbability, scopeProbability } from "./calibration.js";
+import type { Calibration } from "./calibration.js";
+
+/** Why a candidate scored what it did: shown to support staff by /search, used for calibration. */
+export interface MatchFeatures {
+  /** Share of the question (each character weighted by how informative it is) the entry's own wording explains. */
+  coverage: number;
+  /** The same, counting the entry's answer text too. */
+  coverageWithAnswer: number;
+  /** IDF-weighted Jaccard similarity to the closest phrasing (question, alternate or topic). */
+  phraseSimilarity: number;
+  /** 1 − fuse.js score of the closest phrasing (fuzzy, typo-tolerant). */
+  fuzzy: number;
+  /** Share of the question's information that no entry at all explains (words the briefing never uses). */
+  unknown: number;
+  /** How specific the rarest term shared with the entry's own wording is (its IDF over the largest IDF), 0..1. */
+  evidence: number;
+}
+
+export interface Candidate {
+  entry: KnowledgeEntry;
+  /** Ranking score (not a probability). */
+  score: number;
+  /** Calibrated probability that this entry answers the question: inScope × P(right | in scope). */
+  confidence: number;
+  /** Calibrated probability that the question is one the knowledge base covers at all. */
+  inScope: number;
+  /** Ranking lead over the best other candidate (negative for all but the first). */
+  margin: number;
+  features: MatchFeatures;
+  /** The phrasing that matched best. */
+  matchedPhrasing: string;
+}
+
+export interface SearchResult {
+  /** The question after normalisation and synonym rewriting. */
+  normalized: string;
+  candidates: Candidate[];
+}
+
+interface Phrasing {
+  text: string;
+  /** `text` normalised and rewritten, as fuse.js sees it. */
+  prepared: string;
+  terms: Map<string, number>; // term → idf, filled after df is known
+  weightSum: number;
+}
+
+interface IndexedEntry {
+  entry: KnowledgeEntry;
+  phrasings: Phrasing[];
+  vocab: Set<string>;
+  answerVocab: Set<string>;
+}
+
+export interface SearchIndex {
+  readonly size: number;
+  /** The ranking weights, confidence model and thresholds this index uses. */
+  readonly calibration: Calibration;
+  /** Ranks entries for a question; `limit` candidates at most, best first. */
+  search(question: string, limit?: number): SearchResult;
+  /** Normalises and rewrites text exactly as questions are (for tests and tools). */
+  prepare(text: string): string;
+}
+
+/** How far down the cheap pre-ranking a candidate may sit and still be scored in full. */
+const PRE_RANK_LIMIT = 30;
+/** How many of the fully scored candidates fuse.js re-ranks. */
+const FUZZY_RERANK_LIMIT = 8;
+
+export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibration: Calibration = CALIBRATION): SearchIndex {
+  const rank = (f: MatchFeatures) => rankScore(f, calibration);
+  const prepare = (text: string) => synonyms.rewrite(normalizeText(text));
+  // The domain words: every keyword and synonym term, as they read after rewriting.
+  const lexicon: Lexicon = buildLexicon([...kb.entries.flatMap((e) => e.keywords).map(prepare), ...synonyms.canonicals]);
+  const termsOf = (prepared: string) => new Set(tokenize(prepared, lexicon).map((t) => t.term));
+
+  const indexed: IndexedEntry[] = kb.entries.map((entry) => {
+    const phrasingTexts = [entry.question, ...entry.alternates, entry.topic.replace(/[·・]/g, " ")];
+    const phrasings: Phrasing[] = phrasingTexts.map((text) => ({ text, prepared: prepare(text), terms: new Map(), weightSum: 0 }));
+    const vocab = new Set<string>();
+    for (const p of phrasings) for (const t of termsOf(p.prepared)) vocab.add(t);
+    for (const k of entry.keywords) for (const t of termsOf(prepare(k))) vocab.add(t);
+    const answerVocab = termsOf(prepare(entry.answer));
+    return { entry, phrasings, vocab, answerVocab };
+  });
+
+  // Document frequency over entries (an entry counts once however many phrasings repeat a term).
+  const df = new Map<string, number>();
+  const postings = new Map<string, number[]>();
+  indexed.forEach((ie, i) => {
+    for (const t of new Set([...ie.vocab, ...ie.answerVocab])) {
+      df.set(t, (df.get(t) ?? 0) + 1);
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = []));
+      list.push(i);
+    }
+  });
+  const n = indexed.length;
+  const idf = (t: string) => {
+    const d = df.get(t) ?? 0;
+    return Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  };
+  for (const ie of indexed) {
+    for (const p of ie.phrasings) {
+      for (const t of termsOf(p.prepared)) p.terms.set(t, idf(t));
+      p.weightSum = [...p.terms.values()].reduce((a, b) => a + b, 0);
+    }
+  }
+
+  const fuseOptions = {
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.6,
+    useTokenSearch: true,
+    tokenize: (s: string) => tokenize(s, lexicon).map((t) => t.term),
+  } as const;
+
+  const unknownIdf = idf("\u0000never-indexed");
+
+  /**
+   * How much each character of the question tells: the highest IDF among the indexed terms that
+   * cover it (a character no indexed term covers weighs as much as an unseen term), scaled down
+   * for function characters and zero for spaces and English stopwords. Cross-word bigrams that
+   * were never indexed ("务加" in 服务加入) do not count against a character another term explains.
+   */
+  function informativeness(text: string, tokens: Token[]): { weights: Float64Array; unknownShare: number } {
+    const base = characterWeights(text);
+    const best = new Float64Array(text.length);
+    for (const tok of tokens) {
+      if (!df.has(tok.term)) continue;
+      const w = idf(tok.term);
+      for (let i = tok.start; i < tok.end; i++) if (w > best[i]!) best[i] = w;
+    }
+    let total = 0;
+    let unknown = 0;
+    for (let i = 0; i < best.length; i++) {
+      const known = best[i]! > 0;
+      best[i] = base[i]! * (known ? best[i]! : unknownIdf);
+      total += best[i]!;
+      if (!known) unknown += best[i]!;
+    }
+    return { weights: best, unknownShare: total > 0 ? unknown / total : 0 };
+  }
+
+  /** Weighted share of the question's characters covered by tokens whose term passes `has`. */
+  function coverage(tokens: Token[], weights: Float64Array, total: number, has: (t: string) => boolean): number {
+    if (total === 0) return 0;
+    const covered = new Uint8Array(weights.length);
+    for (const tok of tokens) if (has(tok.term)) covered.fill(1, tok.start, tok.end);
+    let sum = 0;
+    for (let i = 0; i < weights.length; i++) if (covered[i]) sum += weights[i]!;
+    return sum / total;
+  }
+
+  function search(question: string, limit = 5): SearchResult {
+    const normalized = prepare(question);
+    const tokens = tokenize(normalized, lexicon);
+    if (tokens.length === 0) return { normalized, candidates: [] };
+    const { weights, unknownShare: unknown } = informativeness(normalized, tokens);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const qTerms = new Map<string, number>();
+    for (const tok of tokens) qTerms.set(tok.term, idf(tok.term));
+    const qWeight = [...qTerms.values()].reduce((a, b) => a + b, 0);
+
+    // Cheap pre-ranking from the postings: the summed IDF of shared terms.
+    const pre = new Map<number, number>();
+    for (const [term, w] of qTerms) {
+      const list = postings.get(term);
+      if (!list) continue;
+      for (const i of list) pre.set(i, (pre.get(i) ?? 0) + (indexed[i]!.vocab.has(term) ? w : 0.4 * w));
+    }
+    const shortlist = [...pre.entries()].sort((a, b) => b[1] - a[1]).slice(0, PRE_RANK_LIMIT);
+
+    const scored = shortlist.map(([i]) => {
+      const ie = indexed[i]!;
+      let best = 0;
+      let bestText = ie.entry.question;
+      for (const p of ie.phrasings) {
+        let inter = 0;
+        for (const [t, w] of qTerms) if (p.terms.has(t)) inter += w;
+        const sim = inter / (qWeight + p.weightSum - inter || 1);
+        if (sim > best) {
+          best = sim;
+          bestText = p.text;
+        }
+      }
+      let evidence = 0;
+      for (const [t, w] of qTerms) if (ie.vocab.has(t) && w > evidence) evidence = w;
+      const features: MatchFeatures = {
+        evidence: evidence / unknownIdf,
+        coverage: coverage(tokens, weights, total, (t) => ie.vocab.has(t)),
+        coverageWithAnswer: coverage(tokens, weights, total, (t) => ie.vocab.has(t) || ie.answerVocab.has(t)),
+        phraseSimilarity: best,
+        fuzzy: 0,
+        unknown,
+      };
+      return { ie, features, matchedPhrasing: bestText, score: rank(features) };
+    });
+    scored.sort((a, b) => b.score - a.score);
+
+    // fuse.js re-ranks the head of the list: fuzzy similarity to each candidate's phrasings.
+    const head = scored.slice(0, FUZZY_RERANK_LIMIT);
+    if (head.length > 0) {
+      const docs = head.flatMap((s, k) => s.ie.phrasings.map((p) => ({ k, text: p.prepared })));
+      const fuse = new Fuse(docs, { ...fuseOptions, keys: ["text"] });
+      for (const r of fuse.search(normalized)) {
+        const s = head[r.item.k]!;
+        s.features.fuzzy = Math.max(s.features.fuzzy, 1 - (r.score ?? 1));
+      }
+      for (const s of head) s.score = rank(s.features);
+      head.sort((a, b) => b.score - a.score);
+    }
+    const ordered = [...head, ...scored.slice(FUZZY_RERANK_LIMIT)];
+    const candidates = ordered.slice(0, limit).map((s, k) => {
+      const margin = s.score - (k === 0 ? (ordered[1]?.score ?? 0) : ordered[0]!.score);
+      const inScope = scopeProbability(s.features, calibration);
+      return {
+        entry: s.ie.entry,
+        score: s.score,
+        confidence: inScope * choiceProbability(s.features, margin, calibration),
+        inScope,
+        margin,
+        features: s.features,
+        matchedPhrasing: s.matchedPhrasing,
+      };
+    });
+    return { normalized, candidates };
+  }
+
+  return { size: n, calibration, search, prepare };
+}
+
+/** The ranking score: a weighted sum of the features (weights in calibration.json). */
+export function rankScore(f: MatchFeatures, c: Calibration): number {
+  const w = c.rank;
+  return w.coverage * f.coverage + w.coverageWithAnswer * f.coverageWithAnswer + w.phraseSimilarity * f.phraseSimilarity + w.fuzzy * f.fuzzy;
+}
