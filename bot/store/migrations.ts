@@ -1,0 +1,58 @@
+/**
+ * The store's schema, as an append-only list of migrations. `openStore` applies every migration
+ * whose version is above the file's `PRAGMA user_version`, each in its own IMMEDIATE transaction
+ * that also sets `user_version`, so a crash or an error leaves the file at the last complete
+ * version and the next start resumes from there.
+ *
+ * To add a table (recorded questions, feedback votes, …): append `{ version: N + 1, name, sql }`
+ * at the end of {@link MIGRATIONS}, then add its statements and methods in `open-store.ts`.
+ * Never edit or reorder a migration that has shipped: databases in the field already ran it.
+ */
+
+/** One schema step. `sql` may hold several statements; it runs inside the migration's transaction. */
+export interface Migration {
+  /** 1, 2, 3, … with no gaps: the `PRAGMA user_version` the file has once this step has run. */
+  readonly version: number;
+  /** A few words for error messages and logs, e.g. `"merchants, users, audit"`. */
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Every migration, oldest first. Append only (see the module comment). */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "merchants, merchant users, audit",
+    sql: `
+      -- The validated record as JSON, plus the columns we query on.
+      CREATE TABLE merchants (
+        id          TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 32),
+        name        TEXT NOT NULL,
+        industry    TEXT NOT NULL,
+        record      TEXT NOT NULL CHECK (json_valid(record)),
+        imported_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX merchants_by_industry ON merchants (industry);
+
+      -- Which DingTalk users act for which merchant (the access rule in merchant-record.md).
+      CREATE TABLE merchant_users (
+        user_id     TEXT NOT NULL,
+        merchant_id TEXT NOT NULL REFERENCES merchants (id) ON DELETE CASCADE,
+        PRIMARY KEY (user_id, merchant_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX merchant_users_by_merchant ON merchant_users (merchant_id);
+
+      -- Who asked for which merchant's checks, and whether it was allowed. Never any figures.
+      -- merchant_id has no foreign key: a denied request may name a merchant that does not exist.
+      CREATE TABLE audit (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        user_id     TEXT NOT NULL,
+        merchant_id TEXT,
+        action      TEXT NOT NULL,
+        allowed     INTEGER NOT NULL CHECK (allowed IN (0, 1))
+      ) STRICT;
+      CREATE INDEX audit_by_user ON audit (user_id, at);
+    `,
+  },
+];
