@@ -87,8 +87,13 @@ function topId(s: Sample, c: Calibration): string | undefined {
   return best;
 }
 
-/** Weighted logistic regression by batch gradient descent, with a little L2. */
-function fitLogistic(xs: number[][], ys: number[], weights: number[]): { bias: number; w: number[] } {
+/**
+ * Weighted logistic regression by projected batch gradient descent, with a little L2. `signs`
+ * keeps each weight on its side of zero (+1: more of the feature never lowers the probability,
+ * −1: never raises it): the models must be monotone even where the training data are thin,
+ * e.g. a question identical to a phrasing never occurs among held-out phrasings.
+ */
+function fitLogistic(xs: number[][], ys: number[], weights: number[], signs: number[]): { bias: number; w: number[] } {
   const d = xs[0]!.length;
   const w = new Array<number>(d).fill(0);
   let bias = 0;
@@ -105,7 +110,10 @@ function fitLogistic(xs: number[][], ys: number[], weights: number[]): { bias: n
       x.forEach((v, j) => (gw[j]! += err * v));
     });
     bias -= (lr * gb) / total;
-    for (let j = 0; j < d; j++) w[j]! -= lr * (gw[j]! / total + l2 * w[j]!);
+    for (let j = 0; j < d; j++) {
+      w[j]! -= lr * (gw[j]! / total + l2 * w[j]!);
+      if (w[j]! * signs[j]! < 0) w[j] = 0;
+    }
   }
   return { bias, w };
 }
@@ -136,6 +144,7 @@ function main(): void {
     rows.map((r) => SCOPE_FEATURES.map((k) => r.top!.features[k])),
     rows.map((r) => (r.s.expected !== null ? 1 : 0)),
     rows.map((r) => (r.s.expected !== null ? 1 : nIn / Math.max(1, nOff))),
+    SCOPE_FEATURES.map((k) => (k === "unknown" ? -1 : 1)),
   );
   // 2b. Choice: among in-scope phrasings, is the first place right?
   const inRows = rows.filter((r) => r.s.expected !== null);
@@ -144,6 +153,7 @@ function main(): void {
     inRows.map(choiceX),
     inRows.map((r) => (r.top!.id === r.s.expected ? 1 : 0)),
     inRows.map(() => 1),
+    [1, 1, 1],
   );
   const model: Calibration = {
     ...withRank,
@@ -151,7 +161,8 @@ function main(): void {
     choice: { bias: round(choiceFit.bias, 4), margin: round(choiceFit.w[0]!, 4), phraseSimilarity: round(choiceFit.w[1]!, 4), coverage: round(choiceFit.w[2]!, 4) },
   };
 
-  // 3. Thresholds by utility. In scope: +1 a right answer; −0.3 a wrong one that names the right
+  // 3. Thresholds by utility, counting off-topic questions as a fifth of all questions (the
+  // off-topic set is smaller than the held-out one, so each of its rows is weighted up). In scope: +1 a right answer; −0.3 a wrong one that names the right
   // entry under "你可能还想问", −1 one that does not; +0.2 a clarify that offers the right entry
   // (it costs the merchant a round trip), −0.5 any other clarify or a fallback. Off topic: 0 a
   // fallback, −1 a clarify, −3 an answer (a rule answer to "天气怎么样" is the worst outcome).
@@ -162,6 +173,7 @@ function main(): void {
     const sure = choiceProbability(top.features, r.margin, model) >= t.answer;
     return { answer: sure, offered: close.slice(0, 3).map((x) => x.id) };
   };
+  const offWeight = (0.25 * nIn) / Math.max(1, nOff);
   let bestT = { utility: -Infinity, thresholds: CALIBRATION.thresholds };
   for (let scope = 0.3; scope <= 0.9; scope += 0.05)
     for (let answer = 0.3; answer <= 0.9; answer += 0.05)
@@ -171,9 +183,10 @@ function main(): void {
         for (const r of rows) {
           const d = decide(r, t);
           const off = r.s.expected === null;
-          if (d === "fallback") u += off ? 0 : -0.5;
-          else if (d.answer) u += off ? -3 : r.top!.id === r.s.expected ? 1 : d.offered.includes(r.s.expected!) ? -0.3 : -1;
-          else u += off ? -1 : d.offered.includes(r.s.expected!) ? 0.2 : -0.5;
+          if (off) u += offWeight * (d === "fallback" ? 0 : d.answer ? -3 : -1);
+          else if (d === "fallback") u += -0.5;
+          else if (d.answer) u += r.top!.id === r.s.expected ? 1 : d.offered.includes(r.s.expected!) ? -0.3 : -1;
+          else u += d.offered.includes(r.s.expected!) ? 0.2 : -0.5;
         }
         if (u > bestT.utility) bestT = { utility: u, thresholds: t };
       }
