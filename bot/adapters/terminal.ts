@@ -1,0 +1,117 @@
+/**
+ * The local transports: a terminal chat for people (`npm start` without DingTalk credentials,
+ * `npm run ask`) and the `--jsonl` mode for scripts and the eval (../shared/spec/ask-cli.md).
+ * Both only translate lines to {@link IncomingMessage}s and replies back; the pipeline decides.
+ */
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import { z } from "zod";
+import type { HandleMessage, IncomingMessage, Reply } from "../pipeline/types.js";
+
+/** One input line of `ask --jsonl`. Unknown fields are ignored so that scripts can annotate lines. */
+export const AskLineSchema = z.object({
+  text: z.string(),
+  userId: z.string().min(1).max(128).optional(),
+  staff: z.boolean().optional(),
+  group: z.boolean().optional(),
+  now: z
+    .string()
+    .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date-time, e.g. 2021-08-16T12:00:00+08:00")
+    .optional(),
+});
+
+export const ANONYMOUS_USER = "anonymous";
+
+interface Io {
+  input: Readable;
+  output: Writable;
+}
+
+/** Drives the pipeline with JSON lines: exactly one JSON reply line per input line, in order. */
+export async function runJsonl(handleMessage: HandleMessage, { input, output }: Io): Promise<number> {
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    const reply = await answerJsonLine(handleMessage, line, n);
+    output.write(`${JSON.stringify(reply)}\n`);
+  }
+  return n;
+}
+
+type JsonReply = Pick<Reply, "kind" | "text" | "entryId" | "confidence">;
+
+async function answerJsonLine(handleMessage: HandleMessage, line: string, n: number): Promise<JsonReply> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return { kind: "error", text: `第 ${n} 行不是合法的 JSON：每行应为 {"text": "问题"}` };
+  }
+  const parsed = AskLineSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { kind: "error", text: `第 ${n} 行字段 ${issue.path.join(".") || "(整行)"} 有误：${issue.message}` };
+  }
+  const { text, userId = ANONYMOUS_USER, staff = false, group = false, now } = parsed.data;
+  const msg: IncomingMessage = {
+    id: `ask-${n}`,
+    text,
+    contentKind: "text",
+    userId,
+    chat: group ? "group" : "direct",
+    conversationId: group ? "ask-group" : `ask-direct-${userId}`,
+    staff,
+    canPushPrivately: false,
+    now: now ? new Date(now) : new Date(),
+  };
+  const reply = await handleMessage(msg);
+  const out: JsonReply = { kind: reply.kind, text: reply.text };
+  if (reply.entryId !== undefined) out.entryId = reply.entryId;
+  if (reply.confidence !== undefined) out.confidence = reply.confidence;
+  return out;
+}
+
+export interface TerminalOptions extends Io {
+  userId: string;
+  staff: boolean;
+  /** Printed once before the first prompt. */
+  banner?: string;
+  /** Show a prompt and blank lines between answers (a person at a terminal). */
+  interactive: boolean;
+}
+
+/** A chat at the terminal: one line, one question; the reply text is printed as DingTalk would show it. */
+export async function runTerminal(handleMessage: HandleMessage, options: TerminalOptions): Promise<void> {
+  const { input, output, interactive } = options;
+  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
+  if (options.banner) output.write(`${options.banner}\n`);
+  const prompt = () => {
+    if (interactive) rl.prompt();
+  };
+  rl.setPrompt("你> ");
+  prompt();
+  let n = 0;
+  for await (const line of rl) {
+    if (interactive && ["exit", "quit", ":q", "退出聊天"].includes(line.trim())) break;
+    if (!line.trim() && interactive) {
+      prompt();
+      continue;
+    }
+    n++;
+    const reply = await handleMessage({
+      id: `terminal-${n}`,
+      text: line,
+      contentKind: "text",
+      userId: options.userId,
+      chat: "direct",
+      conversationId: `terminal-${options.userId}`,
+      staff: options.staff,
+      canPushPrivately: false,
+      now: new Date(),
+    });
+    output.write(interactive ? `\n${reply.text}\n\n` : `${reply.text}\n`);
+    prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,115 @@
+/**
+ * The bot's configuration: one zod schema over the environment. This is the only module that
+ * reads `process.env`; everything else receives a {@link Config}. A missing or malformed value
+ * fails start-up with {@link ConfigError}, naming the variable and how to fix it.
+ */
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+const OFFICIAL_API = "https://api.dingtalk.com";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().min(1).optional());
+const url = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .url("must be an http(s) URL")
+      .refine((u) => /^https?:\/\//.test(u), "must start with http:// or https://")
+      .default(fallback),
+  );
+const positiveInt = (fallback: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int("must be a whole number").min(1).max(max).default(fallback));
+
+const EnvSchema = z
+  .object({
+    DINGTALK_CLIENT_ID: optionalString,
+    DINGTALK_CLIENT_SECRET: optionalString,
+    /** Needed for 1:1 pushes (private results of checks asked in a group, expired webhooks). */
+    DINGTALK_ROBOT_CODE: optionalString,
+    DINGTALK_GATEWAY_URL: url(`${OFFICIAL_API}/v1.0/gateway/connections/open`),
+    DINGTALK_API_BASE_URL: url(OFFICIAL_API),
+    /** Comma-separated DingTalk user ids (senderStaffId or senderId) of support staff. */
+    SUPPORT_STAFF_IDS: z.preprocess(
+      (v) => (typeof v === "string" ? v : ""),
+      z
+        .string()
+        .transform((s) => s.split(/[,\s]+/).filter(Boolean))
+        .pipe(z.array(z.string().max(128))),
+    ),
+    DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default("data/bot.db")),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ),
+    HEALTH_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+    /** Days to keep recorded unanswered questions and votes. */
+    QUESTION_RETENTION_DAYS: positiveInt(90, 3650),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.DINGTALK_CLIENT_ID) !== Boolean(env.DINGTALK_CLIENT_SECRET)) {
+      const missing = env.DINGTALK_CLIENT_ID ? "DINGTALK_CLIENT_SECRET" : "DINGTALK_CLIENT_ID";
+      ctx.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "is required when the other DingTalk credential is set (set both to connect, or neither for the terminal chat)",
+      });
+    }
+  });
+
+export interface Config {
+  dingtalk?: {
+    clientId: string;
+    clientSecret: string;
+    robotCode?: string;
+    gatewayUrl: string;
+    apiBaseUrl: string;
+  };
+  supportStaffIds: ReadonlySet<string>;
+  databasePath: string;
+  logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  healthPort?: number;
+  questionRetentionDays: number;
+}
+
+export class ConfigError extends Error {
+  readonly code = "CONFIG_INVALID" as const;
+  constructor(readonly problems: string[]) {
+    super(`configuration is invalid:\n- ${problems.join("\n- ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Builds the {@link Config} from an environment (the process's by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    dingtalk:
+      e.DINGTALK_CLIENT_ID && e.DINGTALK_CLIENT_SECRET
+        ? {
+            clientId: e.DINGTALK_CLIENT_ID,
+            clientSecret: e.DINGTALK_CLIENT_SECRET,
+            robotCode: e.DINGTALK_ROBOT_CODE,
+            gatewayUrl: e.DINGTALK_GATEWAY_URL,
+            apiBaseUrl: e.DINGTALK_API_BASE_URL.replace(/\/+$/, ""),
+          }
+        : undefined,
+    supportStaffIds: new Set(e.SUPPORT_STAFF_IDS),
+    databasePath: e.DATABASE_PATH,
+    logLevel: e.LOG_LEVEL,
+    healthPort: e.HEALTH_PORT,
+    questionRetentionDays: e.QUESTION_RETENTION_DAYS,
+  };
+}
+
+/** Reads `.env` into the process environment when the file exists (variables already set win). */
+export function loadDotEnv(path = ".env"): boolean {
+  if (!existsSync(path)) return false;
+  process.loadEnvFile(path);
+  return true;
+}

@@ -1,0 +1,57 @@
+/**
+ * Builds everything a transport needs, once: the validated knowledge base and its index, the
+ * merchant store (seeded with the demo merchants on first start), and the pipeline.
+ */
+import type { Logger } from "pino";
+import { loadKnowledge } from "../knowledge/load-knowledge.js";
+import { loadSynonyms } from "../knowledge/load-synonyms.js";
+import { buildSearchIndex } from "../knowledge/search-index.js";
+import { COMMANDS } from "./commands/registry.js";
+import { createClarifyState } from "./pipeline/clarify-state.js";
+import { createPipeline } from "./pipeline/create-pipeline.js";
+import type { Pipeline } from "./pipeline/create-pipeline.js";
+import type { PipelineDeps } from "./pipeline/deps.js";
+import { openStore } from "./store/open-store.js";
+import type { MerchantStore } from "./store/open-store.js";
+import { seedDemoIfEmpty } from "./store/seed-demo.js";
+
+export interface BotOptions {
+  logger: Logger;
+  /** The merchant store file, or `:memory:`. */
+  databasePath: string;
+  /** Load the demo merchants into an empty store (the default for `npm start`). */
+  seedDemo?: boolean;
+  /** Use this store instead of opening one (tests, `ask --merchants`). */
+  store?: MerchantStore;
+  knowledgeDir?: string;
+}
+
+export interface Bot extends Pipeline {
+  deps: PipelineDeps;
+  /** Milliseconds spent building the knowledge base and its index. */
+  startupMs: number;
+  close(): void;
+}
+
+export function createBot(options: BotOptions): Bot {
+  const started = performance.now();
+  const log = options.logger.child({ component: "startup" });
+  const kb = loadKnowledge(options.knowledgeDir);
+  const index = buildSearchIndex(kb, loadSynonyms());
+  const store = options.store ?? openStore(options.databasePath);
+  if (options.seedDemo) {
+    const seeded = seedDemoIfEmpty(store);
+    if (seeded > 0) log.info({ merchants: seeded }, "loaded the demo merchants into the empty store");
+  }
+  const deps: PipelineDeps = {
+    kb,
+    index,
+    store,
+    logger: options.logger,
+    clarify: createClarifyState(),
+    commands: COMMANDS,
+  };
+  const startupMs = Math.round(performance.now() - started);
+  log.info({ entries: kb.entries.length, sections: kb.sections.length, startupMs }, "knowledge base loaded");
+  return { ...createPipeline(deps), deps, startupMs, close: () => store.close() };
+}

@@ -1,0 +1,65 @@
+/**
+ * `npm start`: loadConfig → logger → knowledge base → store → pipeline → DingTalk (when the
+ * credentials are set) or the terminal chat with the demo merchants.
+ *
+ *   npm start                          DingTalk stream mode, or the terminal chat
+ *   npm start -- --user ID --staff     the terminal chat as another user / as support staff
+ */
+import { parseArgs } from "node:util";
+import { runTerminal } from "./adapters/terminal.js";
+import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
+import { createBot } from "./create-bot.js";
+import { createLogger } from "./logger.js";
+import { runDingTalk } from "./run-dingtalk.js";
+
+/** The terminal chat's user: bound to the demo Gold merchant in data/demo-merchants.json. */
+export const TERMINAL_USER = "local-user";
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { user: { type: "string", default: TERMINAL_USER }, staff: { type: "boolean", default: false } },
+    strict: true,
+  });
+  loadDotEnv();
+  const config = loadConfig();
+
+  if (config.dingtalk) {
+    const logger = createLogger({ level: config.logLevel });
+    const bot = createBot({ logger, databasePath: config.databasePath, seedDemo: true });
+    await runDingTalk(bot, config, logger);
+    return;
+  }
+
+  // The terminal chat: the conversation on stdout, warnings only (to stderr) unless asked.
+  const logger = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : "warn", destination: 2 });
+  const bot = createBot({ logger, databasePath: config.databasePath, seedDemo: true });
+  const staff = values.staff || config.supportStaffIds.has(values.user);
+  process.stdout.write(
+    [
+      "DingTalk 未配置：设置 DINGTALK_CLIENT_ID 和 DINGTALK_CLIENT_SECRET（可写在 .env）即可连接钉钉。现在进入本地终端聊天。",
+      `知识库 ${bot.deps.kb.entries.length} 条问答，启动用时 ${bot.startupMs} ms；商户数据：${config.databasePath}（首次启动已载入演示商户）。`,
+      `你现在是用户 ${values.user}${staff ? "（客服）" : ""}，已绑定：${bot.deps.store.merchantsForUser(values.user).map((m) => m.id).join("、") || "无"}。试试：保障升级服务多久能退出？ /score  /help  （exit 退出）`,
+      "",
+    ].join("\n"),
+  );
+  try {
+    await runTerminal(bot.handleMessage, {
+      input: process.stdin,
+      output: process.stdout,
+      userId: values.user,
+      staff,
+      interactive: process.stdin.isTTY === true,
+    });
+  } finally {
+    bot.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n\n设置方法见 README 的「配置」一节。\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`启动失败：${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

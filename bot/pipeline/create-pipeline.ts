@@ -1,0 +1,227 @@
+/**
+ * The message pipeline: the one entry point every transport calls. It decides what a message
+ * is (a command, a pick from a clarify prompt, small talk, a personalised check, or a rule
+ * question) and returns the reply; it never sends anything itself.
+ */
+import type { Logger } from "pino";
+import { matchQuestion } from "../../knowledge/match-question.js";
+import type { Candidate } from "../../knowledge/search-index.js";
+import type { CommandDefinition } from "../commands/define-command.js";
+import { clarifyKey } from "./clarify-state.js";
+import type { PipelineDeps } from "./deps.js";
+import { detectPersonalCheck } from "./detect-personal-check.js";
+import { formatEntry } from "./format-entry.js";
+import { HUMAN_CONTACT, deniedReply, errorReply, makeReply } from "./replies.js";
+import { detectSmallTalk } from "./small-talk.js";
+import type { SmallTalk } from "./small-talk.js";
+import type { HandleMessage, IncomingMessage, Reply } from "./types.js";
+
+/** Longer questions are refused politely rather than matched: nobody types a rule question this long. */
+export const MAX_QUESTION_CHARS = 1000;
+
+/** The topics the bot can talk about, for greetings and fallbacks. */
+const SCOPE =
+  "金品诚企升级、9月采购节、信保「保障升级服务」、找工厂频道、工业品牌站、RFQ服务分、规则与合规（站外沟通/拒用信保/申诉/违规公示/知识产权）、外贸服务市场";
+
+export interface Pipeline {
+  handleMessage: HandleMessage;
+}
+
+export function createPipeline(deps: PipelineDeps): Pipeline {
+  const log = deps.logger.child({ component: "pipeline" });
+  const handleMessage: HandleMessage = async (msg) => {
+    const mlog = log.child({ msgId: msg.id });
+    try {
+      const reply = await route(msg, deps, mlog);
+      mlog.info({ kind: reply.kind, entryId: reply.entryId, confidence: reply.confidence, chat: msg.chat }, "replied");
+      return reply;
+    } catch (err) {
+      mlog.error({ err, userId: msg.userId, chat: msg.chat }, "message handling failed");
+      return errorReply(`抱歉，处理这条消息时出了问题，请稍后再试。${HUMAN_CONTACT}`, "出错了");
+    }
+  };
+  return { handleMessage };
+}
+
+/** Strips zero-width characters and surrounding space; keeps the user's text otherwise. */
+function cleanText(text: string): string {
+  return text.replace(/[\u200b-\u200f\u2060\ufeff]/g, "").trim();
+}
+
+async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger): Promise<Reply> {
+  if (msg.contentKind !== "text") return unsupportedContent(msg);
+  const text = cleanText(msg.text);
+  if (!text) return errorReply("我没有收到文字内容。请直接输入你的问题，例如「保障升级服务多久能退出？」，或发送 /help 查看我能做什么。", "请输入问题");
+  if (text.length > MAX_QUESTION_CHARS) {
+    return errorReply(
+      `这条消息有 ${text.length} 个字，太长了，我没法准确理解。请把问题精简到 ${MAX_QUESTION_CHARS} 字以内，一次问一个问题。`,
+      "问题太长",
+    );
+  }
+
+  const command = parseCommand(text, deps.commands);
+  if (command) return runCommand(command.def, command.args, command.name, msg, deps);
+  if (/^[/／]/.test(text.normalize("NFKC"))) return unknownCommand(text, deps.commands);
+
+  const picked = pickFromClarify(text, msg, deps);
+  if (picked) return picked;
+
+  if (/^[\p{N}\p{P}\p{S}\s]+$/u.test(text)) return noQuestionInText(text);
+
+  const small = detectSmallTalk(text);
+  if (small) return smallTalkReply(small);
+
+  const personal = detectPersonalCheck(text, msg, deps);
+  if (personal) {
+    log.debug({ command: personal.command.name }, "question routed to a personalised check");
+    return runCommand(personal.command, personal.args, personal.command.name, msg, deps);
+  }
+
+  return answerQuestion(text, msg, deps);
+}
+
+/** Only digits and punctuation ("2", "？？"): most likely a reply to a clarify prompt that has expired. */
+function noQuestionInText(text: string): Reply {
+  return makeReply(
+    "fallback",
+    "没看懂",
+    `我没看懂「${text.slice(0, 20)}」。如果你是在回复我之前列出的选项，那些选项已经过期了，请重新提问；也可以发送 /help 查看我能做什么。`,
+  );
+}
+
+function unsupportedContent(msg: IncomingMessage): Reply {
+  const what: Record<IncomingMessage["contentKind"], string> = {
+    text: "文字",
+    picture: "图片",
+    file: "文件",
+    video: "视频",
+    "audio-unrecognised": "语音（没能识别出文字）",
+    unknown: "这种类型的消息",
+  };
+  return errorReply(
+    `抱歉，我暂时看不懂${what[msg.contentKind]}。请用文字输入你的问题，例如「被处罚几天内能申诉？」，或发送 /help 查看我能做什么。`,
+    "请输入文字",
+  );
+}
+
+interface ParsedCommand {
+  def: CommandDefinition;
+  name: string;
+  args: string;
+}
+
+/** `/score M10001`, `／服务分 M10001`, `/SCORE` → the command and its arguments. */
+export function parseCommand(text: string, commands: readonly CommandDefinition[]): ParsedCommand | undefined {
+  const m = /^[/／]\s*([^\s/／]+)\s*([\s\S]*)$/u.exec(text.normalize("NFKC"));
+  if (!m) return undefined;
+  const name = m[1]!.toLowerCase();
+  const def = commands.find((c) => c.name === name || c.aliases.some((a) => a.toLowerCase() === name));
+  return def ? { def, name, args: m[2]!.trim() } : undefined;
+}
+
+async function runCommand(def: CommandDefinition, args: string, _name: string, msg: IncomingMessage, deps: PipelineDeps): Promise<Reply> {
+  if (def.staffOnly && !msg.staff) return deniedStaffOnly(def);
+  return def.run({ msg, args, deps });
+}
+
+function deniedStaffOnly(def: CommandDefinition): Reply {
+  return { ...deniedReply(), text: `抱歉，${def.usage.split(" ")[0]} 仅供客服人员使用。发送 /help 查看你可以使用的指令。` };
+}
+
+function unknownCommand(text: string, commands: readonly CommandDefinition[]): Reply {
+  const typed = (/^[/／]\s*([^\s]*)/u.exec(text.normalize("NFKC"))?.[1] ?? "").toLowerCase().slice(0, 32);
+  const names = commands.flatMap((c) => [c.name, ...c.aliases].map((n) => ({ n, c })));
+  const near = names
+    .map(({ n, c }) => ({ c, d: editDistance(typed, n.toLowerCase()) }))
+    .filter((x) => x.d <= Math.max(1, Math.floor(typed.length / 3)))
+    .sort((a, b) => a.d - b.d)[0];
+  const hint = near ? `你是不是想用 ${near.c.usage}？` : "";
+  return errorReply(`没有「/${typed}」这个指令。${hint}发送 /help 查看全部指令。`, "未知指令");
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** "1"/"2"/"3" (or ①, 第二个, the title) right after a clarify prompt picks that entry. */
+function pickFromClarify(text: string, msg: IncomingMessage, deps: PipelineDeps): Reply | undefined {
+  const key = clarifyKey(msg.conversationId, msg.userId);
+  const pending = deps.clarify.get(key, msg.now);
+  if (!pending) return undefined;
+  const s = text.normalize("NFKC").replace(/[\s。.!！?？]/g, "");
+  const ordinal = /^(?:第)?([1-9]|[一二三四五六七八九])(?:个|条|项)?$/u.exec(s)?.[1];
+  let index = -1;
+  if (ordinal) index = /\d/.test(ordinal) ? Number(ordinal) - 1 : "一二三四五六七八九".indexOf(ordinal);
+  else {
+    const circled = "①②③④⑤⑥⑦⑧⑨".indexOf(text.trim());
+    if (circled >= 0) index = circled;
+    else index = pending.titles.findIndex((t) => t === text.trim());
+  }
+  if (index < 0) {
+    deps.clarify.delete(key); // a new question: forget the old prompt
+    return undefined;
+  }
+  if (index >= pending.entryIds.length) {
+    return errorReply(`请回复 1 到 ${pending.entryIds.length} 之间的序号，或者换个说法重新提问。`, "请选择序号");
+  }
+  deps.clarify.delete(key);
+  const entry = deps.kb.byId.get(pending.entryIds[index]!);
+  if (!entry) return undefined;
+  return makeReply("answer", entry.topic, formatEntry(entry, deps.kb), { entryId: entry.id, confidence: 1 });
+}
+
+function smallTalkReply(kind: SmallTalk): Reply {
+  const intro = `我可以回答 2021年8月商家发布会里的规则问题（${SCOPE}），绑定商户后还能计算你的 RFQ服务分、保障升级服务退出时间、申诉期限等。`;
+  const examples = "直接提问即可，比如「保障升级服务多久能退出？」「找工厂在哪里入驻？」。发送 /help 查看全部指令。";
+  const texts: Record<SmallTalk, [string, string]> = {
+    greeting: ["你好", `你好！我是国际站规则助手。${intro}\n\n${examples}`],
+    thanks: ["不客气", `不客气，很高兴能帮上忙！还有其他规则问题随时问我。发送 /help 查看我能做什么。`],
+    ack: ["好的", `好的！还有其他问题随时问我，发送 /help 查看我能做什么。`],
+    bye: ["再见", `再见！有规则问题随时来问我。`],
+    help: ["帮助", `${intro}\n\n${examples}`],
+  };
+  const [title, text] = texts[kind];
+  return makeReply("command", title, text);
+}
+
+function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps): Reply {
+  const match = matchQuestion(deps.index, text);
+  if (match.kind === "answer") {
+    const { entry, confidence } = match.candidate;
+    return makeReply("answer", entry.topic, formatEntry(entry, deps.kb), { entryId: entry.id, confidence: round(confidence) });
+  }
+  if (match.kind === "clarify") return clarifyReply(match.candidates, text, msg, deps);
+  return makeReply(
+    "fallback",
+    "没有找到答案",
+    [
+      "抱歉，这个问题我在 2021年8月26日商家发布会的规则里没有找到答案，不想给你一个不准确的回复。",
+      "",
+      `我能回答的话题：${SCOPE}。`,
+      "",
+      `可以换个说法再问，发送 /topics 查看所有话题，或 /help 查看全部指令。${HUMAN_CONTACT}`,
+    ].join("\n"),
+    { confidence: round(match.nearest?.confidence ?? 0) },
+  );
+}
+
+function clarifyReply(candidates: Candidate[], question: string, msg: IncomingMessage, deps: PipelineDeps): Reply {
+  const titles = candidates.map((c) => c.entry.topic);
+  deps.clarify.set(clarifyKey(msg.conversationId, msg.userId), { entryIds: candidates.map((c) => c.entry.id), titles, question }, msg.now);
+  const lines = [candidates.length === 1 ? "我不太确定你问的是不是这个，回复 **1** 查看答案：" : "你想问的是哪一个？回复**序号**即可：", ""];
+  candidates.forEach((c, i) => lines.push(`${i + 1}. **${c.entry.topic}**：${c.entry.question}`));
+  lines.push("", "都不是？换个说法再问一次，或发送 /topics 查看所有话题。");
+  return makeReply("clarify", "请确认你的问题", lines.join("\n"), { confidence: round(candidates[0]?.confidence ?? 0) });
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,53 @@
+/**
+ * The contract between transports (DingTalk, terminal, `ask --jsonl`) and the message pipeline.
+ * A transport turns its own frame into an {@link IncomingMessage}, calls `handleMessage`, and
+ * delivers the {@link Reply}; it makes no decision of its own about what to answer.
+ */
+
+/** What the sender sent, as far as the pipeline cares. */
+export type ContentKind = "text" | "picture" | "file" | "video" | "audio-unrecognised" | "unknown";
+
+export interface IncomingMessage {
+  /** The transport's message id (DingTalk `msgId`); used in logs only. */
+  id: string;
+  /** The text the user typed (or DingTalk's speech recognition); empty for pictures/files. */
+  text: string;
+  contentKind: ContentKind;
+  /** The DingTalk user (senderStaffId, else senderId); `anonymous` when unknown. */
+  userId: string;
+  /** Display name, for greetings only. */
+  userName?: string;
+  /** Group chats never see a merchant's figures. */
+  chat: "direct" | "group";
+  /** Identifies the conversation, for per-conversation state such as a pending clarify. */
+  conversationId: string;
+  /** Support staff, resolved by the transport from configuration (never from the message text). */
+  staff: boolean;
+  /** Whether the transport can deliver {@link Reply.private} to the sender 1:1 (robot code set). */
+  canPushPrivately: boolean;
+  /** The clock for this message; deadlines and "days left" are computed against it. */
+  now: Date;
+}
+
+export type ReplyKind = "answer" | "clarify" | "fallback" | "command" | "denied" | "error";
+
+export interface Reply {
+  kind: ReplyKind;
+  /** Exactly what is posted in the conversation (DingTalk markdown allowed). */
+  text: string;
+  /** Markdown title (DingTalk shows it in the notification); plain text. */
+  title: string;
+  /** Whether `text` uses markdown (the transport then sends msgtype markdown). */
+  markdown: boolean;
+  /** The knowledge entry answered, for `answer`. */
+  entryId?: string;
+  /** Calibrated retrieval confidence 0..1, for `answer` and `clarify`. */
+  confidence?: number;
+  /**
+   * A reply meant for the sender alone (a personalised check asked in a group). Present only when
+   * the message said `canPushPrivately`; the transport pushes it 1:1 and `text` tells the group so.
+   */
+  private?: { title: string; text: string };
+}
+
+export type HandleMessage = (msg: IncomingMessage) => Promise<Reply>;
