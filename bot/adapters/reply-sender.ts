@@ -1,0 +1,298 @@
+/**
+ * Delivers replies to DingTalk: the conversation's session webhook first, the robot's 1:1 push
+ * API when the webhook has expired (or for a reply meant for the sender alone). Retries network
+ * errors and 5xx with bounded exponential backoff, splits long messages, and waits for the
+ * per-conversation rate limit before every message it sends. It decides nothing about content.
+ */
+import { z } from "zod";
+import type { Logger } from "pino";
+import { backoffDelay, sleep } from "./backoff.js";
+import { DingTalkError, isDingTalkError } from "./dingtalk-error.js";
+import type { DingTalkErrorCode } from "./dingtalk-error.js";
+import type { Metrics } from "./metrics.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import { byteLength, splitMessage } from "./split-message.js";
+
+/** spec: "an expired session answers errcode 300001". */
+const ERRCODE_SESSION_EXPIRED = 300001;
+
+/** Where a reply goes: the conversation's webhook, and the sender for 1:1 pushes. */
+export interface DeliveryTarget {
+  conversationId: string;
+  chat: "direct" | "group";
+  sessionWebhook: string;
+  /** Epoch ms; past it the webhook is not even tried. */
+  sessionWebhookExpiredTime: number;
+  /** The sender's staff id: @-mentioned in groups and the 1:1 push target. */
+  senderStaffId: string | undefined;
+}
+
+/** One message to send, as the pipeline's Reply describes it. */
+export interface OutgoingMessage {
+  title: string;
+  text: string;
+  markdown: boolean;
+}
+
+/** The delivery tunables (see DingTalkTuning for their meaning and defaults). */
+export interface DeliveryTuning {
+  maxReplyBytes: number;
+  deliveryRetries: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  httpTimeoutMs: number;
+  tokenRefreshMarginMs: number;
+}
+
+export interface ReplySenderOptions {
+  apiBaseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  robotCode: string | undefined;
+  tuning: DeliveryTuning;
+  limiter: RateLimiter;
+  metrics: Metrics;
+  /** Aborted when shutdown stops waiting: pending retries and throttle waits give up. */
+  signal: AbortSignal;
+}
+
+const WebhookAnswerSchema = z.looseObject({ errcode: z.number().optional(), errmsg: z.string().optional() });
+const TokenAnswerSchema = z.looseObject({ accessToken: z.string().min(1), expireIn: z.number().positive() });
+const PushAnswerSchema = z.looseObject({
+  processQueryKey: z.string().optional(),
+  invalidStaffIdList: z.array(z.string()).optional(),
+  flowControlledStaffIdList: z.array(z.string()).optional(),
+});
+
+/** Sends replies through the session webhook, falling back to the robot's 1:1 push. */
+export class ReplySender {
+  private token: { value: string; expiresAt: number } | undefined;
+  private tokenRequest: Promise<string> | undefined;
+
+  constructor(private readonly opts: ReplySenderOptions) {}
+
+  /** Whether a 1:1 push to this sender is possible at all. */
+  canPush(staffId: string | undefined): staffId is string {
+    return Boolean(this.opts.robotCode) && staffId !== undefined;
+  }
+
+  /**
+   * Posts `message` in the target conversation, split into parts when too long. An expired
+   * webhook switches the remaining parts to a 1:1 push to the sender when possible.
+   * @throws DingTalkError when a part could not be delivered (the rest are not attempted).
+   */
+  async deliver(target: DeliveryTarget, message: OutgoingMessage, log: Logger): Promise<void> {
+    const mention = target.chat === "group" && target.senderStaffId !== undefined ? target.senderStaffId : undefined;
+    // Markdown does not render the @ unless the text names the user (DingTalk's rule for markdown).
+    const prefix = mention !== undefined && message.markdown ? `@${mention}\n\n` : "";
+    const budget = Math.max(64, this.opts.tuning.maxReplyBytes - byteLength(prefix) - byteLength(message.title) - 16);
+    const parts = splitMessage(message.text, budget);
+    let viaPush = Date.now() > target.sessionWebhookExpiredTime;
+    if (viaPush) log.info({ reason: "expired-time" }, "session webhook expired; falling back to 1:1 push");
+    for (const [i, text] of parts.entries()) {
+      const title = parts.length > 1 ? `${message.title} (${i + 1}/${parts.length})` : message.title;
+      if (!viaPush) {
+        const first = i === 0;
+        const body = webhookBody({ title, text: first ? prefix + text : text, markdown: message.markdown }, first ? mention : undefined);
+        try {
+          await this.opts.limiter.acquire(target.conversationId, this.opts.signal);
+          await this.withRetries("webhook", log, () => this.postWebhook(target.sessionWebhook, body));
+          this.opts.metrics.repliesSent.inc({ via: "webhook" });
+          continue;
+        } catch (err) {
+          if (!isDingTalkError(err, "WEBHOOK_EXPIRED")) throw err;
+          log.info({ reason: "errcode" }, "session webhook expired; falling back to 1:1 push");
+          viaPush = true;
+        }
+      }
+      if (!this.canPush(target.senderStaffId)) {
+        throw new DingTalkError(
+          "PUSH_UNAVAILABLE",
+          this.opts.robotCode ? "webhook expired and the sender has no staff id to push to" : "webhook expired and no robotCode is configured for a 1:1 push",
+        );
+      }
+      await this.push(target.senderStaffId, { title, text }, log);
+    }
+  }
+
+  /**
+   * Pushes a markdown message to one user 1:1 through the robot API (oToMessages/batchSend),
+   * splitting it when too long.
+   * @throws DingTalkError `PUSH_UNAVAILABLE` without a robot code or staff id; others on failure.
+   */
+  async pushPrivate(staffId: string | undefined, message: { title: string; text: string }, log: Logger): Promise<void> {
+    if (!this.canPush(staffId)) {
+      throw new DingTalkError("PUSH_UNAVAILABLE", this.opts.robotCode ? "the sender has no staff id to push to" : "no robotCode is configured");
+    }
+    const parts = splitMessage(message.text, Math.max(64, this.opts.tuning.maxReplyBytes - byteLength(message.title) - 16));
+    for (const [i, text] of parts.entries()) {
+      const title = parts.length > 1 ? `${message.title} (${i + 1}/${parts.length})` : message.title;
+      await this.push(staffId, { title, text }, log);
+    }
+  }
+
+  private async push(staffId: string, message: { title: string; text: string }, log: Logger): Promise<void> {
+    await this.opts.limiter.acquire(`oto:${staffId}`, this.opts.signal);
+    await this.withRetries("push", log, () => this.postBatchSend(staffId, message));
+    this.opts.metrics.repliesSent.inc({ via: "push" });
+  }
+
+  private async postWebhook(url: string, body: unknown): Promise<void> {
+    const { status, json } = await this.postJson(url, body, {}, "DELIVERY_RETRIES_EXHAUSTED");
+    if (status >= 500 || status === 429) {
+      throw new DingTalkError("DELIVERY_RETRIES_EXHAUSTED", `session webhook answered HTTP ${status}`, { retryable: true, status });
+    }
+    if (status < 200 || status >= 300) {
+      throw new DingTalkError("WEBHOOK_REJECTED", `session webhook answered HTTP ${status}`, { status });
+    }
+    const answer = WebhookAnswerSchema.safeParse(json);
+    const errcode = answer.success ? (answer.data.errcode ?? 0) : 0;
+    if (errcode === ERRCODE_SESSION_EXPIRED) {
+      throw new DingTalkError("WEBHOOK_EXPIRED", "session webhook expired (errcode 300001)", { errcode, status });
+    }
+    if (errcode !== 0) {
+      const errmsg = answer.success ? answer.data.errmsg : undefined;
+      throw new DingTalkError("WEBHOOK_REJECTED", `session webhook refused the message: errcode ${errcode} ${errmsg ?? ""}`.trim(), { errcode, status });
+    }
+  }
+
+  private async postBatchSend(staffId: string, message: { title: string; text: string }): Promise<void> {
+    const token = await this.accessToken();
+    const body = {
+      robotCode: this.opts.robotCode,
+      userIds: [staffId],
+      msgKey: "sampleMarkdown",
+      msgParam: JSON.stringify({ title: message.title, text: message.text }),
+    };
+    const { status, json } = await this.postJson(
+      `${this.opts.apiBaseUrl}/v1.0/robot/oToMessages/batchSend`,
+      body,
+      { "x-acs-dingtalk-access-token": token },
+      "DELIVERY_RETRIES_EXHAUSTED",
+    );
+    if (status === 401 || status === 403) {
+      // A token revoked early: forget it and let the retry fetch a new one.
+      this.token = undefined;
+      throw new DingTalkError("PUSH_REJECTED", `robot push answered HTTP ${status}`, { retryable: true, status });
+    }
+    if (status >= 500 || status === 429) {
+      throw new DingTalkError("DELIVERY_RETRIES_EXHAUSTED", `robot push answered HTTP ${status}`, { retryable: true, status });
+    }
+    if (status < 200 || status >= 300) throw new DingTalkError("PUSH_REJECTED", `robot push answered HTTP ${status}`, { status });
+    const answer = PushAnswerSchema.safeParse(json);
+    if (!answer.success) throw new DingTalkError("PUSH_REJECTED", "robot push answered with an unexpected body", { status });
+    if (answer.data.invalidStaffIdList?.includes(staffId)) {
+      throw new DingTalkError("PUSH_REJECTED", "robot push: the staff id is not valid for this robot", { status });
+    }
+    if (answer.data.flowControlledStaffIdList?.includes(staffId)) {
+      throw new DingTalkError("DELIVERY_RETRIES_EXHAUSTED", "robot push was flow-controlled", { retryable: true, status });
+    }
+  }
+
+  /** The robot API access token, cached until shortly before it expires; one request at a time. */
+  private async accessToken(): Promise<string> {
+    const t = Date.now();
+    if (this.token && this.token.expiresAt > t) return this.token.value;
+    this.tokenRequest ??= this.requestToken().finally(() => {
+      this.tokenRequest = undefined;
+    });
+    return this.tokenRequest;
+  }
+
+  private async requestToken(): Promise<string> {
+    const { status, json } = await this.postJson(
+      `${this.opts.apiBaseUrl}/v1.0/oauth2/accessToken`,
+      { appKey: this.opts.clientId, appSecret: this.opts.clientSecret },
+      {},
+      "TOKEN_FAILED",
+    );
+    if (status >= 500 || status === 429) throw new DingTalkError("TOKEN_FAILED", `access token request answered HTTP ${status}`, { retryable: true, status });
+    const answer = TokenAnswerSchema.safeParse(json);
+    if (status < 200 || status >= 300 || !answer.success) {
+      throw new DingTalkError("TOKEN_FAILED", `access token request answered HTTP ${status} without a token`, { status });
+    }
+    const lifetimeMs = answer.data.expireIn * 1000;
+    this.token = {
+      value: answer.data.accessToken,
+      expiresAt: Date.now() + Math.max(lifetimeMs / 2, lifetimeMs - this.opts.tuning.tokenRefreshMarginMs),
+    };
+    return this.token.value;
+  }
+
+  private async postJson(
+    url: string,
+    body: unknown,
+    headers: Record<string, string>,
+    networkCode: DingTalkErrorCode,
+  ): Promise<{ status: number; json: unknown }> {
+    const signal = AbortSignal.any([this.opts.signal, AbortSignal.timeout(this.opts.tuning.httpTimeoutMs)]);
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json", ...headers },
+        body: JSON.stringify(body),
+        signal,
+      });
+    } catch (cause) {
+      if (this.opts.signal.aborted) throw new DingTalkError("SHUTTING_DOWN", "shutdown interrupted the request", { cause });
+      throw new DingTalkError(networkCode, `request failed: ${describe(cause)}`, { cause, retryable: true });
+    }
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (cause) {
+      if (this.opts.signal.aborted) throw new DingTalkError("SHUTTING_DOWN", "shutdown interrupted the request", { cause });
+      throw new DingTalkError(networkCode, `reading the answer failed: ${describe(cause)}`, { cause, retryable: true });
+    }
+    let json: unknown;
+    try {
+      json = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, json };
+  }
+
+  private async withRetries(via: "webhook" | "push", log: Logger, fn: () => Promise<void>): Promise<void> {
+    const { deliveryRetries, retryBaseMs, retryMaxMs } = this.opts.tuning;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await fn();
+        return;
+      } catch (err) {
+        if (!isDingTalkError(err) || !err.retryable) throw err;
+        if (attempt >= deliveryRetries) {
+          throw new DingTalkError("DELIVERY_RETRIES_EXHAUSTED", `${via} failed after ${attempt + 1} attempts: ${err.message}`, {
+            cause: err,
+            status: err.status,
+          });
+        }
+        const delayMs = backoffDelay(attempt, retryBaseMs, retryMaxMs);
+        this.opts.metrics.retries.inc({ via });
+        log.warn({ err, attempt: attempt + 1, delayMs, via }, "delivery failed; retrying");
+        try {
+          await sleep(delayMs, this.opts.signal);
+        } catch (cause) {
+          throw new DingTalkError("SHUTTING_DOWN", "shutdown interrupted a delivery retry", { cause });
+        }
+      }
+    }
+  }
+}
+
+/** The session-webhook body for one message (spec: "Replying"). */
+export function webhookBody(message: OutgoingMessage, atStaffId: string | undefined): Record<string, unknown> {
+  const at = atStaffId === undefined ? undefined : { atUserIds: [atStaffId], isAtAll: false };
+  return message.markdown
+    ? { msgtype: "markdown", markdown: { title: message.title, text: message.text }, ...(at ? { at } : {}) }
+    : { msgtype: "text", text: { content: message.text }, ...(at ? { at } : {}) };
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Error) {
+    const cause = err.cause instanceof Error ? ` (${err.cause.message})` : "";
+    return `${err.message}${cause}`;
+  }
+  return String(err);
+}

@@ -1,0 +1,95 @@
+/**
+ * Delivery failures: transient webhook errors are retried, an expired webhook falls back to the
+ * robot's 1:1 push (with a cached access token), and without a robot code the reply is logged
+ * as undeliverable.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { bodyText, startTestBot, waitFor } from "./harness.js";
+import type { TestBot } from "./harness.js";
+
+let t: TestBot | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+describe("DingTalk reply delivery", () => {
+  it("retries a webhook that answers 500, and delivers exactly once", async () => {
+    t = await startTestBot();
+    const { fake, bot } = t;
+    fake.failNextWebhooks([500, 502]);
+    fake.sendMessage(fake.textMessage("hello"));
+    await waitFor(() => fake.delivered().length === 1, "the reply");
+    await waitFor(() => bot.status().pendingMessages === 0, "idle");
+    expect(fake.webhookCalls.map((c) => c.status)).toEqual([500, 502, 200]);
+    expect(fake.delivered()).toHaveLength(1);
+    expect(bot.metrics.retries.get({ via: "webhook" })).toBe(2);
+    expect(bot.metrics.repliesSent.get({ via: "webhook" })).toBe(1);
+  });
+
+  it("gives up after the retry budget, logs it, and keeps answering", async () => {
+    t = await startTestBot({ tuning: { deliveryRetries: 2 } });
+    const { fake, bot, lines } = t;
+    fake.failNextWebhooks([503, 503, 503]);
+    fake.sendMessage(fake.textMessage("first"));
+    await waitFor(() => bot.metrics.failures.get({ stage: "deliver" }) === 1, "the failure");
+    fake.sendMessage(fake.textMessage("second"));
+    await waitFor(() => fake.delivered().length === 1, "the next reply");
+    expect(bodyText(fake.delivered()[0]!)).toBe("echo: second");
+    expect(fake.webhookCalls.filter((c) => c.status === 503)).toHaveLength(3);
+    const failure = lines.find((l) => l.msg === "reply not delivered");
+    expect((failure?.err as { code?: string }).code).toBe("DELIVERY_RETRIES_EXHAUSTED");
+  });
+
+  it("falls back to a 1:1 push when the webhook answers 300001, caching the access token", async () => {
+    t = await startTestBot();
+    const { fake, bot } = t;
+    const a = fake.textMessage("late question", { chat: "group", senderStaffId: "staff-4" });
+    const b = fake.textMessage("another late one", { senderStaffId: "staff-4" });
+    fake.expireSession(a);
+    fake.expireSession(b);
+    fake.sendMessage(a);
+    fake.sendMessage(b);
+    await waitFor(() => fake.deliveredPushes().length === 2 && bot.status().pendingMessages === 0, "two pushes");
+    expect(fake.webhookCalls.map((c) => c.errcode)).toEqual([300001, 300001]);
+    expect(fake.deliveredPushes().map((p) => [p.userIds, p.title, p.text])).toEqual(
+      expect.arrayContaining([
+        [["staff-4"], "Answer", "echo: late question"],
+        [["staff-4"], "Answer", "echo: another late one"],
+      ]),
+    );
+    expect(fake.tokenRequests).toHaveLength(1);
+    expect(bot.metrics.repliesSent.get({ via: "push" })).toBe(2);
+  });
+
+  it("does not even try a webhook past sessionWebhookExpiredTime", async () => {
+    t = await startTestBot();
+    const { fake } = t;
+    fake.sendMessage(fake.textMessage("old", { senderStaffId: "staff-6", webhookExpiresInMs: -1_000 }));
+    await waitFor(() => fake.deliveredPushes().length === 1, "the push");
+    expect(fake.webhookCalls).toHaveLength(0);
+    expect(fake.deliveredPushes()[0]).toMatchObject({ userIds: ["staff-6"], text: "echo: old" });
+  });
+
+  it("retries a push that answers 5xx", async () => {
+    t = await startTestBot();
+    const { fake } = t;
+    fake.failNextPushes([503]);
+    fake.sendMessage(fake.textMessage("old", { senderStaffId: "staff-6", webhookExpiresInMs: -1_000 }));
+    await waitFor(() => fake.deliveredPushes().length === 1, "the push");
+    expect(fake.pushes.map((p) => p.status)).toEqual([503, 200]);
+  });
+
+  it("logs an expired webhook as undeliverable when there is no robot code", async () => {
+    t = await startTestBot({ robotCode: null });
+    const { fake, bot, lines } = t;
+    const m = fake.textMessage("too late");
+    fake.expireSession(m);
+    fake.sendMessage(m);
+    await waitFor(() => bot.metrics.failures.get({ stage: "undeliverable" }) === 1, "undeliverable");
+    expect(fake.pushes).toHaveLength(0);
+    const line = lines.find((l) => typeof l.msg === "string" && l.msg.startsWith("reply undeliverable"));
+    expect(line).toMatchObject({ level: 50, msgId: m.msgId, component: "dingtalk" });
+    expect((line?.err as { code?: string }).code).toBe("PUSH_UNAVAILABLE");
+  });
+});
