@@ -7,8 +7,9 @@
  * Confidence = P(in scope) × P(the best entry is the right one | in scope):
  * - `scope` tells a question the briefing covers from one it does not (weather, 淘宝, jokes),
  *   from how much of the question the best entry explains and how much no entry knows at all;
- * - `choice` tells how sure the ranking is of its first place, from its lead over the runner-up
- *   and how close the question is to one of the entry's own phrasings.
+ * - `choice` tells how sure the ranking is of its first place, from its lead over the runner-up,
+ *   how close the question is to one of the entry's own phrasings, and how many other entries
+ *   explain the question as well (a vague "金品" has many: better to ask which one).
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
@@ -24,7 +25,7 @@ export const CalibrationSchema = z
     scope: z
       .object({ bias: num, coverage: num, coverageWithAnswer: num, phraseSimilarity: num, fuzzy: num, unknown: num, evidence: num })
       .strict(),
-    choice: z.object({ bias: num, margin: num, phraseSimilarity: num, coverage: num }).strict(),
+    choice: z.object({ bias: num, margin: num, phraseSimilarity: num, coverage: num, rivals: num }).strict(),
     thresholds: z
       .object({
         /** Below this P(in scope), the bot says it does not know. */
@@ -63,5 +64,5 @@ export function scopeProbability(f: MatchFeatures, c: Calibration = CALIBRATION)
 /** P(this candidate is the right entry | in scope); `margin` is its ranking lead (0 for runners-up). */
 export function choiceProbability(f: MatchFeatures, margin: number, c: Calibration = CALIBRATION): number {
   const w = c.choice;
-  return sigmoid(w.bias + w.margin * margin + w.phraseSimilarity * f.phraseSimilarity + w.coverage * f.coverage);
+  return sigmoid(w.bias + w.margin * margin + w.phraseSimilarity * f.phraseSimilarity + w.coverage * f.coverage + w.rivals * f.rivals);
 }

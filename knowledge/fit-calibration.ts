@@ -148,17 +148,23 @@ function main(): void {
   );
   // 2b. Choice: among in-scope phrasings, is the first place right?
   const inRows = rows.filter((r) => r.s.expected !== null);
-  const choiceX = (r: (typeof rows)[number]) => [r.margin, r.top!.features.phraseSimilarity, r.top!.features.coverage];
+  const choiceX = (r: (typeof rows)[number]) => [r.margin, r.top!.features.phraseSimilarity, r.top!.features.coverage, r.top!.features.rivals];
   const choiceFit = fitLogistic(
     inRows.map(choiceX),
     inRows.map((r) => (r.top!.id === r.s.expected ? 1 : 0)),
     inRows.map(() => 1),
-    [1, 1, 1],
+    [1, 1, 1, -1],
   );
   const model: Calibration = {
     ...withRank,
     scope: { bias: round(scopeFit.bias, 4), ...Object.fromEntries(SCOPE_FEATURES.map((k, j) => [k, round(scopeFit.w[j]!, 4)])) } as Calibration["scope"],
-    choice: { bias: round(choiceFit.bias, 4), margin: round(choiceFit.w[0]!, 4), phraseSimilarity: round(choiceFit.w[1]!, 4), coverage: round(choiceFit.w[2]!, 4) },
+    choice: {
+      bias: round(choiceFit.bias, 4),
+      margin: round(choiceFit.w[0]!, 4),
+      phraseSimilarity: round(choiceFit.w[1]!, 4),
+      coverage: round(choiceFit.w[2]!, 4),
+      rivals: round(choiceFit.w[3]!, 4),
+    },
   };
 
   // 3. Thresholds by utility, counting off-topic questions as a fifth of all questions (the
@@ -170,7 +176,7 @@ function main(): void {
     const top = r.top!;
     if (scopeProbability(top.features, model) < t.scope) return "fallback" as const;
     const close = r.ranked.filter((x) => top.score - x.score <= t.clarifyWithin && scopeProbability(x.features, model) >= t.scope);
-    const sure = choiceProbability(top.features, r.margin, model) >= t.answer;
+    const sure = choiceProbability(top.features, r.margin, model) >= t.answer || close.length === 1;
     return { answer: sure, offered: close.slice(0, 3).map((x) => x.id) };
   };
   const offWeight = (0.25 * nIn) / Math.max(1, nOff);

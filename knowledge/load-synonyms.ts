@@ -67,7 +67,7 @@ export function buildSynonyms(groups: Array<{ canonical: string; variants: strin
     })
     .join("|");
   const re = new RegExp(pattern, "gu");
-  const rewrite: Rewriter = (text) =>
+  const once = (text: string) =>
     text.replace(re, (match, offset: number, whole: string) => {
       const canonical = target.get(match) ?? match;
       // Keep Latin canonicals apart from neighbouring Latin words.
@@ -75,6 +75,17 @@ export function buildSynonyms(groups: Array<{ canonical: string; variants: strin
       const after = isWordChar(whole[offset + match.length]) && isWordChar(canonical[canonical.length - 1]) ? " " : "";
       return `${before}${canonical}${after}`;
     });
+  // A rewrite can complete a longer variant ("找工场频道" → "找工厂频道" → "找工厂"): repeat
+  // until nothing changes (canonicals map to themselves, so this ends quickly).
+  const rewrite: Rewriter = (text) => {
+    let current = text;
+    for (let pass = 0; pass < 4; pass++) {
+      const next = once(current);
+      if (next === current) break;
+      current = next;
+    }
+    return current;
+  };
   return { rewrite, canonicals: [...new Set(target.values())] };
 }
 

@@ -15,10 +15,10 @@ export const MAX_CLARIFY_OPTIONS = 3;
 
 /**
  * - the best candidate is probably out of scope (P(in scope) below `scope`): fallback;
- * - its P(right | in scope) reaches `answer`: answer, naming the in-scope runners-up within
- *   `clarifyWithin` of it as "you may also mean";
- * - otherwise: clarify, offering those close candidates (the best alone, when none is close:
- *   "did you mean …?"), at most three.
+ * - it is sure (P(right | in scope) reaches `answer`), or no other in-scope candidate ranks
+ *   within `clarifyWithin` of it (nothing to choose between): answer, naming any close
+ *   runners-up as "you may also mean";
+ * - otherwise: clarify, offering the close candidates, at most three.
  */
 export function matchQuestion(index: SearchIndex, question: string): Match {
   const { normalized, candidates } = index.search(question, 5);
@@ -26,7 +26,7 @@ export function matchQuestion(index: SearchIndex, question: string): Match {
   const t = index.calibration.thresholds;
   if (!top || top.inScope < t.scope) return { kind: "fallback", nearest: top, normalized };
   const close = candidates.filter((x) => x.inScope >= t.scope && top.score - x.score <= t.clarifyWithin);
-  if (top.confidence / top.inScope >= t.answer) {
+  if (top.confidence / top.inScope >= t.answer || close.length === 1) {
     return { kind: "answer", candidate: top, alternatives: close.slice(1, MAX_CLARIFY_OPTIONS), normalized };
   }
   return { kind: "clarify", candidates: close.slice(0, MAX_CLARIFY_OPTIONS), normalized };

@@ -3,6 +3,7 @@
  * `knowledge/sections/`; each is validated against {@link SectionFileSchema} at load time, so a
  * typo fails start-up with the file, the entry id and the field path instead of a wrong answer.
  */
+import { DateTime } from "luxon";
 import { z } from "zod";
 
 const kebabId = z
@@ -13,11 +14,12 @@ const kebabId = z
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "is not a real calendar date");
+  .refine((s) => DateTime.fromISO(s).isValid, "is not a real calendar date");
 
 /** Mentions one or more CJK characters: used to insist on Chinese answers and questions. */
 const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
-const hasLatinWords = (s: string) => /[A-Za-z]{2,}(?:\s+[A-Za-z]{2,}){2,}/.test(s);
+/** An English phrasing: at least three Latin words and no Chinese. */
+const isEnglish = (s: string) => !hasChinese(s) && (s.match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
 
 export const SourceSchema = z
   .object({
@@ -64,7 +66,7 @@ export const EntrySchema = z
     alternates: z
       .array(z.string().min(2))
       .min(4, "needs at least 4 alternate phrasings")
-      .refine((a) => a.some(hasLatinWords), "needs at least one alternate phrasing in English")
+      .refine((a) => a.some(isEnglish), "needs at least one alternate phrasing in English")
       .refine((a) => new Set(a).size === a.length, "has the same alternate twice"),
     /** Words and abbreviations that point to this entry (信保, 金品, RFQ …). */
     keywords: z.array(z.string().min(1)).min(1),

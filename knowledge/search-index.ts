@@ -30,6 +30,11 @@ export interface MatchFeatures {
   unknown: number;
   /** How specific the rarest term shared with the entry's own wording is (its IDF over the largest IDF), 0..1. */
   evidence: number;
+  /**
+   * How many other entries explain the question about as well as this one (coverage within
+   * 0.05), as a share of {@link RIVALS_CAP}: a vague question ("金品") has many, a precise one few.
+   */
+  rivals: number;
 }
 
 export interface Candidate {
@@ -80,8 +85,12 @@ export interface SearchIndex {
 
 /** How far down the cheap pre-ranking a candidate may sit and still be scored in full. */
 const PRE_RANK_LIMIT = 30;
+/** Terms in more than this share of entries do not nominate candidates (see `search`). */
+const COMMON_TERM_SHARE = 0.2;
+/** Rivals beyond this many do not make a question any vaguer. */
+export const RIVALS_CAP = 5;
 /** How many of the fully scored candidates fuse.js re-ranks. */
-const FUZZY_RERANK_LIMIT = 8;
+const FUZZY_RERANK_LIMIT = 5;
 
 export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibration: Calibration = CALIBRATION): SearchIndex {
   const rank = (f: MatchFeatures) => rankScore(f, calibration);
@@ -178,26 +187,34 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibrat
     for (const tok of tokens) qTerms.set(tok.term, idf(tok.term));
     const qWeight = [...qTerms.values()].reduce((a, b) => a + b, 0);
 
-    // Cheap pre-ranking from the postings: the summed IDF of shared terms.
-    const pre = new Map<number, number>();
+    // Cheap pre-ranking from the postings: the summed IDF of shared terms. Terms found in more
+    // than a fifth of the entries (怎么, 服务) nominate no candidate on their own (their postings
+    // are what makes a large knowledge base slow), unless the question has nothing rarer.
+    const common = (term: string) => (df.get(term) ?? 0) > n * COMMON_TERM_SHARE;
+    const hasRare = [...qTerms.keys()].some((t) => df.has(t) && !common(t));
+    const pre = new Float64Array(n);
+    const touched: number[] = [];
     for (const [term, w] of qTerms) {
       const list = postings.get(term);
-      if (!list) continue;
-      for (const i of list) pre.set(i, (pre.get(i) ?? 0) + (indexed[i]!.vocab.has(term) ? w : 0.4 * w));
+      if (!list || (hasRare && common(term))) continue;
+      for (const i of list) {
+        if (pre[i] === 0) touched.push(i);
+        pre[i]! += indexed[i]!.vocab.has(term) ? w : 0.4 * w;
+      }
     }
-    const shortlist = [...pre.entries()].sort((a, b) => b[1] - a[1]).slice(0, PRE_RANK_LIMIT);
+    const shortlist = topK(touched, (i) => pre[i]!, PRE_RANK_LIMIT);
 
-    const scored = shortlist.map(([i]) => {
+    const scored = shortlist.map((i) => {
       const ie = indexed[i]!;
       let best = 0;
-      let bestText = ie.entry.question;
+      let bestPhrasing = ie.phrasings[0]!;
       for (const p of ie.phrasings) {
         let inter = 0;
         for (const [t, w] of qTerms) if (p.terms.has(t)) inter += w;
         const sim = inter / (qWeight + p.weightSum - inter || 1);
         if (sim > best) {
           best = sim;
-          bestText = p.text;
+          bestPhrasing = p;
         }
       }
       let evidence = 0;
@@ -209,15 +226,23 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibrat
         phraseSimilarity: best,
         fuzzy: 0,
         unknown,
+        rivals: 0,
       };
-      return { ie, features, matchedPhrasing: bestText, score: rank(features) };
+      return { ie, features, bestPhrasing, score: rank(features) };
     });
+    for (const s of scored) {
+      let n = 0;
+      for (const o of scored) if (o !== s && o.features.coverage >= s.features.coverage - 0.05) n++;
+      s.features.rivals = Math.min(n, RIVALS_CAP) / RIVALS_CAP;
+    }
     scored.sort((a, b) => b.score - a.score);
 
-    // fuse.js re-ranks the head of the list: fuzzy similarity to each candidate's phrasings.
+    // fuse.js re-ranks the head of the list: fuzzy (typo-tolerant) similarity to each
+    // candidate's canonical question and its closest phrasing. A handful of short records, so
+    // building a Fuse instance per question costs less than scanning a prebuilt one.
     const head = scored.slice(0, FUZZY_RERANK_LIMIT);
     if (head.length > 0) {
-      const docs = head.flatMap((s, k) => s.ie.phrasings.map((p) => ({ k, text: p.prepared })));
+      const docs = head.flatMap((s, k) => [...new Set([s.ie.phrasings[0]!.prepared, s.bestPhrasing.prepared])].map((text) => ({ k, text })));
       const fuse = new Fuse(docs, { ...fuseOptions, keys: ["text"] });
       for (const r of fuse.search(normalized)) {
         const s = head[r.item.k]!;
@@ -237,13 +262,27 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibrat
         inScope,
         margin,
         features: s.features,
-        matchedPhrasing: s.matchedPhrasing,
+        matchedPhrasing: s.bestPhrasing.text,
       };
     });
     return { normalized, candidates };
   }
 
   return { size: n, calibration, search, prepare };
+}
+
+/** The `k` items with the highest score, best first, without sorting them all. */
+function topK(items: readonly number[], score: (i: number) => number, k: number): number[] {
+  const best: number[] = [];
+  for (const i of items) {
+    const s = score(i);
+    if (best.length === k && s <= score(best[k - 1]!)) continue;
+    let at = best.length;
+    while (at > 0 && score(best[at - 1]!) < s) at--;
+    best.splice(at, 0, i);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 /** The ranking score: a weighted sum of the features (weights in calibration.json). */

@@ -198,7 +198,8 @@ function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps):
   const match = matchQuestion(deps.index, text);
   if (match.kind === "answer") {
     const { entry, confidence } = match.candidate;
-    return makeReply("answer", entry.topic, formatEntry(entry, deps.kb), { entryId: entry.id, confidence: round(confidence) });
+    const text = formatEntry(entry, deps.kb, match.alternatives.map((a) => a.entry));
+    return makeReply("answer", entry.topic, text, { entryId: entry.id, confidence: round(confidence) });
   }
   if (match.kind === "clarify") return clarifyReply(match.candidates, text, msg, deps);
   return makeReply(

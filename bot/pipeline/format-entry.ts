@@ -25,13 +25,25 @@ export function formatSource(entry: KnowledgeEntry): string {
   return `来源：${BRIEFING_NAME(entry.section.briefing)} · ${entry.source.section} · ${entry.source.slide}`;
 }
 
-/** The full answer to a question: answer, effective dates, source, related questions. */
-export function formatEntry(entry: KnowledgeEntry, kb: KnowledgeBase): string {
+/**
+ * The full answer to a question: answer, effective dates, source, then the follow-ups: the
+ * entries the matcher found almost as close ("你可能还想问", so a near miss costs one tap)
+ * and the entry's own related questions.
+ */
+export function formatEntry(entry: KnowledgeEntry, kb: KnowledgeBase, alsoMeant: readonly KnowledgeEntry[] = []): string {
   const lines = [entry.answer.trim(), ""];
   const effective = formatEffective(entry.effective);
   if (effective) lines.push(`> 时间：${effective}`, ">");
   lines.push(`> ${formatSource(entry)}`);
-  const related = entry.related.map((id) => kb.byId.get(id)).filter((e): e is KnowledgeEntry => e !== undefined);
+  if (alsoMeant.length > 0) {
+    lines.push("", "**你可能还想问**");
+    for (const r of alsoMeant) lines.push(`- ${r.question}（发送 /faq ${r.id}）`);
+  }
+  const shown = new Set(alsoMeant.map((e) => e.id));
+  const related = entry.related
+    .filter((id) => !shown.has(id))
+    .map((id) => kb.byId.get(id))
+    .filter((e): e is KnowledgeEntry => e !== undefined);
   if (related.length > 0) {
     lines.push("", "**相关问题**");
     for (const r of related.slice(0, 4)) lines.push(`- ${r.question}（发送 /faq ${r.id}）`);

@@ -1,0 +1,142 @@
+/**
+ * `npm run bench`: how fast the bot answers, in-process, and what the index costs.
+ *
+ * - the real knowledge base: index build time and heap, then answer latency (p50/p99) over
+ *   every phrasing in the knowledge base, perturbed the way merchants type (a dropped or
+ *   swapped character, a greeting, an @mention, traditional characters), plus off-topic ones;
+ * - a synthetic knowledge base 50× larger (each entry copied with perturbed wording), the same;
+ * - start-up: a fresh process from launch to its first answer (`ask --jsonl`), median of 5.
+ *
+ * Timing on a shared machine is noisy: medians and percentiles, never a single run.
+ */
+import { spawnSync } from "node:child_process";
+import { cpus, totalmem } from "node:os";
+import { performance } from "node:perf_hooks";
+import { pino } from "pino";
+import { createBot } from "../bot/create-bot.js";
+import { openStore } from "../bot/store/open-store.js";
+import { seedDemoIfEmpty } from "../bot/store/seed-demo.js";
+import { loadKnowledge } from "../knowledge/load-knowledge.js";
+import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/load-knowledge.js";
+import { loadSynonyms } from "../knowledge/load-synonyms.js";
+import { matchQuestion } from "../knowledge/match-question.js";
+import { buildSearchIndex } from "../knowledge/search-index.js";
+
+/** A small deterministic PRNG, so every run asks the same questions. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const TRADITIONAL: Record<string, string> = { 务: "務", 级: "級", 门: "門", 厂: "廠", 报: "報", 发: "發", 货: "貨", 问: "問", 请: "請", 费: "費" };
+
+/** The way merchants mistype and decorate a question. */
+function perturb(q: string, rnd: () => number): string {
+  const chars = [...q];
+  const i = Math.floor(rnd() * chars.length);
+  switch (Math.floor(rnd() * 5)) {
+    case 0:
+      chars.splice(i, 1);
+      break;
+    case 1:
+      if (i + 1 < chars.length) [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
+      break;
+    case 2:
+      return `你好，请问${q}`;
+    case 3:
+      return `@规则助手 ${q}`;
+    default:
+      return chars.map((c) => TRADITIONAL[c] ?? c).join("");
+  }
+  return chars.join("");
+}
+
+const OFF_TOPIC = ["今天天气怎么样", "讲个笑话", "亚马逊怎么开店", "比特币多少钱", "how do i cook rice", "推荐一部电影"];
+
+function questionsFor(kb: KnowledgeBase, count: number, seed = 1): string[] {
+  const rnd = prng(seed);
+  const phrasings = kb.entries.flatMap((e) => [e.question, ...e.alternates]);
+  const out: string[] = [];
+  while (out.length < count) {
+    out.push(rnd() < 0.1 ? OFF_TOPIC[Math.floor(rnd() * OFF_TOPIC.length)]! : perturb(phrasings[Math.floor(rnd() * phrasings.length)]!, rnd));
+  }
+  return out;
+}
+
+/** A knowledge base `factor` times larger: each entry copied with perturbed wording and a new id. */
+function scaled(kb: KnowledgeBase, factor: number): KnowledgeBase {
+  const rnd = prng(7);
+  const entries: KnowledgeEntry[] = [];
+  for (let k = 0; k < factor; k++) {
+    for (const e of kb.entries) {
+      const p = (s: string) => (k === 0 ? s : perturb(s, rnd));
+      entries.push({ ...e, id: k === 0 ? e.id : `${e.id}-copy-${k}`, question: p(e.question), alternates: e.alternates.map(p), related: [] });
+    }
+  }
+  return { ...kb, entries, byId: new Map(entries.map((e) => [e.id, e])) };
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const ms = (x: number) => `${x.toFixed(3)} ms`;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+function measure(label: string, kb: KnowledgeBase, questions: string[]): void {
+  const synonyms = loadSynonyms();
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const index = buildSearchIndex(kb, synonyms);
+  const buildMs = performance.now() - t0;
+  global.gc?.();
+  const heap = process.memoryUsage().heapUsed - heapBefore;
+  for (const q of questions.slice(0, 200)) matchQuestion(index, q); // warm-up
+  const times: number[] = [];
+  const kinds: Record<string, number> = {};
+  for (const q of questions) {
+    const t = performance.now();
+    const m = matchQuestion(index, q);
+    times.push(performance.now() - t);
+    kinds[m.kind] = (kinds[m.kind] ?? 0) + 1;
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `${label}: ${kb.entries.length} entries; index built in ${buildMs.toFixed(0)} ms, heap +${global.gc ? mib(heap) : "(run with --expose-gc)"}; ` +
+      `${questions.length} questions: p50 ${ms(pct(times, 50))}, p99 ${ms(pct(times, 99))}, max ${ms(times[times.length - 1]!)}; ${JSON.stringify(kinds)}`,
+  );
+}
+
+function startup(runs = 5): void {
+  const wall: number[] = [];
+  const inProcess: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ["--import", "tsx", "bot/ask.ts", "--jsonl"], { input: `${JSON.stringify({ text: "找工厂在哪里入驻" })}\n`, encoding: "utf8" });
+    wall.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`ask failed: ${r.stderr}`);
+  }
+  for (let i = 0; i < runs; i++) {
+    const store = openStore(":memory:");
+    seedDemoIfEmpty(store);
+    inProcess.push(createBot({ logger: pino({ level: "silent" }), databasePath: ":memory:", store }).startupMs);
+  }
+  wall.sort((a, b) => a - b);
+  inProcess.sort((a, b) => a - b);
+  console.log(
+    `start-up: knowledge base + index + store ready in ${pct(inProcess, 50)} ms (median of ${runs}, in-process); ` +
+      `a fresh process (node + tsx) from launch to its first answer in ${pct(wall, 50).toFixed(0)} ms (median of ${runs})`,
+  );
+}
+
+function main(): void {
+  const cpu = cpus();
+  console.log(`machine: ${cpu[0]?.model ?? "unknown cpu"} x${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  const kb = loadKnowledge();
+  measure("real knowledge base", kb, questionsFor(kb, 2000));
+  measure("synthetic 50×", scaled(kb, 50), questionsFor(kb, 1000, 2));
+  startup();
+}
+
+main();

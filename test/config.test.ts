@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../bot/config.js";
+
+describe("loadConfig", () => {
+  it("needs nothing for the terminal chat", () => {
+    const c = loadConfig({});
+    expect(c.dingtalk).toBeUndefined();
+    expect(c.databasePath).toBe("data/bot.db");
+    expect(c.logLevel).toBe("info");
+    expect(c.questionRetentionDays).toBe(90);
+    expect(c.supportStaffIds.size).toBe(0);
+  });
+
+  it("connects DingTalk with both credentials, defaulting to the official endpoints", () => {
+    const c = loadConfig({ DINGTALK_CLIENT_ID: "id", DINGTALK_CLIENT_SECRET: "secret", SUPPORT_STAFF_IDS: "s1, s2 s3" });
+    expect(c.dingtalk).toMatchObject({ clientId: "id", gatewayUrl: "https://api.dingtalk.com/v1.0/gateway/connections/open", apiBaseUrl: "https://api.dingtalk.com" });
+    expect([...c.supportStaffIds]).toEqual(["s1", "s2", "s3"]);
+  });
+
+  it.each([
+    [{ DINGTALK_CLIENT_ID: "id" }, "DINGTALK_CLIENT_SECRET"],
+    [{ DINGTALK_CLIENT_SECRET: "s" }, "DINGTALK_CLIENT_ID"],
+    [{ DINGTALK_GATEWAY_URL: "ftp://x" }, "DINGTALK_GATEWAY_URL"],
+    [{ HEALTH_PORT: "99999" }, "HEALTH_PORT"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ QUESTION_RETENTION_DAYS: "0" }, "QUESTION_RETENTION_DAYS"],
+  ])("names the variable that is wrong: %j", (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(variable));
+  });
+
+  it("never echoes the secret in its errors", () => {
+    try {
+      loadConfig({ DINGTALK_CLIENT_SECRET: "super-secret-value" });
+    } catch (err) {
+      expect((err as Error).message).not.toContain("super-secret-value");
+    }
+  });
+});
