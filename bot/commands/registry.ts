@@ -2,9 +2,39 @@
  * Every slash command, in the order /help lists them. Adding a command = a file in this folder
  * and a line here.
  */
+import { appealCommand } from "./appeal.js";
+import { brandCommand } from "./brand.js";
+import { cardCommand } from "./card.js";
+import { checkCommand } from "./check.js";
+import { compensationCommand } from "./compensation.js";
+import { competitionCommand } from "./competition.js";
 import type { CommandDefinition } from "./define-command.js";
+import { factoryCommand } from "./factory.js";
 import { faqCommand } from "./faq.js";
+import { feesCommand } from "./fees.js";
+import { festivalCommand } from "./festival.js";
+import { guaranteeCommand } from "./guarantee.js";
 import { helpCommand } from "./help.js";
+import { scoreCommand } from "./score.js";
 import { topicsCommand } from "./topics.js";
+import { trademarkCommand } from "./trademark.js";
+import { zoneCommand } from "./zone.js";
 
-export const COMMANDS: readonly CommandDefinition[] = [helpCommand, topicsCommand, faqCommand];
+export const COMMANDS: readonly CommandDefinition[] = [
+  helpCommand,
+  topicsCommand,
+  faqCommand,
+  checkCommand,
+  scoreCommand,
+  guaranteeCommand,
+  appealCommand,
+  factoryCommand,
+  brandCommand,
+  zoneCommand,
+  festivalCommand,
+  feesCommand,
+  cardCommand,
+  trademarkCommand,
+  compensationCommand,
+  competitionCommand,
+];

@@ -15,7 +15,7 @@ const NOT_AN_ID = /^(?:iso|gb|en|iec|astm|ul|fcc|rohs|ce|bsci|fsc|sgs|ip|usb|hs|
 /** The sender speaks of their own business. */
 const OWN = /我的|我们的|我们公司|我司|我家|我店|我们店|本公司|本店|咱们|咱家|(?:^|\s)(?:my|our|mine)\s/iu;
 /** …and asks about their own state, not the rule in general. */
-const OWN_STATE = /我(?:现在|目前|还|能不能|可不可以|可以|能)/u;
+const OWN_STATE = /我(?:们)?(?:现在|目前|还|能不能|可不可以|可以|能|被)/u;
 
 export interface PersonalCheck {
   command: CommandDefinition;

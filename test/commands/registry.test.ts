@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../bot/commands/registry.js";
+import { send, useBot } from "./harness.js";
+
+const CHECKS = ["check", "score", "guarantee", "appeal", "factory", "brand", "zone", "festival", "fees", "card"];
+const TOOLS = ["trademark", "compensation", "competition"];
+
+describe("the command registry", () => {
+  const bot = useBot();
+
+  it("keeps help, topics and faq first", () => {
+    expect(COMMANDS.slice(0, 3).map((c) => c.name)).toEqual(["help", "topics", "faq"]);
+  });
+
+  it("never gives two commands the same name or alias", () => {
+    const names = COMMANDS.flatMap((c) => [c.name, ...c.aliases].map((n) => n.toLowerCase()));
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("puts the merchant checks in 'checks' with intents, and the merchant-free ones in 'tools'", () => {
+    for (const name of CHECKS) {
+      const def = COMMANDS.find((c) => c.name === name);
+      expect(def?.group, name).toBe("checks");
+      expect(def?.intents?.length, name).toBeGreaterThan(0);
+      expect(def?.usage, name).toBe(`/${name} [商户ID]`);
+    }
+    for (const name of TOOLS) expect(COMMANDS.find((c) => c.name === name)?.group, name).toBe("tools");
+  });
+
+  it("lists every command in /help", async () => {
+    const { kind, text } = await send(bot(), "/help", { userId: "u-nobody" });
+    expect(kind).toBe("command");
+    for (const name of [...CHECKS, ...TOOLS]) expect(text).toContain(`/${name}`);
+  });
+});
