@@ -19,10 +19,18 @@ export interface KnowledgeEntry extends Entry {
   file: string;
 }
 
+/** A newer entry that replaces an older one, and what changed. */
+export interface Supersession {
+  by: KnowledgeEntry;
+  change: string;
+}
+
 export interface KnowledgeBase {
   sections: Section[];
   entries: KnowledgeEntry[];
   byId: ReadonlyMap<string, KnowledgeEntry>;
+  /** Old entry id → the entry that replaces it (see the `supersedes` field). */
+  supersededBy: ReadonlyMap<string, Supersession>;
 }
 
 export class KnowledgeError extends Error {
@@ -105,8 +113,61 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
       if (id === entry.id) problems.push(`${entry.file}: entry ${entry.id}: related.${i}: an entry cannot relate to itself`);
     });
   }
+  const supersededBy = new Map<string, Supersession>();
+  for (const entry of entries) {
+    entry.supersedes.forEach(({ id, change }, i) => {
+      const where = `${entry.file}: entry ${entry.id}: supersedes.${i}`;
+      if (!byId.has(id)) problems.push(`${where}: no entry has the id "${id}" (keep the older briefing's file, so old questions still find it)`);
+      else if (id === entry.id) problems.push(`${where}: an entry cannot supersede itself`);
+      else if (supersededBy.has(id)) problems.push(`${where}: "${id}" is already superseded by ${supersededBy.get(id)!.by.id}`);
+      else supersededBy.set(id, { by: entry, change });
+    });
+    if (entry.supersedes.length > 0 && !entry.effective?.from) {
+      problems.push(`${entry.file}: entry ${entry.id}: effective.from: a superseding entry must say from when it applies`);
+    }
+  }
+  for (const start of supersededBy.keys()) {
+    const seen = new Set([start]);
+    for (let next = supersededBy.get(start); next; next = supersededBy.get(next.by.id)) {
+      if (seen.has(next.by.id)) {
+        problems.push(`entry ${start}: supersedes forms a cycle (${[...seen].join(" → ")})`);
+        break;
+      }
+      seen.add(next.by.id);
+    }
+  }
   if (problems.length > 0) throw new KnowledgeError(problems);
 
   sections.sort((a, b) => a.number - b.number || a.briefing.localeCompare(b.briefing));
-  return { sections, entries, byId };
+  return { sections, entries, byId, supersededBy };
+}
+
+/**
+ * The version of `entry`'s rule in effect on `date` (YYYY-MM-DD, Asia/Shanghai), wherever in a
+ * supersession chain the matcher landed: a newer entry not yet in effect gives way to the one it
+ * replaces; an older one gives way to its successors already in effect. Also returns the next
+ * announced change still to come, if any.
+ */
+export function currentVersion(
+  kb: Pick<KnowledgeBase, "supersededBy" | "byId">,
+  entry: KnowledgeEntry,
+  date: string,
+): { entry: KnowledgeEntry; upcoming?: Supersession } {
+  let current = entry;
+  // Back: a rule announced for later does not apply yet.
+  for (let guard = 0; guard < 50; guard++) {
+    const from = current.effective?.from;
+    const previous = current.supersedes[0] && kb.byId.get(current.supersedes[0].id);
+    if (!previous || from === undefined || from <= date) break;
+    current = previous;
+  }
+  // Forward: a newer rule already in effect replaces this one.
+  for (let guard = 0; guard < 50; guard++) {
+    const next = kb.supersededBy.get(current.id);
+    if (!next) break;
+    const from = next.by.effective?.from;
+    if (from !== undefined && from > date) return { entry: current, upcoming: next };
+    current = next.by;
+  }
+  return { entry: current };
 }

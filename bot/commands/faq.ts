@@ -1,6 +1,6 @@
 import { defineCommand } from "./define-command.js";
-import { errorReply, makeReply } from "../pipeline/replies.js";
-import { formatEntry } from "../pipeline/format-entry.js";
+import { errorReply } from "../pipeline/replies.js";
+import { answerReply } from "../pipeline/format-entry.js";
 
 export const faqCommand = defineCommand({
   name: "faq",
@@ -8,7 +8,7 @@ export const faqCommand = defineCommand({
   usage: "/faq <条目ID>",
   summary: "按 ID 查看一条问答（ID 见 /topics 和答案下方的相关问题）",
   group: "knowledge",
-  run: ({ args, deps }) => {
+  run: ({ msg, args, deps }) => {
     const id = args.trim().toLowerCase();
     if (!id) return errorReply("请在 /faq 后面写上条目ID，例如：/faq guarantee-exit。发送 /topics 查看所有条目。");
     const entry = deps.kb.byId.get(id);
@@ -17,6 +17,6 @@ export const faqCommand = defineCommand({
       const hint = near.length > 0 ? `\n\n你是不是要找：\n${near.map((e) => `- /faq ${e.id}（${e.topic}）`).join("\n")}` : "";
       return errorReply(`没有 ID 为「${id.slice(0, 64)}」的条目。发送 /topics 查看所有条目。${hint}`, "未找到条目");
     }
-    return makeReply("answer", entry.topic, formatEntry(entry, deps.kb), { entryId: entry.id, confidence: 1 });
+    return answerReply(entry, deps.kb, { now: msg.now, confidence: 1, exact: true });
   },
 });

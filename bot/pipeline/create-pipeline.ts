@@ -10,7 +10,7 @@ import type { CommandDefinition } from "../commands/define-command.js";
 import { clarifyKey } from "./clarify-state.js";
 import type { PipelineDeps } from "./deps.js";
 import { detectPersonalCheck } from "./detect-personal-check.js";
-import { formatEntry } from "./format-entry.js";
+import { answerReply } from "./format-entry.js";
 import { HUMAN_CONTACT, deniedReply, errorReply, makeReply } from "./replies.js";
 import { detectSmallTalk } from "./small-talk.js";
 import type { SmallTalk } from "./small-talk.js";
@@ -177,7 +177,7 @@ function pickFromClarify(text: string, msg: IncomingMessage, deps: PipelineDeps)
   deps.clarify.delete(key);
   const entry = deps.kb.byId.get(pending.entryIds[index]!);
   if (!entry) return undefined;
-  return makeReply("answer", entry.topic, formatEntry(entry, deps.kb), { entryId: entry.id, confidence: 1 });
+  return answerReply(entry, deps.kb, { now: msg.now, confidence: 1 });
 }
 
 function smallTalkReply(kind: SmallTalk): Reply {
@@ -198,8 +198,7 @@ function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps):
   const match = matchQuestion(deps.index, text);
   if (match.kind === "answer") {
     const { entry, confidence } = match.candidate;
-    const text = formatEntry(entry, deps.kb, match.alternatives.map((a) => a.entry));
-    return makeReply("answer", entry.topic, text, { entryId: entry.id, confidence: round(confidence) });
+    return answerReply(entry, deps.kb, { now: msg.now, confidence, alsoMeant: match.alternatives.map((a) => a.entry) });
   }
   if (match.kind === "clarify") return clarifyReply(match.candidates, text, msg, deps);
   return makeReply(

@@ -87,6 +87,21 @@ describe("loadKnowledge", () => {
     expect(problems).toEqual([expect.stringMatching(/entry a-one: related\.0: no entry has the id "nowhere"/)]);
   });
 
+  it.each([
+    ["an unknown id", [entry("b-new", { supersedes: [{ id: "nowhere", change: "改了什么规则" }], effective: { from: "2021-11-01" } })], /supersedes\.0: no entry has the id "nowhere"/],
+    ["no effective date", [entry("a-old"), entry("b-new", { supersedes: [{ id: "a-old", change: "改了什么规则" }] })], /entry b-new: effective\.from: a superseding entry must say from when/],
+    [
+      "a cycle",
+      [
+        entry("a-old", { supersedes: [{ id: "b-new", change: "改回原来的规则" }], effective: { from: "2021-12-01" } }),
+        entry("b-new", { supersedes: [{ id: "a-old", change: "改了什么规则" }], effective: { from: "2021-11-01" } }),
+      ],
+      /supersedes forms a cycle/,
+    ],
+  ])("rejects a supersession with %s", (_label, entries, expected) => {
+    expect(problemsOf(folder({ "01-a.yaml": section("a", 1, entries) })).join("\n")).toMatch(expected);
+  });
+
   it("reports invalid YAML with its line", () => {
     const problems = problemsOf(folder({ "01-a.yaml": "section:\n  id: a\n entries: [\n" }));
     expect(problems[0]).toMatch(/01-a\.yaml line \d+: not valid YAML/);

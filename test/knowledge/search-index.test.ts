@@ -85,3 +85,17 @@ describe("confidence", () => {
     expect(index.search("？？？", 3).candidates).toEqual([]);
   });
 });
+
+describe("checkRetrieval (npm run kb:check)", () => {
+  it("reports a phrasing that finds another entry first, and flags near-duplicates", async () => {
+    const { checkRetrieval } = await import("../../knowledge/check-retrieval.js");
+    const a = kb.byId.get("guarantee-exit")!;
+    const b = kb.byId.get("guarantee-rejoin")!;
+    // b borrows a's canonical question as one of its alternates: a cannot come first for it any more.
+    const entries = kb.entries.map((e) => (e.id === b.id ? { ...e, alternates: [...e.alternates, a.question] } : e));
+    const tampered = { ...kb, entries, byId: new Map(entries.map((e) => [e.id, e])) };
+    const report = checkRetrieval(tampered, buildSearchIndex(tampered, loadSynonyms()));
+    expect(report.misses.join("\n")).toContain(a.question);
+    expect(report.nearDuplicates.join("\n")).toMatch(/guarantee-exit ~ guarantee-rejoin/);
+  });
+});
