@@ -9,6 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import { ANONYMOUS_USER, runJsonl, runTerminal } from "./adapters/terminal.js";
+import { loadConfig } from "./config.js";
 import { createBot } from "./create-bot.js";
 import { createLogger } from "./logger.js";
 import { formatProblem, importMerchants, readMerchantFile } from "./store/import-merchants.js";
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? "warn", pretty: false, destination: 2 });
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel ?? "warn", pretty: false, destination: 2 });
 
   let store: MerchantStore;
   if (values.db) store = openStore(values.db);
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
     seedDemoIfEmpty(store);
   }
 
-  const bot = createBot({ logger, databasePath: store.path, store });
+  const bot = createBot({ logger, databasePath: store.path, store, questionRetentionDays: config.questionRetentionDays });
   try {
     if (values.jsonl) await runJsonl(bot.handleMessage, { input: process.stdin, output: process.stdout });
     else {

@@ -39,10 +39,8 @@ const EnvSchema = z
         .pipe(z.array(z.string().max(128))),
     ),
     DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default("data/bot.db")),
-    LOG_LEVEL: z.preprocess(
-      emptyToUndefined,
-      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    ),
+    /** Unset: info in DingTalk mode, warn in the terminal chat and `ask` (whose stdout is the chat). */
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
     HEALTH_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).optional()),
     /** Days to keep recorded unanswered questions and votes. */
     QUESTION_RETENTION_DAYS: positiveInt(90, 3650),
@@ -68,7 +66,8 @@ export interface Config {
   };
   supportStaffIds: ReadonlySet<string>;
   databasePath: string;
-  logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  /** Undefined when LOG_LEVEL is not set: each mode picks its own default. */
+  logLevel?: NonNullable<z.infer<typeof EnvSchema>["LOG_LEVEL"]>;
   healthPort?: number;
   questionRetentionDays: number;
 }

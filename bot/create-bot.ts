@@ -24,6 +24,8 @@ export interface BotOptions {
   /** Use this store instead of opening one (tests, `ask --merchants`). */
   store?: MerchantStore;
   knowledgeDir?: string;
+  /** Days to keep recorded questions; 90 by default. */
+  questionRetentionDays?: number;
 }
 
 export interface Bot extends Pipeline {
@@ -50,6 +52,7 @@ export function createBot(options: BotOptions): Bot {
     logger: options.logger,
     clarify: createClarifyState(),
     commands: COMMANDS,
+    questionRetentionDays: options.questionRetentionDays ?? 90,
   };
   const startupMs = Math.round(performance.now() - started);
   log.info({ entries: kb.entries.length, sections: kb.sections.length, startupMs }, "knowledge base loaded");

@@ -24,15 +24,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
 
   if (config.dingtalk) {
-    const logger = createLogger({ level: config.logLevel });
-    const bot = createBot({ logger, databasePath: config.databasePath, seedDemo: true });
+    const logger = createLogger({ level: config.logLevel ?? "info" });
+    const bot = createBot({ logger, databasePath: config.databasePath, seedDemo: true, questionRetentionDays: config.questionRetentionDays });
     await runDingTalk(bot, config, logger);
     return;
   }
 
   // The terminal chat: the conversation on stdout, warnings only (to stderr) unless asked.
-  const logger = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : "warn", destination: 2 });
-  const bot = createBot({ logger, databasePath: config.databasePath, seedDemo: true });
+  const logger = createLogger({ level: config.logLevel ?? "warn", destination: 2 });
+  const bot = createBot({ logger, databasePath: config.databasePath, seedDemo: true, questionRetentionDays: config.questionRetentionDays });
   const staff = values.staff || config.supportStaffIds.has(values.user);
   process.stdout.write(
     [

@@ -6,7 +6,7 @@ describe("loadConfig", () => {
     const c = loadConfig({});
     expect(c.dingtalk).toBeUndefined();
     expect(c.databasePath).toBe("data/bot.db");
-    expect(c.logLevel).toBe("info");
+    expect(c.logLevel).toBeUndefined();
     expect(c.questionRetentionDays).toBe(90);
     expect(c.supportStaffIds.size).toBe(0);
   });

@@ -11,13 +11,17 @@ import { competitionCommand } from "./competition.js";
 import type { CommandDefinition } from "./define-command.js";
 import { factoryCommand } from "./factory.js";
 import { faqCommand } from "./faq.js";
+import { feedbackCommand } from "./feedback.js";
 import { feesCommand } from "./fees.js";
 import { festivalCommand } from "./festival.js";
 import { guaranteeCommand } from "./guarantee.js";
 import { helpCommand } from "./help.js";
 import { scoreCommand } from "./score.js";
+import { searchCommand } from "./search.js";
+import { statsCommand } from "./stats.js";
 import { topicsCommand } from "./topics.js";
 import { trademarkCommand } from "./trademark.js";
+import { unansweredCommand } from "./unanswered.js";
 import { zoneCommand } from "./zone.js";
 
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -37,4 +41,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   trademarkCommand,
   compensationCommand,
   competitionCommand,
+  feedbackCommand,
+  searchCommand,
+  unansweredCommand,
+  statsCommand,
 ];

@@ -27,18 +27,52 @@ export interface Pipeline {
   handleMessage: HandleMessage;
 }
 
+/**
+ * What a message turned out to be, for the question log: the command it ran (never its
+ * arguments), the entry it was answered with, and — for fallbacks and clarifies only — the
+ * normalised question and the nearest entry, the editors' to-do list.
+ */
+interface Trace {
+  command?: string;
+  entryId?: string;
+  confidence?: number;
+  normalized?: string;
+}
+
+/** Recorded questions older than the retention are purged at most this often. */
+const PURGE_EVERY_MS = 60 * 60_000;
+
 export function createPipeline(deps: PipelineDeps): Pipeline {
   const log = deps.logger.child({ component: "pipeline" });
+  let lastPurge = -Infinity;
+
+  /** Records the outcome; a store failure is logged and never costs the merchant the reply. */
+  function record(msg: IncomingMessage, reply: Reply, trace: Trace, mlog: Logger): void {
+    try {
+      deps.store.recordQuestion({ at: msg.now, kind: reply.kind, userId: msg.userId, ...trace });
+      if (msg.now.getTime() - lastPurge >= PURGE_EVERY_MS) {
+        lastPurge = msg.now.getTime();
+        const purged = deps.store.purgeQuestions(new Date(msg.now.getTime() - deps.questionRetentionDays * 86_400_000));
+        if (purged > 0) log.info({ purged, retentionDays: deps.questionRetentionDays }, "purged recorded questions past retention");
+      }
+    } catch (err) {
+      mlog.error({ err }, "could not record the question");
+    }
+  }
+
   const handleMessage: HandleMessage = async (msg) => {
     const mlog = log.child({ msgId: msg.id });
+    const trace: Trace = {};
+    let reply: Reply;
     try {
-      const reply = await route(msg, deps, mlog);
+      reply = await route(msg, deps, mlog, trace);
       mlog.info({ kind: reply.kind, entryId: reply.entryId, confidence: reply.confidence, chat: msg.chat }, "replied");
-      return reply;
     } catch (err) {
       mlog.error({ err, userId: msg.userId, chat: msg.chat }, "message handling failed");
-      return errorReply(`抱歉，处理这条消息时出了问题，请稍后再试。${HUMAN_CONTACT}`, "出错了");
+      reply = errorReply(`抱歉，处理这条消息时出了问题，请稍后再试。${HUMAN_CONTACT}`, "出错了");
     }
+    record(msg, reply, trace, mlog);
+    return reply;
   };
   return { handleMessage };
 }
@@ -48,7 +82,7 @@ function cleanText(text: string): string {
   return text.replace(/[\u200b-\u200f\u2060\ufeff]/g, "").trim();
 }
 
-async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger): Promise<Reply> {
+async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger, trace: Trace): Promise<Reply> {
   if (msg.contentKind !== "text") return unsupportedContent(msg);
   const text = cleanText(msg.text);
   if (!text) return errorReply("我没有收到文字内容。请直接输入你的问题，例如「保障升级服务多久能退出？」，或发送 /help 查看我能做什么。", "请输入问题");
@@ -60,24 +94,34 @@ async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger): Pro
   }
 
   const command = parseCommand(text, deps.commands);
-  if (command) return runCommand(command.def, command.args, command.name, msg, deps);
+  if (command) {
+    trace.command = command.def.name;
+    return runCommand(command.def, command.args, msg, deps);
+  }
   if (/^[/／]/.test(text.normalize("NFKC"))) return unknownCommand(text, deps.commands);
 
   const picked = pickFromClarify(text, msg, deps);
-  if (picked) return picked;
+  if (picked) {
+    trace.entryId = picked.entryId;
+    return picked;
+  }
 
   if (/^[\p{N}\p{P}\p{S}\s]+$/u.test(text)) return noQuestionInText(text);
 
   const small = detectSmallTalk(text);
-  if (small) return smallTalkReply(small);
+  if (small) {
+    trace.command = `small-talk`;
+    return smallTalkReply(small);
+  }
 
   const personal = detectPersonalCheck(text, msg, deps);
   if (personal) {
     log.debug({ command: personal.command.name }, "question routed to a personalised check");
-    return runCommand(personal.command, personal.args, personal.command.name, msg, deps);
+    trace.command = personal.command.name;
+    return runCommand(personal.command, personal.args, msg, deps);
   }
 
-  return answerQuestion(text, msg, deps);
+  return answerQuestion(text, msg, deps, trace);
 }
 
 /** Only digits and punctuation ("2", "？？"): most likely a reply to a clarify prompt that has expired. */
@@ -119,7 +163,7 @@ export function parseCommand(text: string, commands: readonly CommandDefinition[
   return def ? { def, name, args: m[2]!.trim() } : undefined;
 }
 
-async function runCommand(def: CommandDefinition, args: string, _name: string, msg: IncomingMessage, deps: PipelineDeps): Promise<Reply> {
+async function runCommand(def: CommandDefinition, args: string, msg: IncomingMessage, deps: PipelineDeps): Promise<Reply> {
   if (def.staffOnly && !msg.staff) return deniedStaffOnly(def);
   return def.run({ msg, args, deps });
 }
@@ -194,8 +238,12 @@ function smallTalkReply(kind: SmallTalk): Reply {
   return makeReply("command", title, text);
 }
 
-function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps): Reply {
+function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps, trace: Trace): Reply {
   const match = matchQuestion(deps.index, text);
+  const nearest = match.kind === "answer" ? match.candidate : match.kind === "clarify" ? match.candidates[0] : match.nearest;
+  trace.entryId = nearest?.entry.id;
+  trace.confidence = nearest?.confidence;
+  if (match.kind !== "answer") trace.normalized = match.normalized;
   if (match.kind === "answer") {
     const { entry, confidence } = match.candidate;
     return answerReply(entry, deps.kb, { now: msg.now, confidence, alsoMeant: match.alternatives.map((a) => a.entry) });

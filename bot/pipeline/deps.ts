@@ -16,4 +16,6 @@ export interface PipelineDeps {
   logger: Logger;
   clarify: ClarifyState;
   commands: readonly CommandDefinition[];
+  /** Days to keep recorded questions (QUESTION_RETENTION_DAYS). */
+  questionRetentionDays: number;
 }

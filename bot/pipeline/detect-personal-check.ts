@@ -38,7 +38,11 @@ function intentScore(def: CommandDefinition, question: string, deps: PipelineDep
 /** The check a question asks for, or undefined when it is a general rule question. */
 export function detectPersonalCheck(text: string, msg: IncomingMessage, deps: PipelineDeps): PersonalCheck | undefined {
   const nfkc = text.normalize("NFKC");
-  const ids = [...nfkc.matchAll(ID_LIKE)].map((m) => m[1]!).filter((id) => !NOT_AN_ID.test(id));
+  // The sender's own merchant IDs count whatever they look like ("T1"); other tokens only when
+  // they look like an ID (letters then at least four digits).
+  const bound = new Set(deps.store.merchantsForUser(msg.userId).map((m) => m.id));
+  const own = (nfkc.match(/[A-Za-z0-9_-]+/gu) ?? []).filter((t) => bound.has(t));
+  const ids = [...own, ...[...nfkc.matchAll(ID_LIKE)].map((m) => m[1]!).filter((id) => !NOT_AN_ID.test(id))];
   const question = deps.index.prepare(text);
 
   let command: CommandDefinition | undefined;
@@ -55,7 +59,7 @@ export function detectPersonalCheck(text: string, msg: IncomingMessage, deps: Pi
     const all = deps.commands.find((c) => c.name === "check");
     return all ? { command: all, args: id } : undefined;
   }
-  if (command && (OWN.test(nfkc) || OWN_STATE.test(nfkc)) && deps.store.merchantsForUser(msg.userId).length > 0) {
+  if (command && (OWN.test(nfkc) || OWN_STATE.test(nfkc)) && bound.size > 0) {
     return { command, args: "" };
   }
   return undefined;

@@ -8,6 +8,7 @@
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { ConfigError, loadConfig, loadDotEnv } from "../config.js";
 import { parseArgs } from "node:util";
 import { formatProblem, ImportError, parseMerchantFile, readMerchantFile } from "./import-merchants.js";
 import { openStore } from "./open-store.js";
@@ -110,9 +111,17 @@ export function runImportCli(
 
 const entry = process.argv[1];
 if (entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  // The entry point is the one place this command reads the environment (STYLE: config at the edge).
-  process.exitCode = runImportCli(process.argv.slice(2), { DATABASE_PATH: process.env.DATABASE_PATH }, {
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-  });
+  // The environment (and .env) is read through the bot's one config schema, as `npm start` does.
+  try {
+    loadDotEnv();
+    const { databasePath } = loadConfig();
+    process.exitCode = runImportCli(process.argv.slice(2), { DATABASE_PATH: databasePath }, {
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+    });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`merchants:import: ${err.message}`);
+    process.exitCode = EXIT.usage;
+  }
 }

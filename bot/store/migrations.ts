@@ -55,4 +55,45 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_by_user ON audit (user_id, at);
     `,
   },
+  {
+    version: 2,
+    name: "meta salt, recorded questions, votes",
+    sql: `
+      -- Store-wide settings. sender_salt keys the sender hashes below; it is drawn once, here, so
+      -- that a hash means nothing outside this file (and cannot be looked up from a user ID list).
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO meta (key, value) VALUES ('sender_salt', lower(hex(randomblob(16))));
+
+      -- One row per message the bot replied to. Never a merchant's figures: the question text is
+      -- kept only for fallback and clarify replies (the knowledge base's to-do list), a command
+      -- only by its name, and the sender only as a salted hash. Purged after the retention period.
+      -- kind is not constrained to today's reply kinds, so that a new kind needs no migration.
+      CREATE TABLE questions (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        day         TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        kind        TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 16),
+        entry_id    TEXT CHECK (entry_id IS NULL OR length(entry_id) BETWEEN 1 AND 128),
+        confidence  REAL CHECK (confidence IS NULL OR confidence BETWEEN 0 AND 1),
+        normalized  TEXT CHECK (normalized IS NULL OR (kind IN ('fallback', 'clarify') AND length(normalized) BETWEEN 1 AND 500)),
+        command     TEXT CHECK (command IS NULL OR length(command) BETWEEN 1 AND 32),
+        sender_hash TEXT NOT NULL CHECK (length(sender_hash) = 16)
+      ) STRICT;
+      CREATE INDEX questions_by_at ON questions (at);
+      CREATE INDEX questions_by_normalized ON questions (normalized, at) WHERE normalized IS NOT NULL;
+
+      -- "Helpful / not helpful" on an answer: one vote per entry and sender, the latest one wins.
+      CREATE TABLE votes (
+        entry_id    TEXT NOT NULL CHECK (length(entry_id) BETWEEN 1 AND 128),
+        sender_hash TEXT NOT NULL CHECK (length(sender_hash) = 16),
+        helpful     INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+        at          TEXT NOT NULL,
+        PRIMARY KEY (entry_id, sender_hash)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX votes_by_at ON votes (at);
+    `,
+  },
 ];

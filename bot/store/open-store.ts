@@ -1,10 +1,13 @@
 /**
- * The merchant store: SQLite through better-sqlite3. This module is the only place in the bot
- * that holds SQL, and every statement is prepared with bound parameters.
+ * The merchant store: SQLite through better-sqlite3. This folder is the only place in the bot
+ * that holds SQL (this module, `question-log.ts` and the migrations), and every statement is
+ * prepared with bound parameters.
  *
  * A merchant is kept as its validated JSON record (MerchantSchema) next to the columns we query
  * on (`id`, `industry`), and `merchant_users` maps DingTalk user IDs to merchants. The schema
- * comes from the migration list in `migrations.ts` (append there to add tables).
+ * comes from the migration list in `migrations.ts` (append there to add tables). The question
+ * log (recorded replies and answer votes, migration 2) lives in `question-log.ts` and is part of
+ * the same {@link MerchantStore}.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -13,6 +16,19 @@ import { MERCHANT_ID_PATTERN, MerchantSchema } from "../../rules/merchant.js";
 import type { Merchant } from "../../rules/merchant.js";
 import { MIGRATIONS } from "./migrations.js";
 import type { Migration } from "./migrations.js";
+import { createQuestionLog } from "./question-log.js";
+import type { QuestionLog } from "./question-log.js";
+export type {
+  DayStats,
+  ListUnansweredOptions,
+  QuestionLog,
+  QuestionRecord,
+  QuestionStats,
+  QuestionStatsOptions,
+  UnansweredQuestion,
+  VoteOutcome,
+  VoteRecord,
+} from "./question-log.js";
 import { StoreError } from "./store-error.js";
 
 /** How long a write waits for another connection's lock before STORE_LOCKED, unless told. */
@@ -59,8 +75,12 @@ export interface AuditRecord {
   allowed: boolean;
 }
 
-/** Every read and write the bot does on merchants. Each method throws only {@link StoreError}. */
-export interface MerchantStore {
+/**
+ * Every read and write the bot does: merchants, their users and the audit log here, and the
+ * question log (recorded replies, votes; see {@link QuestionLog}). Each method throws only
+ * {@link StoreError}.
+ */
+export interface MerchantStore extends QuestionLog {
   /** The file (or `:memory:`) this store was opened on. */
   readonly path: string;
   /** `PRAGMA user_version` after migration: the number of migrations applied. */
@@ -272,6 +292,7 @@ function createStore(db: Db, path: string, where: string, schemaVersion: number,
   });
 
   return {
+    ...createQuestionLog(db, guard),
     path,
     schemaVersion,
 

@@ -16,6 +16,8 @@ export const STORE_ERROR_CODES = [
   "STORE_MIGRATION_FAILED",
   /** A record handed to the store, or a stored row, does not match MerchantSchema. */
   "STORE_INVALID_RECORD",
+  /** A value handed to a store method is out of range: an invalid date, an empty entry ID. */
+  "STORE_INVALID_ARGUMENT",
   /** The store was used after close(). */
   "STORE_CLOSED",
   /** Any other SQLite failure. */

@@ -62,6 +62,16 @@ describe("ask --jsonl (spec/ask-cli.md)", () => {
     expect(r.stderr).toMatch(/record 1/);
   });
 
+  it("a fallback question, then /unanswered as staff, lists it (and a merchant may not ask)", () => {
+    const { replies } = ask(["--jsonl"], [
+      JSON.stringify({ text: "今天杭州下雨吗" }),
+      JSON.stringify({ text: "/unanswered", userId: "merchant-user" }),
+      JSON.stringify({ text: "/unanswered", userId: "staff-1", staff: true }),
+    ]);
+    expect(replies.map((r) => r.kind)).toEqual(["fallback", "denied", "command"]);
+    expect(replies[2]!.text).toMatch(/今天杭州下雨吗/);
+  });
+
   it("rejects unknown options with the usage line", () => {
     const r = ask(["--jsonl", "--bogus"], []);
     expect(r.status).toBe(2);

@@ -27,6 +27,15 @@ describe("the command registry", () => {
     for (const name of TOOLS) expect(COMMANDS.find((c) => c.name === name)?.group, name).toBe("tools");
   });
 
+  it("adds the feedback vote and the staff tools after the others, the staff tools for staff only", () => {
+    expect(COMMANDS.slice(-4).map((c) => c.name)).toEqual(["feedback", "search", "unanswered", "stats"]);
+    expect(COMMANDS.find((c) => c.name === "feedback")).toMatchObject({ group: "knowledge" });
+    expect(COMMANDS.find((c) => c.name === "feedback")?.staffOnly).toBeFalsy();
+    for (const name of ["search", "unanswered", "stats"]) {
+      expect(COMMANDS.find((c) => c.name === name), name).toMatchObject({ group: "staff", staffOnly: true });
+    }
+  });
+
   it("lists every command in /help", async () => {
     const { kind, text } = await send(bot(), "/help", { userId: "u-nobody" });
     expect(kind).toBe("command");

@@ -1,0 +1,48 @@
+/**
+ * `/unanswered [天数]` (staff): the knowledge editors' to-do list. The questions the bot could
+ * not answer (fallback) or was unsure about (a clarify below 0.5), grouped by their normalised
+ * text, most asked first, with the entry that came closest.
+ */
+import { errorReply, makeReply } from "../pipeline/replies.js";
+import { defineCommand } from "./define-command.js";
+import { formatProbability, MAX_REPORT_DAYS, parseReportDays, quoteUserText, reportWindow, shanghaiDate } from "./staff-report.js";
+
+const USAGE = "/unanswered [天数]";
+/** Rows listed; the store orders them by count, so these are the most asked. */
+const LIMIT = 20;
+/** A clarify whose best entry is below this confidence counts as unanswered. */
+const MAX_CLARIFY_CONFIDENCE = 0.5;
+
+export const unansweredCommand = defineCommand({
+  name: "unanswered",
+  aliases: ["未解答", "待补充"],
+  usage: USAGE,
+  summary: "列出最近没能回答或没有把握的问题（按次数排序，附最接近的条目），默认 7 天",
+  group: "staff",
+  staffOnly: true,
+  run: ({ args, msg, deps }) => {
+    const days = parseReportDays(args);
+    if (days === undefined) {
+      return errorReply(`天数要写 1 到 ${MAX_REPORT_DAYS} 之间的整数，例如：/unanswered 30（不写默认 7 天）。用法：${USAGE}`, "天数有误");
+    }
+    const window = reportWindow(msg.now, days);
+    const range = `${window.days[0]} 至 ${window.days.at(-1)}，北京时间`;
+    const rows = deps.store.listUnanswered({ since: window.since, limit: LIMIT, maxClarifyConfidence: MAX_CLARIFY_CONFIDENCE });
+    if (rows.length === 0) {
+      return makeReply("command", "未解答的问题", `最近 ${days} 天（${range}）没有记录到未解答的问题。`);
+    }
+    const lines = [`**最近 ${days} 天未解答的问题**（${range}；按次数排序，最多 ${LIMIT} 个）`, ""];
+    for (const r of rows) {
+      const nearest = r.nearestEntryId
+        ? `最接近 ${r.nearestEntryId}（置信度 ${formatProbability(r.nearestConfidence)}）`
+        : "没有相近的条目";
+      lines.push(`- ${r.count} 次 · 「${quoteUserText(r.normalized)}」 · 最近 ${shanghaiDate(r.lastSeen)} · ${nearest}`);
+    }
+    lines.push(
+      "",
+      `> 包括没能回答的问题和置信度低于 ${MAX_CLARIFY_CONFIDENCE} 的追问。发送 /search <问题> 查看匹配细节；` +
+        "补充条目或说法见 knowledge/README.md。",
+    );
+    return makeReply("command", "未解答的问题", lines.join("\n"));
+  },
+});

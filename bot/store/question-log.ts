@@ -1,0 +1,432 @@
+/**
+ * The question log: how the bot replied to each message, and merchants' votes on its answers.
+ * Support staff read it through /unanswered (the knowledge editors' to-do list) and /stats.
+ *
+ * Privacy is enforced here, whoever the caller is: the sender is kept only as a salted hash
+ * (the salt is drawn per store file by migration 2); the question text is kept only for
+ * fallback and clarify replies, with long numbers masked; a command is kept by its name alone,
+ * never its arguments. So nothing recorded holds a merchant's figures.
+ *
+ * `openStore` mixes these methods into {@link MerchantStore}; use them through the store.
+ */
+import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
+import { DateTime } from "luxon";
+import { SHANGHAI } from "../../rules/time.js";
+import type { ReplyKind } from "../pipeline/types.js";
+import { StoreError } from "./store-error.js";
+
+/** One reply to record; see {@link QuestionLog.recordQuestion} for what is kept of each field. */
+export interface QuestionRecord {
+  /** When the message was handled (the message clock). */
+  at: Date;
+  kind: ReplyKind;
+  /** The entry answered, or the nearest one for clarify and fallback. */
+  entryId?: string | undefined;
+  /** The reply's confidence 0..1 (for fallback: the nearest entry's). */
+  confidence?: number | undefined;
+  /** The normalised question (`index.prepare`); kept for fallback and clarify only. */
+  normalized?: string | undefined;
+  /** The command's name for kind "command" (`score`, `/score`); anything after it is dropped. */
+  command?: string | undefined;
+  /** The DingTalk user; stored only as a salted hash. */
+  userId: string;
+}
+
+export interface ListUnansweredOptions {
+  /** Only messages at or after this instant. */
+  since: Date;
+  /** Most rows returned (1..1000, default 20). */
+  limit?: number;
+  /** A clarify counts as unanswered only below this confidence (0..1, default 0.5). */
+  maxClarifyConfidence?: number;
+}
+
+/** One question nobody answered well, grouped by its normalised text. */
+export interface UnansweredQuestion {
+  normalized: string;
+  /** How many times it was asked in the window. */
+  count: number;
+  /** By how many different senders. */
+  distinctSenders: number;
+  /** ISO 8601 in UTC. */
+  firstSeen: string;
+  /** ISO 8601 in UTC. */
+  lastSeen: string;
+  /** The nearest entry at the latest occurrence (the knowledge base may have changed since the first). */
+  nearestEntryId: string | null;
+  nearestConfidence: number | null;
+  kinds: { fallback: number; clarify: number };
+}
+
+export interface QuestionStatsOptions {
+  /** Only messages (and votes) at or after this instant. */
+  since: Date;
+  /** How many entries {@link QuestionStats.topEntries} and `unhelpful` list (1..100, default 10). */
+  topEntries?: number;
+}
+
+/** One Asia/Shanghai calendar day of {@link QuestionStats.perDay}. */
+export interface DayStats {
+  /** `YYYY-MM-DD`, Asia/Shanghai. */
+  day: string;
+  total: number;
+  answer: number;
+  clarify: number;
+  fallback: number;
+  command: number;
+  /** denied, error and any other kind. */
+  other: number;
+}
+
+export interface QuestionStats {
+  /** Every recorded message in the window. */
+  total: number;
+  byKind: Record<ReplyKind, number>;
+  /** Days that had messages, oldest first (days without any are left out). */
+  perDay: DayStats[];
+  /** The entries answered most often (kind "answer"), most first. */
+  topEntries: Array<{ entryId: string; count: number }>;
+  /** Entries with at least one "not helpful" vote cast in the window, most such votes first. */
+  unhelpful: Array<{ entryId: string; down: number; up: number }>;
+}
+
+export interface VoteRecord {
+  entryId: string;
+  /** The DingTalk user; stored only as a salted hash. */
+  userId: string;
+  helpful: boolean;
+  at: Date;
+}
+
+/** `recorded`: a first vote; `changed`: the user turned an earlier vote round; `unchanged`: the same vote again. */
+export type VoteOutcome = "recorded" | "changed" | "unchanged";
+
+/** The question-log half of the store. Each method throws only {@link StoreError}. */
+export interface QuestionLog {
+  /**
+   * Records one reply. Call it once per handled message. Kept: the time, its Asia/Shanghai
+   * day, the kind, the entry and confidence, the normalised question for fallback and clarify
+   * only (at most 500 characters, numbers of 5+ digits masked as `#`), the command name only,
+   * and the sender as a salted hash.
+   *
+   * @throws {StoreError} STORE_INVALID_ARGUMENT for an invalid date, kind or user ID.
+   */
+  recordQuestion(record: QuestionRecord): void;
+  /**
+   * The questions the bot could not answer confidently since `since`, grouped by normalised
+   * text, most asked first (then most recent): every fallback, and clarifies below
+   * `maxClarifyConfidence` (a clarify without a confidence counts as low).
+   */
+  listUnanswered(options: ListUnansweredOptions): UnansweredQuestion[];
+  /** Totals, per-day counts, the most answered and the least liked entries since `since`. */
+  questionStats(options: QuestionStatsOptions): QuestionStats;
+  /**
+   * Records a "helpful / not helpful" vote: one per entry and user; a later vote the other way
+   * replaces it. Does not check that the entry exists (the caller knows the knowledge base).
+   *
+   * @throws {StoreError} STORE_INVALID_ARGUMENT for an empty entry ID, an invalid date or user ID.
+   */
+  recordVote(vote: VoteRecord): VoteOutcome;
+  /** Deletes recorded questions older than `before` (the retention cutoff); returns how many. Votes stay. */
+  purgeQuestions(before: Date): number;
+}
+
+/** Runs `fn` against an open store, mapping whatever SQLite throws to a StoreError. */
+export type StoreGuard = <T>(doing: string, fn: () => T) => T;
+
+/** Longest normalised question kept; longer ones are cut (SQLite counts characters, as we do). */
+export const MAX_NORMALIZED_CHARS = 500;
+const MAX_ENTRY_ID_CHARS = 128;
+const MAX_COMMAND_CHARS = 32;
+/** Hex characters of the sender hash: 64 bits, ample for telling a few thousand senders apart. */
+const SENDER_HASH_CHARS = 16;
+
+/** The reply kinds whose question text is worth keeping: the ones that did not answer. */
+const TEXT_KINDS: ReadonlySet<string> = new Set<ReplyKind>(["fallback", "clarify"]);
+
+/** Digit runs (with , or . inside) that may be an order, phone or account number, or an amount. */
+const NUMBER_RUN = /\d(?:[\d,.]*\d)?/g;
+const MIN_MASKED_DIGITS = 5;
+
+/**
+ * Builds the question log on an open, migrated connection. Statements are prepared on first
+ * use, so a store opened with an older migration list (tests) still opens.
+ */
+export function createQuestionLog(db: Database.Database, guard: StoreGuard): QuestionLog {
+  const sql = {
+    salt: once(() => db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'sender_salt'")),
+    insert: once(() =>
+      db.prepare<
+        [
+          {
+            at: string;
+            day: string;
+            kind: string;
+            entryId: string | null;
+            confidence: number | null;
+            normalized: string | null;
+            command: string | null;
+            senderHash: string;
+          },
+        ]
+      >(
+        `INSERT INTO questions (at, day, kind, entry_id, confidence, normalized, command, sender_hash)
+         VALUES (@at, @day, @kind, @entryId, @confidence, @normalized, @command, @senderHash)`,
+      ),
+    ),
+    unanswered: once(() =>
+      db.prepare<
+        [{ since: string; maxClarify: number; limit: number }],
+        {
+          normalized: string;
+          count: number;
+          distinctSenders: number;
+          firstSeen: string;
+          lastSeen: string;
+          fallback: number;
+          clarify: number;
+          nearestEntryId: string | null;
+          nearestConfidence: number | null;
+        }
+      >(
+        `WITH hits AS (
+           SELECT id, at, kind, entry_id, confidence, normalized, sender_hash
+             FROM questions
+            WHERE at >= @since AND normalized IS NOT NULL
+              AND (kind = 'fallback' OR (kind = 'clarify' AND coalesce(confidence, 0) < @maxClarify))
+         ),
+         latest AS (
+           SELECT normalized, entry_id, confidence,
+                  row_number() OVER (PARTITION BY normalized ORDER BY at DESC, id DESC) AS rn
+             FROM hits
+         )
+         SELECT h.normalized AS normalized,
+                count(*) AS count,
+                count(DISTINCT h.sender_hash) AS distinctSenders,
+                min(h.at) AS firstSeen,
+                max(h.at) AS lastSeen,
+                count(*) FILTER (WHERE h.kind = 'fallback') AS fallback,
+                count(*) FILTER (WHERE h.kind = 'clarify') AS clarify,
+                l.entry_id AS nearestEntryId,
+                l.confidence AS nearestConfidence
+           FROM hits AS h JOIN latest AS l ON l.normalized = h.normalized AND l.rn = 1
+          GROUP BY h.normalized
+          ORDER BY count DESC, lastSeen DESC, h.normalized
+          LIMIT @limit`,
+      ),
+    ),
+    byKind: once(() =>
+      db.prepare<[string], { kind: string; n: number }>(
+        "SELECT kind, count(*) AS n FROM questions WHERE at >= ? GROUP BY kind",
+      ),
+    ),
+    perDay: once(() =>
+      db.prepare<[string], DayStats>(
+        `SELECT day,
+                count(*) AS total,
+                count(*) FILTER (WHERE kind = 'answer') AS answer,
+                count(*) FILTER (WHERE kind = 'clarify') AS clarify,
+                count(*) FILTER (WHERE kind = 'fallback') AS fallback,
+                count(*) FILTER (WHERE kind = 'command') AS command,
+                count(*) FILTER (WHERE kind NOT IN ('answer', 'clarify', 'fallback', 'command')) AS other
+           FROM questions
+          WHERE at >= ?
+          GROUP BY day
+          ORDER BY day`,
+      ),
+    ),
+    topEntries: once(() =>
+      db.prepare<[string, number], { entryId: string; count: number }>(
+        `SELECT entry_id AS entryId, count(*) AS count
+           FROM questions
+          WHERE at >= ? AND kind = 'answer' AND entry_id IS NOT NULL
+          GROUP BY entry_id
+          ORDER BY count DESC, entry_id
+          LIMIT ?`,
+      ),
+    ),
+    unhelpful: once(() =>
+      db.prepare<[string, number], { entryId: string; down: number; up: number }>(
+        `SELECT entry_id AS entryId,
+                count(*) FILTER (WHERE helpful = 0) AS down,
+                count(*) FILTER (WHERE helpful = 1) AS up
+           FROM votes
+          WHERE at >= ?
+          GROUP BY entry_id
+         HAVING down > 0
+          ORDER BY down DESC, up, entry_id
+          LIMIT ?`,
+      ),
+    ),
+    getVote: once(() =>
+      db.prepare<[string, string], { helpful: number }>("SELECT helpful FROM votes WHERE entry_id = ? AND sender_hash = ?"),
+    ),
+    insertVote: once(() =>
+      db.prepare<[string, string, number, string]>("INSERT INTO votes (entry_id, sender_hash, helpful, at) VALUES (?, ?, ?, ?)"),
+    ),
+    changeVote: once(() =>
+      db.prepare<[number, string, string, string]>("UPDATE votes SET helpful = ?, at = ? WHERE entry_id = ? AND sender_hash = ?"),
+    ),
+    purge: once(() => db.prepare<[string]>("DELETE FROM questions WHERE at < ?")),
+  };
+
+  const salt = once(() => {
+    const row = sql.salt().get();
+    if (row === undefined) {
+      throw new StoreError(
+        "STORE_CORRUPT",
+        "the store's sender salt (table meta, key sender_salt) is missing, so senders cannot be hashed. " +
+          "Restore a backup, or move the file aside and restart to create a new one.",
+      );
+    }
+    return row.value;
+  });
+  const hashSender = (userId: unknown): string => {
+    if (typeof userId !== "string") throw invalid(`userId must be a string, got ${typeof userId}`);
+    return createHash("sha256").update(salt() + userId, "utf8").digest("hex").slice(0, SENDER_HASH_CHARS);
+  };
+
+  const stats = db.transaction((since: string, top: number): QuestionStats => {
+    const byKind: Record<ReplyKind, number> = { answer: 0, clarify: 0, fallback: 0, command: 0, denied: 0, error: 0 };
+    let total = 0;
+    for (const { kind, n } of sql.byKind().all(since)) {
+      total += n;
+      if (Object.hasOwn(byKind, kind)) byKind[kind as ReplyKind] = n;
+    }
+    return {
+      total,
+      byKind,
+      perDay: sql.perDay().all(since),
+      topEntries: sql.topEntries().all(since, top),
+      unhelpful: sql.unhelpful().all(since, top),
+    };
+  });
+
+  const vote = db.transaction((entryId: string, senderHash: string, helpful: number, at: string): VoteOutcome => {
+    const previous = sql.getVote().get(entryId, senderHash);
+    if (previous === undefined) {
+      sql.insertVote().run(entryId, senderHash, helpful, at);
+      return "recorded";
+    }
+    if (previous.helpful === helpful) return "unchanged";
+    sql.changeVote().run(helpful, at, entryId, senderHash);
+    return "changed";
+  });
+
+  return {
+    recordQuestion(record) {
+      const at = isoInstant(record.at, "at");
+      const kind = record.kind as unknown;
+      if (typeof kind !== "string" || !/^[a-z][a-z-]{0,15}$/.test(kind)) {
+        throw invalid(`kind must be a reply kind such as "answer", got ${JSON.stringify(kind)}`);
+      }
+      guard("recording a question", () => {
+        sql.insert().run({
+          at,
+          day: shanghaiDay(record.at),
+          kind,
+          entryId: cleanEntryId(record.entryId) ?? null,
+          confidence: cleanConfidence(record.confidence),
+          normalized: TEXT_KINDS.has(kind) ? cleanQuestion(record.normalized) : null,
+          command: cleanCommand(record.command),
+          senderHash: hashSender(record.userId),
+        });
+      });
+    },
+
+    listUnanswered(options) {
+      const since = isoInstant(options.since, "since");
+      const limit = clampInt(options.limit, 1, 1000, 20);
+      const maxClarify = clampFraction(options.maxClarifyConfidence, 0.5);
+      const rows = guard("listing unanswered questions", () => sql.unanswered().all({ since, maxClarify, limit }));
+      return rows.map(({ fallback, clarify, ...row }) => ({ ...row, kinds: { fallback, clarify } }));
+    },
+
+    questionStats(options) {
+      const since = isoInstant(options.since, "since");
+      const top = clampInt(options.topEntries, 1, 100, 10);
+      return guard("computing question statistics", () => stats.deferred(since, top));
+    },
+
+    recordVote(input) {
+      const entryId = cleanEntryId(input.entryId);
+      if (entryId === undefined) throw invalid(`entryId must be a non-empty string, got ${JSON.stringify(input.entryId)}`);
+      const at = isoInstant(input.at, "at");
+      return guard("recording a vote", () => vote.immediate(entryId, hashSender(input.userId), input.helpful ? 1 : 0, at));
+    },
+
+    purgeQuestions(before) {
+      const cutoff = isoInstant(before, "before");
+      return guard("purging old questions", () => sql.purge().run(cutoff).changes);
+    },
+  };
+}
+
+/** Memoises `make` (retrying after a throw): prepared statements are built on first use. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+function invalid(message: string): StoreError {
+  return new StoreError("STORE_INVALID_ARGUMENT", `${message}; nothing was written.`);
+}
+
+/**
+ * ISO 8601 in UTC, which sorts as text in the same order as time, so `at >= ?` compares instants.
+ * Years outside 1970–9999 would not (toISOString writes them with a sign), so they are refused.
+ */
+function isoInstant(date: unknown, what: string): string {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw invalid(`${what} must be a valid Date`);
+  const year = date.getUTCFullYear();
+  if (year < 1970 || year > 9999) throw invalid(`${what} must fall in the years 1970–9999, got ${date.toISOString()}`);
+  return date.toISOString();
+}
+
+/** `YYYY-MM-DD` of an instant in Asia/Shanghai (the merchants' and staff's calendar). */
+function shanghaiDay(at: Date): string {
+  return DateTime.fromJSDate(at, { zone: SHANGHAI }).toFormat("yyyy-MM-dd");
+}
+
+/** The first `max` characters (code points, as SQLite's length() counts them). */
+function cap(text: string, max: number): string {
+  return text.length <= max ? text : Array.from(text).slice(0, max).join("");
+}
+
+function cleanEntryId(entryId: unknown): string | undefined {
+  if (typeof entryId !== "string") return undefined;
+  const id = cap(entryId.trim(), MAX_ENTRY_ID_CHARS);
+  return id === "" ? undefined : id;
+}
+
+function cleanConfidence(confidence: unknown): number | null {
+  if (typeof confidence !== "number" || !Number.isFinite(confidence)) return null;
+  return Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000;
+}
+
+/** Single spaces, numbers of 5+ digits masked as `#`, at most {@link MAX_NORMALIZED_CHARS}. */
+function cleanQuestion(normalized: unknown): string | null {
+  if (typeof normalized !== "string") return null;
+  const masked = normalized.replace(NUMBER_RUN, (run) => (run.replace(/\D/g, "").length >= MIN_MASKED_DIGITS ? "#" : run));
+  const text = cap(masked.replace(/\s+/g, " ").trim(), MAX_NORMALIZED_CHARS);
+  return text === "" ? null : text;
+}
+
+/** `/score M10001` → `score`: the name only, lower case, never an argument. */
+function cleanCommand(command: unknown): string | null {
+  if (typeof command !== "string") return null;
+  const name = /^[/／]?\s*(\S+)/u.exec(command.trim())?.[1];
+  if (name === undefined) return null;
+  return cap(name.toLowerCase(), MAX_COMMAND_CHARS);
+}
+
+function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.floor(value)));
+}
+
+function clampFraction(value: number | undefined, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(1, Math.max(0, value));
+}
