@@ -42,6 +42,8 @@ export interface GuaranteeCheck {
   readonly missing: readonly string[];
   readonly state: GuaranteeState;
   readonly joinedOn: IsoDate | null;
+  /** The guarantee starts after `now` (joined, not yet in effect). */
+  readonly startsLater: boolean;
   readonly exitedOn: IsoDate | null;
   /** Join date + 30 days; null without a join date. */
   readonly earliestExitDate: IsoDate | null;
@@ -134,6 +136,7 @@ export function checkGuarantee(merchant: Merchant, now: DateTime): GuaranteeChec
     missing: state === "unknown" ? ["guarantee.joinedAt"] : [],
     state,
     joinedOn,
+    startsLater: isJoined && joinedOn !== null && joinedOn > today,
     exitedOn,
     earliestExitDate,
     canExitNow: state === "unknown" ? null : isJoined && earliestExitDate !== null && today >= earliestExitDate,

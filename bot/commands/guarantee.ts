@@ -40,7 +40,9 @@ function headline(g: GuaranteeCheck): string {
 function stateLines(g: GuaranteeCheck): string[] {
   if (g.state === "joined" && g.joinedOn && g.earliestExitDate) {
     const lines = [
-      `状态：已加入（承担保障起：${formatDate(g.joinedOn)}）`,
+      g.startsLater
+        ? `状态：已登记加入，${formatDate(g.joinedOn)}起承担保障（尚未开始）`
+        : `状态：已加入（承担保障起：${formatDate(g.joinedOn)}）`,
       `退出：承担保障起第30天可以退出，最早 ${formatDate(g.earliestExitDate)}；${g.canExitNow ? "**现在可以退出**" : `还需 **${g.daysUntilExit ?? 0} 天**`}`,
       `退出路径：${EXIT_PATH}`,
     ];

@@ -139,3 +139,15 @@ describe("checkGuarantee — first compensation paid by the platform until 2021-
     expect(result.firstCompensation.deadline.toISO()).toBe("2021-09-30T23:59:59.000-07:00");
   });
 });
+
+describe("a guarantee that starts after now", () => {
+  it("is joined but flagged as not started yet, in Shanghai dates", () => {
+    const merchant = makeMerchant({
+      guarantee: { joinedAt: "2021-09-05T22:00:00-07:00", exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 },
+    });
+    const before = checkGuarantee(merchant, at("2021-08-26T12:00:00+08:00"));
+    const after = checkGuarantee(merchant, at("2021-09-07T12:00:00+08:00"));
+    expect(before).toMatchObject({ ok: true, state: "joined", joinedOn: "2021-09-06", startsLater: true });
+    expect(after).toMatchObject({ ok: true, startsLater: false });
+  });
+});
