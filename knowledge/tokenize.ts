@@ -41,7 +41,8 @@ export const ENGLISH_STOPWORDS = new Set(
     "can could should would will shall may might must how what when where which who whom why whose " +
     "to of for in on at by from with about into as and or but if so than then there here " +
     "any some all much many more most please tell know need want get got have has had " +
-    "there s t not no yes ok okay hi hello thanks"
+    "there s t not no yes ok okay hi hello thanks happen happens happened ask asked asking say said " +
+    "go going goes come like just also only really thing things way"
   ).split(" "),
 );
 
@@ -50,7 +51,7 @@ export const ENGLISH_STOPWORDS = new Set(
  * index, but count little when measuring how much of a question an entry covers.
  */
 export const LIGHT_CHARS = new Set(
-  [..."的了吗呢吧啊呀嘛么是我你他她它们有没在和与及或就都还也要会能可以怎样什哪里些个这那几请问下该去到把得着过给让如何啥咋为呗哦嗯吖之其此并而且则跟说用做搞弄帮对从向往才又再很太最更被想谁啦"],
+  [..."的了吗呢吧啊呀嘛么是我你他她它们有没在和与及或就都还也要会能可以怎样什哪里些个这那几请问下该去到把得着过给让如何啥咋为呗哦嗯吖之其此并而且则跟说用做搞弄帮对从向往才又再很太最更被想谁啦加"],
 );
 
 /** Stems an English word just enough that "appeals"/"appeal" and "penalties"/"penalty" meet. */

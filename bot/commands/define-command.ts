@@ -31,6 +31,12 @@ export interface CommandDefinition {
    * to this command. Matched on the normalised question.
    */
   intents?: readonly string[];
+  /**
+   * For commands that need no merchant: recognises a plain question this command answers
+   * better than the knowledge base ("我们卖NERF软弹枪有风险吗" → /trademark) and returns the
+   * arguments to run it with, or undefined.
+   */
+  detect?(text: string): string | undefined;
   run(ctx: CommandContext): Reply | Promise<Reply>;
 }
 

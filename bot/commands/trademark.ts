@@ -25,6 +25,8 @@ export const trademarkCommand = defineCommand({
   usage: "/trademark <商品标题>",
   summary: "检查商品标题里是否含有2021年8月公布的专题保护商标",
   group: "tools",
+  // A question naming a protected brand (not one of the everyday-word names) is a title check.
+  detect: (text) => (findTrademarks(text).some((m) => !m.generic) ? text : undefined),
   run: ({ args }) => {
     const title = args.trim();
     if (!title) return errorReply(`请在指令后写上商品标题，例如：${EXAMPLE}`, "缺少商品标题");

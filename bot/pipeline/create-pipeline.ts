@@ -121,6 +121,14 @@ async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger, trac
     return runCommand(personal.command, personal.args, msg, deps);
   }
 
+  for (const def of deps.commands) {
+    const args = def.detect?.(text);
+    if (args !== undefined) {
+      trace.command = def.name;
+      return runCommand(def, args, msg, deps);
+    }
+  }
+
   return answerQuestion(text, msg, deps, trace);
 }
 

@@ -41,3 +41,18 @@ describe("/trademark", () => {
     expect(reply.text).toContain("/trademark Calvin Klein");
   });
 });
+
+describe("a plain question naming a protected brand", () => {
+  const bot = useBot();
+  it("is answered with the trademark check, not a rule excerpt", async () => {
+    const reply = await send(bot(), "我们卖NERF软弹枪 有风险吗");
+    expect(reply.kind).toBe("command");
+    expect(reply.text).toMatch(/NERF/);
+    expect(reply.text).toMatch(/专题保护商标/);
+  });
+
+  it("but an everyday word that is also a listed name does not trigger it", async () => {
+    const reply = await send(bot(), "自行车 bicycle 出口有什么规则");
+    expect(reply.text).not.toMatch(/专题保护商标/);
+  });
+});
