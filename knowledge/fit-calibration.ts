@@ -180,22 +180,38 @@ function main(): void {
     return { answer: sure, offered: close.slice(0, 3).map((x) => x.id) };
   };
   const offWeight = (0.25 * nIn) / Math.max(1, nOff);
+  // The utility surface is flat near its top, so the raw maximum jumps between re-fits; take
+  // the cell whose neighbourhood (±1 step of each threshold) is best on average instead.
+  const scopes = Array.from({ length: 13 }, (_, i) => round(0.3 + 0.05 * i));
+  const answers = Array.from({ length: 13 }, (_, i) => round(0.3 + 0.05 * i));
+  const withins = [0.02, 0.04, 0.06, 0.08];
+  const utility = (t: Calibration["thresholds"]) => {
+    let u = 0;
+    for (const r of rows) {
+      const d = decide(r, t);
+      const off = r.s.expected === null;
+      if (off) u += offWeight * (d === "fallback" ? 0 : d.answer ? -3 : -1);
+      else if (d === "fallback") u += -0.5;
+      else if (d.answer) u += r.top!.id === r.s.expected ? 1 : d.offered.includes(r.s.expected!) ? -0.3 : -1;
+      else u += d.offered.includes(r.s.expected!) ? 0.2 : -0.5;
+    }
+    return u;
+  };
+  const grid = scopes.map((scope) => answers.map((answer) => withins.map((clarifyWithin) => utility({ scope, answer, clarifyWithin }))));
   let bestT = { utility: -Infinity, thresholds: CALIBRATION.thresholds };
-  for (let scope = 0.3; scope <= 0.9; scope += 0.05)
-    for (let answer = 0.3; answer <= 0.9; answer += 0.05)
-      for (const clarifyWithin of [0.02, 0.04, 0.06, 0.08]) {
-        const t = { scope: round(scope), answer: round(answer), clarifyWithin };
-        let u = 0;
-        for (const r of rows) {
-          const d = decide(r, t);
-          const off = r.s.expected === null;
-          if (off) u += offWeight * (d === "fallback" ? 0 : d.answer ? -3 : -1);
-          else if (d === "fallback") u += -0.5;
-          else if (d.answer) u += r.top!.id === r.s.expected ? 1 : d.offered.includes(r.s.expected!) ? -0.3 : -1;
-          else u += d.offered.includes(r.s.expected!) ? 0.2 : -0.5;
+  scopes.forEach((scope, i) =>
+    answers.forEach((answer, j) =>
+      withins.forEach((clarifyWithin, k) => {
+        const around: number[] = [];
+        for (let di = -1; di <= 1; di++) for (let dj = -1; dj <= 1; dj++) {
+          const u = grid[i + di]?.[j + dj]?.[k];
+          if (u !== undefined) around.push(u);
         }
-        if (u > bestT.utility) bestT = { utility: u, thresholds: t };
-      }
+        const smoothed = around.reduce((x, y) => x + y, 0) / around.length;
+        if (smoothed > bestT.utility) bestT = { utility: smoothed, thresholds: { scope, answer, clarifyWithin } };
+      }),
+    ),
+  );
 
   const calibration = CalibrationSchema.parse({ ...model, note: CALIBRATION.note, thresholds: bestT.thresholds });
   writeFileSync(CALIBRATION_FILE, `${JSON.stringify(calibration, null, 2)}\n`);

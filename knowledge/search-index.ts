@@ -84,13 +84,13 @@ export interface SearchIndex {
 }
 
 /** How far down the cheap pre-ranking a candidate may sit and still be scored in full. */
-const PRE_RANK_LIMIT = 30;
+const PRE_RANK_LIMIT = 24;
 /** Terms in more than this share of entries do not nominate candidates (see `search`). */
 const COMMON_TERM_SHARE = 0.2;
 /** Rivals beyond this many do not make a question any vaguer. */
 export const RIVALS_CAP = 5;
 /** How many of the fully scored candidates fuse.js re-ranks. */
-const FUZZY_RERANK_LIMIT = 5;
+const FUZZY_RERANK_LIMIT = 3;
 
 export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibration: Calibration = CALIBRATION): SearchIndex {
   const rank = (f: MatchFeatures) => rankScore(f, calibration);
@@ -167,14 +167,27 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibrat
     return { weights: best, unknownShare: total > 0 ? unknown / total : 0 };
   }
 
-  /** Weighted share of the question's characters covered by tokens whose term passes `has`. */
-  function coverage(tokens: Token[], weights: Float64Array, total: number, has: (t: string) => boolean): number {
-    if (total === 0) return 0;
-    const covered = new Uint8Array(weights.length);
-    for (const tok of tokens) if (has(tok.term)) covered.fill(1, tok.start, tok.end);
-    let sum = 0;
-    for (let i = 0; i < weights.length; i++) if (covered[i]) sum += weights[i]!;
-    return sum / total;
+  /**
+   * Weighted shares of the question's characters covered by the entry's own wording and by its
+   * wording or answer, in one pass. `covered` is a scratch buffer (2 = own wording, 1 = answer).
+   */
+  function coverage(tokens: Token[], weights: Float64Array, total: number, ie: IndexedEntry, covered: Uint8Array): [number, number] {
+    if (total === 0) return [0, 0];
+    covered.fill(0, 0, weights.length);
+    for (const tok of tokens) {
+      const level = ie.vocab.has(tok.term) ? 2 : ie.answerVocab.has(tok.term) ? 1 : 0;
+      if (level === 0) continue;
+      for (let i = tok.start; i < tok.end; i++) if (covered[i]! < level) covered[i] = level;
+    }
+    let own = 0;
+    let any = 0;
+    for (let i = 0; i < weights.length; i++) {
+      const c = covered[i]!;
+      if (c === 0) continue;
+      any += weights[i]!;
+      if (c === 2) own += weights[i]!;
+    }
+    return [own / total, any / total];
   }
 
   function search(question: string, limit = 5): SearchResult {
@@ -204,6 +217,7 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibrat
     }
     const shortlist = topK(touched, (i) => pre[i]!, PRE_RANK_LIMIT);
 
+    const scratch = new Uint8Array(normalized.length);
     const scored = shortlist.map((i) => {
       const ie = indexed[i]!;
       let best = 0;
@@ -217,12 +231,13 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibrat
           bestPhrasing = p;
         }
       }
+      const [own, withAnswer] = coverage(tokens, weights, total, ie, scratch);
       let evidence = 0;
       for (const [t, w] of qTerms) if (ie.vocab.has(t) && w > evidence) evidence = w;
       const features: MatchFeatures = {
         evidence: evidence / unknownIdf,
-        coverage: coverage(tokens, weights, total, (t) => ie.vocab.has(t)),
-        coverageWithAnswer: coverage(tokens, weights, total, (t) => ie.vocab.has(t) || ie.answerVocab.has(t)),
+        coverage: own,
+        coverageWithAnswer: withAnswer,
         phraseSimilarity: best,
         fuzzy: 0,
         unknown,
@@ -238,11 +253,11 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibrat
     scored.sort((a, b) => b.score - a.score);
 
     // fuse.js re-ranks the head of the list: fuzzy (typo-tolerant) similarity to each
-    // candidate's canonical question and its closest phrasing. A handful of short records, so
-    // building a Fuse instance per question costs less than scanning a prebuilt one.
+    // candidate's closest phrasing. A handful of short records, so building a Fuse instance per
+    // question costs less than scanning a prebuilt one over every phrasing.
     const head = scored.slice(0, FUZZY_RERANK_LIMIT);
     if (head.length > 0) {
-      const docs = head.flatMap((s, k) => [...new Set([s.ie.phrasings[0]!.prepared, s.bestPhrasing.prepared])].map((text) => ({ k, text })));
+      const docs = head.map((s, k) => ({ k, text: s.bestPhrasing.prepared }));
       const fuse = new Fuse(docs, { ...fuseOptions, keys: ["text"] });
       for (const r of fuse.search(normalized)) {
         const s = head[r.item.k]!;
