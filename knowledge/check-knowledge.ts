@@ -10,12 +10,15 @@ import { checkRetrieval } from "./check-retrieval.js";
 import { KnowledgeError, loadKnowledge } from "./load-knowledge.js";
 import type { KnowledgeBase } from "./load-knowledge.js";
 import { loadSynonyms } from "./load-synonyms.js";
+import type { Synonyms } from "./load-synonyms.js";
 import { buildSearchIndex } from "./search-index.js";
 
 function main(): void {
   let kb: KnowledgeBase;
+  let synonyms: Synonyms;
   try {
     kb = loadKnowledge(process.argv[2]);
+    synonyms = loadSynonyms();
   } catch (err) {
     if (err instanceof KnowledgeError) {
       console.error(err.message);
@@ -28,7 +31,7 @@ function main(): void {
     console.log(`${String(s.number).padStart(2)} ${s.title} (${s.id}, ${s.briefing}): ${n} entries`);
   }
   console.log(`${kb.entries.length} entries in ${kb.sections.length} sections: schema, ids and cross-references OK`);
-  const report = checkRetrieval(kb, buildSearchIndex(kb, loadSynonyms()));
+  const report = checkRetrieval(kb, buildSearchIndex(kb, synonyms));
   for (const d of report.nearDuplicates) console.warn(`warning: near-duplicate phrasings: ${d}`);
   if (report.misses.length > 0) {
     console.error(`self-retrieval: ${report.misses.length} of ${report.phrasings} phrasings do not find their own entry first:`);

@@ -168,10 +168,12 @@ function main(): void {
   };
 
   // 3. Thresholds by utility, counting off-topic questions as a fifth of all questions (the
-  // off-topic set is smaller than the held-out one, so each of its rows is weighted up). In scope: +1 a right answer; −0.3 a wrong one that names the right
-  // entry under "你可能还想问", −1 one that does not; +0.2 a clarify that offers the right entry
-  // (it costs the merchant a round trip), −0.5 any other clarify or a fallback. Off topic: 0 a
-  // fallback, −1 a clarify, −3 an answer (a rule answer to "天气怎么样" is the worst outcome).
+  // off-topic set is smaller than the held-out one, so each of its rows is weighted up).
+  // In scope: +1 a right answer; 0 a wrong one that names the right entry under "你可能还想问"
+  // (one tap away, as with a clarify, but read first); −1 one that does not; +0.2 a clarify
+  // that offers the right entry (a round trip for the merchant); −0.5 any other clarify or a
+  // fallback. Off topic: 0 a fallback, −1 a clarify, −3 an answer (a rule answer to
+  // "天气怎么样" is the worst outcome).
   const decide = (r: (typeof rows)[number], t: Calibration["thresholds"]) => {
     const top = r.top!;
     if (scopeProbability(top.features, model) < t.scope) return "fallback" as const;
@@ -192,7 +194,7 @@ function main(): void {
       const off = r.s.expected === null;
       if (off) u += offWeight * (d === "fallback" ? 0 : d.answer ? -3 : -1);
       else if (d === "fallback") u += -0.5;
-      else if (d.answer) u += r.top!.id === r.s.expected ? 1 : d.offered.includes(r.s.expected!) ? -0.3 : -1;
+      else if (d.answer) u += r.top!.id === r.s.expected ? 1 : d.offered.includes(r.s.expected!) ? 0 : -1;
       else u += d.offered.includes(r.s.expected!) ? 0.2 : -0.5;
     }
     return u;
