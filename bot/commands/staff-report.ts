@@ -4,6 +4,8 @@
  * text are written into a reply.
  */
 import { DateTime } from "luxon";
+import { errorReply } from "../pipeline/replies.js";
+import type { Reply } from "../pipeline/types.js";
 import { SHANGHAI } from "../../rules/index.js";
 
 /** The longest report window, in days. */
@@ -38,6 +40,18 @@ export function reportWindow(now: Date, days: number): ReportWindow {
   const list: string[] = [];
   for (let d = first; d <= today; d = d.plus({ days: 1 })) list.push(d.toFormat("yyyy-MM-dd"));
   return { since: first.toJSDate(), days: list };
+}
+
+/**
+ * The report window a staff command asked for (`/stats 30`), or the error reply that explains
+ * the days argument, worded with the command's own name and usage.
+ */
+export function reportWindowOrError(args: string, now: Date, command: string, usage: string): ReportWindow | Reply {
+  const days = parseReportDays(args);
+  if (days === undefined) {
+    return errorReply(`天数要写 1 到 ${MAX_REPORT_DAYS} 之间的整数，例如：${command} 30（不写默认 ${DEFAULT_REPORT_DAYS} 天）。用法：${usage}`, "天数有误");
+  }
+  return reportWindow(now, days);
 }
 
 /** `2021-08-26`: the Asia/Shanghai date of an ISO instant from the store. */

@@ -5,9 +5,9 @@
  */
 import type { KnowledgeBase } from "../../knowledge/load-knowledge.js";
 import type { DayStats } from "../store/open-store.js";
-import { errorReply, makeReply } from "../pipeline/replies.js";
+import { makeReply } from "../pipeline/replies.js";
 import { defineCommand } from "./define-command.js";
-import { MAX_REPORT_DAYS, parseReportDays, reportWindow, wholePercentages } from "./staff-report.js";
+import { reportWindowOrError, wholePercentages } from "./staff-report.js";
 
 const USAGE = "/stats [天数]";
 /** Entries listed under "most asked" and "not helpful". */
@@ -23,17 +23,14 @@ export const statsCommand = defineCommand({
   group: "staff",
   staffOnly: true,
   run: ({ args, msg, deps }) => {
-    const days = parseReportDays(args);
-    if (days === undefined) {
-      return errorReply(`天数要写 1 到 ${MAX_REPORT_DAYS} 之间的整数，例如：/stats 30（不写默认 7 天）。用法：${USAGE}`, "天数有误");
-    }
-    const window = reportWindow(msg.now, days);
+    const window = reportWindowOrError(args, msg.now, "/stats", USAGE);
+    if ("kind" in window) return window;
     const stats = deps.store.questionStats({ since: window.since, topEntries: TOP });
     const { answer, clarify, fallback, command } = stats.byKind;
     const questions = answer + clarify + fallback;
     const other = stats.total - questions - command;
 
-    const lines = [`**最近 ${days} 天的提问统计**（${window.days[0]} 至 ${window.days.at(-1)}，北京时间）`, ""];
+    const lines = [`**最近 ${window.days.length} 天的提问统计**（${window.days[0]} 至 ${window.days.at(-1)}，北京时间）`, ""];
     if (stats.total === 0) {
       lines.push("这段时间没有记录到任何消息。");
       return makeReply("command", "提问统计", lines.join("\n"));

@@ -3,9 +3,9 @@
  * not answer (fallback) or was unsure about (a clarify below 0.5), grouped by their normalised
  * text, most asked first, with the entry that came closest.
  */
-import { errorReply, makeReply } from "../pipeline/replies.js";
+import { makeReply } from "../pipeline/replies.js";
 import { defineCommand } from "./define-command.js";
-import { formatProbability, MAX_REPORT_DAYS, parseReportDays, quoteUserText, reportWindow, shanghaiDate } from "./staff-report.js";
+import { formatProbability, quoteUserText, reportWindowOrError, shanghaiDate } from "./staff-report.js";
 
 const USAGE = "/unanswered [天数]";
 /** Rows listed; the store orders them by count, so these are the most asked. */
@@ -21,17 +21,14 @@ export const unansweredCommand = defineCommand({
   group: "staff",
   staffOnly: true,
   run: ({ args, msg, deps }) => {
-    const days = parseReportDays(args);
-    if (days === undefined) {
-      return errorReply(`天数要写 1 到 ${MAX_REPORT_DAYS} 之间的整数，例如：/unanswered 30（不写默认 7 天）。用法：${USAGE}`, "天数有误");
-    }
-    const window = reportWindow(msg.now, days);
+    const window = reportWindowOrError(args, msg.now, "/unanswered", USAGE);
+    if ("kind" in window) return window;
     const range = `${window.days[0]} 至 ${window.days.at(-1)}，北京时间`;
     const rows = deps.store.listUnanswered({ since: window.since, limit: LIMIT, maxClarifyConfidence: MAX_CLARIFY_CONFIDENCE });
     if (rows.length === 0) {
-      return makeReply("command", "未解答的问题", `最近 ${days} 天（${range}）没有记录到未解答的问题。`);
+      return makeReply("command", "未解答的问题", `最近 ${window.days.length} 天（${range}）没有记录到未解答的问题。`);
     }
-    const lines = [`**最近 ${days} 天未解答的问题**（${range}；按次数排序，最多 ${LIMIT} 个）`, ""];
+    const lines = [`**最近 ${window.days.length} 天未解答的问题**（${range}；按次数排序，最多 ${LIMIT} 个）`, ""];
     for (const r of rows) {
       const nearest = r.nearestEntryId
         ? `最接近 ${r.nearestEntryId}（置信度 ${formatProbability(r.nearestConfidence)}）`
