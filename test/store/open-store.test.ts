@@ -1,55 +1,21 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../bot/store/migrations.js";
 import type { Migration } from "../../bot/store/migrations.js";
 import { openStore } from "../../bot/store/open-store.js";
 import type { MerchantStore } from "../../bot/store/open-store.js";
-import { isStoreError, StoreError } from "../../bot/store/store-error.js";
-import type { StoreErrorCode } from "../../bot/store/store-error.js";
-import { makeMerchant, makeTempDir, rfq } from "./fixtures.js";
+import { isStoreError } from "../../bot/store/store-error.js";
+import { makeMerchant, rfq, storeErrorCode, useStoreSandbox } from "./fixtures.js";
 
-/** Runs `fn` and returns the StoreError code it threw (failing the test if it threw nothing else). */
-function storeErrorCode(fn: () => unknown): StoreErrorCode {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(StoreError);
-    return (err as StoreError).code;
-  }
-  throw new Error("expected a StoreError, but nothing was thrown");
-}
-
-let tmp: ReturnType<typeof makeTempDir>;
-const open: MerchantStore[] = [];
-const raw: Database.Database[] = [];
-
-function track(store: MerchantStore): MerchantStore {
-  open.push(store);
-  return store;
-}
-
+const sandbox = useStoreSandbox();
+const { track } = sandbox;
 /** A second, plain connection, the way another process would hold the file. */
-function rawConnection(path: string): Database.Database {
-  const db = new Database(path);
-  raw.push(db);
-  return db;
-}
-
-beforeEach(() => {
-  tmp = makeTempDir();
-});
-
-afterEach(() => {
-  for (const db of raw.splice(0)) if (db.open) db.close();
-  for (const store of open.splice(0)) store.close();
-  tmp.cleanup();
-});
+const rawConnection = (path: string) => sandbox.connect(path);
 
 describe("openStore: schema and migrations", () => {
   it("creates the parent directory and migrates to the latest version", () => {
-    const path = join(tmp.dir, "nested", "deeper", "bot.db");
+    const path = join(sandbox.dir(), "nested", "deeper", "bot.db");
     const store = track(openStore(path));
     expect(store.schemaVersion).toBe(MIGRATIONS.length);
     expect(store.countMerchants()).toBe(0);
@@ -57,7 +23,7 @@ describe("openStore: schema and migrations", () => {
   });
 
   it("is idempotent: opening twice keeps the data and the version", () => {
-    const path = join(tmp.dir, "bot.db");
+    const path = join(sandbox.dir(), "bot.db");
     const first = openStore(path);
     first.upsertMerchants([makeMerchant({ id: "M1" })]);
     first.close();
@@ -67,14 +33,14 @@ describe("openStore: schema and migrations", () => {
   });
 
   it("uses WAL mode, so that readers never wait for the writer", () => {
-    const path = join(tmp.dir, "bot.db");
+    const path = join(sandbox.dir(), "bot.db");
     track(openStore(path, { busyTimeoutMs: 1234 }));
     const db = rawConnection(path);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
   });
 
   it("applies an appended migration once, on the next start", () => {
-    const path = join(tmp.dir, "bot.db");
+    const path = join(sandbox.dir(), "bot.db");
     openStore(path).close();
     const next: Migration[] = [
       ...MIGRATIONS,
@@ -89,7 +55,7 @@ describe("openStore: schema and migrations", () => {
   });
 
   it("rolls back a failing migration and leaves the file at the previous version", () => {
-    const path = join(tmp.dir, "bot.db");
+    const path = join(sandbox.dir(), "bot.db");
     const store = openStore(path);
     store.upsertMerchants([makeMerchant({ id: "M1" })]);
     store.close();
@@ -113,7 +79,7 @@ describe("openStore: schema and migrations", () => {
   });
 
   it("refuses a file migrated by a newer bot (STORE_TOO_NEW)", () => {
-    const path = join(tmp.dir, "bot.db");
+    const path = join(sandbox.dir(), "bot.db");
     openStore(path).close();
     const db = rawConnection(path);
     db.pragma(`user_version = ${MIGRATIONS.length + 5}`);
@@ -131,7 +97,7 @@ describe("openStore: schema and migrations", () => {
 describe("merchants, peers and user bindings", () => {
   let store: MerchantStore;
   beforeEach(() => {
-    store = track(openStore(join(tmp.dir, "bot.db")));
+    store = track(openStore(join(sandbox.dir(), "bot.db")));
   });
 
   it("upserts, reads back the same record, and counts inserted vs updated", () => {
@@ -254,7 +220,7 @@ describe("merchants, peers and user bindings", () => {
 
 describe("failures: a StoreError with a stable code, and never a partial write", () => {
   it("reports a file that is not a database as STORE_CORRUPT and leaves it untouched", () => {
-    const path = join(tmp.dir, "bot.db");
+    const path = join(sandbox.dir(), "bot.db");
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37 + 11) % 256));
     writeFileSync(path, garbage);
     let caught: unknown;
@@ -270,7 +236,7 @@ describe("failures: a StoreError with a stable code, and never a partial write",
   });
 
   it("reports a write blocked by another connection's transaction as STORE_LOCKED, with nothing written", () => {
-    const path = join(tmp.dir, "bot.db");
+    const path = join(sandbox.dir(), "bot.db");
     const store = track(openStore(path, { busyTimeoutMs: 50 }));
     store.upsertMerchants([makeMerchant({ id: "M1" })]);
 
@@ -296,7 +262,7 @@ describe("failures: a StoreError with a stable code, and never a partial write",
   });
 
   it("reports an exclusively locked file at open as STORE_LOCKED", () => {
-    const path = join(tmp.dir, "bot.db");
+    const path = join(sandbox.dir(), "bot.db");
     const other = rawConnection(path);
     other.exec("CREATE TABLE t (x); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1);");
     expect(storeErrorCode(() => openStore(path, { busyTimeoutMs: 50 }))).toBe("STORE_LOCKED");
@@ -305,7 +271,7 @@ describe("failures: a StoreError with a stable code, and never a partial write",
   });
 
   it("reports a parent path that is a file as STORE_UNWRITABLE", () => {
-    const file = join(tmp.dir, "not-a-dir");
+    const file = join(sandbox.dir(), "not-a-dir");
     writeFileSync(file, "x");
     let caught: unknown;
     try {
@@ -318,14 +284,14 @@ describe("failures: a StoreError with a stable code, and never a partial write",
   });
 
   it("reports a database path that is a directory as STORE_UNWRITABLE", () => {
-    const dir = join(tmp.dir, "bot.db");
+    const dir = join(sandbox.dir(), "bot.db");
     mkdirSync(dir);
     expect(storeErrorCode(() => openStore(dir))).toBe("STORE_UNWRITABLE");
   });
 
   // Root ignores permission bits, so this only means something for an ordinary user.
   it.skipIf(process.getuid?.() === 0)("reports a read-only directory as STORE_UNWRITABLE", () => {
-    const dir = join(tmp.dir, "ro");
+    const dir = join(sandbox.dir(), "ro");
     mkdirSync(dir);
     chmodSync(dir, 0o555);
     try {

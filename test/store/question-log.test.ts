@@ -1,40 +1,17 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type Database from "better-sqlite3";
+import { beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../bot/store/migrations.js";
 import { openStore } from "../../bot/store/open-store.js";
 import type { MerchantStore, QuestionRecord } from "../../bot/store/open-store.js";
-import { StoreError } from "../../bot/store/store-error.js";
-import type { StoreErrorCode } from "../../bot/store/store-error.js";
-import { makeMerchant, makeTempDir } from "./fixtures.js";
+import { makeMerchant, storeErrorCode, useStoreSandbox } from "./fixtures.js";
 
-let tmp: ReturnType<typeof makeTempDir>;
-const opened: MerchantStore[] = [];
-const raw: Database.Database[] = [];
-
-function track(store: MerchantStore): MerchantStore {
-  opened.push(store);
-  return store;
-}
-
+const sandbox = useStoreSandbox();
+const { track } = sandbox;
 /** A plain read-only connection, to look at what the store really wrote. */
-function inspect(path: string): Database.Database {
-  const db = new Database(path, { readonly: true });
-  raw.push(db);
-  return db;
-}
-
-function storeErrorCode(fn: () => unknown): StoreErrorCode {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(StoreError);
-    return (err as StoreError).code;
-  }
-  throw new Error("expected a StoreError, but nothing was thrown");
-}
+const inspect = (path: string) => sandbox.connect(path, { readonly: true });
 
 const saltOf = (db: Database.Database) =>
   (db.prepare("SELECT value FROM meta WHERE key = 'sender_salt'").get() as { value: string }).value;
@@ -44,19 +21,10 @@ function q(iso: string, overrides: Partial<QuestionRecord> = {}): QuestionRecord
   return { at: new Date(iso), kind: "fallback", userId: "u-1", ...overrides };
 }
 
-beforeEach(() => {
-  tmp = makeTempDir();
-});
-
-afterEach(() => {
-  for (const db of raw.splice(0)) if (db.open) db.close();
-  for (const store of opened.splice(0)) store.close();
-  tmp.cleanup();
-});
 
 describe("migration 2: meta salt, questions, votes", () => {
   it("upgrades an existing version-1 file, keeping its merchants, and is idempotent", () => {
-    const path = join(tmp.dir, "bot.db");
+    const path = join(sandbox.dir(), "bot.db");
     const v1 = openStore(path, { migrations: MIGRATIONS.slice(0, 1) });
     expect(v1.schemaVersion).toBe(1);
     v1.upsertMerchants([makeMerchant({ id: "M1", dingtalkUserIds: ["u-a"] })]);
@@ -80,8 +48,8 @@ describe("migration 2: meta salt, questions, votes", () => {
   });
 
   it("draws one random salt per file and keeps it across reopening", () => {
-    const a = join(tmp.dir, "a.db");
-    const b = join(tmp.dir, "b.db");
+    const a = join(sandbox.dir(), "a.db");
+    const b = join(sandbox.dir(), "b.db");
     openStore(a).close();
     openStore(b).close();
     const saltA = saltOf(inspect(a));
@@ -93,7 +61,7 @@ describe("migration 2: meta salt, questions, votes", () => {
   });
 
   it("hashes the same sender the same way after reopening", () => {
-    const path = join(tmp.dir, "bot.db");
+    const path = join(sandbox.dir(), "bot.db");
     const first = openStore(path);
     first.recordQuestion(q("2021-08-26T12:00:00+08:00", { userId: "u-same" }));
     first.close();
@@ -105,7 +73,7 @@ describe("migration 2: meta salt, questions, votes", () => {
 
 describe("what is recorded", () => {
   it("keeps the sender only as hex(sha256(salt + userId)) cut to 16, never the raw ID in the file", () => {
-    const path = join(tmp.dir, "bot.db");
+    const path = join(sandbox.dir(), "bot.db");
     const userId = "dingtalk-user-7f3a9c-unique";
     const store = openStore(path);
     store.recordQuestion(q("2021-08-26T12:00:00+08:00", { userId, normalized: "天气怎么样" }));
@@ -127,7 +95,7 @@ describe("what is recorded", () => {
   });
 
   it("keeps the question text for fallback and clarify only, and a command by its name only", () => {
-    const path = join(tmp.dir, "bot.db");
+    const path = join(sandbox.dir(), "bot.db");
     const store = track(openStore(path));
     const at = "2021-08-26T12:00:00+08:00";
     store.recordQuestion(q(at, { kind: "answer", normalized: "保障升级服务多久能退出", entryId: "guarantee-exit", confidence: 0.9 }));
@@ -151,7 +119,7 @@ describe("what is recorded", () => {
   });
 
   it("masks long numbers, caps the text at 500 characters and rounds the confidence", () => {
-    const path = join(tmp.dir, "bot.db");
+    const path = join(sandbox.dir(), "bot.db");
     const store = track(openStore(path));
     const at = "2021-08-26T12:00:00+08:00";
     store.recordQuestion(q(at, { normalized: "订单 12345678 赔 1,000,000 美元 2021 年 90 天", confidence: 0.123456 }));
