@@ -10,7 +10,6 @@ import { runTerminal } from "./adapters/terminal.js";
 import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
 import { createBot } from "./create-bot.js";
 import { createLogger } from "./logger.js";
-import { runDingTalk } from "./run-dingtalk.js";
 
 /** The terminal chat's user: bound to the demo Gold merchant in data/demo-merchants.json. */
 export const TERMINAL_USER = "local-user";
@@ -26,6 +25,8 @@ async function main(): Promise<void> {
   if (config.dingtalk) {
     const logger = createLogger({ level: config.logLevel ?? "info" });
     const bot = createBot({ logger, databasePath: config.databasePath, seedDemo: true, questionRetentionDays: config.questionRetentionDays });
+    // Loaded only here: the stream SDK and its HTTP stack cost the terminal chat ~0.4 s to import.
+    const { runDingTalk } = await import("./run-dingtalk.js");
     await runDingTalk(bot, config, logger);
     return;
   }
