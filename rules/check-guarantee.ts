@@ -23,6 +23,11 @@ export const FIRST_COMPENSATION_DEADLINE = DateTime.fromObject(
   { zone: US_PACIFIC },
 );
 
+/** Whether the platform still pays the first compensation for an order paid and claimed at `now`. */
+export function firstCompensationApplies(now: DateTime): boolean {
+  return now.toMillis() <= FIRST_COMPENSATION_DEADLINE.endOf("second").toMillis();
+}
+
 /** `joined`: in the service now; `exited`: left it; `unknown`: no join or exit date in the record. */
 export type GuaranteeState = "joined" | "exited" | "unknown";
 
@@ -150,7 +155,7 @@ export function checkGuarantee(merchant: Merchant, now: DateTime): GuaranteeChec
     },
     firstCompensation: {
       deadline: FIRST_COMPENSATION_DEADLINE,
-      stillApplies: now.toMillis() <= FIRST_COMPENSATION_DEADLINE.endOf("second").toMillis(),
+      stillApplies: firstCompensationApplies(now),
     },
   };
 }

@@ -29,6 +29,7 @@ export {
 export {
   checkGuarantee,
   FIRST_COMPENSATION_DEADLINE,
+  firstCompensationApplies,
   type GuaranteeCheck,
   type GuaranteeCheckResult,
   type GuaranteeCountCondition,

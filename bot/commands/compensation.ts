@@ -2,7 +2,8 @@
  * `/compensation <订单金额USD>`: what a buyer gets for a late dispatch under the guarantee
  * upgrade service (保障升级服务), spec/rules.md §2 and §10. Needs no merchant.
  */
-import { computeCompensation, FIRST_COMPENSATION_DEADLINE } from "../../rules/index.js";
+import { DateTime } from "luxon";
+import { computeCompensation, FIRST_COMPENSATION_DEADLINE, firstCompensationApplies } from "../../rules/index.js";
 import { errorReply, makeReply } from "../pipeline/replies.js";
 import { defineCommand } from "./define-command.js";
 import { bullets, formatBothZones, formatPercent, formatUsd, joinBlocks, parseNumberArg, sourceLine } from "./format-check.js";
@@ -31,7 +32,7 @@ export const compensationCommand = defineCommand({
     }
     const capNote = c.capped ? `，超过上限按 ${formatUsd(c.capUsd)}计` : "";
     // The deadline is inclusive of its last second, as in checkGuarantee.
-    const stillApplies = msg.now.getTime() <= FIRST_COMPENSATION_DEADLINE.endOf("second").toMillis();
+    const stillApplies = firstCompensationApplies(DateTime.fromJSDate(msg.now));
     const text = joinBlocks(
       `**买家可获赔偿：${formatUsd(c.compensationUsd)}**（订单金额 ${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)}${capNote}）`,
       bullets([

@@ -15,7 +15,7 @@ const BRIEFING_NAME = (date: string) => {
   return `${y}年${m}月${d}日商家发布会`;
 };
 
-export function formatEffective(e: Effective | undefined): string | undefined {
+function formatEffective(e: Effective | undefined): string | undefined {
   if (!e) return undefined;
   const parts: string[] = [];
   if (e.from && e.until) parts.push(`${e.from} 至 ${e.until}`);
@@ -26,7 +26,7 @@ export function formatEffective(e: Effective | undefined): string | undefined {
 }
 
 /** The source line shown under every answer. */
-export function formatSource(entry: KnowledgeEntry): string {
+function formatSource(entry: KnowledgeEntry): string {
   return `来源：${BRIEFING_NAME(entry.section.briefing)} · ${entry.source.section} · ${entry.source.slide}`;
 }
 
@@ -35,7 +35,7 @@ export function formatSource(entry: KnowledgeEntry): string {
  * entries the matcher found almost as close ("你可能还想问", so a near miss costs one tap)
  * and the entry's own related questions.
  */
-export function formatEntry(entry: KnowledgeEntry, kb: KnowledgeBase, alsoMeant: readonly KnowledgeEntry[] = []): string {
+function formatEntry(entry: KnowledgeEntry, kb: KnowledgeBase, alsoMeant: readonly KnowledgeEntry[] = []): string {
   const lines = [entry.answer.trim(), ""];
   const effective = formatEffective(entry.effective);
   if (effective) lines.push(`> 时间：${effective}`, ">");
