@@ -96,4 +96,47 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX votes_by_at ON votes (at);
     `,
   },
+  {
+    version: 3,
+    name: "message journal: inbox and outbox",
+    sql: `
+      -- Every robot message the bot acked, recorded before the ack (docs/dingtalk-protocol.md:
+      -- an acked callback is never re-sent). msg_id is the dedupe key, shared by every process on
+      -- this file and kept for the retention window (24 h) after the message is finished.
+      -- payload is the message as DingTalk sent it, needed to answer it after a restart; it is
+      -- cleared once the message is finished, so question text is not kept longer than needed.
+      -- state: received (not answered yet) → replied (its replies are in outbox) → done.
+      CREATE TABLE inbox (
+        msg_id          TEXT PRIMARY KEY NOT NULL CHECK (length(msg_id) BETWEEN 1 AND 256),
+        received_at     INTEGER NOT NULL,
+        conversation_id TEXT NOT NULL,
+        payload         TEXT,
+        state           TEXT NOT NULL CHECK (state IN ('received', 'replied', 'done'))
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX inbox_open ON inbox (state, received_at) WHERE state <> 'done';
+      CREATE INDEX inbox_by_received ON inbox (received_at);
+
+      -- The replies to send, recorded before the first attempt. seq orders a message's replies
+      -- (a private push before the group notice that depends on it). target and body are JSON.
+      -- state: pending → sending (a POST is in flight) → delivered | pending (it failed before
+      -- DingTalk could have shown it) | ambiguous (the outcome is unknown: not repeated) |
+      -- undeliverable (webhook expired and no 1:1 push possible, or refused for good).
+      -- parts_done counts the parts of a split reply already delivered, so a resume sends the rest.
+      CREATE TABLE outbox (
+        id          INTEGER PRIMARY KEY,
+        msg_id      TEXT NOT NULL REFERENCES inbox (msg_id) ON DELETE CASCADE,
+        seq         INTEGER NOT NULL,
+        target      TEXT NOT NULL CHECK (json_valid(target)),
+        body        TEXT NOT NULL CHECK (json_valid(body)),
+        state       TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'delivered', 'ambiguous', 'undeliverable')),
+        parts_done  INTEGER NOT NULL DEFAULT 0,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        last_error  TEXT CHECK (last_error IS NULL OR length(last_error) <= 500),
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL,
+        UNIQUE (msg_id, seq)
+      ) STRICT;
+      CREATE INDEX outbox_open ON outbox (state, id) WHERE state IN ('pending', 'sending');
+    `,
+  },
 ];

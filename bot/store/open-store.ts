@@ -16,6 +16,8 @@ import { MERCHANT_ID_PATTERN, MerchantSchema } from "../../rules/merchant.js";
 import type { Merchant } from "../../rules/merchant.js";
 import { MIGRATIONS } from "./migrations.js";
 import type { Migration } from "./migrations.js";
+import { createMessageJournal } from "./message-journal.js";
+import type { MessageJournal } from "./message-journal.js";
 import { createQuestionLog } from "./question-log.js";
 import type { QuestionLog } from "./question-log.js";
 export type {
@@ -29,6 +31,17 @@ export type {
   VoteOutcome,
   VoteRecord,
 } from "./question-log.js";
+export type {
+  IncomingOutcome,
+  IncomingRecord,
+  JournalCounts,
+  MessageJournal,
+  OutboxDraft,
+  OutboxRow,
+  OutboxState,
+  UnansweredMessage,
+  UnfinishedWork,
+} from "./message-journal.js";
 import { StoreError } from "./store-error.js";
 
 /** How long a write waits for another connection's lock before STORE_LOCKED, unless told. */
@@ -77,10 +90,11 @@ export interface AuditRecord {
 
 /**
  * Every read and write the bot does: merchants, their users and the audit log here, and the
- * question log (recorded replies, votes; see {@link QuestionLog}). Each method throws only
+ * question log (recorded replies, votes; see {@link QuestionLog}), and the transports' message
+ * journal (inbox and outbox; see {@link MessageJournal}). Each method throws only
  * {@link StoreError}.
  */
-export interface MerchantStore extends QuestionLog {
+export interface MerchantStore extends QuestionLog, MessageJournal {
   /** The file (or `:memory:`) this store was opened on. */
   readonly path: string;
   /** `PRAGMA user_version` after migration: the number of migrations applied. */
@@ -293,6 +307,7 @@ function createStore(db: Db, path: string, where: string, schemaVersion: number,
 
   return {
     ...createQuestionLog(db, guard),
+    ...createMessageJournal(db, guard),
     path,
     schemaVersion,
 
