@@ -16,7 +16,7 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { pino } from "pino";
-import { startDingTalk } from "../bot/adapters/dingtalk.js";
+import { startDingTalk } from "../bot/adapters/dingtalk/start-dingtalk.js";
 import { createBot } from "../bot/create-bot.js";
 import { openStore } from "../bot/store/open-store.js";
 import { seedDemoIfEmpty } from "../bot/store/seed-demo.js";

@@ -4,9 +4,9 @@
  * grace period, disconnect, close the store, flush the logs, exit 0).
  */
 import type { Logger } from "pino";
-import { startDingTalk } from "./adapters/dingtalk.js";
-import type { DingTalkTuning } from "./adapters/dingtalk.js";
-import { startHealthServer } from "./adapters/health-server.js";
+import { startDingTalk } from "./adapters/dingtalk/start-dingtalk.js";
+import type { DingTalkTuning } from "./adapters/dingtalk/start-dingtalk.js";
+import { startHealthServer } from "./adapters/shared/health-server.js";
 import type { Config } from "./config.js";
 import type { Bot } from "./create-bot.js";
 

@@ -135,7 +135,7 @@ describe("DingTalk connection", () => {
 
   it("keeps retrying with backoff on wrong credentials, logging an error, without crashing", async () => {
     const fake = await FakeGateway.start();
-    const { startDingTalk } = await import("../../bot/adapters/dingtalk.js");
+    const { startDingTalk } = await import("../../bot/adapters/dingtalk/start-dingtalk.js");
     const { memoryLogger, FAST_TUNING } = await import("./harness.js");
     const { logger, lines } = memoryLogger();
     const bot = startDingTalk({

@@ -5,8 +5,8 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import type { Logger } from "pino";
-import { startDingTalk } from "../../bot/adapters/dingtalk.js";
-import type { DingTalkHandle, DingTalkTuning } from "../../bot/adapters/dingtalk.js";
+import { startDingTalk } from "../../bot/adapters/dingtalk/start-dingtalk.js";
+import type { DingTalkHandle, DingTalkTuning } from "../../bot/adapters/dingtalk/start-dingtalk.js";
 import type { HandleMessage, IncomingMessage, Reply } from "../../bot/pipeline/types.js";
 import { FakeGateway } from "./fake-gateway.js";
 import type { FakeGatewayOptions } from "./fake-gateway.js";

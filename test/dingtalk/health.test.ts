@@ -3,9 +3,9 @@
  * counters in Prometheus text format.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { startHealthServer } from "../../bot/adapters/health-server.js";
-import type { HealthServer, HealthSource } from "../../bot/adapters/health-server.js";
-import { Metrics } from "../../bot/adapters/metrics.js";
+import { startHealthServer } from "../../bot/adapters/shared/health-server.js";
+import type { HealthServer, HealthSource } from "../../bot/adapters/shared/health-server.js";
+import { Metrics } from "../../bot/adapters/shared/metrics.js";
 import { startTestBot, waitFor } from "./harness.js";
 import type { TestBot } from "./harness.js";
 

@@ -1,10 +1,10 @@
 /** The transport's small pure parts: splitting, de-duplication, flood control, backoff, parsing. */
 import { describe, expect, it } from "vitest";
-import { backoffDelay } from "../../bot/adapters/backoff.js";
-import { DedupeCache } from "../../bot/adapters/dedupe-cache.js";
-import { FloodGuard } from "../../bot/adapters/flood-guard.js";
-import { extractContent, parseRobotMessage } from "../../bot/adapters/robot-message.js";
-import { byteLength, splitMessage } from "../../bot/adapters/split-message.js";
+import { backoffDelay } from "../../bot/adapters/shared/backoff.js";
+import { DedupeCache } from "../../bot/adapters/shared/dedupe-cache.js";
+import { FloodGuard } from "../../bot/adapters/shared/flood-guard.js";
+import { extractContent, parseRobotMessage } from "../../bot/adapters/dingtalk/robot-message.js";
+import { byteLength, splitMessage } from "../../bot/adapters/shared/split-message.js";
 
 describe("splitMessage", () => {
   it.each([

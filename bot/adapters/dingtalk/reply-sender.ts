@@ -6,12 +6,12 @@
  */
 import { z } from "zod";
 import type { Logger } from "pino";
-import { backoffDelay, sleep } from "./backoff.js";
+import { backoffDelay, sleep } from "../shared/backoff.js";
 import { DingTalkError, isDingTalkError } from "./dingtalk-error.js";
 import type { DingTalkErrorCode } from "./dingtalk-error.js";
-import type { Metrics } from "./metrics.js";
-import type { RateLimiter } from "./rate-limiter.js";
-import { byteLength, splitMessage } from "./split-message.js";
+import type { Metrics } from "../shared/metrics.js";
+import type { RateLimiter } from "../shared/rate-limiter.js";
+import { byteLength, splitMessage } from "../shared/split-message.js";
 
 /** spec: "an expired session answers errcode 300001". */
 const ERRCODE_SESSION_EXPIRED = 300001;

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { DingTalkError } from "./dingtalk-error.js";
-import type { ContentKind, IncomingMessage } from "../pipeline/types.js";
+import type { ContentKind, IncomingMessage } from "../../pipeline/types.js";
 
 /** The stream topic robot messages arrive on (CALLBACK). */
 export const TOPIC_ROBOT = "/v1.0/im/bot/messages/get";

@@ -7,15 +7,15 @@
  * Protocol facts and SDK defects: shared/spec/dingtalk-stream.md.
  */
 import type { Logger } from "pino";
-import type { Config } from "../config.js";
-import type { HandleMessage, IncomingMessage, Reply } from "../pipeline/types.js";
-import { backoffDelay } from "./backoff.js";
-import { ConversationQueue } from "./conversation-queue.js";
-import { DedupeCache } from "./dedupe-cache.js";
+import type { Config } from "../../config.js";
+import type { HandleMessage, IncomingMessage, Reply } from "../../pipeline/types.js";
+import { backoffDelay } from "../shared/backoff.js";
+import { ConversationQueue } from "../shared/conversation-queue.js";
+import { DedupeCache } from "../shared/dedupe-cache.js";
 import { DingTalkError, isDingTalkError } from "./dingtalk-error.js";
-import { FloodGuard } from "./flood-guard.js";
-import { Metrics } from "./metrics.js";
-import { RateLimiter } from "./rate-limiter.js";
+import { FloodGuard } from "../shared/flood-guard.js";
+import { Metrics } from "../shared/metrics.js";
+import { RateLimiter } from "../shared/rate-limiter.js";
 import { ReplySender } from "./reply-sender.js";
 import type { DeliveryTarget } from "./reply-sender.js";
 import { TOPIC_ROBOT, parseRobotMessage, toIncomingMessage } from "./robot-message.js";
