@@ -80,6 +80,7 @@ export async function runBenchE2e(options: {
     dingtalk: fake.dingtalkConfig(),
     supportStaffIds: new Set(),
     handleMessage: options.handleMessage,
+    journal: openStore(":memory:"),
     logger: pino({ level: "warn" }),
     // Lift the production throttles: this measures the transport, not DingTalk's limits.
     tuning: { conversationRateLimit: 1e9, floodMaxMessages: 1e9 },

@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { DEFAULT_WEBHOOK_HOSTS } from "./adapters/dingtalk/tuning.js";
 
 const OFFICIAL_API = "https://api.dingtalk.com";
 
@@ -30,6 +31,17 @@ const EnvSchema = z
     DINGTALK_ROBOT_CODE: optionalString,
     DINGTALK_GATEWAY_URL: url(`${OFFICIAL_API}/v1.0/gateway/connections/open`),
     DINGTALK_API_BASE_URL: url(OFFICIAL_API),
+    /**
+     * Hosts a message's sessionWebhook may point at (subdomains included); a webhook elsewhere is
+     * never POSTed to. Tests add 127.0.0.1 for the fake gateway.
+     */
+    DINGTALK_WEBHOOK_HOSTS: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() !== "" ? v : DEFAULT_WEBHOOK_HOSTS.join(",")),
+      z
+        .string()
+        .transform((s) => s.split(/[,\s]+/).filter(Boolean).map((h) => h.toLowerCase()))
+        .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/, "must be host names, e.g. oapi.dingtalk.com")).min(1)),
+    ),
     /** Comma-separated DingTalk user ids (senderStaffId or senderId) of support staff. */
     SUPPORT_STAFF_IDS: z.preprocess(
       (v) => (typeof v === "string" ? v : ""),
@@ -42,6 +54,10 @@ const EnvSchema = z
     /** Unset: info in DingTalk mode, warn in the terminal chat and `ask` (whose stdout is the chat). */
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
     HEALTH_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+    /** Interface the health server binds; loopback unless an operator opens it up. */
+    HEALTH_HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+    /** Milliseconds a shutdown lets queued replies run before leaving the rest for the next start. */
+    SHUTDOWN_GRACE_MS: positiveInt(10_000, 600_000),
     /** Days to keep recorded unanswered questions and votes. */
     QUESTION_RETENTION_DAYS: positiveInt(90, 3650),
   })
@@ -63,12 +79,16 @@ export interface Config {
     robotCode?: string;
     gatewayUrl: string;
     apiBaseUrl: string;
+    /** Hosts a sessionWebhook may point at; the official ones when omitted. */
+    webhookHosts?: readonly string[];
   };
   supportStaffIds: ReadonlySet<string>;
   databasePath: string;
   /** Undefined when LOG_LEVEL is not set: each mode picks its own default. */
   logLevel?: NonNullable<z.infer<typeof EnvSchema>["LOG_LEVEL"]>;
   healthPort?: number;
+  healthHost: string;
+  shutdownGraceMs: number;
   questionRetentionDays: number;
 }
 
@@ -96,12 +116,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             robotCode: e.DINGTALK_ROBOT_CODE,
             gatewayUrl: e.DINGTALK_GATEWAY_URL,
             apiBaseUrl: e.DINGTALK_API_BASE_URL.replace(/\/+$/, ""),
+            webhookHosts: e.DINGTALK_WEBHOOK_HOSTS,
           }
         : undefined,
     supportStaffIds: new Set(e.SUPPORT_STAFF_IDS),
     databasePath: e.DATABASE_PATH,
     logLevel: e.LOG_LEVEL,
     healthPort: e.HEALTH_PORT,
+    healthHost: e.HEALTH_HOST,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     questionRetentionDays: e.QUESTION_RETENTION_DAYS,
   };
 }

@@ -1,18 +1,24 @@
 /**
- * DingTalk mode: the stream transport on the bot's pipeline, the optional health server, and a
- * clean shutdown on SIGINT/SIGTERM (stop taking messages, finish in-flight replies within the
- * grace period, disconnect, close the store, flush the logs, exit 0).
+ * DingTalk mode: the stream transport on the bot's pipeline and store, the optional health
+ * server, and a clean shutdown on SIGINT/SIGTERM: stop taking messages, drain within the grace,
+ * leave the rest in the message journal for the next start, close the store, flush the logs, and
+ * exit 0 when nothing was left or {@link EXIT_WORK_LEFT} when something was. A second signal
+ * during the drain is logged and ignored (systemd and container runtimes escalate to SIGKILL on
+ * their own timeout; the journal makes even that safe).
  */
 import type { Logger } from "pino";
 import { startDingTalk } from "./adapters/dingtalk/start-dingtalk.js";
-import type { DingTalkTuning } from "./adapters/dingtalk/start-dingtalk.js";
+import type { DingTalkTuning, StopOutcome } from "./adapters/dingtalk/start-dingtalk.js";
 import { startHealthServer } from "./adapters/shared/health-server.js";
 import type { Config } from "./config.js";
 import type { Bot } from "./create-bot.js";
 
+/** The exit code when a shutdown left messages or replies in the journal (resumed on the next start). */
+export const EXIT_WORK_LEFT = 3;
+
 export interface RunningDingTalk {
   /** Resolves once the transport has stopped and everything is closed. */
-  stop(): Promise<void>;
+  stop(): Promise<StopOutcome>;
 }
 
 export async function runDingTalk(
@@ -27,35 +33,41 @@ export async function runDingTalk(
     dingtalk: config.dingtalk,
     supportStaffIds: config.supportStaffIds,
     handleMessage: bot.handleMessage,
+    journal: bot.deps.store,
     logger,
-    tuning,
+    tuning: { shutdownGraceMs: config.shutdownGraceMs, ...tuning },
   });
   const health =
     config.healthPort !== undefined
-      ? await startHealthServer({ port: config.healthPort, source: transport, metrics: transport.metrics, logger })
+      ? await startHealthServer({ port: config.healthPort, host: config.healthHost, source: transport, metrics: transport.metrics, logger })
       : undefined;
   log.info(
     { healthPort: health?.port, privatePush: Boolean(config.dingtalk.robotCode), staff: config.supportStaffIds.size },
     "DingTalk stream mode started",
   );
 
-  let stopping: Promise<void> | undefined;
+  let stopping: Promise<StopOutcome> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       log.info("shutting down: finishing in-flight replies");
-      await transport.stop();
+      const outcome = await transport.stop();
       await health?.close();
       bot.close();
-      log.info("stopped");
+      log.info({ left: outcome.left }, "stopped");
       logger.flush();
+      return outcome;
     })());
 
   if (exitOnSignal) {
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      process.once(signal, () => {
+      process.on(signal, () => {
+        if (stopping) {
+          log.warn({ signal }, "signal received during shutdown; ignored, still draining");
+          return;
+        }
         log.info({ signal }, "signal received");
         stop().then(
-          () => process.exit(0),
+          ({ left }) => process.exit(left > 0 ? EXIT_WORK_LEFT : 0),
           (err: unknown) => {
             log.error({ err }, "shutdown failed");
             process.exit(1);

@@ -86,6 +86,8 @@ export interface MessageJournal {
   markPartsDone(id: number, partsDone: number, at: Date): void;
   /** Sets a reply's final or retry state; `error` is kept (cut to 500 characters) for operators. */
   markReply(id: number, state: Exclude<OutboxState, "sending">, at: Date, error?: string): void;
+  /** Every reply recorded for a message, by seq (a resumed reply checks on the ones before it). */
+  repliesOf(msgId: string): OutboxRow[];
   /** Finishes a message whose replies are all delivered or given up: its payload is cleared. */
   finishMessage(msgId: string): void;
   /** What a restart has to resume. */
@@ -199,6 +201,10 @@ export function createMessageJournal(db: Database.Database, guard: StoreGuard): 
       const t = ms(at, "the update time");
       const cut = error === undefined ? null : error.slice(0, MAX_ERROR_CHARS);
       guard("updating a reply", () => sql.mark().run(state, t, cut, id));
+    },
+
+    repliesOf(msgId) {
+      return guard("reading a message's replies", () => sql.repliesOf().all(msgId).map(toRow));
     },
 
     finishMessage(msgId) {

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
+import { openStore } from "../../bot/store/open-store.js";
 import { FakeGateway } from "./fake-gateway.js";
 import { bodyText, pause, startTestBot, waitFor } from "./harness.js";
 import type { TestBot } from "./harness.js";
@@ -142,6 +143,7 @@ describe("DingTalk connection", () => {
       dingtalk: fake.dingtalkConfig({ clientSecret: "wrong" }),
       supportStaffIds: new Set(),
       handleMessage: () => Promise.reject(new Error("unused")),
+      journal: openStore(":memory:"),
       logger,
       tuning: { ...FAST_TUNING, reconnectBaseMs: 10, reconnectMaxMs: 40 },
     });

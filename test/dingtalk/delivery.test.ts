@@ -27,18 +27,34 @@ describe("DingTalk reply delivery", () => {
     expect(bot.metrics.repliesSent.get({ via: "webhook" })).toBe(1);
   });
 
-  it("gives up after the retry budget, logs it, and keeps answering", async () => {
-    t = await startTestBot({ tuning: { deliveryRetries: 2 } });
+  it("six 5xx in a row: keeps retrying for the window, then delivers by 1:1 push, once", async () => {
+    t = await startTestBot({ tuning: { deliveryRetryWindowMs: 400, retryBaseMs: 20, retryMaxMs: 80 } });
+    const { fake, bot, store } = t;
+    fake.failNextWebhooks([500, 502, 503, 500, 502, 503, 500, 502, 503, 500, 502, 503]);
+    const m = fake.textMessage("first", { senderStaffId: "staff-9" });
+    fake.sendMessage(m);
+    await waitFor(() => fake.deliveredPushes().length === 1 && bot.status().pendingMessages === 0, "the push");
+    expect(fake.webhookCalls.length).toBeGreaterThanOrEqual(4);
+    expect(fake.webhookCalls.every((c) => c.status >= 500)).toBe(true);
+    expect(fake.deliveredPushes()[0]).toMatchObject({ userIds: ["staff-9"], text: "echo: first" });
+    expect(bot.metrics.repliesSent.get({ via: "push" })).toBe(1);
+    expect(store.counts()).toEqual({ unanswered: 0, pendingReplies: 0 });
+  });
+
+  it("without a robot code, a webhook that keeps failing is recorded undeliverable, and the bot keeps answering", async () => {
+    t = await startTestBot({ robotCode: null, tuning: { deliveryRetryWindowMs: 200, retryBaseMs: 20, retryMaxMs: 40 } });
     const { fake, bot, lines } = t;
-    fake.failNextWebhooks([503, 503, 503]);
+    fake.failNextWebhooks(Array.from({ length: 40 }, () => 503));
     fake.sendMessage(fake.textMessage("first"));
-    await waitFor(() => bot.metrics.failures.get({ stage: "deliver" }) === 1, "the failure");
+    await waitFor(() => bot.metrics.undeliverable.get({ reason: "PUSH_UNAVAILABLE" }) === 1, "the failure");
+    fake.stopFailingWebhooks();
+    const calls = fake.webhookCalls.length;
     fake.sendMessage(fake.textMessage("second"));
     await waitFor(() => fake.delivered().length === 1, "the next reply");
     expect(bodyText(fake.delivered()[0]!)).toBe("echo: second");
-    expect(fake.webhookCalls.filter((c) => c.status === 503)).toHaveLength(3);
-    const failure = lines.find((l) => l.msg === "reply not delivered");
-    expect((failure?.err as { code?: string }).code).toBe("DELIVERY_RETRIES_EXHAUSTED");
+    expect(fake.webhookCalls.length).toBe(calls + 1);
+    const failure = lines.find((l) => l.msg === "reply undeliverable");
+    expect((failure?.err as { message?: string }).message).toMatch(/kept failing/);
   });
 
   it("falls back to a 1:1 push when the webhook answers 300001, caching the access token", async () => {

@@ -157,6 +157,10 @@ export class FakeGateway {
   private readonly sockets = new Set<Socket>();
   private down: "5xx" | "reset" | undefined;
   private webhookScript: number[] = [];
+  /** Answer delays (ms) for the next webhook requests; then `webhookDelayMs` for all. */
+  private webhookDelayScript: number[] = [];
+  /** Every session-webhook answer is written this long after the request was handled (a slow DingTalk). */
+  webhookDelayMs = 0;
   private pushScript: number[] = [];
   private seq = 0;
 
@@ -204,6 +208,7 @@ export class FakeGateway {
     robotCode?: string;
     gatewayUrl: string;
     apiBaseUrl: string;
+    webhookHosts: string[];
   } {
     return {
       clientId: this.clientId,
@@ -211,6 +216,8 @@ export class FakeGateway {
       robotCode: "robotCode" in overrides ? overrides.robotCode : this.robotCode,
       gatewayUrl: this.gatewayUrl,
       apiBaseUrl: this.baseUrl,
+      // The fake's session webhooks live on loopback; the bot refuses any host not listed.
+      webhookHosts: ["127.0.0.1"],
     };
   }
 
@@ -356,6 +363,20 @@ export class FakeGateway {
   /** The next session-webhook requests answer these HTTP statuses (e.g. [500, 500]), then normal. */
   failNextWebhooks(statuses: number[]): void {
     this.webhookScript.push(...statuses);
+  }
+
+  /**
+   * The next `count` webhook requests are handled at once (recorded, delivered) but answered only
+   * after `ms`: past the bot's HTTP timeout this is a POST that arrived but whose outcome the bot
+   * cannot know.
+   */
+  delayNextWebhookAnswers(count: number, ms: number): void {
+    for (let i = 0; i < count; i++) this.webhookDelayScript.push(ms);
+  }
+
+  /** Forgets the statuses still scripted by {@link failNextWebhooks}. */
+  stopFailingWebhooks(): void {
+    this.webhookScript.length = 0;
   }
 
   /** The next batchSend requests answer these HTTP statuses, then normal. */
@@ -570,6 +591,13 @@ export class FakeGateway {
   }
 
   private onWebhook(res: ServerResponse, session: string, body: unknown, bytes: number): void {
+    const delay = this.webhookDelayScript.shift() ?? this.webhookDelayMs;
+    const answer = (status: number, payload: unknown): void => {
+      if (delay <= 0) return json(res, status, payload);
+      this.later(delay, () => {
+        if (!res.destroyed && !res.writableEnded) json(res, status, payload);
+      });
+    };
     const s = this.sessions.get(session);
     const b: WebhookBody = typeof body === "object" && body !== null ? body : {};
     const call = (status: number, errcode: number | undefined) =>
@@ -586,26 +614,26 @@ export class FakeGateway {
     const scripted = this.webhookScript.shift();
     if (scripted !== undefined) {
       call(scripted, undefined);
-      return json(res, scripted, { errcode: -1, errmsg: "system busy" });
+      return answer(scripted, { errcode: -1, errmsg: "system busy" });
     }
     if (!s || s.expired || Date.now() > s.expiresAt) {
       call(200, 300001);
-      return json(res, 200, { errcode: 300001, errmsg: "session expired" });
+      return answer(200, { errcode: 300001, errmsg: "session expired" });
     }
     const valid =
       (b.msgtype === "text" && typeof b.text?.content === "string") ||
       (b.msgtype === "markdown" && typeof b.markdown?.title === "string" && typeof b.markdown.text === "string");
     if (!valid) {
       call(200, 40035);
-      return json(res, 200, { errcode: 40035, errmsg: "invalid message body" });
+      return answer(200, { errcode: 40035, errmsg: "invalid message body" });
     }
     // The real limit is not documented; the spec says keep under ~15 KB. Reject clearly over it.
     if (bytes > 20_000) {
       call(200, 460101);
-      return json(res, 200, { errcode: 460101, errmsg: "message too long" });
+      return answer(200, { errcode: 460101, errmsg: "message too long" });
     }
     call(200, 0);
-    json(res, 200, { errcode: 0, errmsg: "ok" });
+    answer(200, { errcode: 0, errmsg: "ok" });
   }
 
   private onToken(res: ServerResponse, body: unknown): void {

@@ -8,6 +8,8 @@ import type { Logger } from "pino";
 import { startDingTalk } from "../../bot/adapters/dingtalk/start-dingtalk.js";
 import type { DingTalkHandle, DingTalkTuning } from "../../bot/adapters/dingtalk/start-dingtalk.js";
 import type { HandleMessage, IncomingMessage, Reply } from "../../bot/pipeline/types.js";
+import { openStore } from "../../bot/store/open-store.js";
+import type { MerchantStore } from "../../bot/store/open-store.js";
 import { FakeGateway } from "./fake-gateway.js";
 import type { FakeGatewayOptions } from "./fake-gateway.js";
 
@@ -91,6 +93,7 @@ export const FAST_TUNING: Partial<DingTalkTuning> = {
   stableConnectionMs: 1_000,
   retryBaseMs: 10,
   retryMaxMs: 50,
+  deliveryRetryWindowMs: 300,
   connectTimeoutMs: 3_000,
   httpTimeoutMs: 3_000,
   livenessProbeMs: 5_000,
@@ -103,6 +106,8 @@ export interface TestBot {
   fake: FakeGateway;
   bot: DingTalkHandle;
   lines: LogLine[];
+  /** The store whose message journal the bot uses (in memory unless one was passed). */
+  store: MerchantStore;
   /** Stops bot then fake (idempotent). */
   close(): Promise<void>;
 }
@@ -116,14 +121,20 @@ export async function startTestBot(
     supportStaffIds?: string[];
     fake?: FakeGatewayOptions;
     waitConnected?: boolean;
+    /** A store to journal in (kept open at close); a fresh in-memory one otherwise. */
+    store?: MerchantStore;
+    /** A running fake to connect to (kept running at close); a new one otherwise. */
+    gateway?: FakeGateway;
   } = {},
 ): Promise<TestBot> {
-  const fake = await FakeGateway.start(options.fake);
+  const fake = options.gateway ?? (await FakeGateway.start(options.fake));
+  const store = options.store ?? openStore(":memory:");
   const { logger, lines } = memoryLogger();
   const bot = startDingTalk({
     dingtalk: fake.dingtalkConfig(options.robotCode === null ? { robotCode: undefined } : {}),
     supportStaffIds: new Set(options.supportStaffIds ?? ["staff-support"]),
     handleMessage: options.handleMessage ?? echoPipeline().handleMessage,
+    journal: store,
     logger,
     tuning: { ...FAST_TUNING, ...options.tuning },
   });
@@ -132,10 +143,11 @@ export async function startTestBot(
     if (closed) return;
     closed = true;
     await bot.stop();
-    await fake.stop();
+    if (!options.gateway) await fake.stop();
+    if (!options.store) store.close();
   };
   if (options.waitConnected ?? true) await waitFor(() => bot.status().connected, "the bot to connect");
-  return { fake, bot, lines, close };
+  return { fake, bot, lines, store, close };
 }
 
 /** The text of a webhook body (markdown or text). */

@@ -89,6 +89,7 @@ describe("npm start in DingTalk mode, as a process", () => {
           DINGTALK_ROBOT_CODE: cfg.robotCode,
           DINGTALK_GATEWAY_URL: cfg.gatewayUrl,
           DINGTALK_API_BASE_URL: cfg.apiBaseUrl,
+          DINGTALK_WEBHOOK_HOSTS: cfg.webhookHosts.join(","),
           DATABASE_PATH: join(dir, "bot.db"),
           LOG_LEVEL: "warn",
         },

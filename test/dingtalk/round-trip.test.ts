@@ -132,18 +132,31 @@ describe("DingTalk round trip", () => {
     expect(joined).toBe(longText(40 * 1024));
   });
 
-  it("sends one polite notice to a flooding user, then ignores them; others are still answered", async () => {
+  it("sends one polite notice to a flooding user, then drops (counts and logs) each message; others are still answered", async () => {
     t = await startTestBot({ tuning: { floodMaxMessages: 3, floodWindowMs: 60_000, floodMuteMs: 60_000 } });
-    const { fake, bot } = t;
+    const { fake, bot, lines } = t;
     for (let i = 1; i <= 6; i++) fake.sendMessage(fake.textMessage(`q${i}`, { chat: "group", senderStaffId: "flooder" }));
     fake.sendMessage(fake.textMessage("calm question", { chat: "group", senderStaffId: "calm" }));
     await waitFor(() => fake.delivered().length === 5, "3 answers, 1 notice, 1 answer to the other user");
-    await waitFor(() => bot.metrics.flood.get({ action: "ignored" }) === 2, "two ignored");
+    await waitFor(() => bot.metrics.flood.get({ action: "dropped" }) === 2, "two dropped");
     const texts = fake.delivered().map(bodyText);
     expect(texts.slice(0, 3)).toEqual(["@flooder\n\necho: q1", "@flooder\n\necho: q2", "@flooder\n\necho: q3"]);
     expect(texts.filter((x) => x.includes("too quickly"))).toHaveLength(1);
     expect(texts).toContain("@calm\n\necho: calm question");
     expect(bot.metrics.flood.get({ action: "notice" })).toBe(1);
+    // The message that triggered the notice and the two after it: one log line each.
+    expect(lines.filter((l) => typeof l.msg === "string" && l.msg.startsWith("sender is flooding") && l.userId === "flooder")).toHaveLength(3);
+    expect(bot.metrics.render()).toMatch(/dingtalk_flood_total\{action="dropped"\} 2/);
+    // Nothing is left open in the journal: dropped messages are finished, not resumed later.
+    await waitFor(() => t!.store.counts().unanswered === 0 && t!.store.counts().pendingReplies === 0, "journal settled");
+  });
+
+  it("never throttles support staff", async () => {
+    t = await startTestBot({ tuning: { floodMaxMessages: 3, floodWindowMs: 60_000, floodMuteMs: 60_000 } });
+    const { fake, bot } = t;
+    for (let i = 1; i <= 8; i++) fake.sendMessage(fake.textMessage(`s${i}`, { senderStaffId: "staff-support" }));
+    await waitFor(() => fake.delivered().length === 8, "all eight answered");
+    expect(bot.metrics.flood.get()).toBe(0);
   });
 
   it("throttles a conversation by queueing, in order, without dropping", async () => {

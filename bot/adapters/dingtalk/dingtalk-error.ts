@@ -25,6 +25,11 @@ export type DingTalkErrorCode =
   | "WEBHOOK_REJECTED"
   /** A transient failure (network, 5xx) that outlasted the retries. */
   | "DELIVERY_RETRIES_EXHAUSTED"
+  /**
+   * A POST whose outcome is unknown: it timed out or the connection broke after the request may
+   * have reached DingTalk. Not repeated (the webhook has no idempotency key; a repeat may post twice).
+   */
+  | "DELIVERY_AMBIGUOUS"
   /** The robot API refused the access-token request. */
   | "TOKEN_FAILED"
   /** The robot API refused the 1:1 push. */

@@ -1,8 +1,12 @@
 /**
  * Delivers replies to DingTalk: the conversation's session webhook first, the robot's 1:1 push
- * API when the webhook has expired (or for a reply meant for the sender alone). Retries network
- * errors and 5xx with bounded exponential backoff, splits long messages, and waits for the
- * per-conversation rate limit before every message it sends. It decides nothing about content.
+ * API when the webhook has expired or kept failing (or for a reply meant for the sender alone).
+ * Retries failures that certainly did not deliver (refused connections, 5xx) with exponential
+ * backoff for about a minute; a POST whose outcome is unknown (a timeout after the request went
+ * out) is never repeated but reported as DELIVERY_AMBIGUOUS. Splits long messages, reports each
+ * delivered part (so a resumed reply sends only the rest), and waits for the per-conversation
+ * rate limit before every message. It decides nothing about content. Protocol facts:
+ * docs/dingtalk-protocol.md.
  */
 import { z } from "zod";
 import type { Logger } from "pino";
@@ -24,7 +28,7 @@ export interface DeliveryTarget {
   /** Epoch ms; past it the webhook is not even tried. */
   sessionWebhookExpiredTime: number;
   /** The sender's staff id: @-mentioned in groups and the 1:1 push target. */
-  senderStaffId: string | undefined;
+  senderStaffId?: string;
 }
 
 /** One message to send, as the pipeline's Reply describes it. */
@@ -37,7 +41,7 @@ export interface OutgoingMessage {
 /** The delivery tunables (see DingTalkTuning for their meaning and defaults). */
 export interface DeliveryTuning {
   maxReplyBytes: number;
-  deliveryRetries: number;
+  deliveryRetryWindowMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
   httpTimeoutMs: number;
@@ -52,9 +56,36 @@ export interface ReplySenderOptions {
   tuning: DeliveryTuning;
   limiter: RateLimiter;
   metrics: Metrics;
-  /** Aborted when shutdown stops waiting: pending retries and throttle waits give up. */
+  /**
+   * Aborted when shutdown stops waiting: retry and throttle waits give up (SHUTTING_DOWN). A POST
+   * already on the wire is left to finish, so that its outcome is known.
+   */
   signal: AbortSignal;
+  /** Webhook hosts the bot may POST to (docs/dingtalk-protocol.md); others are refused. */
+  webhookHosts: readonly string[];
 }
+
+/** Where a resumed delivery starts, and who to tell when a part is delivered. */
+export interface DeliveryProgress {
+  /** Parts already delivered by an earlier attempt (0 for a new reply). */
+  fromPart: number;
+  onPartDelivered(partsDone: number): void;
+}
+
+const NO_PROGRESS: DeliveryProgress = { fromPart: 0, onPartDelivered: () => {} };
+
+/**
+ * Network error codes that mean the request never reached the server (nothing was sent), so a
+ * retry cannot post twice. Any other failure after the request started is ambiguous.
+ */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 
 const WebhookAnswerSchema = z.looseObject({ errcode: z.number().optional(), errmsg: z.string().optional() });
 const TokenAnswerSchema = z.looseObject({ accessToken: z.string().min(1), expireIn: z.number().positive() });
@@ -81,15 +112,22 @@ export class ReplySender {
    * webhook switches the remaining parts to a 1:1 push to the sender when possible.
    * @throws DingTalkError when a part could not be delivered (the rest are not attempted).
    */
-  async deliver(target: DeliveryTarget, message: OutgoingMessage, log: Logger): Promise<void> {
+  async deliver(target: DeliveryTarget, message: OutgoingMessage, log: Logger, progress: DeliveryProgress = NO_PROGRESS): Promise<"webhook" | "push"> {
     const mention = target.chat === "group" && target.senderStaffId !== undefined ? target.senderStaffId : undefined;
     // Markdown does not render the @ unless the text names the user (DingTalk's rule for markdown).
     const prefix = mention !== undefined && message.markdown ? `@${mention}\n\n` : "";
     const budget = Math.max(64, this.opts.tuning.maxReplyBytes - byteLength(prefix) - byteLength(message.title) - 16);
     const parts = splitMessage(message.text, budget);
     let viaPush = Date.now() > target.sessionWebhookExpiredTime;
+    let why = "webhook expired";
     if (viaPush) log.info({ reason: "expired-time" }, "session webhook expired; falling back to 1:1 push");
+    if (!viaPush && !this.allowedWebhook(target.sessionWebhook)) {
+      viaPush = true;
+      why = "the session webhook is not on a DingTalk host";
+      log.warn({ reason: "host" }, "session webhook host not allowed; falling back to 1:1 push");
+    }
     for (const [i, text] of parts.entries()) {
+      if (i < progress.fromPart) continue;
       const title = parts.length > 1 ? `${message.title} (${i + 1}/${parts.length})` : message.title;
       if (!viaPush) {
         const first = i === 0;
@@ -98,21 +136,43 @@ export class ReplySender {
           await this.opts.limiter.acquire(target.conversationId, this.opts.signal);
           await this.withRetries("webhook", log, () => this.postWebhook(target.sessionWebhook, body));
           this.opts.metrics.repliesSent.inc({ via: "webhook" });
+          progress.onPartDelivered(i + 1);
           continue;
         } catch (err) {
-          if (!isDingTalkError(err, "WEBHOOK_EXPIRED")) throw err;
-          log.info({ reason: "errcode" }, "session webhook expired; falling back to 1:1 push");
+          if (isDingTalkError(err, "WEBHOOK_EXPIRED")) {
+            log.info({ reason: "errcode" }, "session webhook expired; falling back to 1:1 push");
+          } else if (isDingTalkError(err, "DELIVERY_RETRIES_EXHAUSTED")) {
+            why = "the session webhook kept failing";
+            log.warn({ err }, "session webhook kept failing; falling back to 1:1 push");
+          } else {
+            throw err;
+          }
           viaPush = true;
         }
       }
       if (!this.canPush(target.senderStaffId)) {
         throw new DingTalkError(
           "PUSH_UNAVAILABLE",
-          this.opts.robotCode ? "webhook expired and the sender has no staff id to push to" : "webhook expired and no robotCode is configured for a 1:1 push",
+          this.opts.robotCode ? `${why} and the sender has no staff id to push to` : `${why} and no robotCode is configured for a 1:1 push`,
         );
       }
       await this.push(target.senderStaffId, { title, text }, log);
+      progress.onPartDelivered(i + 1);
     }
+    return viaPush ? "push" : "webhook";
+  }
+
+  /** Whether `url` is an https URL on an allowed host (or a host's subdomain). */
+  private allowedWebhook(url: string): boolean {
+    let host: string;
+    try {
+      const u = new URL(url);
+      host = u.hostname.toLowerCase();
+      if (u.protocol !== "https:" && !(u.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(host))) return false;
+    } catch {
+      return false;
+    }
+    return this.opts.webhookHosts.some((h) => host === h || host.endsWith(`.${h}`));
   }
 
   /**
@@ -120,14 +180,16 @@ export class ReplySender {
    * splitting it when too long.
    * @throws DingTalkError `PUSH_UNAVAILABLE` without a robot code or staff id; others on failure.
    */
-  async pushPrivate(staffId: string | undefined, message: { title: string; text: string }, log: Logger): Promise<void> {
+  async pushPrivate(staffId: string | undefined, message: { title: string; text: string }, log: Logger, progress: DeliveryProgress = NO_PROGRESS): Promise<void> {
     if (!this.canPush(staffId)) {
       throw new DingTalkError("PUSH_UNAVAILABLE", this.opts.robotCode ? "the sender has no staff id to push to" : "no robotCode is configured");
     }
     const parts = splitMessage(message.text, Math.max(64, this.opts.tuning.maxReplyBytes - byteLength(message.title) - 16));
     for (const [i, text] of parts.entries()) {
+      if (i < progress.fromPart) continue;
       const title = parts.length > 1 ? `${message.title} (${i + 1}/${parts.length})` : message.title;
       await this.push(staffId, { title, text }, log);
+      progress.onPartDelivered(i + 1);
     }
   }
 
@@ -138,7 +200,7 @@ export class ReplySender {
   }
 
   private async postWebhook(url: string, body: unknown): Promise<void> {
-    const { status, json } = await this.postJson(url, body, {}, "DELIVERY_RETRIES_EXHAUSTED");
+    const { status, json } = await this.postJson(url, body, {}, "DELIVERY_RETRIES_EXHAUSTED", true);
     if (status >= 500 || status === 429) {
       throw new DingTalkError("DELIVERY_RETRIES_EXHAUSTED", `session webhook answered HTTP ${status}`, { retryable: true, status });
     }
@@ -169,6 +231,7 @@ export class ReplySender {
       body,
       { "x-acs-dingtalk-access-token": token },
       "DELIVERY_RETRIES_EXHAUSTED",
+      true,
     );
     if (status === 401 || status === 403) {
       // A token revoked early: forget it and let the retry fetch a new one.
@@ -224,8 +287,11 @@ export class ReplySender {
     body: unknown,
     headers: Record<string, string>,
     networkCode: DingTalkErrorCode,
+    /** A message post: a failure after the request may have arrived is DELIVERY_AMBIGUOUS, not retried. */
+    posts = false,
   ): Promise<{ status: number; json: unknown }> {
-    const signal = AbortSignal.any([this.opts.signal, AbortSignal.timeout(this.opts.tuning.httpTimeoutMs)]);
+    // Not the shutdown signal: aborting a POST on the wire would make its outcome unknown.
+    const signal = AbortSignal.timeout(this.opts.tuning.httpTimeoutMs);
     let res: Response;
     try {
       res = await fetch(url, {
@@ -235,14 +301,18 @@ export class ReplySender {
         signal,
       });
     } catch (cause) {
-      if (this.opts.signal.aborted) throw new DingTalkError("SHUTTING_DOWN", "shutdown interrupted the request", { cause });
+      if (posts && !neverSent(cause)) {
+        throw new DingTalkError("DELIVERY_AMBIGUOUS", `request outcome unknown: ${describe(cause)}`, { cause });
+      }
       throw new DingTalkError(networkCode, `request failed: ${describe(cause)}`, { cause, retryable: true });
     }
     let text: string;
     try {
       text = await res.text();
     } catch (cause) {
-      if (this.opts.signal.aborted) throw new DingTalkError("SHUTTING_DOWN", "shutdown interrupted the request", { cause });
+      // The status line arrived: a 2xx was accepted whatever the body, a 5xx was not.
+      if (res.status >= 200 && res.status < 300) return { status: res.status, json: undefined };
+      if (posts && res.status < 500) throw new DingTalkError("DELIVERY_AMBIGUOUS", `reading the answer failed: ${describe(cause)}`, { cause });
       throw new DingTalkError(networkCode, `reading the answer failed: ${describe(cause)}`, { cause, retryable: true });
     }
     let json: unknown;
@@ -254,21 +324,23 @@ export class ReplySender {
     return { status: res.status, json };
   }
 
+  /** Retries `fn` on retryable failures with backoff until `deliveryRetryWindowMs` has passed. */
   private async withRetries(via: "webhook" | "push", log: Logger, fn: () => Promise<void>): Promise<void> {
-    const { deliveryRetries, retryBaseMs, retryMaxMs } = this.opts.tuning;
+    const { deliveryRetryWindowMs, retryBaseMs, retryMaxMs } = this.opts.tuning;
+    const giveUpAt = Date.now() + deliveryRetryWindowMs;
     for (let attempt = 0; ; attempt++) {
       try {
         await fn();
         return;
       } catch (err) {
         if (!isDingTalkError(err) || !err.retryable) throw err;
-        if (attempt >= deliveryRetries) {
+        const delayMs = backoffDelay(attempt, retryBaseMs, retryMaxMs);
+        if (Date.now() + delayMs > giveUpAt) {
           throw new DingTalkError("DELIVERY_RETRIES_EXHAUSTED", `${via} failed after ${attempt + 1} attempts: ${err.message}`, {
             cause: err,
             status: err.status,
           });
         }
-        const delayMs = backoffDelay(attempt, retryBaseMs, retryMaxMs);
         this.opts.metrics.retries.inc({ via });
         log.warn({ err, attempt: attempt + 1, delayMs, via }, "delivery failed; retrying");
         try {
@@ -287,6 +359,15 @@ export function webhookBody(message: OutgoingMessage, atStaffId: string | undefi
   return message.markdown
     ? { msgtype: "markdown", markdown: { title: message.title, text: message.text }, ...(at ? { at } : {}) }
     : { msgtype: "text", text: { content: message.text }, ...(at ? { at } : {}) };
+}
+
+/** Whether a fetch failure certainly happened before the request reached the server. */
+function neverSent(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true;
+  }
+  return false;
 }
 
 function describe(err: unknown): string {

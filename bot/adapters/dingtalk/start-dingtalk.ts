@@ -1,108 +1,46 @@
 /**
- * The DingTalk stream transport: DWClient ⇄ IncomingMessage/Reply. It connects (and keeps
- * reconnecting) to the stream gateway, acks every robot callback at once, drops duplicates,
- * translates the message for the pipeline, and delivers the pipeline's Reply — in order per
- * conversation, within DingTalk's rate limit. It decides nothing about what to answer.
+ * The DingTalk stream transport: DWClient ⇄ IncomingMessage/Reply. It records every robot
+ * callback in the message journal and then acks it, drops duplicates (the journal is the dedupe
+ * table, so this holds across restarts), translates the message for the pipeline, records the
+ * pipeline's replies before sending them and marks each delivered after — in order per
+ * conversation, within DingTalk's rate limit. On start it resumes what an earlier run left.
+ * It decides nothing about what to answer.
  *
- * Protocol facts and SDK defects: shared/spec/dingtalk-stream.md.
+ * The connection itself is kept by ./connection-supervisor.ts, delivery by ./reply-sender.ts.
+ * Protocol facts the code relies on: docs/dingtalk-protocol.md.
  */
 import type { Logger } from "pino";
+import { z } from "zod";
 import type { Config } from "../../config.js";
 import type { HandleMessage, IncomingMessage, Reply } from "../../pipeline/types.js";
-import { backoffDelay } from "../shared/backoff.js";
+import type { MessageJournal, OutboxDraft, OutboxRow } from "../../store/message-journal.js";
+import { isStoreError } from "../../store/store-error.js";
 import { ConversationQueue } from "../shared/conversation-queue.js";
 import { DedupeCache } from "../shared/dedupe-cache.js";
-import { DingTalkError, isDingTalkError } from "./dingtalk-error.js";
 import { FloodGuard } from "../shared/flood-guard.js";
 import { Metrics } from "../shared/metrics.js";
 import { RateLimiter } from "../shared/rate-limiter.js";
+import { Semaphore, yieldToEventLoop } from "../shared/semaphore.js";
+import { superviseConnection } from "./connection-supervisor.js";
+import type { ConnectionStatus } from "./connection-supervisor.js";
+import { DingTalkError, isDingTalkError } from "./dingtalk-error.js";
 import { ReplySender } from "./reply-sender.js";
-import type { DeliveryTarget } from "./reply-sender.js";
+import type { DeliveryProgress, DeliveryTarget } from "./reply-sender.js";
 import { TOPIC_ROBOT, parseRobotMessage, toIncomingMessage } from "./robot-message.js";
 import type { RobotMessage } from "./robot-message.js";
-import { StreamClient } from "./stream-client.js";
-import type { CallbackFrame } from "./stream-client.js";
+import type { CallbackFrame, StreamClient } from "./stream-client.js";
+import { DEFAULT_DINGTALK_TUNING, DEFAULT_FLOOD_NOTICE, DEFAULT_WEBHOOK_HOSTS, PRIVATE_PUSH_FAILED_TEXT } from "./tuning.js";
+import type { DingTalkTuning } from "./tuning.js";
 
-/** Every tunable of the transport. Production defaults in {@link DEFAULT_DINGTALK_TUNING}. */
-export interface DingTalkTuning {
-  /** How long a msgId is remembered to drop re-deliveries. */
-  dedupeTtlMs: number;
-  /** At most this many msgIds are remembered (oldest forgotten first). */
-  dedupeMaxEntries: number;
-  /** Messages the bot may send per conversation per window (queued beyond, never dropped). */
-  conversationRateLimit: number;
-  conversationRateWindowMs: number;
-  /** A user sending more than this many messages within `floodWindowMs` is flooding. */
-  floodMaxMessages: number;
-  floodWindowMs: number;
-  /** After the one notice, a flooding user's messages are ignored for this long. */
-  floodMuteMs: number;
-  /** Retries (after the first try) of a delivery that failed transiently (network, 5xx). */
-  deliveryRetries: number;
-  retryBaseMs: number;
-  retryMaxMs: number;
-  /** Timeout of one HTTP request to a webhook or the robot API. */
-  httpTimeoutMs: number;
-  /** The access token is renewed this long before DingTalk says it expires. */
-  tokenRefreshMarginMs: number;
-  /** Longer replies are split into parts of at most this many UTF-8 bytes. */
-  maxReplyBytes: number;
-  /** Reconnect backoff: first delay, and the cap (exponential with jitter in between). */
-  reconnectBaseMs: number;
-  reconnectMaxMs: number;
-  /** A connection that lasted less than this before dropping counts as a failed attempt. */
-  stableConnectionMs: number;
-  /** Bound on the gateway POST and on the WebSocket handshake, each. */
-  connectTimeoutMs: number;
-  /** No frame for this long: send a WebSocket ping. */
-  livenessProbeMs: number;
-  /** No frame and no pong for this long: drop the connection and reconnect. */
-  livenessTimeoutMs: number;
-  /** After a SYSTEM `disconnect`, the old socket is kept this long for late frames (server closes ~10 s). */
-  disconnectDrainMs: number;
-  /** stop() waits this long for in-flight replies before abandoning them. */
-  shutdownGraceMs: number;
-}
-
-/** Production defaults; each number's source is noted. */
-export const DEFAULT_DINGTALK_TUNING: Readonly<DingTalkTuning> = Object.freeze({
-  // Unacked callbacks are re-sent after ~16–60 s, possibly more than once: 30 min covers that widely.
-  dedupeTtlMs: 30 * 60_000,
-  dedupeMaxEntries: 50_000,
-  // spec: "throttled at about 20 messages a minute per robot and conversation".
-  conversationRateLimit: 20,
-  conversationRateWindowMs: 60_000,
-  // brief: "> 10 messages in 10 s" is flooding.
-  floodMaxMessages: 10,
-  floodWindowMs: 10_000,
-  floodMuteMs: 60_000,
-  deliveryRetries: 4,
-  retryBaseMs: 500,
-  retryMaxMs: 8_000,
-  httpTimeoutMs: 10_000,
-  tokenRefreshMarginMs: 5 * 60_000,
-  // spec: "Keep a message under ~15 KB; split longer ones".
-  maxReplyBytes: 15_000,
-  // spec: "exponential backoff with jitter, capped ~60 s".
-  reconnectBaseMs: 1_000,
-  reconnectMaxMs: 60_000,
-  stableConnectionMs: 30_000,
-  connectTimeoutMs: 15_000,
-  livenessProbeMs: 30_000,
-  livenessTimeoutMs: 90_000,
-  // spec: "disconnect (server closes ~10 s later)".
-  disconnectDrainMs: 15_000,
-  shutdownGraceMs: 10_000,
-});
-
-/** The polite notice a flooding user gets once (bilingual: the merchants write in both). */
-export const DEFAULT_FLOOD_NOTICE =
-  "您发送消息太快了，请稍等一分钟再提问。\nYou are sending messages too quickly; please wait a minute and ask again.";
+export { DEFAULT_DINGTALK_TUNING, DEFAULT_FLOOD_NOTICE, PRIVATE_PUSH_FAILED_TEXT } from "./tuning.js";
+export type { DingTalkTuning } from "./tuning.js";
 
 export interface StartDingTalkOptions {
   dingtalk: NonNullable<Config["dingtalk"]>;
   supportStaffIds: ReadonlySet<string>;
   handleMessage: HandleMessage;
+  /** The durable inbox/outbox (the bot's store). */
+  journal: MessageJournal;
   logger: Logger;
   /** Counters to update; a new {@link Metrics} when omitted (read it from the handle). */
   metrics?: Metrics;
@@ -112,30 +50,65 @@ export interface StartDingTalkOptions {
 }
 
 /** The transport's state, for /healthz and logs. */
-export interface DingTalkStatus {
-  connected: boolean;
-  /** When the last frame (or pong) arrived on any connection. */
-  lastFrameAt: Date | null;
-  connectedSince: Date | null;
-  /** Since when no connection has been open (start-up counts); null while connected. */
-  disconnectedSince: Date | null;
-  /** Connections lost so far. */
-  reconnects: number;
-  /** Messages queued or being answered. */
+export interface DingTalkStatus extends ConnectionStatus {
+  /** Messages queued or being answered in this process. */
   pendingMessages: number;
   stopping: boolean;
+}
+
+/** What stop() left behind. */
+export interface StopOutcome {
+  /** Messages not yet answered plus replies not yet delivered, left in the journal for the next start. */
+  left: number;
 }
 
 /** A running transport. */
 export interface DingTalkHandle {
   /**
-   * Stops taking messages (callbacks that still arrive are left unacked so DingTalk re-sends
-   * them later), disconnects, and waits up to `shutdownGraceMs` for in-flight replies.
-   * Idempotent; call it on SIGINT/SIGTERM.
+   * Stops taking messages, disconnects, lets queued work run for `shutdownGraceMs`, then starts
+   * nothing new, waits for POSTs on the wire, and leaves the rest in the journal for the next
+   * start. Idempotent; call it on SIGINT/SIGTERM.
    */
-  stop(): Promise<void>;
+  stop(): Promise<StopOutcome>;
   status(): DingTalkStatus;
   readonly metrics: Metrics;
+  /** Resolves once the work left by an earlier run has been queued. */
+  readonly resumed: Promise<void>;
+}
+
+/** Where a recorded reply goes (a {@link DeliveryTarget}), as stored in the journal. */
+const TargetSchema = z.object({
+  conversationId: z.string(),
+  chat: z.enum(["direct", "group"]),
+  sessionWebhook: z.string(),
+  sessionWebhookExpiredTime: z.number(),
+  senderStaffId: z.string().optional(),
+});
+
+/** A recorded reply's content: a 1:1 push to the sender, or a message in the conversation. */
+const BodySchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("private"), title: z.string(), text: z.string() }),
+  z.object({
+    kind: z.literal("conversation"),
+    title: z.string(),
+    text: z.string(),
+    markdown: z.boolean(),
+    replyKind: z.string().optional(),
+    entryId: z.string().optional(),
+    /** Sent instead when the private push before it (seq 0) was not delivered. */
+    ifPrivateFailed: z.object({ title: z.string(), text: z.string() }).optional(),
+  }),
+]);
+type Body = z.infer<typeof BodySchema>;
+
+/** One message on its way through the transport. */
+interface Job {
+  robot: RobotMessage;
+  msg: IncomingMessage;
+  target: DeliveryTarget;
+  log: Logger;
+  /** Whether the message is in the journal (false only while the store could not be written). */
+  journaled: boolean;
 }
 
 /**
@@ -144,17 +117,19 @@ export interface DingTalkHandle {
  */
 export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
   const tuning: DingTalkTuning = { ...DEFAULT_DINGTALK_TUNING, ...options.tuning };
-  const { dingtalk, supportStaffIds, handleMessage } = options;
+  const { dingtalk, supportStaffIds, handleMessage, journal } = options;
   const log = options.logger.child({ component: "dingtalk" });
   const metrics = options.metrics ?? new Metrics();
   const floodNotice = options.floodNotice ?? DEFAULT_FLOOD_NOTICE;
 
-  /** Aborts connect attempts at stop(). */
-  const connectAbort = new AbortController();
-  /** Aborts pending deliveries once the shutdown grace has passed. */
+  /** Aborted once the shutdown grace has passed: retry and throttle waits give up. */
   const deliveryAbort = new AbortController();
+  /** Set with deliveryAbort: nothing new starts; what has not run stays in the journal. */
+  let abandoned = false;
+  let stopping = false;
+  let stopPromise: Promise<StopOutcome> | undefined;
 
-  const dedupe = new DedupeCache(tuning.dedupeTtlMs, tuning.dedupeMaxEntries);
+  const memoryDedupe = new DedupeCache(tuning.dedupeRetentionMs, tuning.memoryDedupeMaxEntries);
   const flood = new FloodGuard(tuning.floodMaxMessages, tuning.floodWindowMs, tuning.floodMuteMs);
   const limiter = new RateLimiter(tuning.conversationRateLimit, tuning.conversationRateWindowMs, (key, waitMs) => {
     metrics.throttled.inc();
@@ -169,173 +144,48 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     limiter,
     metrics,
     signal: deliveryAbort.signal,
+    webhookHosts: dingtalk.webhookHosts ?? DEFAULT_WEBHOOK_HOSTS,
   });
   const queue = new ConversationQueue((err, conversationId) => {
     metrics.failures.inc({ stage: "internal" });
     log.error({ err, conversationId }, "message task failed unexpectedly");
   });
+  const pipelineSlots = new Semaphore(tuning.maxConcurrentMessages);
 
-  // --- connection state -------------------------------------------------------------------
-  let current: StreamClient | undefined;
-  let currentActivityAt = 0;
-  let connectedAt = 0;
-  let lastFrameAt: Date | null = null;
-  let connectedSince: Date | null = null;
-  let disconnectedSince: Date | null = new Date();
-  let reconnects = 0;
-  let failures = 0;
-  let attemptInFlight = false;
-  let retryTimer: NodeJS.Timeout | undefined;
-  let stopping = false;
-  let stopPromise: Promise<void> | undefined;
-  const draining = new Map<StreamClient, NodeJS.Timeout>();
+  metrics.addGauge({ name: "dingtalk_pending_messages", help: "Messages queued or being answered in this process.", read: () => queue.pending });
+  metrics.addGauge({ name: "dingtalk_journal_unanswered", help: "Messages in the journal not answered yet.", read: () => journal.counts().unanswered });
+  metrics.addGauge({ name: "dingtalk_journal_pending_replies", help: "Replies in the journal not delivered yet.", read: () => journal.counts().pendingReplies });
 
-  metrics.addGauge({ name: "dingtalk_connected", help: "1 while a stream connection is open.", read: () => (current?.isOpen ? 1 : 0) });
-  metrics.addGauge({
-    name: "dingtalk_seconds_since_last_frame",
-    help: "Seconds since the last frame or pong (-1 before the first).",
-    read: () => (lastFrameAt ? (Date.now() - lastFrameAt.getTime()) / 1000 : -1),
-  });
-  metrics.addGauge({ name: "dingtalk_pending_messages", help: "Messages queued or being answered.", read: () => queue.pending });
-
-  /** Schedules one connect attempt; a no-op while connected, connecting, waiting or stopping. */
-  function scheduleConnect(delayMs: number): void {
-    if (stopping || current || attemptInFlight || retryTimer) return;
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined;
-      void connectOnce();
-    }, delayMs);
-  }
-
-  async function connectOnce(): Promise<void> {
-    if (stopping || current || attemptInFlight) return;
-    attemptInFlight = true;
-    const client: StreamClient = new StreamClient({
-      clientId: dingtalk.clientId,
-      clientSecret: dingtalk.clientSecret,
-      gatewayUrl: dingtalk.gatewayUrl,
-      connectTimeoutMs: tuning.connectTimeoutMs,
-      signal: connectAbort.signal,
-      events: {
-        onActivity: () => {
-          lastFrameAt = new Date();
-          if (client === current) currentActivityAt = Date.now();
-        },
-        onCallback: (frame) => onCallback(client, frame),
-        onDisconnectFrame: () => onDisconnectFrame(client),
-        onMalformedFrame: (err) => {
-          metrics.failures.inc({ stage: "frame" });
-          log.warn({ err }, "malformed frame ignored");
-        },
-        onClose: (code) => onClose(client, code),
-      },
-    });
-    let nextDelay: number | undefined;
+  /** Runs a journal write; a store failure is logged and counted, never thrown into delivery. */
+  function journalSafely(job: { journaled: boolean; log: Logger }, doing: string, fn: () => void): boolean {
+    if (!job.journaled) return false;
     try {
-      await client.open();
-      metrics.connectAttempts.inc({ result: "ok" });
-      if (stopping) {
-        client.close();
-        return;
-      }
-      current = client;
-      connectedAt = Date.now();
-      currentActivityAt = connectedAt;
-      connectedSince = new Date(connectedAt);
-      disconnectedSince = null;
-      log.info({ afterFailures: failures }, "connected to the DingTalk stream gateway");
+      fn();
+      return true;
     } catch (err) {
-      client.close("terminate");
-      if (stopping) return;
-      metrics.connectAttempts.inc({ result: "failed" });
-      nextDelay = backoffDelay(failures, tuning.reconnectBaseMs, tuning.reconnectMaxMs);
-      failures++;
-      const authProblem = isDingTalkError(err) && (err.status === 401 || err.status === 403);
-      log[authProblem ? "error" : "warn"]({ err, attempt: failures, delayMs: nextDelay }, "connect failed; retrying");
-    } finally {
-      attemptInFlight = false;
+      metrics.failures.inc({ stage: "journal" });
+      job.log.error({ err }, `message journal: ${doing} failed`);
+      return false;
     }
-    if (nextDelay !== undefined) scheduleConnect(nextDelay);
   }
 
-  /** The current connection is gone (closed, dead, or retiring): start a new one. */
-  function connectionLost(client: StreamClient, reason: "closed" | "watchdog" | "disconnect"): void {
-    if (client !== current) return;
-    current = undefined;
-    reconnects++;
-    metrics.reconnects.inc({ reason });
-    connectedSince = null;
-    disconnectedSince = new Date();
-    let delayMs: number;
-    if (Date.now() - connectedAt < tuning.stableConnectionMs) {
-      // A connection that ends right away is as good as a failed attempt: keep backing off.
-      delayMs = backoffDelay(failures, tuning.reconnectBaseMs, tuning.reconnectMaxMs);
-      failures++;
-    } else {
-      failures = 0;
-      // After a SYSTEM disconnect the server asked us to move (the old socket keeps working
-      // meanwhile): go at once. After a drop, wait a little, as the network may be flapping.
-      delayMs = reason === "disconnect" ? 0 : backoffDelay(0, tuning.reconnectBaseMs, tuning.reconnectMaxMs);
-    }
-    log.warn({ reason, delayMs }, "stream connection lost; reconnecting");
-    scheduleConnect(delayMs);
-  }
-
-  function onClose(client: StreamClient, code: number): void {
-    const timer = draining.get(client);
-    if (timer) {
-      clearTimeout(timer);
-      draining.delete(client);
-      log.debug({ code }, "retired connection closed");
-      return;
-    }
-    if (client === current) connectionLost(client, "closed");
-  }
-
-  function onDisconnectFrame(client: StreamClient): void {
-    if (client !== current) return;
-    log.info("gateway announced disconnect; opening a new connection");
-    draining.set(
-      client,
-      setTimeout(() => {
-        draining.delete(client);
-        client.close("terminate");
-      }, tuning.disconnectDrainMs),
-    );
-    connectionLost(client, "disconnect");
-  }
-
-  const watchdog = setInterval(
-    () => {
-      const client = current;
-      if (!client) return;
-      const silentMs = Date.now() - currentActivityAt;
-      if (silentMs >= tuning.livenessTimeoutMs) {
-        log.warn({ silentMs }, "no frame or pong within the liveness timeout; dropping the connection");
-        connectionLost(client, "watchdog");
-        client.close("terminate");
-      } else if (silentMs >= tuning.livenessProbeMs) {
-        client.probe();
-      }
-    },
-    Math.max(10, Math.floor(Math.min(tuning.livenessProbeMs, tuning.livenessTimeoutMs) / 4)),
-  );
-  watchdog.unref();
-
-  // --- messages ---------------------------------------------------------------------------
+  // --- intake -----------------------------------------------------------------------------
   function onCallback(client: StreamClient, frame: CallbackFrame): void {
     if (stopping) {
       // Unacked on purpose: DingTalk re-sends it, to the next process if this one is exiting.
       log.debug({ messageId: frame.messageId }, "stopping; callback left for re-delivery");
       return;
     }
-    try {
-      client.ack(frame.messageId);
-    } catch (err) {
-      metrics.failures.inc({ stage: "ack" });
-      log.warn({ err, messageId: frame.messageId }, "ack failed");
-    }
+    const ack = () => {
+      try {
+        client.ack(frame.messageId);
+      } catch (err) {
+        metrics.failures.inc({ stage: "ack" });
+        log.warn({ err, messageId: frame.messageId }, "ack failed");
+      }
+    };
     if (frame.topic !== TOPIC_ROBOT) {
+      ack();
       log.debug({ topic: frame.topic }, "callback on an unexpected topic ignored");
       return;
     }
@@ -343,18 +193,40 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     try {
       robot = parseRobotMessage(frame.data);
     } catch (err) {
+      ack();
       metrics.failures.inc({ stage: "message" });
       log.warn({ err, messageId: frame.messageId }, "malformed robot message acked and dropped");
       return;
     }
     const mlog = log.child({ msgId: robot.msgId });
-    if (dedupe.checkAndRemember(robot.msgId)) {
+    const now = new Date();
+
+    // Recorded before the ack: once acked, DingTalk never sends it again.
+    let journaled = true;
+    let duplicate: boolean;
+    try {
+      duplicate = journal.recordIncoming({ msgId: robot.msgId, conversationId: robot.conversationId, payload: frame.data as string, at: now }) === "duplicate";
+      memoryDedupe.checkAndRemember(robot.msgId);
+    } catch (err) {
+      // The store is locked or read-only: answer anyway (acking late would only bring the same
+      // message back), de-duplicating in memory; this message does not survive a crash.
+      journaled = false;
+      duplicate = memoryDedupe.checkAndRemember(robot.msgId);
+      metrics.unjournaled.inc();
+      mlog.warn({ err: isStoreError(err) ? { code: err.code, message: err.message } : err }, "message journal unavailable; answering without it");
+    }
+    ack();
+    if (duplicate) {
       metrics.duplicatesDropped.inc();
       mlog.debug({ messageId: frame.messageId }, "duplicate message dropped");
       return;
     }
-    const msg = toIncomingMessage(robot, { supportStaffIds, robotCode: dingtalk.robotCode, now: new Date() });
-    metrics.messagesReceived.inc({ kind: msg.contentKind });
+    admit(robot, now, mlog, journaled);
+  }
+
+  /** Flood control and queueing for a new (or resumed) message. */
+  function admit(robot: RobotMessage, now: Date, mlog: Logger, journaled: boolean, resumed = false): void {
+    const msg = toIncomingMessage(robot, { supportStaffIds, robotCode: dingtalk.robotCode, now });
     const target: DeliveryTarget = {
       conversationId: robot.conversationId,
       chat: msg.chat,
@@ -362,97 +234,274 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
       sessionWebhookExpiredTime: robot.sessionWebhookExpiredTime,
       senderStaffId: robot.senderStaffId,
     };
-    const verdict = flood.check(robot.senderStaffId ?? robot.senderId ?? robot.conversationId);
+    const job: Job = { robot, msg, target, log: mlog, journaled };
+    metrics.messagesReceived.inc({ kind: msg.contentKind });
+    // Staff are never throttled: they may paste a list of questions to check answers.
+    const verdict = msg.staff || resumed ? "accept" : flood.check(robot.senderStaffId ?? robot.senderId ?? robot.conversationId);
     if (verdict === "ignore") {
-      metrics.flood.inc({ action: "ignored" });
-      mlog.info({ userId: msg.userId }, "sender is flooding; message ignored");
+      metrics.flood.inc({ action: "dropped" });
+      mlog.warn({ userId: msg.userId, conversationId: msg.conversationId }, "sender is flooding; message dropped (notice already sent)");
+      journalSafely(job, "finishing a dropped message", () => journal.recordReplies(robot.msgId, [], now));
       return;
     }
     if (verdict === "notice") {
       metrics.flood.inc({ action: "notice" });
-      mlog.info({ userId: msg.userId }, "sender is flooding; sending the notice");
-      queue.enqueue(target.conversationId, () => deliver(target, { title: "Slow down", text: floodNotice, markdown: false }, mlog));
+      mlog.warn({ userId: msg.userId, conversationId: msg.conversationId }, "sender is flooding; message dropped and the notice sent");
+      const notice: Body = { kind: "conversation", title: "Slow down", text: floodNotice, markdown: false };
+      queue.enqueue(target.conversationId, () => recordAndDeliver(job, [{ target, body: notice }]));
       return;
     }
-    queue.enqueue(target.conversationId, () => processMessage(msg, target, mlog));
+    queue.enqueue(target.conversationId, () => answer(job));
   }
 
-  async function processMessage(msg: IncomingMessage, target: DeliveryTarget, mlog: Logger): Promise<void> {
-    mlog.info({ contentKind: msg.contentKind, chat: msg.chat, staff: msg.staff }, "message received");
-    mlog.debug({ text: msg.text, userId: msg.userId, conversationId: msg.conversationId }, "message text");
-    let reply: Reply;
-    try {
-      reply = await handleMessage(msg);
-    } catch (cause) {
-      metrics.failures.inc({ stage: "handler" });
-      mlog.error({ err: new DingTalkError("HANDLER_FAILED", "the pipeline threw instead of replying", { cause }) }, "no reply");
+  async function answer(job: Job): Promise<void> {
+    if (abandoned) return; // stays "received" in the journal: answered by the next start
+    let reply: Reply | undefined;
+    await pipelineSlots.run(async () => {
+      // A turn of the event loop between messages: frames that arrived meanwhile get acked.
+      await yieldToEventLoop();
+      if (abandoned) return;
+      job.log.info({ contentKind: job.msg.contentKind, chat: job.msg.chat, staff: job.msg.staff }, "message received");
+      job.log.debug({ text: job.msg.text, userId: job.msg.userId, conversationId: job.msg.conversationId }, "message text");
+      try {
+        reply = await handleMessage(job.msg);
+      } catch (cause) {
+        metrics.failures.inc({ stage: "handler" });
+        job.log.error({ err: new DingTalkError("HANDLER_FAILED", "the pipeline threw instead of replying", { cause }) }, "no reply");
+      }
+    });
+    if (abandoned && reply === undefined) return;
+    if (reply === undefined) {
+      journalSafely(job, "finishing an unanswered message", () => journal.recordReplies(job.robot.msgId, [], new Date()));
       return;
     }
     metrics.answers.inc({ kind: reply.kind });
-    if (reply.private) {
-      try {
-        await sender.pushPrivate(target.senderStaffId, reply.private, mlog);
-        mlog.info("private reply pushed");
-      } catch (err) {
-        metrics.failures.inc({ stage: "push" });
-        mlog.error({ err }, "private reply not delivered");
-      }
-    }
-    await deliver(target, { title: reply.title, text: reply.text, markdown: reply.markdown }, mlog, reply);
+    await recordAndDeliver(job, draftsFor(reply, job.target));
   }
 
-  async function deliver(target: DeliveryTarget, message: { title: string; text: string; markdown: boolean }, mlog: Logger, reply?: Reply): Promise<void> {
+  /** The journal rows for a reply: a private part is pushed first, and the group told only then. */
+  function draftsFor(reply: Reply, target: DeliveryTarget): OutboxDraft[] {
+    const conversation: Body = {
+      kind: "conversation",
+      title: reply.title,
+      text: reply.text,
+      markdown: reply.markdown,
+      replyKind: reply.kind,
+      entryId: reply.entryId,
+    };
+    if (!reply.private) return [{ target, body: conversation }];
+    const privateBody: Body = { kind: "private", title: reply.private.title, text: reply.private.text };
+    return [
+      { target, body: privateBody },
+      { target, body: { ...conversation, ifPrivateFailed: { title: "私信发送失败", text: PRIVATE_PUSH_FAILED_TEXT } } },
+    ];
+  }
+
+  async function recordAndDeliver(job: Job, drafts: OutboxDraft[]): Promise<void> {
+    const now = new Date();
+    let rows: OutboxRow[] | undefined;
+    if (job.journaled) {
+      try {
+        rows = journal.recordReplies(job.robot.msgId, drafts, now);
+      } catch (err) {
+        metrics.failures.inc({ stage: "journal" });
+        job.log.error({ err }, "message journal: recording the replies failed; delivering without it");
+        job.journaled = false;
+      }
+    }
+    rows ??= drafts.map((d, seq) => ({ id: -1, msgId: job.robot.msgId, seq, target: d.target, body: d.body, state: "pending", partsDone: 0, attempts: 0, lastError: null }));
+    await deliverRows({ msgId: job.robot.msgId, log: job.log, journaled: job.journaled }, rows);
+  }
+
+  /** Delivers a message's open replies in order; finishes the message when none is left open. */
+  async function deliverRows(job: Pick<Job, "log" | "journaled"> & { msgId: string }, rows: OutboxRow[]): Promise<void> {
+    const outcomes = new Map<number, OutboxRow["state"]>();
+    for (const row of rows) {
+      if (abandoned) return; // left "pending" for the next start
+      outcomes.set(row.seq, await deliverRow(job, row, outcomes));
+    }
+    if ([...outcomes.values()].every((s) => s !== "pending" && s !== "sending")) {
+      journalSafely(job, "finishing a message", () => journal.finishMessage(job.msgId));
+    }
+  }
+
+  async function deliverRow(
+    job: Pick<Job, "log" | "journaled"> & { msgId: string },
+    row: OutboxRow,
+    earlier: Map<number, OutboxRow["state"]>,
+  ): Promise<OutboxRow["state"]> {
+    const mlog = job.log;
+    const target = TargetSchema.safeParse(row.target);
+    const parsed = BodySchema.safeParse(row.body);
+    const mark = (state: Exclude<OutboxRow["state"], "sending">, error?: string) =>
+      journalSafely(job, "updating a reply", () => journal.markReply(row.id, state, new Date(), error));
+    if (!target.success || !parsed.success) {
+      metrics.undeliverable.inc({ reason: "corrupt" });
+      mlog.error({ replyId: row.id }, "reply undeliverable: its journal row is not a reply this version can read");
+      mark("undeliverable", "unreadable journal row");
+      return "undeliverable";
+    }
+    let body = parsed.data;
+    if (row.state === "sending") {
+      // The process stopped while this POST was on the wire: DingTalk may or may not have it.
+      metrics.ambiguous.inc({ via: body.kind === "private" ? "push" : "webhook" });
+      mlog.warn({ replyId: row.id }, "reply was in flight when the last run stopped; not repeated (outcome unknown)");
+      mark("ambiguous", "in flight at shutdown or crash");
+      return "ambiguous";
+    }
+    if (body.kind === "conversation" && body.ifPrivateFailed && row.seq > 0) {
+      const pushed = earlier.get(0) ?? siblingState(job, row.msgId);
+      if (pushed !== "delivered") {
+        mlog.warn({ pushed }, "private result not delivered; telling the group to ask 1:1");
+        body = { ...body, title: body.ifPrivateFailed.title, text: body.ifPrivateFailed.text, markdown: false };
+      }
+    }
+    const progress: DeliveryProgress = {
+      fromPart: row.partsDone,
+      onPartDelivered: (n) => {
+        journalSafely(job, "counting delivered parts", () => journal.markPartsDone(row.id, n, new Date()));
+      },
+    };
+    journalSafely(job, "marking a reply as sending", () => journal.markSending(row.id, new Date()));
     try {
-      await sender.deliver(target, message, mlog);
-      mlog.info({ kind: reply?.kind, entryId: reply?.entryId }, "reply delivered");
+      if (body.kind === "private") {
+        await sender.pushPrivate(target.data.senderStaffId, body, mlog, progress);
+        mlog.info("private reply pushed");
+      } else {
+        const via = await sender.deliver(target.data, body, mlog, progress);
+        mlog.info({ kind: body.replyKind, entryId: body.entryId, via }, "reply delivered");
+      }
+      mark("delivered");
+      return "delivered";
     } catch (err) {
-      const stage = isDingTalkError(err, "PUSH_UNAVAILABLE") ? "undeliverable" : isDingTalkError(err, "SHUTTING_DOWN") ? "shutdown" : "deliver";
-      metrics.failures.inc({ stage });
-      mlog.error({ err }, stage === "undeliverable" ? "reply undeliverable: webhook expired and no 1:1 push possible" : "reply not delivered");
+      const error = err instanceof Error ? err.message : String(err);
+      if (isDingTalkError(err, "SHUTTING_DOWN")) {
+        mlog.info("shutdown interrupted a delivery; left in the journal for the next start");
+        mark("pending", error);
+        return "pending";
+      }
+      if (isDingTalkError(err, "DELIVERY_AMBIGUOUS")) {
+        metrics.ambiguous.inc({ via: body.kind === "private" ? "push" : "webhook" });
+        mlog.warn({ err }, "delivery outcome unknown; not repeated");
+        mark("ambiguous", error);
+        return "ambiguous";
+      }
+      const reason = isDingTalkError(err) ? err.code : "internal";
+      metrics.undeliverable.inc({ reason });
+      metrics.failures.inc({ stage: body.kind === "private" ? "push" : "undeliverable" });
+      mlog.error({ err }, body.kind === "private" ? "private reply not delivered" : "reply undeliverable");
+      mark("undeliverable", error);
+      return "undeliverable";
+    }
+  }
+
+  function siblingState(job: Pick<Job, "log" | "journaled">, msgId: string): OutboxRow["state"] | undefined {
+    if (!job.journaled) return undefined;
+    try {
+      return journal.repliesOf(msgId).find((r) => r.seq === 0)?.state;
+    } catch (err) {
+      job.log.error({ err }, "message journal: reading the private push's outcome failed");
+      return undefined;
+    }
+  }
+
+  // --- resume -----------------------------------------------------------------------------
+  /** Queues what an earlier run left: unanswered messages, then undelivered replies. */
+  async function resume(): Promise<void> {
+    await yieldToEventLoop();
+    let work;
+    try {
+      journal.purgeJournal(new Date(Date.now() - tuning.dedupeRetentionMs));
+      work = journal.unfinished();
+    } catch (err) {
+      metrics.failures.inc({ stage: "journal" });
+      log.error({ err }, "message journal unreadable at start-up; nothing resumed");
+      return;
+    }
+    const byMessage = new Map<string, OutboxRow[]>();
+    for (const row of work.replies) byMessage.set(row.msgId, [...(byMessage.get(row.msgId) ?? []), row]);
+    if (work.unanswered.length + byMessage.size > 0) {
+      log.info({ unanswered: work.unanswered.length, undeliveredReplies: work.replies.length }, "resuming work left by the last run");
+    }
+    for (const [msgId, rows] of byMessage) {
+      const target = TargetSchema.safeParse(rows[0]?.target);
+      const mlog = log.child({ msgId });
+      metrics.resumed.inc({ what: "reply" }, rows.length);
+      queue.enqueue(target.success ? target.data.conversationId : `resume:${msgId}`, () => deliverRows({ msgId, log: mlog, journaled: true }, rows));
+    }
+    for (const m of work.unanswered) {
+      const mlog = log.child({ msgId: m.msgId });
+      let robot: RobotMessage;
+      try {
+        robot = parseRobotMessage(m.payload);
+      } catch (err) {
+        metrics.undeliverable.inc({ reason: "corrupt" });
+        mlog.error({ err }, "a journaled message is unreadable; dropped");
+        journalSafely({ journaled: true, log: mlog }, "finishing an unreadable message", () => journal.recordReplies(m.msgId, [], new Date()));
+        continue;
+      }
+      memoryDedupe.checkAndRemember(robot.msgId);
+      metrics.resumed.inc({ what: "message" });
+      // Answered as of when it arrived: deadlines and "days left" do not shift with the restart.
+      admit(robot, m.receivedAt, mlog, true, true);
     }
   }
 
   // --- lifecycle --------------------------------------------------------------------------
+  const connection = superviseConnection({
+    clientId: dingtalk.clientId,
+    clientSecret: dingtalk.clientSecret,
+    gatewayUrl: dingtalk.gatewayUrl,
+    tuning,
+    metrics,
+    log,
+    onCallback,
+  });
+
+  const purgeTimer = setInterval(() => {
+    try {
+      journal.purgeJournal(new Date(Date.now() - tuning.dedupeRetentionMs));
+    } catch (err) {
+      log.warn({ err }, "message journal purge failed; retrying in an hour");
+    }
+  }, 60 * 60_000);
+  purgeTimer.unref();
+
   function status(): DingTalkStatus {
-    const connected = current?.isOpen ?? false;
-    return {
-      connected,
-      lastFrameAt,
-      connectedSince,
-      disconnectedSince: connected ? null : (disconnectedSince ?? new Date()),
-      reconnects,
-      pendingMessages: queue.pending,
-      stopping,
-    };
+    return { ...connection.status(), pendingMessages: queue.pending, stopping };
   }
 
-  async function stop(): Promise<void> {
+  async function stop(): Promise<StopOutcome> {
     stopping = true;
-    clearInterval(watchdog);
-    clearTimeout(retryTimer);
-    retryTimer = undefined;
-    connectAbort.abort(new DingTalkError("SHUTTING_DOWN", "stopping"));
-    const clients = [...(current ? [current] : []), ...draining.keys()];
-    for (const timer of draining.values()) clearTimeout(timer);
-    draining.clear();
-    current = undefined;
-    for (const c of clients) c.close();
-    log.info({ pending: queue.pending }, "stopping: waiting for in-flight replies");
+    clearInterval(purgeTimer);
+    connection.close();
+    log.info({ pending: queue.pending }, "stopping: no new messages; finishing queued replies");
     const drained = await queue.drain(tuning.shutdownGraceMs);
     if (!drained) {
-      log.warn({ pending: queue.pending }, "shutdown grace expired; abandoning the remaining replies");
+      log.warn({ pending: queue.pending }, "shutdown grace expired; starting nothing new, leaving the rest in the journal");
+      abandoned = true;
       deliveryAbort.abort(new DingTalkError("SHUTTING_DOWN", "shutdown grace expired"));
-      await queue.drain(1_000);
+      // POSTs already on the wire finish (bounded by the HTTP timeout) so their outcome is recorded.
+      await queue.drain(tuning.httpTimeoutMs + 1_000);
     }
     // A peer that never answers the close handshake would hold the socket for ws's 30 s timeout.
-    for (const c of clients) c.close("terminate");
-    log.info("stopped");
+    connection.terminate();
+    let left = queue.pending;
+    try {
+      const counts = journal.counts();
+      left = Math.max(left, counts.unanswered + counts.pendingReplies);
+    } catch (err) {
+      log.error({ err }, "message journal unreadable at shutdown; counting what this process holds");
+    }
+    log.info({ left }, left > 0 ? "stopped; work left in the journal for the next start" : "stopped; nothing left");
+    return { left };
   }
 
-  scheduleConnect(0);
+  const resumed = resume();
   return {
     stop: () => (stopPromise ??= stop()),
     status,
     metrics,
+    resumed,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * A tiny HTTP server for operations: `GET /healthz` (liveness of the DingTalk connection) and
- * `GET /metrics` (Prometheus text). Started by bot/main.ts when HEALTH_PORT is set.
+ * `GET /metrics` (Prometheus text). Started by bot/run-dingtalk.ts when HEALTH_PORT is set, on
+ * 127.0.0.1 unless HEALTH_HOST says otherwise.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,7 +14,7 @@ export interface HealthSource {
 
 export interface HealthServerOptions {
   port: number;
-  /** Interface to bind; "0.0.0.0" for operations, "127.0.0.1" in tests. */
+  /** Interface to bind: loopback by default (HEALTH_HOST opens it to a scraper on another host). */
   host?: string;
   source: HealthSource;
   /** Rendered by /metrics (e.g. the transport's Metrics). */
@@ -32,7 +33,7 @@ export interface HealthServer {
 
 /** Starts the health server; resolves once it listens. */
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
-  const host = options.host ?? "0.0.0.0";
+  const host = options.host ?? "127.0.0.1";
   const unhealthyAfterMs = options.unhealthyAfterMs ?? 60_000;
   const log = options.logger?.child({ component: "health" });
 

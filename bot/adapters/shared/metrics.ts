@@ -69,12 +69,21 @@ export class Metrics {
   readonly reconnects = new Counter<"reason">("dingtalk_reconnects_total", "Connections lost and re-opened, by reason.");
   /** Gateway connection attempts, by result. */
   readonly connectAttempts = new Counter<"result">("dingtalk_connect_attempts_total", "Gateway connection attempts, by result.");
-  /** Messages ignored because their sender was flooding, plus the notices sent. */
-  readonly flood = new Counter<"action">("dingtalk_flood_total", "Flood control actions (notice, ignored).");
+  /** Flood control: notices sent, and each message dropped because its sender was flooding. */
+  readonly flood = new Counter<"action">("dingtalk_flood_total", "Flood control: notices sent (notice) and messages dropped (dropped).");
   /** Sends that waited for the per-conversation rate limit. */
   readonly throttled = new Counter("dingtalk_throttled_sends_total", "Sends delayed by the per-conversation rate limit.");
   /** Delivery retries after a transient failure. */
   readonly retries = new Counter<"via">("dingtalk_delivery_retries_total", "Delivery retries after transient failures, by channel.");
+
+  /** Deliveries whose outcome is unknown (timeout after sending, or in flight at a crash): not repeated. */
+  readonly ambiguous = new Counter<"via">("dingtalk_deliveries_ambiguous_total", "Deliveries whose outcome is unknown and that were not repeated, by channel.");
+  /** Replies given up: webhook expired or failing and no 1:1 push possible, or refused for good. */
+  readonly undeliverable = new Counter<"reason">("dingtalk_replies_undeliverable_total", "Replies that could not be delivered, by reason.");
+  /** Work taken over from an earlier run at start-up. */
+  readonly resumed = new Counter<"what">("dingtalk_resumed_total", "Unanswered messages and undelivered replies resumed at start-up.");
+  /** Messages acked while the journal could not be written (answered, but not durable). */
+  readonly unjournaled = new Counter("dingtalk_unjournaled_messages_total", "Messages acked while the message journal could not be written.");
 
   private readonly gauges: Gauge[] = [];
 
@@ -98,6 +107,10 @@ export class Metrics {
       this.flood,
       this.throttled,
       this.retries,
+      this.ambiguous,
+      this.undeliverable,
+      this.resumed,
+      this.unjournaled,
     ].map((c) => c.render());
     const gauges = this.gauges.map((g) => {
       let value: number;
