@@ -173,7 +173,23 @@ export function parseCommand(text: string, commands: readonly CommandDefinition[
 
 async function runCommand(def: CommandDefinition, args: string, msg: IncomingMessage, deps: PipelineDeps): Promise<Reply> {
   if (def.staffOnly && !msg.staff) return deniedStaffOnly(def);
+  if (def.staffOnly && msg.chat === "group") return staffReportInGroup(def, args, msg, deps);
   return def.run({ msg, args, deps });
+}
+
+/**
+ * Staff reports quote other users' questions: asked in a group, the report goes to the asker 1:1
+ * (the transport tells the group only once the push succeeded), or the asker is sent to a 1:1 chat.
+ */
+async function staffReportInGroup(def: CommandDefinition, args: string, msg: IncomingMessage, deps: PipelineDeps): Promise<Reply> {
+  const command = def.usage.split(" ")[0];
+  if (!msg.canPushPrivately) {
+    return makeReply("command", "请在单聊中查询", `${command} 的结果包含其他用户的提问，不会发在群里。请在与我的**单聊**中发送 ${command}。`);
+  }
+  const report = await def.run({ msg: { ...msg, chat: "direct" }, args, deps });
+  return makeReply("command", "结果已私信发送", `${command} 的结果包含其他用户的提问，已通过**单聊**私信发给你，请查看与我的单聊。`, {
+    private: { title: report.title, text: report.text },
+  });
 }
 
 function deniedStaffOnly(def: CommandDefinition): Reply {

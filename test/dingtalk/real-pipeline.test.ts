@@ -55,6 +55,35 @@ describe("the real pipeline behind the DingTalk transport", () => {
     expect(push.text).toMatch(/RFQ服务分：总分 \d+/);
   });
 
+  it("a staff report asked in a group goes 1:1: other users' questions never reach the group", async () => {
+    running = await startTestBot({ handleMessage: bot.handleMessage });
+    const { fake } = running;
+    const asked = fake.textMessage("明天宁波的天气怎么样", { senderStaffId: "merchant-x" });
+    fake.sendMessage(asked);
+    await waitFor(() => fake.delivered(asked.conversationId).length === 1, "the fallback");
+    const m = fake.textMessage("/unanswered", { chat: "group", senderStaffId: "staff-support" });
+    fake.sendMessage(m);
+    await waitFor(() => fake.delivered(m.conversationId).length === 1 && fake.deliveredPushes().length === 1, "group notice and push");
+    expect(JSON.stringify(fake.delivered(m.conversationId)[0]!.body)).not.toMatch(/天气/);
+    expect(JSON.stringify(fake.delivered(m.conversationId)[0]!.body)).toMatch(/私信/);
+    expect(fake.deliveredPushes()[0]).toMatchObject({ userIds: ["staff-support"] });
+    expect(fake.deliveredPushes()[0]!.text).toMatch(/天气/);
+  });
+
+  it("a staff report asked in a group without a robot code: sent to a 1:1 chat, nothing posted or pushed", async () => {
+    running = await startTestBot({ handleMessage: bot.handleMessage, robotCode: null });
+    const { fake } = running;
+    for (const cmd of ["/stats", "/unanswered", "/search 天气"]) {
+      const m = fake.textMessage(cmd, { chat: "group", senderStaffId: "staff-support" });
+      fake.sendMessage(m);
+      await waitFor(() => fake.delivered(m.conversationId).length === 1, `the answer to ${cmd}`);
+      const text = JSON.stringify(fake.delivered(m.conversationId)[0]!.body);
+      expect(text).toMatch(/单聊/);
+      expect(text).not.toMatch(/天气怎么样|次|条/);
+    }
+    expect(fake.pushes).toHaveLength(0);
+  });
+
   it("without a robot code the group is asked to use a 1:1 chat, and nothing is pushed", async () => {
     running = await startTestBot({ handleMessage: bot.handleMessage, robotCode: null });
     const m = running.fake.textMessage("/appeal M20001", { chat: "group", senderStaffId: OWNER });
