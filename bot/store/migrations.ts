@@ -139,4 +139,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_open ON outbox (state, id) WHERE state IN ('pending', 'sending');
     `,
   },
+  {
+    version: 4,
+    name: "taught phrasings",
+    sql: `
+      -- Phrasings support staff attached to the entry that answers them (/teach), or to no entry
+      -- (off-topic, entry_id NULL). The matcher learns each one at start-up and at once when taught;
+      -- \`npm run kb:taught\` exports them for review into the knowledge files. The text is the
+      -- normalised question as recorded for /unanswered (numbers of 5+ digits already masked).
+      CREATE TABLE taught (
+        normalized  TEXT PRIMARY KEY NOT NULL CHECK (length(normalized) BETWEEN 1 AND 500),
+        entry_id    TEXT CHECK (entry_id IS NULL OR length(entry_id) BETWEEN 1 AND 128),
+        taught_by   TEXT NOT NULL CHECK (length(taught_by) = 16),
+        at          TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

@@ -27,6 +27,8 @@ export type {
   QuestionRecord,
   QuestionStats,
   QuestionStatsOptions,
+  TaughtInput,
+  TaughtPhrasing,
   UnansweredQuestion,
   VoteOutcome,
   VoteRecord,
@@ -44,8 +46,17 @@ export type {
 } from "./message-journal.js";
 import { StoreError } from "./store-error.js";
 
-/** How long a write waits for another connection's lock before STORE_LOCKED, unless told. */
-export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+/**
+ * How long a write waits for another connection's lock before STORE_LOCKED, unless told. Short:
+ * better-sqlite3 is synchronous, so the wait holds the whole event loop (every conversation).
+ */
+export const DEFAULT_BUSY_TIMEOUT_MS = 200;
+
+/**
+ * After a write found the store locked, writes fail at once (busy timeout 0) for this long
+ * instead of each waiting the busy timeout again. Reads are not affected (WAL readers never wait).
+ */
+export const LOCKED_FAST_FAIL_MS = 1_000;
 
 export interface OpenStoreOptions {
   /** Milliseconds to wait for another process's lock before failing with STORE_LOCKED. */
@@ -161,6 +172,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Merchan
     // In WAL mode NORMAL survives an application crash; only a power cut may lose the last commits.
     db.pragma("synchronous = NORMAL");
     const schemaVersion = migrate(db, migrations, where, busyTimeoutMs);
+    probeWrite(db, schemaVersion);
     return createStore(db, path, where, schemaVersion, busyTimeoutMs);
   } catch (err) {
     db.close();
@@ -217,6 +229,26 @@ function migrate(db: Db, migrations: readonly Migration[], where: string, busyTi
   return readVersion();
 }
 
+/**
+ * Refuses a store the bot could open but not write (a read-only or immutable file, a read-only
+ * mount): better to stop at start-up than to fail every check later. A file that is merely busy
+ * (another writer holds the lock) is accepted: the lock will pass.
+ */
+function probeWrite(db: Db, schemaVersion: number): void {
+  if (schemaVersion < 2 || db.readonly) {
+    if (db.readonly) throw new StoreError("STORE_UNWRITABLE", "the database was opened read-only");
+    return;
+  }
+  try {
+    db.prepare("INSERT INTO meta (key, value) VALUES ('last_opened_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+      new Date().toISOString(),
+    );
+  } catch (err) {
+    if (err instanceof Database.SqliteError && (err.code.startsWith("SQLITE_BUSY") || err.code.startsWith("SQLITE_LOCKED"))) return;
+    throw err;
+  }
+}
+
 function createStore(db: Db, path: string, where: string, schemaVersion: number, busyTimeoutMs: number): MerchantStore {
   const sql = {
     getRecord: db.prepare<[string], { record: string }>("SELECT record FROM merchants WHERE id = ?"),
@@ -252,15 +284,26 @@ function createStore(db: Db, path: string, where: string, schemaVersion: number,
     ),
   };
 
+  /** While set (epoch ms), writes fail at once: a lock was found recently (LOCKED_FAST_FAIL_MS). */
+  let fastFailUntil = 0;
   /** Runs `fn`, turning whatever SQLite throws into a StoreError. */
   const guard = <T>(doing: string, fn: () => T): T => {
     if (!db.open) {
       throw new StoreError("STORE_CLOSED", `the merchant store (${where}) is closed; open it again with openStore().`);
     }
+    if (fastFailUntil !== 0 && Date.now() >= fastFailUntil) {
+      fastFailUntil = 0;
+      db.pragma(`busy_timeout = ${Math.floor(busyTimeoutMs)}`);
+    }
     try {
       return fn();
     } catch (err) {
-      throw toStoreError(err, where, doing, busyTimeoutMs);
+      const mapped = toStoreError(err, where, doing, fastFailUntil === 0 ? busyTimeoutMs : 0);
+      if (mapped.code === "STORE_LOCKED" && fastFailUntil === 0) {
+        fastFailUntil = Date.now() + LOCKED_FAST_FAIL_MS;
+        db.pragma("busy_timeout = 0");
+      }
+      throw mapped;
     }
   };
 

@@ -44,6 +44,8 @@ export interface ListUnansweredOptions {
 
 /** One question nobody answered well, grouped by its normalised text. */
 export interface UnansweredQuestion {
+  /** The latest recorded occurrence: what `/teach <id> <entry>` refers to. */
+  id: number;
   normalized: string;
   /** How many times it was asked in the window. */
   count: number;
@@ -130,6 +132,33 @@ export interface QuestionLog {
   recordVote(vote: VoteRecord): VoteOutcome;
   /** Deletes recorded questions older than `before` (the retention cutoff); returns how many. Votes stay. */
   purgeQuestions(before: Date): number;
+  /** The normalised text of a recorded question (only fallbacks and clarifies keep one), by its id. */
+  recordedQuestion(id: number): string | undefined;
+  /**
+   * Attaches a phrasing to the entry that answers it, or to none (`entryId` null: off-topic),
+   * replacing an earlier attachment of the same phrasing. Taught phrasings are kept until
+   * removed by hand: they are the knowledge editors' material, not a log.
+   *
+   * @throws {StoreError} STORE_INVALID_ARGUMENT for an empty phrasing or entry ID, an invalid date or user ID.
+   */
+  teachPhrasing(taught: TaughtInput): VoteOutcome;
+  /** Every taught phrasing, oldest first. */
+  listTaught(): TaughtPhrasing[];
+}
+
+export interface TaughtInput {
+  normalized: string;
+  entryId: string | null;
+  userId: string;
+  at: Date;
+}
+
+export interface TaughtPhrasing {
+  normalized: string;
+  /** null: taught as off-topic. */
+  entryId: string | null;
+  /** ISO 8601 in UTC. */
+  at: string;
 }
 
 /** Runs `fn` against an open store, mapping whatever SQLite throws to a StoreError. */
@@ -179,6 +208,7 @@ export function createQuestionLog(db: Database.Database, guard: StoreGuard): Que
       db.prepare<
         [{ since: string; maxClarify: number; limit: number }],
         {
+          id: number;
           normalized: string;
           count: number;
           distinctSenders: number;
@@ -201,7 +231,8 @@ export function createQuestionLog(db: Database.Database, guard: StoreGuard): Que
                   row_number() OVER (PARTITION BY normalized ORDER BY at DESC, id DESC) AS rn
              FROM hits
          )
-         SELECT h.normalized AS normalized,
+         SELECT max(h.id) AS id,
+                h.normalized AS normalized,
                 count(*) AS count,
                 count(DISTINCT h.sender_hash) AS distinctSenders,
                 min(h.at) AS firstSeen,
@@ -314,7 +345,45 @@ export function createQuestionLog(db: Database.Database, guard: StoreGuard): Que
     return "changed";
   });
 
+  const recorded = once(() =>
+    db.prepare<[number], { normalized: string }>("SELECT normalized FROM questions WHERE id = ? AND normalized IS NOT NULL"),
+  );
+  const taughtRow = once(() => db.prepare<[string], { entryId: string | null }>("SELECT entry_id AS entryId FROM taught WHERE normalized = ?"));
+  const taughtUpsert = once(() =>
+    db.prepare<[{ normalized: string; entryId: string | null; by: string; at: string }]>(
+      `INSERT INTO taught (normalized, entry_id, taught_by, at) VALUES (@normalized, @entryId, @by, @at)
+       ON CONFLICT (normalized) DO UPDATE SET entry_id = excluded.entry_id, taught_by = excluded.taught_by, at = excluded.at`,
+    ),
+  );
+  const taughtAll = once(() =>
+    db.prepare<[], TaughtPhrasing>("SELECT normalized, entry_id AS entryId, at FROM taught ORDER BY at, normalized"),
+  );
+  const teach = db.transaction((normalized: string, entryId: string | null, by: string, at: string): VoteOutcome => {
+    const before = taughtRow().get(normalized);
+    if (before !== undefined && before.entryId === entryId) return "unchanged";
+    taughtUpsert().run({ normalized, entryId, by, at });
+    return before === undefined ? "recorded" : "changed";
+  });
+
   return {
+    recordedQuestion(id) {
+      if (!Number.isSafeInteger(id) || id < 1) return undefined;
+      return guard("reading a recorded question", () => recorded().get(id)?.normalized);
+    },
+
+    teachPhrasing(input) {
+      const normalized = typeof input.normalized === "string" ? input.normalized.trim().slice(0, MAX_NORMALIZED_CHARS) : "";
+      if (!normalized) throw invalid("the taught phrasing must be a non-empty string");
+      const entryId = input.entryId === null ? null : cleanEntryId(input.entryId);
+      if (entryId === undefined) throw invalid(`entryId must be null or a non-empty string, got ${JSON.stringify(input.entryId)}`);
+      const at = isoInstant(input.at, "at");
+      return guard("recording a taught phrasing", () => teach.immediate(normalized, entryId, hashSender(input.userId), at));
+    },
+
+    listTaught() {
+      return guard("listing taught phrasings", () => taughtAll().all());
+    },
+
     recordQuestion(record) {
       const at = isoInstant(record.at, "at");
       const kind = record.kind as unknown;

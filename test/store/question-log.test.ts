@@ -196,6 +196,7 @@ describe("listUnanswered", () => {
       ["汇率", 1],
     ]);
     expect(rows[0]).toEqual({
+      id: expect.any(Number) as number,
       normalized: "天气",
       count: 3,
       distinctSenders: 2,
@@ -206,6 +207,8 @@ describe("listUnanswered", () => {
       kinds: { fallback: 3, clarify: 0 },
     });
     expect(rows[1]).toMatchObject({ nearestEntryId: "join2", nearestConfidence: 0.2, kinds: { fallback: 1, clarify: 1 } });
+    // The id is the latest occurrence's, the one /teach refers to.
+    expect(store.recordedQuestion(rows[0]!.id)).toBe("天气");
   });
 
   it("counts clarifies only below maxClarifyConfidence", () => {
