@@ -98,21 +98,24 @@ export interface AppealsCheck {
 /** What {@link checkAppeals} returns. */
 export type AppealsCheckResult = AppealsCheck | MissingFields;
 
-interface LadderRow {
+/** One row of a penalty ladder: from the `fromOrdinal`-th violation on. */
+export interface LadderRow {
   readonly fromOrdinal: number;
   readonly warningOnly: boolean;
   readonly points: number;
   readonly extra: readonly ExtraMeasure[];
 }
 
-interface Ladder {
+/** A graduated penalty rule: when it counts from and its rows. */
+export interface Ladder {
   readonly effectiveFrom: IsoDate;
   /** Rows by ascending fromOrdinal. */
   readonly rows: readonly LadderRow[];
   readonly severeCaseMeasures: readonly ExtraMeasure[];
 }
 
-const LADDERS: Readonly<Record<LadderRule, Ladder>> = {
+/** The two laddered rules (spec §3), read by the replies that quote them. */
+export const PENALTY_LADDERS: Readonly<Record<LadderRule, Ladder>> = {
   // briefing: 加强针对商家引导买家使用非阿里巴巴国际站沟通软件…管控公告 — 引导买家使用非国际站沟通软件:
   // 1、首次采取警告；2、再次出现违规行为的，扣3分/次；3、第4次（含第4次）起，扣6分/次；
   // 4、情节严重的，店铺屏蔽，搜索降权直至关闭账号。生效日期 2021年1月1日
@@ -148,7 +151,7 @@ function appealWindowOf(rule: PenaltyRule, at: DateTime, now: DateTime): AppealW
 }
 
 function nextViolationOf(rule: LadderRule, merchant: Merchant, now: DateTime): NextViolationCost {
-  const ladder = LADDERS[rule];
+  const ladder = PENALTY_LADDERS[rule];
   const pastCount = (merchant.penalties ?? []).filter((p) => {
     if (p.rule !== rule) return false;
     const at = parseInstant(p.at);

@@ -8,10 +8,26 @@ export { SHANGHAI, US_PACIFIC } from "./time.js";
 export type { InvalidInput, MissingFields } from "./result.js";
 
 export {
+  entitlementsOf,
   peerRankPoints,
+  RFQ_BUYER_REPLY_RUNGS,
   RFQ_FACTORS,
+  RFQ_FULL_EFFECT_FROM,
+  RFQ_GMV_RUNGS,
+  RFQ_GOLD_BONUS,
+  RFQ_GRAY_TEST_FROM,
+  RFQ_ISSUE_DAYS,
+  RFQ_LOGIN_DAY_RUNGS,
+  RFQ_MAX_POINTS,
+  RFQ_PEER_TOP_POINTS,
+  RFQ_QUOTE_CAP,
+  RFQ_QUOTE_FLOOR,
+  RFQ_STAR_RUNGS,
+  RFQ_TIER_TABLE,
   RFQ_TIERS,
   scoreRfq,
+  tierRowOf,
+  type RfqTierRow,
   type Comparison,
   type RfqEntitlements,
   type RfqFactor,
@@ -28,7 +44,11 @@ export {
 
 export {
   checkGuarantee,
+  FAST_STAR_MIN_RTS_7_DAYS,
+  FAST_STAR_MIN_RTS_SMALL_ORDER,
   FIRST_COMPENSATION_DEADLINE,
+  GUARANTEE_EXIT_AFTER_DAYS,
+  GUARANTEE_REJOIN_AFTER_DAYS,
   firstCompensationApplies,
   type GuaranteeCheck,
   type GuaranteeCheckResult,
@@ -39,10 +59,15 @@ export {
 export {
   addWorkingDays,
   APPEAL_ENTRY,
+  APPEAL_WINDOW_HOURS,
   checkAppeals,
+  FACTORY_APPEAL_WORKING_DAYS,
   findFactoryAppealDeadline,
   LADDER_RULES,
+  PENALTY_LADDERS,
   type AppealsCheck,
+  type Ladder,
+  type LadderRow,
   type AppealsCheckResult,
   type AppealWindow,
   type ExtraMeasure,
@@ -57,6 +82,11 @@ export {
   FACTORY_AGREEMENT_PATH,
   FACTORY_LIST_NAMES,
   FACTORY_LISTS,
+  HEAT_MIN_INQUIRIES_EXCLUSIVE,
+  ON_TIME_MIN_DISPATCHED_ORDERS,
+  ON_TIME_MIN_RATE_EXCLUSIVE,
+  RESPONSE_MAX_HOURS_EXCLUSIVE,
+  STRENGTH_MIN_TA_GMV_EXCLUSIVE,
   type FactoryAction,
   type FactoryCheck,
   type FactoryEntryCode,
@@ -71,6 +101,11 @@ export {
   BRAND_DOCUMENT_LABELS,
   BRAND_OPEN_INDUSTRIES,
   checkBrand,
+  LEADING_MIN_EXPORT_CNY,
+  OWN_MIN_BRAND_YEARS,
+  OWN_MIN_EXPORT_CNY,
+  OWN_MIN_MARKETING_CNY,
+  OWN_MIN_RD_TEAM,
   type BrandCheck,
   type BrandCondition,
   type BrandConditionCode,
@@ -79,15 +114,22 @@ export {
   type BrandTypeCheck,
 } from "./check-brand.js";
 
-export { checkZone, type ZoneCheck, type ZoneCondition, type ZoneConditionCode } from "./check-zone.js";
+export {
+  checkZone,
+  ZONE_MIN_EXPORT_YEARS,
+  ZONE_MIN_PRODUCT_GROWTH_SCORE,
+  ZONE_PRODUCTS_PER_MERCHANT,
+  type ZoneCheck, type ZoneCondition, type ZoneConditionCode } from "./check-zone.js";
 
 export {
+  CATEGORY_LIST_TOP,
   CATEGORY_LOCK_AT,
   checkFestival,
   CUMULATIVE_INDUSTRIES,
   FESTIVAL_END,
   FESTIVAL_START,
   festivalWindowTypeOf,
+  NETWORK_LIST_TOP,
   WEEKLY_INDUSTRIES,
   type FestivalCheck,
   type FestivalWeek,
@@ -95,10 +137,17 @@ export {
   type FestivalWindowType,
 } from "./festival.js";
 
-export { checkFees, type FeesCheck, type FeesCheckResult, type FeeWaiver } from "./check-fees.js";
+export {
+  AGENCY_EXPORT_WAIVER_MIN_USD,
+  checkFees,
+  SELF_EXPORT_WAIVER_MIN_USD,
+  type FeesCheck, type FeesCheckResult, type FeeWaiver } from "./check-fees.js";
 
 export {
   buildVerifiedCard,
+  CARD_SLOTS,
+  MAX_OFFLINE_FIGURES,
+  MAX_STRENGTH_TAGS,
   OFFLINE_FIGURE_PRIORITY,
   ONLINE_ITEMS,
   type OfflineFigure,
@@ -116,7 +165,12 @@ export {
   type TrademarkMatch,
 } from "./find-trademarks.js";
 
-export { computeCompensation, type Compensation, type CompensationResult } from "./compensation.js";
+export {
+  COMPENSATION_CAP_USD,
+  COMPENSATION_RATE,
+  computeCompensation,
+  COUPON_VALID_DAYS,
+  type Compensation, type CompensationResult } from "./compensation.js";
 
 export {
   computeKeywordCompetition,

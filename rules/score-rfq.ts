@@ -117,7 +117,7 @@ export interface RfqScore {
 export type RfqScoreResult = RfqScore | MissingFields;
 
 // briefing: 服务分5大因子规则 — 本月至今RFQ登陆天数-总5分: ≥1天 1分, ≥4天 2分, ≥12天 3分, ≥18天 4分, ≥22天 5分
-const LOGIN_DAY_RUNGS: readonly RfqRung[] = [
+export const RFQ_LOGIN_DAY_RUNGS: readonly RfqRung[] = [
   { value: 1, op: ">=", points: 1 },
   { value: 4, op: ">=", points: 2 },
   { value: 12, op: ">=", points: 3 },
@@ -125,7 +125,7 @@ const LOGIN_DAY_RUNGS: readonly RfqRung[] = [
   { value: 22, op: ">=", points: 5 },
 ];
 // briefing: 服务分5大因子规则 — 近30天报价买家回复率-总20分: >0 5分, ≥10% 10分, ≥30% 15分, ≥50% 20分
-const BUYER_REPLY_RUNGS: readonly RfqRung[] = [
+export const RFQ_BUYER_REPLY_RUNGS: readonly RfqRung[] = [
   { value: 0, op: ">", points: 5 },
   { value: 0.1, op: ">=", points: 10 },
   { value: 0.3, op: ">=", points: 15 },
@@ -133,7 +133,7 @@ const BUYER_REPLY_RUNGS: readonly RfqRung[] = [
 ];
 // briefing: 服务分5大因子规则 — RFQ近90天累计实收GMV-总25分: >0 5分, ≥2000美金 10分, ≥5000美金 15分,
 // ≥10000美金 20分, ≥25000美金 25分 (≥35000美金 is still 25 points; it only moves the marketing star)
-const GMV_RUNGS: readonly RfqRung[] = [
+export const RFQ_GMV_RUNGS: readonly RfqRung[] = [
   { value: 0, op: ">", points: 5 },
   { value: 2000, op: ">=", points: 10 },
   { value: 5000, op: ">=", points: 15 },
@@ -142,7 +142,7 @@ const GMV_RUNGS: readonly RfqRung[] = [
 ];
 
 // briefing: 服务分5大因子规则 — 登陆天数 总5分, 本月报价个数 总25分, 24小时报价响应率 总25分, 买家回复率 总20分, GMV 总25分
-const MAX_POINTS: Readonly<Record<RfqFactor, number>> = {
+export const RFQ_MAX_POINTS: Readonly<Record<RfqFactor, number>> = {
   loginDays: 5,
   quotes: 25,
   responseRate24h: 25,
@@ -151,11 +151,12 @@ const MAX_POINTS: Readonly<Record<RfqFactor, number>> = {
 };
 
 // briefing: 服务分5大因子规则 — 本月报价个数/24小时报价响应率: 同行TOP前10% 25分, 其余同行对比 0-24分
-const PEER_TOP_POINTS = 25;
+export const RFQ_PEER_TOP_POINTS = 25;
 // briefing: 服务分新分层及配套权益 注1 — 金品VS其他商家，享受总服务分额外+20分
-const GOLD_BONUS = 20;
+export const RFQ_GOLD_BONUS = 20;
 
-interface TierRow {
+/** One row of the tier table (服务分档位): from `minTotal` up to the next row's. */
+export interface RfqTierRow {
   readonly tier: RfqTier;
   readonly minTotal: number;
   readonly quotesGranted: number | "none" | "formula";
@@ -166,7 +167,7 @@ interface TierRow {
 // briefing: 服务分新分层及配套权益 — 档位 ≥90 / 80-89 / 70-79 / 60-69 / 40-59 / <40;
 // 服务力赠送报价条数 兜底30+报多返多(封顶100) / 30 / 20 / 10 / 5 / 无; 报价畅行 无限制 / 15 / 10 / 5 / 无 / 无;
 // 三星商机提前6小时 √ / √ / √ / 无 / 无 / 无
-const TIER_TABLE: readonly TierRow[] = [
+export const RFQ_TIER_TABLE: readonly RfqTierRow[] = [
   { tier: "90-plus", minTotal: 90, quotesGranted: "formula", freeQuotes: "unlimited", earlyThreeStarLeads: true },
   { tier: "80-89", minTotal: 80, quotesGranted: 30, freeQuotes: 15, earlyThreeStarLeads: true },
   { tier: "70-79", minTotal: 70, quotesGranted: 20, freeQuotes: 10, earlyThreeStarLeads: true },
@@ -175,21 +176,21 @@ const TIER_TABLE: readonly TierRow[] = [
   { tier: "below-40", minTotal: 0, quotesGranted: "none", freeQuotes: "none", earlyThreeStarLeads: false },
 ];
 // briefing: 服务分新分层及配套权益 ≥90分 — 兜底30条, 上月报价条数报多返多, 封顶100条
-const QUOTE_FLOOR = 30;
-const QUOTE_CAP = 100;
+export const RFQ_QUOTE_FLOOR = 30;
+export const RFQ_QUOTE_CAP = 100;
 
 // briefing: 服务分5大因子规则 — GMV ≥25000美金 且本月免费权益消耗≥60% 星等级-营销力+3分;
 // ≥35000美金 且本月免费权益消耗≥100% +5分
-const STAR_RUNGS = [
+export const RFQ_STAR_RUNGS = [
   { bonus: 3, minGmvUsd: 25000, minUsage: 0.6 },
   { bonus: 5, minGmvUsd: 35000, minUsage: 1 },
 ] as const;
 
 // briefing: RFQ商家服务分升级计划 — 8月1号启动灰测，预计9月1号全量生效 (Asia/Shanghai dates)
-const GRAY_TEST_FROM: IsoDate = "2021-08-01";
-const FULL_EFFECT_FROM: IsoDate = "2021-09-01";
+export const RFQ_GRAY_TEST_FROM: IsoDate = "2021-08-01";
+export const RFQ_FULL_EFFECT_FROM: IsoDate = "2021-09-01";
 // briefing: 服务分新分层及配套权益 注2 — 权益每月3号和15号分别发放，每次发放本月一半权益
-const ISSUE_DAYS = [3, 15] as const;
+export const RFQ_ISSUE_DAYS = [3, 15] as const;
 
 /**
  * Points for a peer-ranked factor (spec §1, Chosen): 25 when `10 × lower ≥ 9 × n` (top 10%),
@@ -197,7 +198,7 @@ const ISSUE_DAYS = [3, 15] as const;
  * Note that the formula tops out at 23 below the top 10%: 24 is never awarded.
  */
 export function peerRankPoints(lower: number, n: number): number {
-  if (n === 0 || 10 * lower >= 9 * n) return PEER_TOP_POINTS;
+  if (n === 0 || 10 * lower >= 9 * n) return RFQ_PEER_TOP_POINTS;
   const numerator = 240 * lower;
   const denominator = 9 * n;
   return (numerator - (numerator % denominator)) / denominator;
@@ -217,7 +218,7 @@ function scoreLadder(factor: RfqFactor, input: number, rungs: readonly RfqRung[]
       break;
     }
   }
-  return { factor, method: "threshold", input, points, max: MAX_POINTS[factor], next, peerRank: null };
+  return { factor, method: "threshold", input, points, max: RFQ_MAX_POINTS[factor], next, peerRank: null };
 }
 
 /**
@@ -252,20 +253,22 @@ function scorePeerRank(
   const lower = peerValues.filter((v) => v < input).length;
   const points = peerRankPoints(lower, n);
   const next = findPeerStep(input, peerValues, points, cap, () => true);
-  const top = findPeerStep(input, peerValues, points, cap, (p) => p === PEER_TOP_POINTS);
-  return { factor, method: "peer-rank", input, points, max: MAX_POINTS[factor], next, peerRank: { n, lower, top } };
+  const top = findPeerStep(input, peerValues, points, cap, (p) => p === RFQ_PEER_TOP_POINTS);
+  return { factor, method: "peer-rank", input, points, max: RFQ_MAX_POINTS[factor], next, peerRank: { n, lower, top } };
 }
 
-function tierRowOf(total: number): TierRow {
+/** The tier row a total (including the Gold +20) falls in. */
+export function tierRowOf(total: number): RfqTierRow {
   // The last row has minTotal 0, and totals are never negative.
-  return TIER_TABLE.find((row) => total >= row.minTotal) ?? (TIER_TABLE[TIER_TABLE.length - 1] as TierRow);
+  return RFQ_TIER_TABLE.find((row) => total >= row.minTotal) ?? (RFQ_TIER_TABLE[RFQ_TIER_TABLE.length - 1] as RfqTierRow);
 }
 
-function entitlementsOf(row: TierRow, quotesLastMonth: number): RfqEntitlements {
+/** What a tier row grants, given last month's quote count (used only at ≥ 90). */
+export function entitlementsOf(row: RfqTierRow, quotesLastMonth: number): RfqEntitlements {
   if (row.quotesGranted === "formula") {
     return {
-      quotesGranted: Math.min(QUOTE_CAP, Math.max(QUOTE_FLOOR, quotesLastMonth)),
-      quotesGrantedRule: { floor: QUOTE_FLOOR, lastMonth: quotesLastMonth, cap: QUOTE_CAP },
+      quotesGranted: Math.min(RFQ_QUOTE_CAP, Math.max(RFQ_QUOTE_FLOOR, quotesLastMonth)),
+      quotesGrantedRule: { floor: RFQ_QUOTE_FLOOR, lastMonth: quotesLastMonth, cap: RFQ_QUOTE_CAP },
       freeQuotes: row.freeQuotes,
       earlyThreeStarLeads: row.earlyThreeStarLeads,
     };
@@ -280,10 +283,10 @@ function entitlementsOf(row: TierRow, quotesLastMonth: number): RfqEntitlements 
 
 function marketingStarOf(rfq: Rfq): RfqMarketingStar {
   let bonus: 0 | 3 | 5 = 0;
-  for (const rung of STAR_RUNGS) {
+  for (const rung of RFQ_STAR_RUNGS) {
     if (rfq.gmv90dUsd >= rung.minGmvUsd && rfq.freeEntitlementUsage >= rung.minUsage) bonus = rung.bonus;
   }
-  const nextRung = STAR_RUNGS.find((rung) => rung.bonus > bonus);
+  const nextRung = RFQ_STAR_RUNGS.find((rung) => rung.bonus > bonus);
   return {
     bonus,
     next: nextRung
@@ -300,13 +303,13 @@ function marketingStarOf(rfq: Rfq): RfqMarketingStar {
 
 function scheduleAt(now: DateTime): RfqSchedule {
   const today = dateIn(now);
-  const phase = today < GRAY_TEST_FROM ? "not-started" : today < FULL_EFFECT_FROM ? "gray-test" : "full";
+  const phase = today < RFQ_GRAY_TEST_FROM ? "not-started" : today < RFQ_FULL_EFFECT_FROM ? "gray-test" : "full";
   const day = Number(today.slice(8, 10));
   const monthStart = `${today.slice(0, 8)}01`;
-  const issueDay = ISSUE_DAYS.find((d) => d >= day);
+  const issueDay = RFQ_ISSUE_DAYS.find((d) => d >= day);
   const nextIssueDate =
     issueDay === undefined
-      ? addCalendarDays(dateIn(now.setZone(SHANGHAI).startOf("month").plus({ months: 1 })), ISSUE_DAYS[0] - 1)
+      ? addCalendarDays(dateIn(now.setZone(SHANGHAI).startOf("month").plus({ months: 1 })), RFQ_ISSUE_DAYS[0] - 1)
       : addCalendarDays(monthStart, issueDay - 1);
   return { phase, nextIssueDate };
 }
@@ -330,7 +333,7 @@ export function scoreRfq(merchant: Merchant, peers: readonly Merchant[], now?: D
   const n = peerRfqs.length;
 
   const factors: RfqFactorScore[] = [
-    scoreLadder("loginDays", rfq.loginDaysMonthToDate, LOGIN_DAY_RUNGS),
+    scoreLadder("loginDays", rfq.loginDaysMonthToDate, RFQ_LOGIN_DAY_RUNGS),
     scorePeerRank(
       "quotes",
       rfq.quotesMonthToDate,
@@ -343,16 +346,16 @@ export function scoreRfq(merchant: Merchant, peers: readonly Merchant[], now?: D
       peerRfqs.map((p) => p.responseRate24h),
       1,
     ),
-    scoreLadder("buyerReplyRate", rfq.buyerReplyRate30d, BUYER_REPLY_RUNGS),
-    scoreLadder("gmv90d", rfq.gmv90dUsd, GMV_RUNGS),
+    scoreLadder("buyerReplyRate", rfq.buyerReplyRate30d, RFQ_BUYER_REPLY_RUNGS),
+    scoreLadder("gmv90d", rfq.gmv90dUsd, RFQ_GMV_RUNGS),
   ];
 
   const totalBeforeGold = factors.reduce((sum, f) => sum + f.points, 0);
-  const goldBonus = merchant.gold ? GOLD_BONUS : 0;
+  const goldBonus = merchant.gold ? RFQ_GOLD_BONUS : 0;
   const total = totalBeforeGold + goldBonus;
   const row = tierRowOf(total);
-  const rowIndex = TIER_TABLE.indexOf(row);
-  const upper = rowIndex > 0 ? TIER_TABLE[rowIndex - 1] : undefined;
+  const rowIndex = RFQ_TIER_TABLE.indexOf(row);
+  const upper = rowIndex > 0 ? RFQ_TIER_TABLE[rowIndex - 1] : undefined;
 
   let bestNextStep: RfqScore["bestNextStep"] = null;
   for (const f of factors) {

@@ -4,6 +4,7 @@
  */
 import {
   APPEAL_ENTRY,
+  APPEAL_WINDOW_HOURS,
   checkAppeals,
   type AppealsCheck,
   type ExtraMeasure,
@@ -76,7 +77,7 @@ function renderAppeal({ merchant, now }: RenderContext): CheckView {
   const nextStep =
     check.openCount > 0
       ? `**下一步**：在截止前到 **${APPEAL_ENTRY}** 提交申诉，并附上证明材料。`
-      : `申诉入口：${APPEAL_ENTRY}（处罚执行后7天内）。`;
+      : `申诉入口：${APPEAL_ENTRY}（处罚执行后${APPEAL_WINDOW_HOURS / 24}天内）。`;
   return {
     title,
     text: joinBlocks(
@@ -84,7 +85,7 @@ function renderAppeal({ merchant, now }: RenderContext): CheckView {
       check.penalties.length > 0 ? bullets(check.penalties.map(penaltyLine)) : null,
       ["再次违规的处罚（阶梯规则）：", ...bullets(check.nextViolation.map(nextViolationLine))],
       ["因拒用信保被处罚、但认为非自身原因的，以下情形可以申诉：", ...bullets(REFUSE_TA_APPEALABLE)],
-      `说明：申诉截止时间${ESTIMATE_NOTE}：处罚执行时间 + 7×24 小时（北京时间）。`,
+      `说明：申诉截止时间${ESTIMATE_NOTE}：处罚执行时间 + ${APPEAL_WINDOW_HOURS / 24}×24 小时（北京时间）。`,
       nextStep,
       sourceLine(SOURCE),
     ),

@@ -6,6 +6,7 @@ import type { BusinessType } from "../../rules/merchant.js";
 import {
   checkFactory,
   FACTORY_AGREEMENT_PATH,
+  FACTORY_APPEAL_WORKING_DAYS,
   type FactoryAction,
   type FactoryCheck,
   type FactoryEntryCondition,
@@ -143,7 +144,7 @@ function renderFactory({ merchant }: RenderContext): CheckView {
       headline(check),
       bullets([entryRule, ...check.entry.conditions.map((c) => conditionLine(c, merchant.businessType, merchant.city))]),
       lists,
-      `清退与申诉：入驻后会持续审核工厂能力；被清退的，可在清退通知邮件发出后5个工作日内以邮件方式发起一次申诉并提交支持文件（工作日按周一至周五计，${ESTIMATE_NOTE}）。`,
+      `清退与申诉：入驻后会持续审核工厂能力；被清退的，可在清退通知邮件发出后${FACTORY_APPEAL_WORKING_DAYS}个工作日内以邮件方式发起一次申诉并提交支持文件（工作日按周一至周五计，${ESTIMATE_NOTE}）。`,
       check.lists === null ? MISSING_DATA_HINT : null,
       nextStep,
       sourceLine(SOURCE),

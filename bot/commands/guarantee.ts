@@ -2,7 +2,16 @@
  * `/guarantee [商户ID]`: the merchant's trade-assurance upgrade service (保障升级服务): exit and
  * rejoin dates, fast-trading star level and the first-compensation offer, spec/rules.md §2.
  */
-import { checkGuarantee, type GuaranteeCheck, type GuaranteeCountCondition } from "../../rules/index.js";
+import {
+  checkGuarantee,
+  COMPENSATION_CAP_USD,
+  COMPENSATION_RATE,
+  COUPON_VALID_DAYS,
+  GUARANTEE_EXIT_AFTER_DAYS,
+  GUARANTEE_REJOIN_AFTER_DAYS,
+  type GuaranteeCheck,
+  type GuaranteeCountCondition,
+} from "../../rules/index.js";
 import { defineCommand } from "./define-command.js";
 import {
   bullets,
@@ -10,6 +19,8 @@ import {
   ESTIMATE_NOTE,
   formatBothZones,
   formatDate,
+  formatPercent,
+  formatUsd,
   joinBlocks,
   mark,
   MISSING_DATA_HINT,
@@ -43,19 +54,19 @@ function stateLines(g: GuaranteeCheck): string[] {
       g.startsLater
         ? `状态：已登记加入，${formatDate(g.joinedOn)}起承担保障（尚未开始）`
         : `状态：已加入（承担保障起：${formatDate(g.joinedOn)}）`,
-      `退出：承担保障起第30天可以退出，最早 ${formatDate(g.earliestExitDate)}；${g.canExitNow ? "**现在可以退出**" : `还需 **${g.daysUntilExit ?? 0} 天**`}`,
+      `退出：承担保障起第${GUARANTEE_EXIT_AFTER_DAYS}天可以退出，最早 ${formatDate(g.earliestExitDate)}；${g.canExitNow ? "**现在可以退出**" : `还需 **${g.daysUntilExit ?? 0} 天**`}`,
       `退出路径：${EXIT_PATH}`,
     ];
-    if (g.rejoin) lines.push(`重新加入：退出后30天内不能再加入；若在 ${formatDate(g.earliestExitDate)}退出，最早 ${formatDate(g.rejoin.earliestDate)}可重新加入`);
+    if (g.rejoin) lines.push(`重新加入：退出后${GUARANTEE_REJOIN_AFTER_DAYS}天内不能再加入；若在 ${formatDate(g.earliestExitDate)}退出，最早 ${formatDate(g.rejoin.earliestDate)}可重新加入`);
     return lines;
   }
   if (g.state === "exited" && g.exitedOn && g.rejoin) {
     return [
       `状态：已退出（退出日期：${formatDate(g.exitedOn)}${g.joinedOn ? `，此前加入：${formatDate(g.joinedOn)}` : ""}）`,
-      `重新加入：退出后30天内不能再加入，最早 ${formatDate(g.rejoin.earliestDate)}；${g.rejoin.canRejoinNow ? "**现在可以重新加入**" : `还需 **${g.rejoin.daysUntilRejoin} 天**`}`,
+      `重新加入：退出后${GUARANTEE_REJOIN_AFTER_DAYS}天内不能再加入，最早 ${formatDate(g.rejoin.earliestDate)}；${g.rejoin.canRejoinNow ? "**现在可以重新加入**" : `还需 **${g.rejoin.daysUntilRejoin} 天**`}`,
     ];
   }
-  return ["状态：未知（资料中没有加入或退出时间）", `退出路径：${EXIT_PATH}（承担保障起第30天起可退出）`];
+  return ["状态：未知（资料中没有加入或退出时间）", `退出路径：${EXIT_PATH}（承担保障起第${GUARANTEE_EXIT_AFTER_DAYS}天起可退出）`];
 }
 
 function countLine(label: string, c: GuaranteeCountCondition): string {
@@ -81,14 +92,14 @@ function benefitLines(g: GuaranteeCheck): string[] {
   return [
     `平台首单包赔：${formatBothZones(fc.deadline, true)}前支付且发起赔付的订单，平台承担第一笔因逾期导致的赔付；${fc.stillApplies ? "**目前仍适用**" : "**已截止**"}`,
     `逾期扣分暂停：${g.state === "joined" ? "你目前已加入，" : "加入期间，"}逾期发货订单暂不按交易违规处罚规则扣分（仍计入按时发货率考核）`,
-    "逾期赔付：仅在买家发起赔偿申请时，按订单金额10%（封顶100美元）发放无门槛优惠券，买家90天内使用，平台再向商家追缴（可用 /compensation 订单金额 计算）",
+    `逾期赔付：仅在买家发起赔偿申请时，按订单金额${formatPercent(COMPENSATION_RATE)}（封顶${formatUsd(COMPENSATION_CAP_USD)}）发放无门槛优惠券，买家${COUPON_VALID_DAYS}天内使用，平台再向商家追缴（可用 /compensation 订单金额 计算）`,
   ];
 }
 
 function nextStepLine(g: GuaranteeCheck): string {
   if (g.state === "joined" && g.earliestExitDate) {
     return g.canExitNow
-      ? "**下一步**：如需退出，按上面的路径操作；退出后30天内不能再加入。"
+      ? `**下一步**：如需退出，按上面的路径操作；退出后${GUARANTEE_REJOIN_AFTER_DAYS}天内不能再加入。`
       : `**下一步**：${formatDate(g.earliestExitDate)}之前无法退出；期间请按时发货，减少买家赔偿申请。`;
   }
   if (g.state === "exited" && g.rejoin) {
@@ -110,7 +121,7 @@ function renderGuarantee({ merchant, now }: RenderContext): CheckView {
       headline(g),
       bullets([...stateLines(g), ...starLines(g)]),
       bullets(benefitLines(g)),
-      `说明：退出和重新加入日期${ESTIMATE_NOTE}：加入日 + 30 天可退出，退出日 + 30 天可重新加入（北京时间）。`,
+      `说明：退出和重新加入日期${ESTIMATE_NOTE}：加入日 + ${GUARANTEE_EXIT_AFTER_DAYS} 天可退出，退出日 + ${GUARANTEE_REJOIN_AFTER_DAYS} 天可重新加入（北京时间）。`,
       nextStepLine(g),
       sourceLine(SOURCE),
     ),

@@ -3,6 +3,12 @@
  */
 import {
   peerRankPoints,
+  RFQ_FULL_EFFECT_FROM,
+  RFQ_GOLD_BONUS,
+  RFQ_GRAY_TEST_FROM,
+  RFQ_ISSUE_DAYS,
+  RFQ_PEER_TOP_POINTS,
+  RFQ_TIER_TABLE,
   scoreRfq,
   type RfqEntitlements,
   type RfqFactor,
@@ -42,15 +48,27 @@ const FACTOR_NAMES: Readonly<Record<RfqFactor, string>> = {
   gmv90d: "RFQ近90天累计实收GMV",
 };
 
-/** briefing: 服务分新分层及配套权益 — 服务分档位. */
-const TIER_LABELS: Readonly<Record<RfqTier, string>> = {
-  "90-plus": "≥90分",
-  "80-89": "80–89分",
-  "70-79": "70–79分",
-  "60-69": "60–69分",
-  "40-59": "40–59分",
-  "below-40": "<40分",
-};
+/**
+ * briefing: 服务分新分层及配套权益 — 服务分档位, written from the tier table in rules/ (`≥90分`,
+ * `80–89分` … `<40分`): each tier runs from its own minimum to one below the next tier up.
+ */
+export const TIER_LABELS: Readonly<Record<RfqTier, string>> = Object.fromEntries(
+  RFQ_TIER_TABLE.map((row, i) => {
+    const upper = RFQ_TIER_TABLE[i - 1];
+    const label = !upper ? `≥${row.minTotal}分` : row.minTotal === 0 ? `<${upper.minTotal}分` : `${row.minTotal}–${upper.minTotal - 1}分`;
+    return [row.tier, label];
+  }),
+) as Record<RfqTier, string>;
+
+/**
+ * The most a peer-ranked factor gets below the top 10%, read off the rule's own function over
+ * small peer groups (the formula tops out below the top points: it never gives 24).
+ */
+const PEER_BELOW_TOP_MAX = Math.max(
+  ...Array.from({ length: 60 }, (_, i) => i + 1).flatMap((n) =>
+    Array.from({ length: n + 1 }, (_, lower) => peerRankPoints(lower, n)).filter((p) => p < RFQ_PEER_TOP_POINTS),
+  ),
+);
 
 function formatInput(factor: RfqFactor, value: number): string {
   switch (factor) {
@@ -125,16 +143,16 @@ function marketingStarLine(star: RfqMarketingStar): string {
 
 function peerNote(score: RfqScore, industry: string): string {
   if (score.noPeers) {
-    return `同行数据缺失：一级行业「${industry}」中没有其他有RFQ数据的商户，按产品规则「本月报价个数」和「24小时报价响应率」各计 25 分（${ESTIMATE_NOTE}）。`;
+    return `同行数据缺失：一级行业「${industry}」中没有其他有RFQ数据的商户，按产品规则「本月报价个数」和「24小时报价响应率」各计 ${RFQ_PEER_TOP_POINTS} 分（${ESTIMATE_NOTE}）。`;
   }
-  return `同行对比：与一级行业「${industry}」中有RFQ数据的其他 ${score.peerCount} 家商户比较，同行前10%得 25 分，其余按排名折算 0–23 分（${ESTIMATE_NOTE}）。`;
+  return `同行对比：与一级行业「${industry}」中有RFQ数据的其他 ${score.peerCount} 家商户比较，同行前10%得 ${RFQ_PEER_TOP_POINTS} 分，其余按排名折算 0–${PEER_BELOW_TOP_MAX} 分（${ESTIMATE_NOTE}）。`;
 }
 
 function scheduleLine(schedule: RfqSchedule | null): string {
   const phase =
     schedule === null ? "" : schedule.phase === "gray-test" ? "，目前处于灰测期" : schedule.phase === "full" ? "，已全量生效" : "，尚未开始";
   const next = schedule ? `；下次发放：${formatDate(schedule.nextIssueDate)}` : "";
-  return `发放节奏：权益每月3号和15号各发放本月的一半${next}。新服务分 2021-08-01 起灰测，2021-09-01 全量生效${phase}。`;
+  return `发放节奏：权益每月${RFQ_ISSUE_DAYS.map((d) => `${d}号`).join("和")}各发放本月的一半${next}。新服务分 ${RFQ_GRAY_TEST_FROM} 起灰测，${RFQ_FULL_EFFECT_FROM} 全量生效${phase}。`;
 }
 
 function nextStepLine(score: RfqScore): string {
@@ -162,7 +180,7 @@ function renderScore({ merchant, now, deps }: RenderContext): CheckView {
       ["五大因子：", ...bullets(result.factors.map(factorLine)), ...bullets([marketingStarLine(result.marketingStar)])],
       bullets([
         peerNote(result, merchant.industry),
-        `登录天数按规则表的「本月至今」计算（${ESTIMATE_NOTE}）；金品诚企商家总分额外 +20 分，档位按含 +20 的总分计。`,
+        `登录天数按规则表的「本月至今」计算（${ESTIMATE_NOTE}）；金品诚企商家总分额外 +${RFQ_GOLD_BONUS} 分，档位按含 +${RFQ_GOLD_BONUS} 的总分计。`,
         scheduleLine(result.schedule),
       ]),
       nextStepLine(result),

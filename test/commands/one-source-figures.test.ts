@@ -1,0 +1,79 @@
+/**
+ * One source for every figure: the replies read the rule constants exported by rules/, never a
+ * retyped number. Each constant is patched here to a value the briefing never uses; the replies
+ * must show the patched value and no longer the briefing's one. (The rule functions keep their
+ * own bindings, so what they compute is unchanged: only the words are under test.)
+ */
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("../../rules/check-guarantee.js", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../rules/check-guarantee.js")>()),
+  GUARANTEE_EXIT_AFTER_DAYS: 45,
+  GUARANTEE_REJOIN_AFTER_DAYS: 41,
+}));
+vi.mock("../../rules/compensation.js", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../rules/compensation.js")>()),
+  COMPENSATION_CAP_USD: 150,
+  COUPON_VALID_DAYS: 75,
+}));
+vi.mock("../../rules/check-appeals.js", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../rules/check-appeals.js")>()),
+  APPEAL_WINDOW_HOURS: 11 * 24,
+  FACTORY_APPEAL_WORKING_DAYS: 8,
+}));
+vi.mock("../../rules/score-rfq.js", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../rules/score-rfq.js")>();
+  return {
+    ...real,
+    RFQ_GOLD_BONUS: 27,
+    RFQ_PEER_TOP_POINTS: 26,
+    RFQ_ISSUE_DAYS: [4, 16] as const,
+    RFQ_GRAY_TEST_FROM: "2021-07-07",
+    RFQ_TIER_TABLE: real.RFQ_TIER_TABLE.map((row) => (row.tier === "80-89" ? { ...row, minTotal: 77 } : row)),
+  };
+});
+
+const { send, STAFF, useBot } = await import("./harness.js");
+
+describe("replies show the constants of rules/, not retyped numbers", () => {
+  const bot = useBot();
+
+  it("/guarantee: exit and rejoin waits, compensation cap and coupon validity", async () => {
+    const { text } = await send(bot(), "/guarantee", { userId: "u-alpha" });
+    expect(text).toContain("承担保障起第45天可以退出");
+    expect(text).toContain("退出后41天内不能再加入");
+    expect(text).toContain("加入日 + 45 天可退出，退出日 + 41 天可重新加入");
+    expect(text).toContain("封顶150 美元");
+    expect(text).toContain("买家75天内使用");
+    expect(text).not.toMatch(/第30天|30天内|\+ 30 天|封顶100|90天内使用/);
+  });
+
+  it("/appeal: the appeal window", async () => {
+    const { text } = await send(bot(), "/appeal M20002", { userId: STAFF, staff: true });
+    expect(text).toContain("处罚执行时间 + 11×24 小时");
+    expect(text).not.toContain("7×24");
+  });
+
+  it("/factory: the removal appeal's working days", async () => {
+    const { text } = await send(bot(), "/factory M20001", { userId: STAFF, staff: true });
+    expect(text).toContain("8个工作日内");
+    expect(text).not.toContain("5个工作日");
+  });
+
+  it("/score: Gold bonus, peer top points, issue days, rollout date and tier labels", async () => {
+    const { text } = await send(bot(), "/score", { userId: "u-alpha" });
+    expect(text).toContain("总分额外 +27 分，档位按含 +27 的总分计");
+    expect(text).toContain("同行前10%得 26 分");
+    expect(text).toContain("权益每月4号和16号各发放");
+    expect(text).toContain("2021-07-07 起灰测");
+    expect(text).not.toMatch(/\+20 分|得 25 分|3号和15号|2021-08-01 起灰测/);
+  });
+
+  it("tier labels follow the tier table", async () => {
+    const { TIER_LABELS } = await import("../../bot/commands/score.js");
+    expect(TIER_LABELS["80-89"]).toBe("77–89分");
+    expect(TIER_LABELS["70-79"]).toBe("70–76分");
+    expect(TIER_LABELS["90-plus"]).toBe("≥90分");
+    expect(TIER_LABELS["below-40"]).toBe("<40分");
+  });
+});
