@@ -5,24 +5,28 @@
  * own bindings, so what they compute is unchanged: only the words are under test.)
  */
 import { describe, expect, it, vi } from "vitest";
+import type * as Appeals from "../../rules/check-appeals.js";
+import type * as Guarantee from "../../rules/check-guarantee.js";
+import type * as Compensation from "../../rules/compensation.js";
+import type * as ScoreRfq from "../../rules/score-rfq.js";
 
 vi.mock("../../rules/check-guarantee.js", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("../../rules/check-guarantee.js")>()),
+  ...(await importOriginal<typeof Guarantee>()),
   GUARANTEE_EXIT_AFTER_DAYS: 45,
   GUARANTEE_REJOIN_AFTER_DAYS: 41,
 }));
 vi.mock("../../rules/compensation.js", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("../../rules/compensation.js")>()),
+  ...(await importOriginal<typeof Compensation>()),
   COMPENSATION_CAP_USD: 150,
   COUPON_VALID_DAYS: 75,
 }));
 vi.mock("../../rules/check-appeals.js", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("../../rules/check-appeals.js")>()),
+  ...(await importOriginal<typeof Appeals>()),
   APPEAL_WINDOW_HOURS: 11 * 24,
   FACTORY_APPEAL_WORKING_DAYS: 8,
 }));
 vi.mock("../../rules/score-rfq.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../rules/score-rfq.js")>();
+  const real = await importOriginal<typeof ScoreRfq>();
   return {
     ...real,
     RFQ_GOLD_BONUS: 27,
