@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import { loadSynonyms } from "../knowledge/load-synonyms.js";
 import { buildSearchIndex } from "../knowledge/search-index.js";
+import type { CommandDefinition } from "./commands/define-command.js";
 import { COMMANDS } from "./commands/registry.js";
 import { createClarifyState } from "./pipeline/clarify-state.js";
 import { createPipeline } from "./pipeline/create-pipeline.js";
@@ -14,6 +15,8 @@ import type { PipelineDeps } from "./pipeline/deps.js";
 import { openStore } from "./store/open-store.js";
 import type { MerchantStore } from "./store/open-store.js";
 import { seedDemoIfEmpty } from "./store/seed-demo.js";
+import { isStoreError } from "./store/store-error.js";
+import { errorReply } from "./pipeline/replies.js";
 
 export interface BotOptions {
   logger: Logger;
@@ -51,10 +54,32 @@ export function createBot(options: BotOptions): Bot {
     store,
     logger: options.logger,
     clarify: createClarifyState(),
-    commands: COMMANDS,
+    commands: COMMANDS.map(answerStoreOutages),
     questionRetentionDays: options.questionRetentionDays ?? 90,
   };
   const startupMs = Math.round(performance.now() - started);
   log.info({ entries: kb.entries.length, sections: kb.sections.length, startupMs }, "knowledge base loaded");
   return { ...createPipeline(deps), deps, startupMs, close: () => store.close() };
+}
+
+/** What a command answers while the store is locked by another writer or cannot be written. */
+export const STORE_UNAVAILABLE_TEXT = "查询暂时不可用，请稍后再试";
+
+/**
+ * A command whose store is locked or read-only answers {@link STORE_UNAVAILABLE_TEXT} instead of
+ * a generic error (a check must not run without its audit entry); questions are not affected.
+ */
+function answerStoreOutages(def: CommandDefinition): CommandDefinition {
+  return {
+    ...def,
+    run: async (ctx) => {
+      try {
+        return await def.run(ctx);
+      } catch (err) {
+        if (!isStoreError(err, "STORE_LOCKED") && !isStoreError(err, "STORE_UNWRITABLE")) throw err;
+        ctx.deps.logger.child({ component: "pipeline", msgId: ctx.msg.id }).warn({ err: { code: err.code, message: err.message }, command: def.name }, "store unavailable; command answered with the outage notice");
+        return errorReply(`${STORE_UNAVAILABLE_TEXT}。`, "暂时不可用");
+      }
+    },
+  };
 }

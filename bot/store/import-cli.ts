@@ -16,6 +16,8 @@ import { StoreError } from "./store-error.js";
 
 /** Where the bot keeps its database unless DATABASE_PATH or --db says otherwise. */
 export const DEFAULT_DATABASE_PATH = "data/bot.db";
+/** How long an import waits for another connection's lock (the bot's writes are short). */
+export const IMPORT_BUSY_TIMEOUT_MS = 5_000;
 
 export const EXIT = { ok: 0, rejected: 1, usage: 2, store: 3 } as const;
 
@@ -90,7 +92,8 @@ export function runImportCli(
   }
 
   try {
-    const store = openStore(dbPath, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+    // An import may wait for the running bot's short writes; the bot itself waits far less.
+    const store = openStore(dbPath, { busyTimeoutMs: options.busyTimeoutMs ?? IMPORT_BUSY_TIMEOUT_MS });
     try {
       const { inserted, updated } = store.upsertMerchants(parsed.records);
       const count = store.countMerchants();

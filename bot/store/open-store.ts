@@ -239,15 +239,23 @@ function probeWrite(db: Db, schemaVersion: number): void {
     if (db.readonly) throw new StoreError("STORE_UNWRITABLE", "the database was opened read-only");
     return;
   }
+  // A write that is rolled back leaves nothing behind, but SQLite refuses it on a file it
+  // could only open read-only (SQLITE_READONLY), which is what we need to know.
+  const probe = db.transaction(() => {
+    db.prepare("INSERT INTO meta (key, value) VALUES ('write_probe', '1')").run();
+    throw new ProbeRollback();
+  });
   try {
-    db.prepare("INSERT INTO meta (key, value) VALUES ('last_opened_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
-      new Date().toISOString(),
-    );
+    probe.immediate();
   } catch (err) {
+    if (err instanceof ProbeRollback) return;
     if (err instanceof Database.SqliteError && (err.code.startsWith("SQLITE_BUSY") || err.code.startsWith("SQLITE_LOCKED"))) return;
     throw err;
   }
 }
+
+/** Thrown inside the write probe's transaction to roll it back. */
+class ProbeRollback extends Error {}
 
 function createStore(db: Db, path: string, where: string, schemaVersion: number, busyTimeoutMs: number): MerchantStore {
   const sql = {

@@ -1,4 +1,6 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../bot/store/migrations.js";
@@ -301,3 +303,53 @@ describe("failures: a StoreError with a stable code, and never a partial write",
     }
   });
 });
+
+describe("a store that cannot stall the bot", () => {
+  const sandbox2 = useStoreSandbox();
+
+  it("after a write found the file locked, later writes fail at once instead of waiting again; reads go on", () => {
+    const path = join(sandbox2.dir(), "bot.db");
+    const store = sandbox2.track(openStore(path, { busyTimeoutMs: 150 }));
+    const other = sandbox2.connect(path);
+    other.exec("BEGIN IMMEDIATE");
+    const messages: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      try {
+        store.recordAudit({ at: new Date(), userId: "u", merchantId: null, action: "/x", allowed: false });
+      } catch (err) {
+        expect(isStoreError(err, "STORE_LOCKED")).toBe(true);
+        messages.push((err as Error).message);
+      }
+    }
+    expect(messages).toHaveLength(5);
+    expect(messages[0]).toMatch(/waited 150 ms/);
+    for (const m of messages.slice(1)) expect(m).toMatch(/waited 0 ms/);
+    expect(store.countMerchants()).toBe(0);
+    other.exec("ROLLBACK");
+  });
+
+  it.skipIf(!canMakeImmutable())("refuses to open an immutable database file (chattr +i) as STORE_UNWRITABLE", () => {
+    const path = join(sandbox2.dir(), "bot.db");
+    openStore(path).close();
+    expect(spawnSync("chattr", ["+i", path]).status).toBe(0);
+    try {
+      expect(storeErrorCode(() => openStore(path))).toBe("STORE_UNWRITABLE");
+    } finally {
+      spawnSync("chattr", ["-i", path]);
+    }
+  });
+});
+
+/** Whether this machine lets us set the immutable flag (root with CAP_LINUX_IMMUTABLE). */
+function canMakeImmutable(): boolean {
+  const dir = mkdtempSync(join(tmpdir(), "chattr-probe-"));
+  const file = join(dir, "f");
+  writeFileSync(file, "x");
+  try {
+    if (spawnSync("chattr", ["+i", file]).status !== 0) return false;
+    spawnSync("chattr", ["-i", file]);
+    return true;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
