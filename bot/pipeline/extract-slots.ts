@@ -1,0 +1,366 @@
+/**
+ * Slots: the figures a merchant puts in a question ("服务分75", "1.8万美金", "8月23日下午4点",
+ * "服装行业", "我是金品"), read out of the text so that a rule can be run on them. One extractor
+ * for every rule: it reports what is written, with the words around each number, and never
+ * fills in a value that is not in the text. How the slots feed the rules:
+ * docs/computed-answers.md.
+ */
+import { DateTime } from "luxon";
+import { Converter } from "opencc-js/t2cn";
+import { CUMULATIVE_INDUSTRIES, SHANGHAI, US_PACIFIC, WEEKLY_INDUSTRIES, type IsoDate } from "../../rules/index.js";
+import type { BusinessType } from "../../rules/merchant.js";
+
+// opencc-js ships .d.ts files the NodeNext resolver cannot follow; its one call is typed here.
+type MakeConverter = (options: { from: "tw"; to: "cn" }) => (text: string) => string;
+const toSimplified = (Converter as unknown as MakeConverter)({ from: "tw", to: "cn" });
+
+/** What a number is, by the unit written with it. */
+export type NumberKind = "amount" | "percent" | "count" | "score" | "ordinal" | "plain";
+
+/** One number in the question, with its unit and the words on either side. */
+export interface NumberSlot {
+  readonly value: number;
+  readonly kind: NumberKind;
+  /** The unit as written after multipliers (条, 个, 次, 天, 单, 小时, 年, 人, 周, 分 …), or "". */
+  readonly unit: string;
+  /** For amounts: the currency written (or implied by 元/块/人民币), null when none. */
+  readonly currency: "USD" | "CNY" | null;
+  /** The text the number was read from. */
+  readonly raw: string;
+  /** Up to 12 characters before and after, for the caller to tell 上月报价 from 服务分. */
+  readonly before: string;
+  readonly after: string;
+  /** Position in the normalised text. */
+  readonly index: number;
+}
+
+/** A date (and maybe a time) in the question. */
+export interface DateSlot {
+  readonly date: IsoDate;
+  /** `HH:mm` when a time of day was written. */
+  readonly time: string | null;
+  /** The zone named next to it, else Asia/Shanghai. */
+  readonly zone: string;
+  /** True when the zone was written ("美西时间"), false when taken as Beijing time. */
+  readonly zoneNamed: boolean;
+  /** The instant: the date at the time (00:00 without one) in the zone. */
+  readonly instant: DateTime;
+  readonly raw: string;
+  readonly before: string;
+  readonly index: number;
+}
+
+/** Everything the extractor found. Absent means not written, never a default. */
+export interface Slots {
+  /** The text the slots were read from (NFKC, simplified, lower case). */
+  readonly text: string;
+  readonly numbers: readonly NumberSlot[];
+  readonly dates: readonly DateSlot[];
+  /** Festival industry names (the lists in rules/), in the order written. */
+  readonly industries: readonly string[];
+  /** 金品/Gold: true, 非金品/not Gold: false, null when not said. */
+  readonly gold: boolean | null;
+  readonly businessType: BusinessType | null;
+}
+
+const CN_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/** `三千五百` → 3500, `十二` → 12, `二十` → 20; null when it is not a Chinese numeral. */
+export function parseChineseNumeral(s: string): number | null {
+  if (!/^[零〇一二两三四五六七八九十百千]+$/u.test(s)) return null;
+  let total = 0;
+  let digit: number | null = null;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) digit = CN_DIGITS[ch]!;
+    else {
+      const unit = CN_UNITS[ch]!;
+      total += (digit ?? 1) * unit;
+      digit = null;
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+/** Folds 百分之五十, 第三周, 四十个 and the like to Arabic digits so one pass reads them all. */
+function arabise(text: string): string {
+  return text
+    .replace(/百分之([零〇一二两三四五六七八九十百]+)/gu, (m, n: string) => {
+      const v = parseChineseNumeral(n);
+      return v === null ? m : `${v}%`;
+    })
+    .replace(/([零〇一二两三四五六七八九十百千]+)(?=[条个次天单周名家人年分号日月点万千亿块元美%])/gu, (m, n: string, offset: number, whole: string) => {
+      // 一达通, 十一月 stay as they are; a numeral directly after a letter or digit is not a count.
+      const prev = whole[offset - 1] ?? "";
+      if (/[0-9a-z]/u.test(prev)) return m;
+      if (n === "一" && /^一(?:达|下|些|般|起|直|定|样|共|律|点|部|个月)/u.test(whole.slice(offset))) return m;
+      const v = parseChineseNumeral(n);
+      return v === null ? m : String(v);
+    });
+}
+
+/** NFKC, traditional → simplified, lower case, thousands separators removed, Chinese numerals folded. */
+export function normaliseForSlots(text: string): string {
+  const base = toSimplified(text.normalize("NFKC")).toLowerCase();
+  return arabise(base.replace(/(\d),(?=\d{3}(?!\d))/gu, "$1"));
+}
+
+const ZONE_PACIFIC = /美西|太平洋|pst|pdt|pacific|洛杉矶|美国西部|us west/u;
+const ZONE_BEIJING = /北京时间|中国时间|beijing|china time|cst/u;
+
+const MONTHS_EN: Readonly<Record<string, number>> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+function timeOf(partOfDay: string | undefined, hour: number, minute: number): { h: number; m: number } | null {
+  let h = hour;
+  const pm = partOfDay !== undefined && /下午|晚上|晚|傍晚|pm|p\.m\./u.test(partOfDay);
+  const noon = partOfDay !== undefined && /中午/u.test(partOfDay);
+  const am = partOfDay !== undefined && /凌晨|早上|上午|早|am|a\.m\./u.test(partOfDay);
+  if (pm && h < 12) h += 12;
+  if (noon && h < 11) h += 12;
+  if (am && h === 12) h = 0;
+  if (h > 23 || minute > 59) return null;
+  return { h, m: minute };
+}
+
+/** A time of day right after a date: `下午4点`, `16:00`, `晚上11点半`, `4pm`, `23点30分`. */
+const TIME_RE =
+  /^\s*(?:的)?\s*(凌晨|早上|上午|中午|下午|傍晚|晚上|晚)?\s*(\d{1,2})(?:\s*[:：]\s*(\d{2})|\s*(?:点|时)\s*(?:(半)|(\d{1,2})\s*分?)?)\s*(am|pm|a\.m\.|p\.m\.)?/u;
+const TIME_EN_RE = /^\s*(?:at\s*)?(\d{1,2})(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)/u;
+
+interface RawDate {
+  readonly y: number | null;
+  readonly mo: number;
+  readonly d: number;
+  readonly index: number;
+  readonly length: number;
+}
+
+function findRawDates(text: string): RawDate[] {
+  const found: RawDate[] = [];
+  const push = (y: number | null, mo: number, d: number, index: number, length: number) => {
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && !found.some((f) => index < f.index + f.length && f.index < index + length)) {
+      found.push({ y, mo, d, index, length });
+    }
+  };
+  for (const m of text.matchAll(/(?:(20\d{2})\s*[年\-/.]\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/gu)) {
+    push(m[1] ? Number(m[1]) : null, Number(m[2]), Number(m[3]), m.index, m[0].length);
+  }
+  for (const m of text.matchAll(/(20\d{2})[-/.](\d{1,2})[-/.](\d{1,2})/gu)) push(Number(m[1]), Number(m[2]), Number(m[3]), m.index, m[0].length);
+  // 8.18, 8/18: a month and day with nothing after that makes it a number (万, %, 美元 …).
+  for (const m of text.matchAll(/(?<![\d.$])(\d{1,2})[./](\d{1,2})(?![\d.%万千亿kw]|\s*(?:美|元|刀|usd|块|小时|个|条|分|天))/gu)) {
+    push(null, Number(m[1]), Number(m[2]), m.index, m[0].length);
+  }
+  for (const m of text.matchAll(/\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(20\d{2}))?/gu)) {
+    push(m[3] ? Number(m[3]) : null, MONTHS_EN[m[1]!]!, Number(m[2]), m.index, m[0].length);
+  }
+  for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:,?\s*(20\d{2}))?/gu)) {
+    push(m[3] ? Number(m[3]) : null, MONTHS_EN[m[2]!]!, Number(m[1]), m.index, m[0].length);
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function extractDates(text: string, asked: DateTime): { dates: DateSlot[]; spans: [number, number][] } {
+  const dates: DateSlot[] = [];
+  const spans: [number, number][] = [];
+  const year = asked.setZone(SHANGHAI).year;
+  for (const r of findRawDates(text)) {
+    let end = r.index + r.length;
+    const rest = text.slice(end);
+    let time: { h: number; m: number } | null = null;
+    const t = TIME_RE.exec(rest);
+    if (t) {
+      time = timeOf(t[1] ?? t[6], Number(t[2]), t[3] ? Number(t[3]) : t[4] ? 30 : t[5] ? Number(t[5]) : 0);
+      if (time) end += t[0].length;
+    } else {
+      const e = TIME_EN_RE.exec(rest);
+      if (e) {
+        time = timeOf(e[3], Number(e[1]), e[2] ? Number(e[2]) : 0);
+        if (time) end += e[0].length;
+      }
+    }
+    const around = text.slice(Math.max(0, r.index - 8), end + 10);
+    const pacific = ZONE_PACIFIC.test(around);
+    const named = pacific || ZONE_BEIJING.test(around);
+    const zone = pacific ? US_PACIFIC : SHANGHAI;
+    const instant = DateTime.fromObject({ year: r.y ?? year, month: r.mo, day: r.d, hour: time?.h ?? 0, minute: time?.m ?? 0 }, { zone });
+    if (!instant.isValid) continue;
+    dates.push({
+      date: instant.toISODate() ?? "",
+      time: time ? `${String(time.h).padStart(2, "0")}:${String(time.m).padStart(2, "0")}` : null,
+      zone,
+      zoneNamed: named,
+      instant,
+      raw: text.slice(r.index, end),
+      before: text.slice(Math.max(0, r.index - 12), r.index),
+      index: r.index,
+    });
+    spans.push([r.index, end]);
+  }
+  return { dates, spans };
+}
+
+const MULTIPLIERS: Readonly<Record<string, number>> = { 万: 1e4, w: 1e4, 千: 1e3, k: 1e3, 亿: 1e8, 百万: 1e6, million: 1e6, m: 1e6 };
+
+/** A number with what may come with it: currency before, multiplier, a second 万 part (1万8), unit. */
+const NUMBER_RE =
+  /(us\s?\$|usd\s?|\$|rmb\s?|cny\s?|¥|￥)?\s*(第)?\s*(\d+(?:\.\d+)?)\s*(百万|million|万|亿|千|[kwm](?![a-z]))?(\d(?!\d))?\s*(%|个百分点|美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|条|个|次|天|单|小时|h(?![a-z])|hours?|周|名|家|人|年|分(?!钟)|points?|quotes?|inquiries|orders?|days?|times?)?/gu;
+
+const USD_UNIT = /^(?:美元|美金|美刀|刀|usd|dollars?)$/u;
+const CNY_UNIT = /^(?:元|块|人民币|rmb|cny)$/u;
+const COUNT_UNITS: Readonly<Record<string, string>> = {
+  h: "小时", hour: "小时", hours: "小时", quote: "条", quotes: "条", inquiries: "个", order: "单", orders: "单",
+  day: "天", days: "天", time: "次", times: "次", point: "分", points: "分",
+};
+
+function extractNumbers(text: string, skip: readonly [number, number][]): NumberSlot[] {
+  const out: NumberSlot[] = [];
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const numStart = m.index + m[0].indexOf(m[3]!);
+    if (skip.some(([a, b]) => numStart >= a && numStart < b)) continue;
+    // Part of a merchant ID or a name (M10001, ISO9001, 3D): not a figure.
+    const prev = text[numStart - 1] ?? "";
+    if (/[a-z]/u.test(prev) && !m[1]) continue;
+    const [, cur, ordinal, digits, mult, tail, unitRaw] = m;
+    let value = Number(digits);
+    const multiplier = mult ? MULTIPLIERS[mult] ?? 1 : 1;
+    value *= multiplier;
+    // 1万8 = 18,000; 3千5 = 3,500: the digit after the multiplier is the next place down.
+    if (tail && mult && multiplier >= 1e3) value += Number(tail) * (multiplier / 10);
+    else if (tail) continue;
+    const unit = unitRaw ?? "";
+    // 3D, 4G, 5s: a number glued to a word is part of a name.
+    if (!unit && !mult && !cur && /^[a-z]/u.test(text.slice(m.index + m[0].length))) continue;
+    let kind: NumberKind = "plain";
+    let currency: NumberSlot["currency"] = null;
+    if (cur) {
+      kind = "amount";
+      currency = /rmb|cny|¥|￥/u.test(cur) ? "CNY" : "USD";
+    }
+    if (USD_UNIT.test(unit)) [kind, currency] = ["amount", "USD"];
+    else if (CNY_UNIT.test(unit)) [kind, currency] = ["amount", currency ?? "CNY"];
+    else if (unit === "%" || unit === "个百分点") kind = "percent";
+    else if (ordinal && unit !== "") kind = "ordinal";
+    else if (unit === "分" || unit === "point" || unit === "points") kind = "score";
+    else if (unit !== "") kind = "count";
+    else if (mult) kind = "amount";
+    const normalUnit = kind === "count" || kind === "ordinal" || kind === "score" ? COUNT_UNITS[unit] ?? unit : unit;
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    out.push({
+      value: kind === "percent" ? value / 100 : value,
+      kind,
+      unit: normalUnit,
+      currency,
+      raw: m[0].trim(),
+      before: text.slice(Math.max(0, start - 12), start),
+      after: text.slice(m.index + m[0].length, m.index + m[0].length + 12),
+      index: start,
+    });
+  }
+  return out;
+}
+
+// briefing: 每周统计 适用行业 — 汽摩配（含汽车配件及用品、和整车及交通）; plus the short forms merchants type.
+const INDUSTRY_ALIASES: Readonly<Record<string, string>> = {
+  汽车配件及用品: "汽摩配",
+  整车及交通: "汽摩配",
+  汽配: "汽摩配",
+  服饰: "服装",
+  包印: "包装印刷",
+  电子元器件: "元器件通信",
+  灯具: "灯具照明",
+  apparel: "服装",
+  clothing: "服装",
+  garments: "服装",
+  luggage: "箱包",
+  bags: "箱包",
+  "consumer electronics": "消费电子",
+  machinery: "机械",
+  toys: "玩具",
+  furniture: "家具",
+  lighting: "灯具照明",
+  "home appliances": "家电",
+  "beauty & personal care": "美容个护",
+  "beauty and personal care": "美容个护",
+  shoes: "鞋靴及配件",
+  jewelry: "珠宝首饰",
+  watches: "手表",
+  "packaging & printing": "包装印刷",
+  "packaging and printing": "包装印刷",
+  "food & beverage": "食品饮料",
+  "sports & entertainment": "运动娱乐",
+  "home & garden": "家居园艺",
+  "home textiles": "家纺",
+  "health & medical": "健康医疗",
+  "gifts & crafts": "礼品工艺品",
+  "construction & building materials": "建材",
+  chemicals: "化工材料",
+  "electrical equipment": "电工电气",
+  tools: "五金工具",
+  hardware: "五金工具",
+};
+
+function extractIndustries(text: string): string[] {
+  const names = [...WEEKLY_INDUSTRIES, ...CUMULATIVE_INDUSTRIES, ...Object.keys(INDUSTRY_ALIASES)].sort((a, b) => b.length - a.length);
+  const found: { at: number; name: string }[] = [];
+  let rest = text;
+  for (const name of names) {
+    let at = rest.indexOf(name);
+    while (at >= 0) {
+      found.push({ at, name: INDUSTRY_ALIASES[name] ?? name });
+      rest = rest.slice(0, at) + " ".repeat(name.length) + rest.slice(at + name.length);
+      at = rest.indexOf(name);
+    }
+  }
+  return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.name))];
+}
+
+const NOT_GOLD = /(?:不是|非|没有?|没开|未开通|没开通|不属于|还不是|不是开通)(?:的)?(?:金品|gold)|普通商家|普通会员|non-?gold|not (?:a )?gold|no gold/u;
+const GOLD = /金品|gold supplier|gold member|\bggs\b|\bgold\b|金牌/u;
+
+function extractGold(text: string): boolean | null {
+  if (NOT_GOLD.test(text)) return false;
+  return GOLD.test(text) ? true : null;
+}
+
+function extractBusinessType(text: string): BusinessType | null {
+  // 找工厂 is the channel's name, 实力工厂 a scene: neither says what the asker's company is.
+  const t = text.replace(/找工厂|实力工厂|工厂名片|工厂能力/gu, " ");
+  if (/工贸一体|工贸|integrated|manufacturer (?:and|&) trad/u.test(t)) return "integrated";
+  if (/贸易公司|贸易商|外贸公司|做贸易|trading company|trader/u.test(t)) return "trading";
+  if (/工厂|厂家|生产厂|factory|manufacturer/u.test(t)) return "factory";
+  return null;
+}
+
+/**
+ * Reads the slots of one question. `asked` is the question's clock: a date without a year takes
+ * the year of that day in Asia/Shanghai.
+ */
+export function extractSlots(question: string, asked: DateTime): Slots {
+  const text = normaliseForSlots(question);
+  const { dates, spans } = extractDates(text, asked);
+  return {
+    text,
+    numbers: extractNumbers(text, spans),
+    dates,
+    industries: extractIndustries(text),
+    gold: extractGold(text),
+    businessType: extractBusinessType(text),
+  };
+}
+
+/** The numbers of the given kinds, in the order written. */
+export function numbersOf(slots: Slots, ...kinds: NumberKind[]): NumberSlot[] {
+  return slots.numbers.filter((n) => kinds.includes(n.kind));
+}
+
+/**
+ * The first number of one of `kinds` whose surrounding words match `near` (before it, or right
+ * after it), e.g. the score in "上月报了60条，服务分93": `near: /服务分|分数|score/`.
+ */
+export function numberNear(slots: Slots, kinds: readonly NumberKind[], near: RegExp, window = 8): NumberSlot | undefined {
+  return slots.numbers.find(
+    (n) => kinds.includes(n.kind) && (near.test(n.before.slice(-window)) || near.test(n.after.slice(0, window))),
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * The slot extractor (bot/pipeline/extract-slots.ts), table by table: each row is a question
+ * and exactly what must be read from it. It lives beside the command tests because it feeds
+ * the hypothetical checks (docs/computed-answers.md), which share the commands' formatting.
+ */
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { extractSlots, parseChineseNumeral, type NumberKind } from "../../bot/pipeline/extract-slots.js";
+
+const ASKED = DateTime.fromISO("2021-08-26T12:00:00+08:00");
+const nums = (q: string) => extractSlots(q, ASKED).numbers.map((n) => [n.value, n.kind, n.currency] as const);
+
+describe("amounts", () => {
+  it.each<[string, number, "USD" | "CNY" | null]>([
+    ["一达通累计1.8万美金了", 18000, "USD"],
+    ["累计1万8美金", 18000, "USD"],
+    ["做了18k usd", 18000, "USD"],
+    ["累计 US$18,000", 18000, "USD"],
+    ["$3,000的订单", 3000, "USD"],
+    ["3000美元的TA订单", 3000, "USD"],
+    ["订单金额 1001 dollars", 1001, "USD"],
+    ["年出口额5亿", 500_000_000, null],
+    ["营销投入50万元", 500_000, "CNY"],
+    ["三千美元", 3000, "USD"],
+    ["1.2w刀", 12000, "USD"],
+  ])("%s → %d %s", (q, value, currency) => {
+    expect(nums(q)).toEqual([[value, "amount", currency]]);
+  });
+});
+
+describe("scores, counts, ordinals and percentages", () => {
+  it.each<[string, [number, NumberKind][]]>([
+    ["服务分75能拿多少赠送报价？", [[75, "plain"]]],
+    ["我服务分是89分", [[89, "score"]]],
+    ["上月报了60条报价，服务分93", [[60, "count"], [93, "plain"]]],
+    ["有效询盘35个能上热度榜吗", [[35, "count"]]],
+    ["四十一个询盘", [[41, "count"]]],
+    ["拒用信保第4次扣几分", [[4, "ordinal"]]],
+    ["第三周", [[3, "ordinal"]]],
+    ["登录了15天", [[15, "count"]]],
+    ["平均回复1.5小时", [[1.5, "count"]]],
+    ["回复率到50%", [[0.5, "percent"]]],
+    ["及时发货率百分之九十", [[0.9, "percent"]]],
+    ["90.5％的发货率", [[0.905, "percent"]]],
+  ])("%s", (q, expected) => {
+    expect(extractSlots(q, ASKED).numbers.map((n) => [n.value, n.kind])).toEqual(expected);
+  });
+
+  it("keeps the unit of a count", () => {
+    const [n] = extractSlots("已经被罚了3次", ASKED).numbers;
+    expect(n).toMatchObject({ value: 3, kind: "count", unit: "次" });
+  });
+
+  it("reads Chinese numerals", () => {
+    expect([parseChineseNumeral("十二"), parseChineseNumeral("二十"), parseChineseNumeral("三千五百"), parseChineseNumeral("两")]).toEqual([12, 20, 3500, 2]);
+    expect(parseChineseNumeral("十一月x")).toBeNull();
+  });
+});
+
+describe("never a figure that is not written", () => {
+  it.each([
+    "保障升级服务多久能退出？",
+    "一达通是什么",
+    "找工厂频道在哪里入驻",
+    "服务分怎么算",
+    "M10001 的服务分是多少",
+    "ISO9001证书能展示吗",
+    "3D showroom 怎么开通",
+  ])("%s → no numbers", (q) => {
+    expect(extractSlots(q, ASKED).numbers).toEqual([]);
+  });
+
+  it("leaves Gold and the company type unknown when they are not said", () => {
+    const s = extractSlots("找工厂热度榜要多少询盘", ASKED);
+    expect([s.gold, s.businessType, s.dates, s.industries]).toEqual([null, null, [], []]);
+  });
+});
+
+describe("dates and times", () => {
+  it.each<[string, string, string | null, string]>([
+    ["8月18日加入的保障升级", "2021-08-18", null, "Asia/Shanghai"],
+    ["9月20号退出的", "2021-09-20", null, "Asia/Shanghai"],
+    ["8.18加入的", "2021-08-18", null, "Asia/Shanghai"],
+    ["2021-08-18加入", "2021-08-18", null, "Asia/Shanghai"],
+    ["2021年8月18日加入", "2021-08-18", null, "Asia/Shanghai"],
+    ["8月23日下午4点被罚", "2021-08-23", "16:00", "Asia/Shanghai"],
+    ["8月23日晚上11点半被罚", "2021-08-23", "23:30", "Asia/Shanghai"],
+    ["8月23日 09:15 被罚", "2021-08-23", "09:15", "Asia/Shanghai"],
+    ["美西时间8月18日23:30加入", "2021-08-18", "23:30", "America/Los_Angeles"],
+    ["joined on Aug 18 at 11:30pm PDT", "2021-08-18", "23:30", "America/Los_Angeles"],
+    ["penalised on 23 August 4pm", "2021-08-23", "16:00", "Asia/Shanghai"],
+  ])("%s → %s %s %s", (q, date, time, zone) => {
+    const [d, ...rest] = extractSlots(q, ASKED).dates;
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ date, time, zone });
+  });
+
+  it("takes the year of the day the question is asked (in Shanghai)", () => {
+    const [d] = extractSlots("3月1日加入的", DateTime.fromISO("2022-01-05T09:00:00+08:00")).dates;
+    expect(d?.date).toBe("2022-03-01");
+  });
+
+  it("an amount with a decimal point is not a date", () => {
+    const s = extractSlots("累计1.8万美金", ASKED);
+    expect(s.dates).toEqual([]);
+  });
+});
+
+describe("industries, Gold and company type", () => {
+  it.each<[string, string[]]>([
+    ["服装行业第三周看哪几天的GMV", ["服装"]],
+    ["我们做汽车配件及用品的", ["汽摩配"]],
+    ["家具和灯具照明两个类目", ["家具", "灯具照明"]],
+    ["we sell consumer electronics", ["消费电子"]],
+  ])("%s → %j", (q, industries) => {
+    expect(extractSlots(q, ASKED).industries).toEqual(industries);
+  });
+
+  it.each<[string, boolean | null]>([
+    ["我是金品，服务分68", true],
+    ["我们是金品诚企会员", true],
+    ["我不是金品，服务分68", false],
+    ["非金品商家", false],
+    ["not a gold supplier", false],
+    ["服务分68", null],
+  ])("%s → gold %s", (q, gold) => {
+    expect(extractSlots(q, ASKED).gold).toBe(gold);
+  });
+
+  it.each<[string, string | null]>([
+    ["我们是工贸一体的", "integrated"],
+    ["我们是贸易公司", "trading"],
+    ["我们是工厂", "factory"],
+    ["找工厂频道怎么进", null],
+  ])("%s → %s", (q, type) => {
+    expect(extractSlots(q, ASKED).businessType).toBe(type);
+  });
+});
