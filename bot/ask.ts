@@ -12,7 +12,7 @@ import { ANONYMOUS_USER, runJsonl, runTerminal } from "./adapters/terminal.js";
 import { loadConfig } from "./config.js";
 import { createBot } from "./create-bot.js";
 import { createLogger } from "./logger.js";
-import { formatProblem, importMerchants, readMerchantFile } from "./store/import-merchants.js";
+import { MAX_PROBLEMS_SHOWN, formatProblem, importMerchants, readMerchantFile } from "./store/import-merchants.js";
 import { openStore } from "./store/open-store.js";
 import type { MerchantStore } from "./store/open-store.js";
 import { seedDemoIfEmpty } from "./store/seed-demo.js";
@@ -53,7 +53,11 @@ async function main(): Promise<void> {
   else store = openStore(":memory:");
   if (values.merchants) {
     const result = importMerchants(store, readMerchantFile(values.merchants));
-    if (!result.ok) fail(`${values.merchants} was not imported:\n${result.problems.map(formatProblem).join("\n")}`, 1);
+    if (!result.ok) {
+      const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN).map(formatProblem);
+      const hidden = result.problems.length - shown.length;
+      fail(`${values.merchants} was not imported:\n${shown.join("\n")}${hidden > 0 ? `\n… and ${hidden} more problems` : ""}`, 1);
+    }
   } else if (!values.db) {
     seedDemoIfEmpty(store);
   }

@@ -9,6 +9,15 @@ describe("loadConfig", () => {
     expect(c.logLevel).toBeUndefined();
     expect(c.questionRetentionDays).toBe(90);
     expect(c.supportStaffIds.size).toBe(0);
+    expect(c.healthHost).toBe("127.0.0.1");
+    expect(c.shutdownGraceMs).toBe(10_000);
+  });
+
+  it("allows only DingTalk's webhook hosts unless DINGTALK_WEBHOOK_HOSTS says otherwise", () => {
+    const creds = { DINGTALK_CLIENT_ID: "id", DINGTALK_CLIENT_SECRET: "secret" };
+    expect(loadConfig(creds).dingtalk?.webhookHosts).toEqual(["oapi.dingtalk.com", "api.dingtalk.com"]);
+    expect(loadConfig({ ...creds, DINGTALK_WEBHOOK_HOSTS: "127.0.0.1, Oapi.DingTalk.com" }).dingtalk?.webhookHosts).toEqual(["127.0.0.1", "oapi.dingtalk.com"]);
+    expect(() => loadConfig({ ...creds, DINGTALK_WEBHOOK_HOSTS: "http://evil.example/" })).toThrow(/DINGTALK_WEBHOOK_HOSTS/);
   });
 
   it("connects DingTalk with both credentials, defaulting to the official endpoints", () => {
@@ -24,6 +33,7 @@ describe("loadConfig", () => {
     [{ HEALTH_PORT: "99999" }, "HEALTH_PORT"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ QUESTION_RETENTION_DAYS: "0" }, "QUESTION_RETENTION_DAYS"],
+    [{ SHUTDOWN_GRACE_MS: "-5" }, "SHUTDOWN_GRACE_MS"],
   ])("names the variable that is wrong: %j", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(variable));

@@ -27,14 +27,35 @@ interface Io {
   output: Writable;
 }
 
-/** Drives the pipeline with JSON lines: exactly one JSON reply line per input line, in order. */
+/** A byte-order mark some editors put at the start of a UTF-8 file: not part of line 1. */
+const BOM = "\uFEFF";
+
+/**
+ * Drives the pipeline with JSON lines: exactly one JSON reply line per input line, in order.
+ * Stops quietly when the reader of `output` goes away (EPIPE: `ask --jsonl | head -1`).
+ */
 export async function runJsonl(handleMessage: HandleMessage, { input, output }: Io): Promise<number> {
   const rl = createInterface({ input, crlfDelay: Infinity });
+  let gone = false;
+  const onError = (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE" && err.code !== "ERR_STREAM_DESTROYED") throw err;
+    gone = true;
+    rl.close();
+  };
+  output.on("error", onError);
   let n = 0;
-  for await (const line of rl) {
-    n++;
-    const reply = await answerJsonLine(handleMessage, line, n);
-    output.write(`${JSON.stringify(reply)}\n`);
+  try {
+    for await (const raw of rl) {
+      if (gone) break;
+      n++;
+      const line = n === 1 && raw.startsWith(BOM) ? raw.slice(BOM.length) : raw;
+      const reply = await answerJsonLine(handleMessage, line, n);
+      if (gone || output.destroyed) break;
+      output.write(`${JSON.stringify(reply)}\n`);
+    }
+  } finally {
+    output.off("error", onError);
+    if (gone) output.on("error", () => {}); // late EPIPEs of writes already queued
   }
   return n;
 }
@@ -92,7 +113,8 @@ export async function runTerminal(handleMessage: HandleMessage, options: Termina
   rl.setPrompt("你> ");
   prompt();
   let n = 0;
-  for await (const line of rl) {
+  for await (const raw of rl) {
+    const line = n === 0 && raw.startsWith(BOM) ? raw.slice(BOM.length) : raw;
     if (interactive && ["exit", "quit", ":q", "退出聊天"].includes(line.trim())) break;
     if (!line.trim() && interactive) {
       prompt();

@@ -10,7 +10,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, loadConfig, loadDotEnv } from "../config.js";
 import { parseArgs } from "node:util";
-import { formatProblem, ImportError, parseMerchantFile, readMerchantFile } from "./import-merchants.js";
+import { MAX_PROBLEMS_SHOWN, ImportError, formatProblem, parseMerchantFile, readMerchantFile } from "./import-merchants.js";
 import { openStore } from "./open-store.js";
 import { StoreError } from "./store-error.js";
 
@@ -86,7 +86,9 @@ export function runImportCli(
         ? "the file was rejected"
         : `${parsed.rejected} of ${parsed.total} records rejected`;
     io.err(`merchants:import: ${file}: ${what}; nothing was imported.`);
-    for (const problem of parsed.problems) io.err(`  ${formatProblem(problem)}`);
+    for (const problem of parsed.problems.slice(0, MAX_PROBLEMS_SHOWN)) io.err(`  ${formatProblem(problem)}`);
+    const hidden = parsed.problems.length - MAX_PROBLEMS_SHOWN;
+    if (hidden > 0) io.err(`  … and ${hidden} more problem${hidden === 1 ? "" : "s"} (fix these first, then run the import again to see the rest).`);
     io.err("Fix these and run the import again (format: ../shared/spec/merchant-record.md).");
     return EXIT.rejected;
   }

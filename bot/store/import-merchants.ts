@@ -63,7 +63,7 @@ export type ImportResult =
   | { ok: true; format: MerchantFileFormat; total: number; inserted: number; updated: number }
   | { ok: false; format: MerchantFileFormat; total: number; rejected: number; problems: ImportProblem[] };
 
-export const IMPORT_ERROR_CODES = ["IMPORT_UNREADABLE", "IMPORT_REJECTED"] as const;
+export const IMPORT_ERROR_CODES = ["IMPORT_UNREADABLE", "IMPORT_NOT_UTF8", "IMPORT_REJECTED"] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
 /** A merchant file that cannot be read, or (for callers that throw) was rejected. */
@@ -121,8 +121,9 @@ export function importMerchants(store: Pick<MerchantStore, "upsertMerchants">, t
  * @throws {ImportError} IMPORT_UNREADABLE naming the file and the reason (missing, a directory, no permission).
  */
 export function readMerchantFile(path: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (err) {
     const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
     const why =
@@ -137,10 +138,74 @@ export function readMerchantFile(path: string): string {
               : String(err);
     throw new ImportError("IMPORT_UNREADABLE", `cannot read the merchant file ${path}: ${why}.`, [], { cause: err });
   }
+  return decodeUtf8(bytes, path);
 }
 
-/** `record 3 (line 4, id M10003): rfq.responseRate24h: must be a fraction from 0 to 1`. */
+/**
+ * The file's text, refusing anything that is not valid UTF-8: a lenient decode would import
+ * U+FFFD in place of the bad bytes (a merchant name silently garbled).
+ * @throws {ImportError} IMPORT_NOT_UTF8 with the first bad byte's offset and line.
+ */
+export function decodeUtf8(bytes: Uint8Array, path: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (cause) {
+    const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+    const byte = (bytes[at] ?? 0).toString(16).padStart(2, "0");
+    throw new ImportError(
+      "IMPORT_NOT_UTF8",
+      `${path} is not UTF-8 text (byte 0x${byte} at offset ${at}, line ${line}). Save it as UTF-8 (e.g. iconv -f GBK -t UTF-8) and import again.`,
+      [],
+      { cause },
+    );
+  }
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || (d & 0xc0) !== 0x80) return i;
+    }
+    // Overlong 3-byte forms, surrogates and code points past U+10FFFF.
+    if ((c === 0xe0 && b[i + 1]! < 0xa0) || (c === 0xed && b[i + 1]! >= 0xa0) || (c === 0xf0 && b[i + 1]! < 0x90) || (c === 0xf4 && b[i + 1]! >= 0x90)) return i;
+    i += n + 1;
+  }
+  return b.length;
+}
+
+/** Problems printed for a rejected file; a garbage file would otherwise print one per line. */
+export const MAX_PROBLEMS_SHOWN = 50;
+
+/** Longest problem line printed; the rest is cut with "…" (a garbage file must not flood the terminal). */
+export const MAX_PROBLEM_CHARS = 300;
+
+/**
+ * Makes text from the file safe to print: control characters (terminal escape sequences among
+ * them) are shown as \u escapes, and the line is cut at {@link MAX_PROBLEM_CHARS}.
+ */
+export function printable(text: string, max = MAX_PROBLEM_CHARS): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const chars = [...escaped];
+  return chars.length <= max ? escaped : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/**
+ * `record 3 (line 4, id M10003): rfq.responseRate24h: must be a fraction from 0 to 1`, made
+ * {@link printable} (ids and values come from the file).
+ */
 export function formatProblem(p: ImportProblem): string {
+  return printable(describeProblem(p));
+}
+
+function describeProblem(p: ImportProblem): string {
   const where: string[] = [];
   if (p.index !== undefined) where.push(`index ${p.index}`);
   if (p.line !== undefined) where.push(`line ${p.line}`);

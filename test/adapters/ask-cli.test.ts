@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,6 +36,30 @@ describe("ask --jsonl (spec/ask-cli.md)", () => {
     expect(replies[2]!.text).toMatch(/text/);
     expect(replies[5]!.text).toMatch(/now/);
   });
+
+  it("a byte-order mark before line 1 is not part of the line", () => {
+    const { status, replies } = ask(["--jsonl"], ["\uFEFF" + JSON.stringify({ text: "/help" }), JSON.stringify({ text: "/help" })]);
+    expect(status).toBe(0);
+    expect(replies.map((r) => r.kind)).toEqual(["command", "command"]);
+  });
+
+  it("stops quietly, exit 0, when its reader closes stdout early (| head -1)", async () => {
+    const child = spawn("npx", ["tsx", "bot/ask.ts", "--jsonl"], { stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    let first = "";
+    child.stdout.once("data", (d: Buffer) => {
+      first = d.toString();
+      child.stdout.destroy();
+    });
+    const line = JSON.stringify({ text: "保障升级服务多久可以退出" }) + "\n";
+    child.stdin.on("error", () => {}); // the child may be gone before all input is written
+    child.stdin.end(line.repeat(3_000));
+    expect(await exited).toBe(0);
+    expect(first).toMatch(/"kind":"answer"/);
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+  }, 60_000);
 
   it("loads --merchants into a fresh store and applies the access rule", () => {
     const file = join(dir, "merchants.json");

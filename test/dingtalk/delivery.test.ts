@@ -57,6 +57,17 @@ describe("DingTalk reply delivery", () => {
     expect((failure?.err as { message?: string }).message).toMatch(/kept failing/);
   });
 
+  it("never POSTs to a sessionWebhook off the allowed hosts; the reply goes by 1:1 push instead", async () => {
+    t = await startTestBot();
+    const { fake, lines } = t;
+    // The same fake server under a host name the allow-list (127.0.0.1 only) does not name.
+    const m = fake.textMessage("where do you post?", { senderStaffId: "staff-5" });
+    fake.sendMessage({ ...m, sessionWebhook: m.sessionWebhook.replace("127.0.0.1", "localhost") });
+    await waitFor(() => fake.deliveredPushes().length === 1, "the push");
+    expect(fake.webhookCalls).toHaveLength(0);
+    expect(lines.some((l) => l.msg === "session webhook host not allowed; falling back to 1:1 push")).toBe(true);
+  });
+
   it("falls back to a 1:1 push when the webhook answers 300001, caching the access token", async () => {
     t = await startTestBot();
     const { fake, bot } = t;

@@ -154,7 +154,7 @@ describe("private results asked in a group", () => {
     const b = await bot();
     const m = fake.textMessage("/private", { chat: "group", senderStaffId: "staff-2" });
     fake.sendMessage(m);
-    await waitFor(() => fake.delivered(m.conversationId).length === 1, "group notice");
+    await waitFor(() => fake.delivered(m.conversationId).length === 1 && b.bot.status().pendingMessages === 0, "group notice");
     expect(fake.deliveredPushes().map((p) => p.text)).toEqual([PRIVATE_FIGURES]);
     expect(bodyText(fake.delivered(m.conversationId)[0]!)).toContain(GROUP_SAFE_TEXT);
     expect(b.store.repliesOf(m.msgId).map((r) => r.state)).toEqual(["delivered", "delivered"]);
@@ -165,7 +165,7 @@ describe("private results asked in a group", () => {
     fake.failNextPushes([400]);
     const m = fake.textMessage("/private", { chat: "group", senderStaffId: "staff-2" });
     fake.sendMessage(m);
-    await waitFor(() => fake.delivered(m.conversationId).length === 1, "group notice");
+    await waitFor(() => fake.delivered(m.conversationId).length === 1 && b.bot.status().pendingMessages === 0, "group notice");
     const text = bodyText(fake.delivered(m.conversationId)[0]!);
     expect(text).toContain(PRIVATE_PUSH_FAILED_TEXT);
     expect(text).not.toContain(GROUP_SAFE_TEXT);

@@ -2,6 +2,7 @@
  * The operations endpoints: /healthz follows the transport's connection, /metrics renders the
  * counters in Prometheus text format.
  */
+import { networkInterfaces } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
 import { startHealthServer } from "../../bot/adapters/shared/health-server.js";
 import type { HealthServer, HealthSource } from "../../bot/adapters/shared/health-server.js";
@@ -24,6 +25,18 @@ async function get(path: string): Promise<{ status: number; body: string; type: 
 }
 
 describe("health server", () => {
+  it("binds 127.0.0.1 unless told otherwise: not reachable on the machine's other addresses", async () => {
+    health = await startHealthServer({ port: 0, source: { status: () => ({ connected: true, lastFrameAt: null, disconnectedSince: null }) } });
+    expect(health.host).toBe("127.0.0.1");
+    expect((await get("/healthz")).status).toBe(200);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i !== undefined && i.family === "IPv4" && !i.internal);
+    if (external) {
+      await expect(fetch(`http://${external.address}:${health.port}/healthz`, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
+    }
+  });
+
   it("reports a connected bot and its metrics", async () => {
     t = await startTestBot();
     const { fake, bot } = t;

@@ -110,6 +110,31 @@ describe("merchants:import in-process", () => {
     expect(result.err).toMatch(/usage: npm run merchants:import -- FILE/);
   });
 
+  it("refuses a file that is not UTF-8 (GBK here), naming the first bad byte, and writes nothing", () => {
+    const db = join(tmp.dir, "bot.db");
+    const gbk = Buffer.concat([Buffer.from(`[{"id":"M1","name":"`), Buffer.from([0xc4, 0xfe, 0xb2, 0xa8]), Buffer.from(`"}]`)]);
+    const path = join(tmp.dir, "gbk.json");
+    writeFileSync(path, gbk);
+    const result = cli([path, "--db", db]);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.err).toMatch(/is not UTF-8 text \(byte 0xc4 at offset 20, line 1\)/);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it("escapes terminal control sequences from the file and bounds its output for a garbage file", () => {
+    const escape = "\u001b]0;pwned\u0007\u001b[2J";
+    const lines = Array.from({ length: 5_000 }, (_, i) => (i === 0 ? JSON.stringify({ id: `M${escape}`, [`x${escape}`]: 1 }) : `${escape}${"garbage ".repeat(200)}`));
+    const result = cli([writeFile("garbage.ndjson", lines.join("\n")), "--db", join(tmp.dir, "bot.db")]);
+    expect(result.code).toBe(EXIT.rejected);
+    // eslint-disable-next-line no-control-regex -- asserting that no control character was printed
+    expect(result.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(result.err).toContain("\\u001b");
+    expect(result.err).toMatch(/… and \d+ more problems/);
+    const printed = result.err.split("\n");
+    expect(printed.length).toBeLessThanOrEqual(60);
+    for (const line of printed) expect([...line].length).toBeLessThanOrEqual(310);
+  });
+
   it("exits 2 for a missing file and for a directory", () => {
     expect(cli([join(tmp.dir, "missing.json")]).err).toMatch(/cannot read the merchant file .*missing\.json: it does not exist/);
     expect(cli([tmp.dir]).code).toBe(EXIT.usage);

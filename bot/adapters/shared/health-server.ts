@@ -28,6 +28,8 @@ export interface HealthServerOptions {
 export interface HealthServer {
   /** The bound port (useful with `port: 0`). */
   readonly port: number;
+  /** The bound interface. */
+  readonly host: string;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
 
   return {
     port,
+    host: (server.address() as AddressInfo).address,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
