@@ -55,6 +55,42 @@ export const SupersedesSchema = z
   })
   .strict();
 
+/**
+ * The rules that can compute an entry's answer from a merchant's own figures (the hypothetical
+ * checks, docs/computed-answers.md); each has a calculator in bot/pipeline/compute-answer.ts.
+ */
+export const COMPUTE_RULES = [
+  "rfq-tier",
+  "rfq-factor",
+  "rfq-star-bonus",
+  "guarantee-compensation",
+  "guarantee-exit",
+  "guarantee-rejoin",
+  "guarantee-fast-star",
+  "penalty-refuse-ta",
+  "penalty-off-platform",
+  "appeal-deadline",
+  "factory-heat",
+  "factory-reply-time",
+  "factory-on-time",
+  "factory-strength",
+  "factory-removal-appeal",
+  "fee-waiver-self",
+  "fee-waiver-agency",
+  "festival-window",
+  "brand-leading",
+  "brand-own",
+] as const;
+
+export const ComputeSchema = z
+  .object({
+    /** Which calculator computes the answer. */
+    rule: z.enum(COMPUTE_RULES),
+    /** The figures it needs from the question (slot names, docs/computed-answers.md). */
+    needs: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
 export const EntrySchema = z
   .object({
     id: kebabId,
@@ -81,6 +117,8 @@ export const EntrySchema = z
     effective: EffectiveSchema.optional(),
     related: z.array(kebabId).default([]),
     supersedes: z.array(SupersedesSchema).default([]),
+    /** Optional: the rule that computes this answer when the question carries the figures. */
+    compute: ComputeSchema.optional(),
   })
   .strict();
 
@@ -103,5 +141,7 @@ export const SectionFileSchema = z
 export type Source = z.infer<typeof SourceSchema>;
 export type Effective = z.infer<typeof EffectiveSchema>;
 export type Entry = z.infer<typeof EntrySchema>;
+export type Compute = z.infer<typeof ComputeSchema>;
+export type ComputeRule = (typeof COMPUTE_RULES)[number];
 export type SectionFile = z.infer<typeof SectionFileSchema>;
 export type Section = SectionFile["section"];

@@ -11,6 +11,7 @@ import type { PipelineDeps } from "../pipeline/deps.js";
 import { deniedReply, errorReply, makeReply } from "../pipeline/replies.js";
 import type { Reply } from "../pipeline/types.js";
 import type { CommandContext } from "./define-command.js";
+import { applyWhatIf, whatIfNote } from "./what-if.js";
 
 export interface CheckView {
   /** Markdown title (plain text), e.g. `M10001 的RFQ服务分`. */
@@ -65,8 +66,10 @@ export function runPersonalCheck(ctx: CommandContext, spec: PersonalCheckSpec): 
   }
 
   const now = DateTime.fromJSDate(msg.now, { zone: "Asia/Shanghai" });
-  const view = spec.render({ merchant, now, deps });
-  return makeReply("command", view.title, view.text);
+  // "M10001 如果回复率到50%…": the same check on the record with the imagined figure.
+  const whatIf = applyWhatIf(spec.action, msg.text, merchant, now);
+  const view = spec.render({ merchant: whatIf?.merchant ?? merchant, now, deps });
+  return makeReply("command", view.title, whatIf ? `${whatIfNote(merchant.id, whatIf)}\n\n${view.text}` : view.text);
 }
 
 /** The merchant ID to look up, or the reply that asks for one. */

@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import { matchQuestion } from "../../knowledge/match-question.js";
 import type { Candidate } from "../../knowledge/search-index.js";
 import type { CommandDefinition } from "../commands/define-command.js";
+import { answerWithFigures } from "./answer-with-figures.js";
 import { clarifyKey } from "./clarify-state.js";
 import type { PipelineDeps } from "./deps.js";
 import { detectPersonalCheck } from "./detect-personal-check.js";
@@ -268,6 +269,9 @@ function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps, 
   trace.entryId = nearest?.entry.id;
   trace.confidence = nearest?.confidence;
   if (match.kind !== "answer") trace.normalized = match.normalized;
+  // Figures in the question: the computed result instead of the rule table (docs/computed-answers.md).
+  const withFigures = answerWithFigures(text, match, msg, deps);
+  if (withFigures) return withFigures;
   if (match.kind === "answer") {
     const { entry, confidence } = match.candidate;
     return answerReply(entry, deps.kb, { now: msg.now, confidence, alsoMeant: match.alternatives.map((a) => a.entry) });

@@ -1,0 +1,115 @@
+/**
+ * The pipeline's hook for hypothetical checks (docs/computed-answers.md): after the matcher has
+ * ranked the entries, a question that carries the figures a rule needs gets the computed result
+ * instead of the rule table; one that lacks them gets the entry's answer plus a line naming the
+ * figure that would give the exact result. Which rule: the matched entry's `compute`, else a
+ * close candidate's, else the rule whose words the question uses — never the phrasing alone,
+ * since the matcher's choice between neighbouring entries shifts as it is retrained.
+ */
+import { DateTime } from "luxon";
+import type { KnowledgeEntry } from "../../knowledge/load-knowledge.js";
+import type { Match } from "../../knowledge/match-question.js";
+import type { ComputeRule } from "../../knowledge/schema.js";
+import { SHANGHAI } from "../../rules/index.js";
+import { sourceLine } from "../commands/format-check.js";
+import { CALCULATORS, type Calculation, type Calculator, type Computed } from "./compute-answer.js";
+import type { PipelineDeps } from "./deps.js";
+import { extractSlots, type Slots } from "./extract-slots.js";
+import { answerReply, feedbackLine } from "./format-entry.js";
+import { makeReply } from "./replies.js";
+import type { IncomingMessage, Reply } from "./types.js";
+
+/** The title of every computed reply: how a reader (and the scorer) tells it from a quoted rule. */
+export const COMPUTED_TITLE = "按你的数字计算";
+/** The first words of every computed reply. */
+export const COMPUTED_LEAD = "按你给的数字算";
+
+/** Whether a reply presents a computed result. */
+export function isComputedReply(reply: Reply): boolean {
+  return reply.title === COMPUTED_TITLE;
+}
+
+function hasFigures(slots: Slots): boolean {
+  return slots.numbers.length > 0 || slots.dates.length > 0;
+}
+
+function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidence: number): Reply {
+  const more = entry ? `完整规则：发送 /faq ${entry.id}` : "";
+  const text = [
+    `**${COMPUTED_LEAD}：${c.result}**`,
+    "",
+    `- 算法：${c.arithmetic}`,
+    `- 规则：${c.rule}`,
+    "",
+    sourceLine(c.source),
+    "",
+    `以上按你在问题里给出的数字计算，其余情况以简报规则为准。${more}`,
+    ...(entry ? ["", feedbackLine(entry.id)] : []),
+  ].join("\n");
+  return makeReply("answer", COMPUTED_TITLE, text, { entryId: entry?.id, confidence: Math.round(confidence * 1000) / 1000 });
+}
+
+/** The entry that names `rule`, for the source link of a computed reply found by its words. */
+function entryForRule(rule: ComputeRule, deps: PipelineDeps): KnowledgeEntry | undefined {
+  for (const e of deps.kb.byId.values()) if (e.compute?.rule === rule) return e;
+  return undefined;
+}
+
+interface Ranked {
+  entry: KnowledgeEntry;
+  confidence: number;
+}
+
+function ranked(match: Match): { primary: Ranked | undefined; others: Ranked[] } {
+  if (match.kind === "answer") return { primary: match.candidate, others: match.alternatives };
+  if (match.kind === "clarify") return { primary: undefined, others: match.candidates };
+  return { primary: undefined, others: match.nearest ? [match.nearest] : [] };
+}
+
+/**
+ * The computed reply for a question that carries a rule's figures, the entry's answer with a
+ * line asking for the missing figure, or undefined to let the pipeline answer as usual.
+ */
+export function answerWithFigures(text: string, match: Match, msg: IncomingMessage, deps: PipelineDeps): Reply | undefined {
+  const now = DateTime.fromJSDate(msg.now, { zone: SHANGHAI });
+  const slots = extractSlots(text, now);
+  const { primary, others } = ranked(match);
+  const primaryRule = primary?.entry.compute?.rule;
+
+  let primaryResult: Calculation | undefined;
+  if (primary && primaryRule && hasFigures(slots)) {
+    primaryResult = CALCULATORS[primaryRule].run(slots, now);
+    if (primaryResult.kind === "computed") return computedReply(primaryResult, primary.entry, primary.confidence);
+  }
+
+  if (hasFigures(slots)) {
+    // A close candidate that computes, then any rule the question names by its words.
+    const tried = new Set<ComputeRule>(primaryRule ? [primaryRule] : []);
+    for (const c of others) {
+      const rule = c.entry.compute?.rule;
+      if (!rule || tried.has(rule) || !CALCULATORS[rule].cue.test(slots.text)) continue;
+      tried.add(rule);
+      const r = CALCULATORS[rule].run(slots, now);
+      if (r.kind === "computed") return computedReply(r, c.entry, c.confidence);
+    }
+    for (const [rule, calc] of Object.entries(CALCULATORS) as [ComputeRule, Calculator][]) {
+      if (tried.has(rule) || !calc.cue.test(slots.text)) continue;
+      const r = calc.run(slots, now);
+      if (r.kind === "computed") return computedReply(r, entryForRule(rule, deps), primary?.confidence ?? others[0]?.confidence ?? 0);
+    }
+  }
+
+  if (!primary || !primaryRule) return undefined;
+  const r = primaryResult ?? CALCULATORS[primaryRule].run(slots, now);
+  if (r.kind === "computed") return computedReply(r, primary.entry, primary.confidence);
+  const base = answerReply(primary.entry, deps.kb, {
+    now: msg.now,
+    confidence: primary.confidence,
+    alsoMeant: match.kind === "answer" ? match.alternatives.map((a) => a.entry) : [],
+  });
+  // The hint goes above the feedback line, which stays last.
+  const feedback = feedbackLine(base.entryId ?? primary.entry.id);
+  const at = base.text.lastIndexOf(feedback);
+  const hint = `**想算你自己的情况？**${r.ask}`;
+  return { ...base, text: at >= 0 ? `${base.text.slice(0, at)}${hint}\n\n${base.text.slice(at)}` : `${base.text}\n\n${hint}` };
+}

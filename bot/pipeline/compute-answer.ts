@@ -1,0 +1,726 @@
+/**
+ * Hypothetical checks: a rule question that carries the merchant's own figures ("服务分75能拿多少
+ * 赠送报价？", "3000美元的订单逾期最多赔多少") gets the computed result, the arithmetic in one line,
+ * then the rule and its source. Each calculator feeds the same rules/ functions the personalised
+ * checks call with a partial merchant record built from the question's slots; none retypes a
+ * threshold. How entries name their calculator (`compute:`) and what happens when a figure is
+ * missing: docs/computed-answers.md.
+ */
+import { DateTime } from "luxon";
+import type { ComputeRule } from "../../knowledge/schema.js";
+import {
+  checkAppeals,
+  checkBrand,
+  checkFactory,
+  checkFees,
+  checkFestival,
+  checkGuarantee,
+  COMPENSATION_CAP_USD,
+  COMPENSATION_RATE,
+  computeCompensation,
+  entitlementsOf,
+  FAST_STAR_MIN_RTS_7_DAYS,
+  FAST_STAR_MIN_RTS_SMALL_ORDER,
+  findFactoryAppealDeadline,
+  GUARANTEE_EXIT_AFTER_DAYS,
+  GUARANTEE_REJOIN_AFTER_DAYS,
+  APPEAL_WINDOW_HOURS,
+  FACTORY_APPEAL_WORKING_DAYS,
+  PENALTY_LADDERS,
+  RFQ_GOLD_BONUS,
+  RFQ_TIER_TABLE,
+  scoreRfq,
+  SHANGHAI,
+  tierRowOf,
+  US_PACIFIC,
+  type LadderRule,
+  type RfqEntitlements,
+  type RfqFactor,
+} from "../../rules/index.js";
+import type { Merchant, Penalty, Rfq } from "../../rules/merchant.js";
+import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
+import { TIER_LABELS } from "../commands/score.js";
+import { numberNear, numbersOf, type NumberSlot, type Slots } from "./extract-slots.js";
+
+/** A computed answer, in the order the reply shows it. */
+export interface Computed {
+  readonly kind: "computed";
+  /** The result, one sentence, shown first in bold. */
+  readonly result: string;
+  /** The arithmetic, one line. */
+  readonly arithmetic: string;
+  /** The rule as the briefing states it (and what was chosen where it is silent). */
+  readonly rule: string;
+  /** Briefing talk and slide. */
+  readonly source: string;
+}
+
+/** The question lacks a figure: the line that says which one would give the exact result. */
+export interface NeedsFigure {
+  readonly kind: "needs";
+  readonly ask: string;
+}
+
+export type Calculation = Computed | NeedsFigure;
+
+/** One calculator: which slots it reads, how the question talks about it, and the computation. */
+export interface Calculator {
+  /** Slot names, as entries list them under `compute.needs`. */
+  readonly needs: readonly string[];
+  /**
+   * Words that say a question is about this rule, for questions the matcher sent elsewhere
+   * (a clarify, a fallback, an entry without `compute`): used only with every figure present.
+   */
+  readonly cue: RegExp;
+  run(slots: Slots, now: DateTime): Calculation;
+}
+
+const needs = (ask: string): NeedsFigure => ({ kind: "needs", ask });
+
+// ---------------------------------------------------------------- formatting
+
+const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"] as const;
+
+/** `2021-09-17（9月17日，周五）`. */
+function day(dt: DateTime): string {
+  return `${dt.toFormat("yyyy-MM-dd")}（${dt.month}月${dt.day}日，周${WEEKDAYS[dt.weekday - 1] ?? ""}）`;
+}
+function dayOf(iso: string): string {
+  return day(DateTime.fromISO(iso, { zone: SHANGHAI }));
+}
+/** `2021-08-30 16:00（8月30日 16:00，周一，北京时间）`. */
+function dayTime(dt: DateTime): string {
+  const s = dt.setZone(SHANGHAI);
+  return `${s.toFormat("yyyy-MM-dd HH:mm")}（${s.month}月${s.day}日 ${s.toFormat("HH:mm")}，周${WEEKDAYS[s.weekday - 1] ?? ""}，北京时间）`;
+}
+function zoneName(zone: string): string {
+  return zone === US_PACIFIC ? "美西时间" : "北京时间";
+}
+
+// ---------------------------------------------------------------- partial records
+
+/**
+ * A merchant record holding only what the question said: the rule functions take whole records,
+ * so the fields the question did not mention are set to values the computed figure does not read
+ * (each calculator reads only the part of the result its slots decide).
+ */
+function partialMerchant(overrides: Partial<Merchant>): Merchant {
+  return {
+    id: "hypothetical",
+    name: "hypothetical",
+    dingtalkUserIds: [],
+    gold: false,
+    businessType: "factory",
+    province: "-",
+    city: "-",
+    industry: "-",
+    exportYears: 0,
+    odm: false,
+    ...overrides,
+  };
+}
+
+function partialRfq(overrides: Partial<Rfq>): Rfq {
+  return {
+    loginDaysMonthToDate: 0,
+    quotesMonthToDate: 0,
+    quotesLastMonth: 0,
+    responseRate24h: 0,
+    buyerReplyRate30d: 0,
+    gmv90dUsd: 0,
+    freeEntitlementUsage: 0,
+    ...overrides,
+  };
+}
+
+// ---------------------------------------------------------------- slot readers
+
+const SCORE_WORDS = /服务分|分数|总分|得分|score|打了|评分|rfq分/u;
+const LAST_MONTH = /上月|上个月|last month|上一个月|上期/u;
+const USD_NEAR = /订单|order|金额|货值|ta|信保|gmv|实收|累计|收款|交易额/u;
+
+function scoreSlot(slots: Slots): number | undefined {
+  const near = numberNear(slots, ["plain", "score"], SCORE_WORDS, 6);
+  if (near && near.value <= 120) return near.value;
+  const scored = numbersOf(slots, "score").filter((n) => n.value <= 120 && !/扣|罚/u.test(n.before.slice(-4)));
+  return scored.length === 1 ? scored[0]!.value : undefined;
+}
+
+function usdAmount(slots: Slots, near?: RegExp): NumberSlot | undefined {
+  const amounts = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
+  const byWords = near ? amounts.find((n) => near.test(n.before) || near.test(n.after.slice(0, 6))) : undefined;
+  if (byWords) return byWords;
+  if (amounts.length === 1) return amounts[0];
+  // A bare number right next to 订单/金额 ("订单3000逾期…") is an amount too.
+  return near ? numberNear(slots, ["plain"], near, 4) : undefined;
+}
+
+function ordinalOrCount(slots: Slots, unit: RegExp): { ordinal?: number; past?: number } {
+  const ord = slots.numbers.find((n) => n.kind === "ordinal" && unit.test(n.unit));
+  if (ord) return { ordinal: ord.value };
+  const c = slots.numbers.find((n) => n.kind === "count" && unit.test(n.unit));
+  if (!c) return {};
+  // "已经被罚了3次，再犯…" counts the past; "犯了4次一共扣几分" names the total.
+  if (/再|下一?次|又|next|again/u.test(c.after) || /已经|已|之前|前面|罚过|犯过|被罚了/u.test(c.before)) return { past: c.value };
+  return { ordinal: c.value };
+}
+
+// ---------------------------------------------------------------- RFQ service score
+
+function entitlementText(e: RfqEntitlements): string {
+  const granted = e.quotesGranted === "none" ? "服务力赠送报价：无" : `服务力赠送报价 ${e.quotesGranted} 条`;
+  const free = e.freeQuotes === "unlimited" ? "报价畅行：无限制" : e.freeQuotes === "none" ? "报价畅行：无" : `报价畅行 ${e.freeQuotes} 条`;
+  return `${granted}，${free}，三星商机提前6小时先享：${e.earlyThreeStarLeads ? "有" : "无"}`;
+}
+
+const rfqTier: Calculator = {
+  needs: ["score"],
+  cue: /服务分|rfq.*(?:分|档)|service score/u,
+  run(slots) {
+    const given = scoreSlot(slots);
+    if (given === undefined) return needs("告诉我你的服务分（例如「服务分75」），我帮你算出档位和本档权益。");
+    const gold = slots.gold === true;
+    const total = gold ? given + RFQ_GOLD_BONUS : given;
+    const row = tierRowOf(total);
+    const scoreNumber = numberNear(slots, ["plain", "score"], SCORE_WORDS, 6);
+    const lastMonth = numberNear(slots, ["count", "plain"], LAST_MONTH, 10, (n) => n === scoreNumber || n.unit === "天");
+    const sum = gold ? `${given} + 金品 ${RFQ_GOLD_BONUS} = ${total} 分` : `${total} 分`;
+    const tierRule = `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分，档位按含 +${RFQ_GOLD_BONUS} 的总分计`;
+    const source = "RFQ商家服务分升级计划 · 服务分新分层及配套权益";
+    if (row.quotesGranted === "formula") {
+      const probe = entitlementsOf(row, 0).quotesGrantedRule!;
+      if (!lastMonth) {
+        const e = entitlementsOf(row, 0);
+        return {
+          kind: "computed",
+          result: `服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：赠送报价兜底 ${probe.floor} 条、按上月报价条数报多返多、封顶 ${probe.cap} 条；报价畅行${e.freeQuotes === "unlimited" ? "无限制" : ` ${String(e.freeQuotes)} 条`}；三星商机提前6小时先享`,
+          arithmetic: `${sum} ≥ ${row.minTotal} → ${TIER_LABELS[row.tier]}档；赠送条数 = min(${probe.cap}, max(${probe.floor}, 上月报价条数))——告诉我上月报价条数可算出确切条数`,
+          rule: tierRule,
+          source,
+        };
+      }
+      const e = entitlementsOf(row, lastMonth.value);
+      return {
+        kind: "computed",
+        result: `服务分 ${sum}，${TIER_LABELS[row.tier]}档：本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}），报价畅行无限制，三星商机提前6小时先享`,
+        arithmetic: `min(${probe.cap}, max(${probe.floor}, ${lastMonth.value})) = ${e.quotesGranted} 条`,
+        rule: tierRule,
+        source,
+      };
+    }
+    const e = entitlementsOf(row, 0);
+    const upper = RFQ_TIER_TABLE[RFQ_TIER_TABLE.indexOf(row) - 1];
+    const gap = upper ? `；距 ${TIER_LABELS[upper.tier]}档还差 ${upper.minTotal - total} 分` : "";
+    return {
+      kind: "computed",
+      result: `服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${gap}`,
+      arithmetic: `${sum} 落在 ${TIER_LABELS[row.tier]}${gold ? `（不含金品加分时是 ${TIER_LABELS[tierRowOf(given).tier]}）` : ""}`,
+      rule: tierRule,
+      source,
+    };
+  },
+};
+
+const FACTOR_WORDS: readonly { factor: RfqFactor; kinds: NumberSlot["kind"][]; near: RegExp; name: string }[] = [
+  { factor: "loginDays", kinds: ["count"], near: /登录|登陆|login|上线/u, name: "本月至今RFQ登录天数" },
+  { factor: "buyerReplyRate", kinds: ["percent"], near: /买家回复|回复率|reply rate|replied/u, name: "近30天报价买家回复率" },
+  { factor: "gmv90d", kinds: ["amount"], near: /gmv|交易额|实收|成交/u, name: "RFQ近90天累计实收GMV" },
+];
+
+const rfqFactor: Calculator = {
+  needs: ["factor-value"],
+  cue: /(?:登录|登陆|买家回复率|gmv).{0,12}(?:几分|多少分|得分|points)|(?:几分|多少分).{0,4}(?:登录|回复率|gmv)/u,
+  run(slots) {
+    for (const f of FACTOR_WORDS) {
+      const n = slots.numbers.find((x) => f.kinds.includes(x.kind) && (f.near.test(x.before) || f.near.test(x.after.slice(0, 6))));
+      if (!n || (f.factor === "loginDays" && n.unit !== "天") || (f.factor === "gmv90d" && n.currency === "CNY")) continue;
+      const rfq =
+        f.factor === "loginDays"
+          ? partialRfq({ loginDaysMonthToDate: n.value })
+          : f.factor === "buyerReplyRate"
+            ? partialRfq({ buyerReplyRate30d: Math.min(1, n.value) })
+            : partialRfq({ gmv90dUsd: n.value });
+      const score = scoreRfq(partialMerchant({ rfq }), []);
+      if (!score.ok) break;
+      const fs = score.factors.find((x) => x.factor === f.factor)!;
+      const shown = f.factor === "loginDays" ? `${formatNumber(n.value)} 天` : f.factor === "buyerReplyRate" ? formatPercent(n.value) : formatUsd(n.value);
+      const next = fs.next ? `；下一档 ${fs.next.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(fs.next.value) : f.factor === "gmv90d" ? formatUsd(fs.next.value) : `${fs.next.value} 天`} 得 ${fs.next.points} 分` : "；已满分";
+      return {
+        kind: "computed",
+        result: `${f.name} ${shown} → 该项得 ${fs.points} 分（满分 ${fs.max} 分）`,
+        arithmetic: `${shown} 所在的档位得 ${fs.points} 分${next}`,
+        rule: `服务分5大因子：${f.name}按阈值计分，满分 ${fs.max} 分`,
+        source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
+      };
+    }
+    if (slots.numbers.some((n) => /报价个数|报价数|响应率|报价率/u.test(n.before))) {
+      return needs("「本月报价个数」和「24小时报价响应率」按同行排名计分，单凭你的数字算不出：绑定商户后发送 /score 可按同行数据算出。");
+    }
+    return needs("告诉我某一项的数字（例如「登录了15天」「买家回复率35%」「RFQ近90天GMV 6000美元」），我帮你算这一项得几分。");
+  },
+};
+
+const rfqStarBonus: Calculator = {
+  needs: ["gmvUsd", "entitlementUsage"],
+  cue: /营销力|星等级/u,
+  run(slots) {
+    const gmv = usdAmount(slots, /gmv|实收|交易额/u);
+    const usage = numberNear(slots, ["percent"], /消耗|使用|用了|usage|权益/u, 10);
+    if (!gmv || !usage) return needs("告诉我RFQ近90天实收GMV（美元）和本月免费权益消耗比例（例如「GMV 3万美元，权益用了70%」），我帮你算营销力加几分。");
+    const score = scoreRfq(partialMerchant({ rfq: partialRfq({ gmv90dUsd: gmv.value, freeEntitlementUsage: Math.min(1, usage.value) }) }), []);
+    if (!score.ok) return needs("请给出GMV和权益消耗比例。");
+    const star = score.marketingStar;
+    const next = star.next ? `；要拿 +${star.next.bonus} 分需 GMV ≥ ${formatUsd(star.next.minGmvUsd)} 且消耗 ≥ ${formatPercent(star.next.minUsage)}` : "";
+    return {
+      kind: "computed",
+      result: star.bonus > 0 ? `星等级-营销力 +${star.bonus} 分（计入星等级，不加在服务分上）` : `星等级-营销力暂不加分${next}`,
+      arithmetic: `GMV ${formatUsd(gmv.value)}、本月免费权益消耗 ${formatPercent(usage.value)}${star.bonus > 0 ? ` → +${star.bonus} 分` : ""}${star.bonus > 0 ? next : ""}`,
+      rule: "RFQ近90天累计实收GMV达到门槛且本月免费权益消耗达标，星等级-营销力加分",
+      source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
+    };
+  },
+};
+
+// ---------------------------------------------------------------- guarantee upgrade service
+
+const guaranteeCompensation: Calculator = {
+  needs: ["orderAmountUsd"],
+  cue: /(?:赔|补偿|compensat|优惠券).{0,20}|逾期/u,
+  run(slots) {
+    const amount = usdAmount(slots, USD_NEAR);
+    if (!amount) return needs("告诉我信保订单金额（美元，例如「3000美元的订单」），我帮你算出买家可获的赔偿。");
+    if (amount.currency === "CNY") return needs("赔偿按信保订单的美元金额计算，请告诉我订单金额是多少美元。");
+    const c = computeCompensation(amount.value);
+    if (!c.ok) return needs("订单金额需大于 0（美元）。");
+    const raw = formatUsd(Math.round(amount.value * COMPENSATION_RATE * 100) / 100, "nearest");
+    return {
+      kind: "computed",
+      result: `买家最多可获 ${formatUsd(c.compensationUsd)} 赔偿${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放，买家 ${c.couponValidDays} 天内使用，平台再向商家追缴`,
+      arithmetic: `${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${raw}${c.capped ? `，超过上限按 ${formatUsd(c.capUsd)} 计` : `，未超过上限 ${formatUsd(COMPENSATION_CAP_USD)}`}`,
+      rule: `逾期发货且买家发起赔偿申请时，按信保订单金额的 ${formatPercent(COMPENSATION_RATE)} 赔偿，上限 ${formatUsd(COMPENSATION_CAP_USD)}`,
+      source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
+    };
+  },
+};
+
+function firstDate(slots: Slots, near?: RegExp) {
+  return (near ? slots.dates.find((d) => near.test(d.before) || near.test(slots.text.slice(d.index + d.raw.length, d.index + d.raw.length + 8))) : undefined) ?? slots.dates[0];
+}
+
+const guaranteeExit: Calculator = {
+  needs: ["joinDate"],
+  cue: /(?:加入|开通|入|joined?).{0,16}(?:退出|退|leave|exit|quit)/u,
+  run(slots, now) {
+    const d = firstDate(slots, /加入|开通|join/u);
+    if (!d) return needs("告诉我加入（开始承担保障）的日期（例如「8月18日加入」），我帮你算最早哪天能退出。");
+    const g = checkGuarantee(
+      partialMerchant({ guarantee: { joinedAt: d.instant.toISO(), exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }),
+      now,
+    );
+    if (!g.ok || !g.earliestExitDate || !g.joinedOn) return needs("请告诉我加入的日期。");
+    const shifted = g.joinedOn !== d.instant.toISODate() ? `（${zoneName(d.zone)} ${d.raw} 是北京时间 ${g.joinedOn}）` : "";
+    return {
+      kind: "computed",
+      result: `最早 ${dayOf(g.earliestExitDate)} 可以退出保障升级服务`,
+      arithmetic: `加入日 ${g.joinedOn}${shifted} + ${GUARANTEE_EXIT_AFTER_DAYS} 天 = ${g.earliestExitDate}`,
+      rule: `承担保障起之后的第${GUARANTEE_EXIT_AFTER_DAYS}天可以退出（${ESTIMATE_NOTE}：加入日 + ${GUARANTEE_EXIT_AFTER_DAYS} 个日历日，北京时间）`,
+      source: "信用保障「保障升级服务」上线 · 常见问题 Q6",
+    };
+  },
+};
+
+const guaranteeRejoin: Calculator = {
+  needs: ["exitDate"],
+  cue: /退出.{0,16}(?:再|重新)(?:加入|开通)|rejoin|join again/u,
+  run(slots, now) {
+    const d = firstDate(slots, /退出|退|exit|left|quit/u);
+    if (!d) return needs("告诉我退出的日期（例如「9月20号退出」），我帮你算最早哪天能重新加入。");
+    const g = checkGuarantee(
+      partialMerchant({ guarantee: { joinedAt: null, exitedAt: d.instant.toISO(), rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }),
+      now,
+    );
+    if (!g.ok || !g.rejoin || !g.exitedOn) return needs("请告诉我退出的日期。");
+    return {
+      kind: "computed",
+      result: `最早 ${dayOf(g.rejoin.earliestDate)} 可以重新加入保障升级服务`,
+      arithmetic: `退出日 ${g.exitedOn} + ${GUARANTEE_REJOIN_AFTER_DAYS} 天 = ${g.rejoin.earliestDate}`,
+      rule: `退出后的${GUARANTEE_REJOIN_AFTER_DAYS}天内不能再加入（${ESTIMATE_NOTE}：退出日 + ${GUARANTEE_REJOIN_AFTER_DAYS} 个日历日，北京时间）`,
+      source: "信用保障「保障升级服务」上线 · 常见问题 Q6",
+    };
+  },
+};
+
+const guaranteeFastStar: Calculator = {
+  needs: ["rtsProducts"],
+  cue: /快速交易星|fast.?trad/u,
+  run(slots, now) {
+    const products = slots.numbers.filter((n) => n.kind === "count" && /个|款|件|sku|品/u.test(n.unit + n.after.slice(0, 2)) && n.unit !== "天");
+    const small = products.find((n) => /小单|快定|定制/u.test(n.before));
+    const seven = products.find((n) => n !== small && (/7天|七天|rts|发货/u.test(n.before) || !small));
+    if (!small && !seven) return needs("告诉我支持7天及以内发货的RTS商品数，或支持小单快定的RTS商品数，我帮你算能否开启快速交易星等级。");
+    const g = checkGuarantee(
+      partialMerchant({
+        guarantee: { joinedAt: now.minus({ days: 1 }).toISO(), exitedAt: null, rtsDispatchWithin7Days: seven?.value ?? 0, rtsSmallOrder: small?.value ?? 0 },
+      }),
+      now,
+    );
+    if (!g.ok) return needs("请告诉我RTS商品数。");
+    const s = g.fastTradingStar;
+    const parts = [
+      seven ? `7天发货RTS ${seven.value} 个${s.rtsDispatchWithin7Days.met ? ` ≥ ${FAST_STAR_MIN_RTS_7_DAYS} ✓` : ` < ${FAST_STAR_MIN_RTS_7_DAYS}，还差 ${s.rtsDispatchWithin7Days.gap} 个`}` : "",
+      small ? `小单快定RTS ${small.value} 个${s.rtsSmallOrder.met ? ` ≥ ${FAST_STAR_MIN_RTS_SMALL_ORDER} ✓` : ` < ${FAST_STAR_MIN_RTS_SMALL_ORDER}，还差 ${s.rtsSmallOrder.gap} 个`}` : "",
+    ].filter(Boolean);
+    const met = s.rtsDispatchWithin7Days.met || s.rtsSmallOrder.met;
+    return {
+      kind: "computed",
+      result: met ? "满足快速交易星等级的开启条件（需已加入保障升级服务）" : "暂不满足快速交易星等级的开启条件",
+      arithmetic: parts.join("；"),
+      rule: `加入保障升级服务，且支持7天及以内发货的RTS商品 ≥ ${FAST_STAR_MIN_RTS_7_DAYS} 个或支持小单快定的RTS商品 ≥ ${FAST_STAR_MIN_RTS_SMALL_ORDER} 个（满足其一）`,
+      source: "信用保障「保障升级服务」上线 · 卖家权益 权益四",
+    };
+  },
+};
+
+// ---------------------------------------------------------------- penalties and appeals
+
+function penaltyCalculator(rule: LadderRule): Calculator {
+  const name = PENALTY_RULE_NAMES[rule];
+  return {
+    needs: ["offenceNumber"],
+    cue: rule === "refuse-trade-assurance" ? /拒(?:绝|用)?.{0,4}信保|不(?:用|走)信保|refus.{0,20}(?:trade assurance|ta)/u : /站外|线下|whatsapp|微信|skype|wechat|off.?platform/u,
+    run(slots, now) {
+      const ladder = PENALTY_LADDERS[rule];
+      const { ordinal, past } = ordinalOrCount(slots, /^次$|^回$/u);
+      const n = ordinal ?? (past !== undefined ? past + 1 : undefined);
+      if (n === undefined || n < 1 || n > 50) return needs(`告诉我这是第几次违规（例如「第4次」），我帮你算扣几分、累计扣几分。`);
+      const from = DateTime.fromISO(`${ladder.effectiveFrom}T12:00:00`, { zone: SHANGHAI });
+      const at = now < from ? from.plus({ days: 1 }) : now;
+      // Feed the rule k − 1 past violations and read what the k-th costs, for k = 1 … n.
+      const costs = Array.from({ length: n }, (_, k) => {
+        const penalties: Penalty[] = Array.from({ length: k }, (_, i) => ({ id: `p${i}`, rule, at: from.toISO() ?? "", points: 0 }));
+        const check = checkAppeals(partialMerchant({ penalties }), at);
+        if (!check.ok) throw new Error("penalties were given");
+        return check.nextViolation.find((v) => v.rule === rule)!;
+      });
+      const nth = costs[n - 1]!;
+      const total = costs.reduce((sum, c) => sum + c.points, 0);
+      const extra = nth.extra.includes("trade-assurance-closed-90-days") ? "，并关闭信用保障服务资格90天" : "";
+      const word = (c: (typeof costs)[number]) => (c.warningOnly ? "警告" : `扣${c.points}分`);
+      const rows = ladder.rows.map((r, i) => {
+        const to = ladder.rows[i + 1]?.fromOrdinal;
+        const span = to === undefined ? `第${r.fromOrdinal}次起` : to - r.fromOrdinal === 1 ? `第${r.fromOrdinal}次` : `第${r.fromOrdinal}–${to - 1}次`;
+        const more = r.extra.includes("trade-assurance-closed-90-days") ? "并关闭信用保障服务资格90天" : "";
+        return `${span}${r.warningOnly ? "警告" : `扣${r.points}分/次`}${more}`;
+      });
+      const asksTotal = /一共|总共|累计|合计|加起来|总计|共扣|in total|altogether|total/u.test(slots.text);
+      return {
+        kind: "computed",
+        result: asksTotal
+          ? `第${n}次${word(nth)}${extra}；${n}次累计共扣 ${total} 分`
+          : `第${n}次${nth.warningOnly ? "只警告、不扣分" : `扣 ${nth.points} 分`}${extra}（${n}次累计共扣 ${total} 分）`,
+        arithmetic: `${costs.map((c) => (c.warningOnly ? "0（警告）" : String(c.points))).join(" + ")} = ${total} 分`,
+        rule: `${name}（${ladder.effectiveFrom}起）：${rows.join("；")}${nth.severeCaseMeasures.length > 0 ? "；情节严重的店铺屏蔽、搜索降权直至关闭账号" : ""}`,
+        source: "国际站规则更新解读 · 管控公告",
+      };
+    },
+  };
+}
+
+const appealDeadline: Calculator = {
+  needs: ["penaltyTime"],
+  cue: /(?:罚|处罚|扣分|penal).{0,20}(?:申诉|appeal)|申诉.{0,10}(?:截止|最晚|deadline)/u,
+  run(slots, now) {
+    const d = firstDate(slots, /罚|处罚|扣|penal/u);
+    if (!d) return needs("告诉我处罚执行的日期和时间（例如「8月23日下午4点被罚」），我帮你算申诉截止时间。");
+    const penalty: Penalty = { id: "p", rule: "other", at: d.instant.toISO() ?? "", points: 0 };
+    const check = checkAppeals(partialMerchant({ penalties: [penalty] }), now);
+    if (!check.ok) return needs("请告诉我处罚的时间。");
+    const appeal = check.penalties[0]!.appeal;
+    if (appeal.kind !== "7-days") return needs("请告诉我处罚的时间。");
+    const days = APPEAL_WINDOW_HOURS / 24;
+    const noTime = d.time === null ? `（没说具体几点，按当天 00:00 算；实际截止是处罚执行时刻往后 ${days}×24 小时）` : "";
+    return {
+      kind: "computed",
+      result: `申诉截止 ${dayTime(appeal.deadline)}${noTime}`,
+      arithmetic: `处罚时间 ${dayTime(d.instant)} + ${days}×24 小时 = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}`,
+      rule: `卖家被执行处罚${days}天内可以提起申诉（${ESTIMATE_NOTE}：处罚时间 + ${days}×24 小时，北京时间），入口 MA后台-服务中心-申诉中心`,
+      source: "国际站规则更新解读 · 直播FAQ Q3",
+    };
+  },
+};
+
+// ---------------------------------------------------------------- Find-Factory
+
+type FactoryListName = "heat" | "response-time" | "on-time-dispatch" | "strength";
+
+function factoryList(slots: Slots, list: FactoryListName): { text: string; met: boolean; thresholds: string } | NeedsFigure {
+  const inquiries = list === "heat" ? numberNear(slots, ["count", "plain"], /询盘|inquir/u, 8, (n) => n.unit === "天") : undefined;
+  const hoursSlot = list === "response-time" ? slots.numbers.find((n) => n.kind === "count" && n.unit === "小时") : undefined;
+  const minutes = list === "response-time" ? slots.numbers.find((n) => n.kind === "plain" && /^分钟|^min/u.test(n.after)) : undefined;
+  const rate = list === "on-time-dispatch" ? numberNear(slots, ["percent"], /及时|准时|发货率|on.?time/u, 10) ?? (numbersOf(slots, "percent").length === 1 ? numbersOf(slots, "percent")[0] : undefined) : undefined;
+  const orders = list === "on-time-dispatch" ? slots.numbers.find((n) => n.kind === "count" && /单/u.test(n.unit)) : undefined;
+  const gmv = list === "strength" ? usdAmount(slots, /信保|ta|gmv|交易额/u) : undefined;
+  const asks: Record<FactoryListName, string> = {
+    heat: "告诉我近90天的有效询盘数（例如「有效询盘35个」），我帮你算能否上热度榜。",
+    "response-time": "告诉我近90天的平均回复时间（例如「平均回复1.5小时」），我帮你算能否上回复时间榜。",
+    "on-time-dispatch": "告诉我近90天的及时发货率（例如「及时发货率92%」），我帮你算能否上及时发货榜。",
+    strength: "告诉我近90天的信保GMV（美元，例如「信保GMV 1800美元」），我帮你算能否上实力榜。",
+  };
+  const hours = hoursSlot?.value ?? (minutes ? minutes.value / 60 : undefined);
+  const value = list === "heat" ? inquiries?.value : list === "response-time" ? hours : list === "on-time-dispatch" ? rate?.value : gmv?.value;
+  if (value === undefined || (list === "strength" && gmv?.currency === "CNY")) return needs(asks[list]);
+  const check = checkFactory(
+    partialMerchant({
+      factory: {
+        verifiedLicenceWithProduction: true,
+        agreementSigned: true,
+        effectiveInquiries90d: list === "heat" ? Math.round(value) : 0,
+        avgReplyHours90d: list === "response-time" ? value : 0,
+        replyRate90d: 0,
+        dispatchedOrders90d: list === "on-time-dispatch" ? orders?.value ?? 1 : 0,
+        onTimeDispatchRate90d: list === "on-time-dispatch" ? Math.min(1, value) : 0,
+        taGmv90dUsd: list === "strength" ? value : 0,
+      },
+    }),
+  );
+  const l = check.lists!.find((x) => x.list === list)!;
+  const t = l.thresholds.find((x) => x.metric !== "dispatchedOrders90d") ?? l.thresholds[0]!;
+  const fmt = (v: number) =>
+    t.metric === "effectiveInquiries90d" ? `${formatNumber(v)} 个` : t.metric === "avgReplyHours90d" ? `${formatNumber(v)} 小时` : t.metric === "onTimeDispatchRate90d" ? formatPercent(v) : formatUsd(v);
+  const gap =
+    t.met
+      ? ""
+      : t.metric === "effectiveInquiries90d"
+        ? `，还差 ${t.gap} 个（至少要 ${t.threshold + 1} 个）`
+        : t.metric === "avgReplyHours90d"
+          ? `，需缩短到 ${fmt(t.threshold)}以内`
+          : t.metric === "onTimeDispatchRate90d"
+            ? `，需超过 ${fmt(t.threshold)}（还差 ${formatNumber(t.gap * 100, 1, "up")} 个百分点以上）`
+            : `，需超过 ${fmt(t.threshold)}（还差 ${formatUsdGap(t.gap)}以上）`;
+  const ordersNote = list === "on-time-dispatch" && !orders ? "（另需近90天至少1个发货订单）" : "";
+  return {
+    text: `${t.met ? "能" : "不能"}上${l.name}：${fmt(t.value)} ${t.met ? (t.op === "<" ? "<" : ">") : t.op === "<" ? "不低于" : "未超过"} ${fmt(t.threshold)}${gap}${ordersNote}`,
+    met: t.met,
+    thresholds: `${l.name}门槛：近90天${t.metric === "effectiveInquiries90d" ? "有效询盘（排除风控）" : t.metric === "avgReplyHours90d" ? "平均回复时间" : t.metric === "onTimeDispatchRate90d" ? "及时发货率（且至少1个发货订单）" : "信保GMV"} ${t.op} ${fmt(t.threshold)}`,
+  };
+}
+
+function factoryCalculator(list: FactoryListName, need: string, cue: RegExp): Calculator {
+  return {
+    needs: [need],
+    cue,
+    run(slots) {
+      const r = factoryList(slots, list);
+      if ("kind" in r) return r;
+      return { kind: "computed", result: r.text, arithmetic: r.text.split("：")[1] ?? r.text, rule: r.thresholds, source: "全新导购场景-找工厂频道 · 前台场景 榜单" };
+    },
+  };
+}
+
+const factoryRemovalAppeal: Calculator = {
+  needs: ["removalEmailDate"],
+  cue: /清退.{0,20}申诉|removed.{0,30}appeal/u,
+  run(slots) {
+    const d = firstDate(slots, /清退|邮件|通知|email|removed/u);
+    if (!d) return needs("告诉我收到清退通知邮件的日期（例如「9月3日收到清退邮件」），我帮你算申诉截止日。");
+    const r = findFactoryAppealDeadline(d.instant, []);
+    return {
+      kind: "computed",
+      result: `最晚 ${dayOf(r.deadlineDate)} 前以邮件方式发起申诉（只有一次机会）`,
+      arithmetic: `邮件日 ${r.emailDate} 起往后数 ${FACTORY_APPEAL_WORKING_DAYS} 个工作日（周一至周五）= ${r.deadlineDate}`,
+      rule: `清退通知邮件发出后${FACTORY_APPEAL_WORKING_DAYS}个工作日内可以邮件申诉一次（${ESTIMATE_NOTE}：工作日按周一至周五计，节假日未扣除）`,
+      source: "全新导购场景-找工厂频道 · 找工厂入驻协议 三、持续审核",
+    };
+  },
+};
+
+// ---------------------------------------------------------------- festival
+
+function feeCalculator(route: "self" | "agency"): Calculator {
+  return {
+    needs: ["receivedUsd"],
+    cue: route === "agency" ? /一达通|代理出口|one ?touch/u : /自营出口|市场采购/u,
+    run(slots) {
+      const amount = usdAmount(slots, USD_NEAR);
+      if (!amount) return needs("告诉我累计实收金额（美元，例如「累计1.8万美金」），我帮你算还差多少能减免。");
+      if (amount.currency === "CNY") return needs("门槛按美元计，请告诉我累计实收多少美元。");
+      const useAgency = /一达通|代理出口|one ?touch/u.test(slots.text) || (route === "agency" && !/自营|市场采购/u.test(slots.text));
+      const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: amount.value, agencyExportReceivedUsd: amount.value } }));
+      if (!check.ok) return needs("请告诉我累计实收金额。");
+      const w = check.waivers[useAgency ? 1 : 0];
+      const fee = w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费";
+      const routeName = useAgency ? "一达通代理出口" : "自营出口/市场采购出口";
+      return {
+        kind: "computed",
+        result: w.reached ? `已达标：${routeName}累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}，次单起${fee}全免` : `还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`,
+        arithmetic: w.reached ? `${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(w.receivedUsd)} = ${formatUsdGap(w.gapUsd)}`,
+        rule: `${routeName}（信用保障/e收汇）累计实收 ≥ ${formatUsd(w.thresholdUsd)} 后，次单起${fee}全免`,
+        source: "九月采购节—营销活动攻略 · 商家侧营销玩法",
+      };
+    },
+  };
+}
+
+const festivalWindow: Calculator = {
+  needs: ["industry", "week"],
+  cue: /第.{1,2}周|week\s*\d|展示周/u,
+  run(slots, now) {
+    const weekSlot =
+      slots.numbers.find((n) => n.kind === "ordinal" && n.unit === "周") ?? slots.numbers.find((n) => n.kind === "plain" && /week\s*$/u.test(n.before));
+    const industry = slots.industries[0];
+    if (!industry || !weekSlot) {
+      return needs(!industry ? "告诉我你的一级行业（例如「服装」「家具」）和第几周，我帮你算出该周榜单的GMV统计区间。" : "告诉我是第几周的榜单（第1–5周），我帮你算出GMV统计区间。");
+    }
+    const check = checkFestival(partialMerchant({ industry }), now);
+    const week = check.weeks.find((w) => w.week === weekSlot.value);
+    if (!week) return needs("榜单共5个展示周，请告诉我第1–5周中的哪一周。");
+    if (!week.gmv) return needs(`「${industry}」不在采购节榜单的适用行业名单中。`);
+    const g = week.gmv;
+    const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+    const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
+    return {
+      kind: "computed",
+      result: `「${check.listedAs ?? industry}」属于${type}行业，第${week.week}周榜单按美西时间 ${md(g.fromDate)}–${md(g.toDate)}（${g.fromDate} 至 ${g.toDate}）的实收GMV${check.windowType === "cumulative" && week.week > 1 ? "累计" : ""}排名`,
+      arithmetic: `北京时间 ${g.start.toFormat("yyyy-MM-dd HH:mm")} 至 ${g.end.toFormat("yyyy-MM-dd HH:mm")}；该周展示期 美西 ${week.display.fromDate} 至 ${week.display.toDate}`,
+      rule: `${type}行业各周GMV统计区间见简报（美西时间）；累计统计行业从第2周起自 9月1日累计`,
+      source: "9月采购节榜单新玩法 · 每周统计/累计统计说明",
+    };
+  },
+};
+
+// ---------------------------------------------------------------- industrial brand station
+
+function cnyAmount(slots: Slots, near: RegExp): NumberSlot | undefined {
+  return slots.numbers.find((n) => (n.kind === "amount" || n.kind === "plain") && n.currency !== "USD" && near.test(n.before.slice(-8)) && n.value >= 1000);
+}
+
+function yesNo(text: string, yes: RegExp, no: RegExp): boolean | null {
+  if (no.test(text)) return false;
+  return yes.test(text) ? true : null;
+}
+
+const brandLeading: Calculator = {
+  needs: ["annualExportCny"],
+  cue: /龙头品牌|leading brand/u,
+  run(slots) {
+    const exp = cnyAmount(slots, /出口|export|营收|销售/u);
+    const listed = yesNo(slots.text, /上市|listed/u, /(?:没|没有|未|非|不是|还没)上市|not listed|unlisted/u);
+    const famous = yesNo(slots.text, /驰名|著名|famous/u, /(?:没|没有|无|不是|未|非)(?:省级)?(?:以上)?(?:的)?(?:驰名|著名)|no famous|not famous/u);
+    if (!exp && listed === null && famous === null) return needs("告诉我年出口额（人民币）、是否上市、有没有省级以上驰名/著名商标，我帮你判断能否申请龙头品牌。");
+    const check = checkBrand(
+      partialMerchant({
+        brand: {
+          annualExportCny: exp?.value ?? 0,
+          listed: listed === true,
+          famousTrademark: famous === true,
+          brandRegisteredYears: 0,
+          rdTeamSize: 0,
+          highTech: false,
+          annualMarketingCny: 0,
+          trademarkCertificate: true,
+        },
+      }),
+    );
+    const l = check.leading!;
+    const exportCond = l.conditions.find((c) => c.code === "export-at-least-1bn-cny")!;
+    const threshold = formatCny(exportCond.threshold ?? 0);
+    const exportMet = exp ? exportCond.met : null;
+    const unknown = [listed === null ? "是否上市" : "", famous === null ? "是否有省级以上驰名/著名商标" : ""].filter(Boolean);
+    const anyMet = exportMet === true || listed === true || famous === true;
+    const result = anyMet
+      ? `满足龙头品牌的条件（${exportMet ? `年出口额 ${formatCny(exp!.value)} ≥ ${threshold}` : listed ? "上市公司" : "有省级以上驰名/著名商标"}），另需有效的商标注册证或品牌授权书`
+      : unknown.length > 0
+        ? `仅凭${exp ? `年出口额 ${formatCny(exp.value)}` : "所给条件"}还不够：需年出口额 ≥ ${threshold}，或上市公司，或有省级以上驰名/著名商标（${unknown.join("、")}你没说）`
+        : `不符合龙头品牌的条件：年出口额${exp ? ` ${formatCny(exp.value)}` : ""}未达 ${threshold}，也不是上市公司、没有驰名/著名商标`;
+    return {
+      kind: "computed",
+      result,
+      arithmetic: exp ? `年出口额 ${formatCny(exp.value)} ${exportCond.met ? "≥" : "<"} ${threshold}${exportCond.met ? "" : `（还差 ${formatCny(exportCond.gap ?? 0, "up")}）`}` : "未给出年出口额",
+      rule: `龙头品牌满足其一即可：年出口额 ≥ ${threshold}；上市公司；省级以上驰名/著名商标（另需有效期内的商标注册证或品牌授权书）`,
+      source: "工业品牌站升级 · 招商标准 龙头品牌",
+    };
+  },
+};
+
+const brandOwn: Calculator = {
+  needs: ["annualExportCny", "brandYears", "rdTeam", "marketingCny"],
+  cue: /自主品牌|own brand/u,
+  run(slots) {
+    const exp = cnyAmount(slots, /出口|export/u);
+    const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /注册|品牌|商标|register/u.test(n.before));
+    const rd = slots.numbers.find((n) => n.kind === "count" && n.unit === "人" && /研发|r&d|rd/u.test(n.before));
+    const highTech = yesNo(slots.text, /高新/u, /(?:不是|非|没有|没)高新/u);
+    const marketing = cnyAmount(slots, /营销|推广|投入|广告|marketing/u);
+    if (!exp && !years && !rd && !marketing) return needs("告诉我品牌注册年限、年出口额、研发团队人数（或是否高新企业）、国际站年营销投入，我帮你逐条核对自主品牌条件。");
+    const check = checkBrand(
+      partialMerchant({
+        brand: {
+          annualExportCny: exp?.value ?? 0,
+          listed: false,
+          famousTrademark: false,
+          brandRegisteredYears: years?.value ?? 0,
+          rdTeamSize: rd?.value ?? 0,
+          highTech: highTech === true,
+          annualMarketingCny: marketing?.value ?? 0,
+          trademarkCertificate: true,
+        },
+      }),
+    );
+    const own = check.own!;
+    const cond = (code: string) => own.conditions.find((c) => c.code === code)!;
+    const given: [string, boolean, string][] = [];
+    const missing: string[] = [];
+    const yearsC = cond("brand-registered-3-years");
+    const expC = cond("export-at-least-100m-cny");
+    const rdC = cond("rd-team-10-or-high-tech");
+    const mkC = cond("marketing-at-least-500k-cny");
+    if (years) given.push(["品牌注册", yearsC.met, `${formatNumber(years.value)} 年 ${yearsC.met ? "≥" : "<"} ${yearsC.threshold} 年`]);
+    else missing.push("品牌注册年限");
+    if (exp) given.push(["年出口额", expC.met, `${formatCny(exp.value)} ${expC.met ? "≥" : "<"} ${formatCny(expC.threshold ?? 0)}`]);
+    else missing.push("年出口额");
+    if (rd || highTech !== null) given.push(["研发", rdC.met, rd ? `${rd.value} 人 ${rd.value >= (rdC.threshold ?? 0) ? "≥" : "<"} ${rdC.threshold} 人${highTech ? "（高新企业）" : ""}` : highTech ? "高新企业" : "非高新企业"]);
+    else missing.push("研发团队人数或是否高新企业");
+    if (marketing) given.push(["年营销投入", mkC.met, `${formatCny(marketing.value)} ${mkC.met ? "≥" : "<"} ${formatCny(mkC.threshold ?? 0)}`]);
+    else missing.push("国际站年营销投入");
+    const failed = given.filter(([, met]) => !met);
+    const result =
+      failed.length > 0
+        ? `不符合自主品牌条件：${failed.map(([what, , s]) => `${what} ${s}`).join("；")}`
+        : missing.length > 0
+          ? `已给出的条件都满足（${given.map(([, , s]) => s).join("；")}），还需确认：${missing.join("、")}`
+          : "四项条件都满足，可以申请自主品牌（另需有效的商标注册证或品牌授权书）";
+    return {
+      kind: "computed",
+      result,
+      arithmetic: given.map(([what, met, s]) => `${what} ${s} ${met ? "✓" : "✗"}`).join("；"),
+      rule: `自主品牌需同时满足：品牌注册 ≥ ${yearsC.threshold} 年；年出口额 ≥ ${formatCny(expC.threshold ?? 0)}；研发团队 ≥ ${rdC.threshold} 人或高新企业；国际站年营销投入 ≥ ${formatCny(mkC.threshold ?? 0)}`,
+      source: "工业品牌站升级 · 招商标准 自主品牌",
+    };
+  },
+};
+
+// ---------------------------------------------------------------- registry
+
+/** Every rule an entry can name under `compute.rule`, with its calculator. */
+export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
+  "rfq-tier": rfqTier,
+  "rfq-factor": rfqFactor,
+  "rfq-star-bonus": rfqStarBonus,
+  "guarantee-compensation": guaranteeCompensation,
+  "guarantee-exit": guaranteeExit,
+  "guarantee-rejoin": guaranteeRejoin,
+  "guarantee-fast-star": guaranteeFastStar,
+  "penalty-refuse-ta": penaltyCalculator("refuse-trade-assurance"),
+  "penalty-off-platform": penaltyCalculator("off-platform-communication"),
+  "appeal-deadline": appealDeadline,
+  "factory-heat": factoryCalculator("heat", "inquiries", /热度榜|询盘.{0,10}(?:榜|上榜)|hot list/u),
+  "factory-reply-time": factoryCalculator("response-time", "replyHours", /回复时间榜|reply.?time list/u),
+  "factory-on-time": factoryCalculator("on-time-dispatch", "onTimeRate", /及时发货榜|on.?time.{0,10}list/u),
+  "factory-strength": factoryCalculator("strength", "taGmvUsd", /实力榜|strength list/u),
+  "factory-removal-appeal": factoryRemovalAppeal,
+  "fee-waiver-self": feeCalculator("self"),
+  "fee-waiver-agency": feeCalculator("agency"),
+  "festival-window": festivalWindow,
+  "brand-leading": brandLeading,
+  "brand-own": brandOwn,
+};

@@ -1,0 +1,94 @@
+/**
+ * Hypothetical checks through the pipeline, the way a transport sends them: a question with the
+ * figures gets the computed reply (title COMPUTED_TITLE, the result first, the arithmetic, the
+ * rule and the source); without them, the entry's answer plus the line asking for the figure;
+ * with a merchant ID, the check on the stored record with the figure changed, under the checks'
+ * access rules. Which entry the matcher picks may shift as it is retrained: the rows assert the
+ * computed result, not the entry.
+ */
+import { describe, expect, it } from "vitest";
+import { COMPUTED_LEAD, COMPUTED_TITLE, isComputedReply } from "../../bot/pipeline/answer-with-figures.js";
+import { send, STAFF, useBot } from "./harness.js";
+
+describe("questions with the merchant's own figures get the computed answer", () => {
+  const bot = useBot();
+
+  it.each<[string, RegExp]>([
+    ["服务分75能拿多少赠送报价？", /赠送报价 20 条.*报价畅行 10 条/],
+    ["上月报了60条报价，服务分93，这个月能拿几条", /本月赠送报价 60 条/],
+    ["我是金品，服务分68，算哪一档", /68 \+ 金品 20 = 88 分.*80–89分档/],
+    ["有效询盘35个能上热度榜吗", /不能上热度榜.*还差 6 个/],
+    ["一达通代理出口累计1.8万美金了，还差多少能免基础服务费", /还差 2,000 美元/],
+    ["3000美元的TA订单逾期发货最多赔多少", /100 美元 赔偿（已封顶）.*优惠券/],
+    ["拒用信保第4次扣几分", /第4次扣 3 分，并关闭信用保障服务资格90天/],
+    ["拒用信保犯了4次一共扣几分", /4次累计共扣 9 分/],
+    ["8月18日加入的保障升级，哪天能退出", /2021-09-17/],
+    ["9月20号退出的，哪天能再加入", /2021-10-20/],
+    ["8月23日下午4点被罚，最晚什么时候申诉", /2021-08-30 16:00/],
+    ["年出口额5亿，没上市，能申请龙头品牌吗", /还不够.*10亿元/],
+    ["服装行业第三周看哪几天的GMV", /累计统计.*9月1日–9月11日/],
+  ])("%s", async (q, result) => {
+    const reply = await send(bot(), q);
+    expect(reply.kind).toBe("answer");
+    expect(reply.title).toBe(COMPUTED_TITLE);
+    const [first, , arithmetic, rule] = reply.text.split("\n");
+    expect(first).toMatch(new RegExp(`^\\*\\*${COMPUTED_LEAD}：`));
+    expect(first).toMatch(result);
+    expect(arithmetic).toMatch(/^- 算法：/);
+    expect(rule).toMatch(/^- 规则：/);
+    expect(reply.text).toMatch(/> 依据：2021年8月26日商家发布会 · /);
+  });
+
+  it("without the figure: the rule's answer plus one line naming the figure", async () => {
+    const reply = await send(bot(), "保障升级服务多久可以退出");
+    expect(isComputedReply(reply)).toBe(false);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("第30天");
+    expect(reply.text).toMatch(/\*\*想算你自己的情况？\*\*告诉我加入.*日期/);
+    expect(reply.text.trimEnd().split("\n").at(-1)).toMatch(/这个回答有帮助吗/);
+  });
+
+  it("is not private: the same computed answer in a group", async () => {
+    const reply = await send(bot(), "服务分75能拿多少赠送报价？", { chat: "group" });
+    expect(isComputedReply(reply)).toBe(true);
+    expect(reply.private).toBeUndefined();
+  });
+
+  it("a question with no figure and no rule to compute is answered as before", async () => {
+    const reply = await send(bot(), "找工厂频道在哪里入驻");
+    expect(isComputedReply(reply)).toBe(false);
+    expect(reply.text).not.toContain("想算你自己的情况");
+  });
+});
+
+describe("what-if on a merchant's own record", () => {
+  const bot = useBot();
+
+  it("runs /score on the record with the imagined figure", async () => {
+    const reply = await send(bot(), "M20001 如果买家回复率降到10%，服务分能到多少？", { userId: "u-alpha" });
+    expect(reply.kind).toBe("command");
+    expect(reply.text.split("\n")[0]).toBe("**假设**：近30天报价买家回复率 50% → **10%**（其余按 M20001 的记录）。以下是按这个假设、用同一规则算出的结果：");
+    // 5 + 25 + 25 + 10 + 25 = 90, + Gold 20 = 110
+    expect(reply.text).toContain("总分 110（基础 90 + 金品 20）");
+  });
+
+  it("the stored record is unchanged afterwards", async () => {
+    await send(bot(), "M20001 如果买家回复率降到10%，服务分能到多少？", { userId: "u-alpha" });
+    const reply = await send(bot(), "/score M20001", { userId: "u-alpha" });
+    expect(reply.text).toContain("总分 120");
+    expect(reply.text).not.toContain("假设");
+  });
+
+  it("under the same access rules: others are denied, staff see it, groups get it 1:1", async () => {
+    expect((await send(bot(), "M20001 如果买家回复率到10%，服务分多少", { userId: "u-beta" })).kind).toBe("denied");
+    expect((await send(bot(), "M20001 如果买家回复率到10%，服务分多少", { userId: STAFF, staff: true })).text).toContain("总分 110");
+    const group = await send(bot(), "M20001 如果买家回复率到10%，服务分多少", { userId: "u-alpha", chat: "group", canPushPrivately: true });
+    expect(group.text).not.toContain("110");
+    expect(group.private?.text).toContain("总分 110");
+  });
+
+  it("a slash command is never a what-if", async () => {
+    const reply = await send(bot(), "/score M20001 如果买家回复率到10%", { userId: "u-alpha" });
+    expect(reply.text).not.toContain("假设");
+  });
+});
