@@ -356,11 +356,11 @@ export function numbersOf(slots: Slots, ...kinds: NumberKind[]): NumberSlot[] {
 }
 
 /**
- * The first number of one of `kinds` whose surrounding words match `near` (before it, or right
- * after it), e.g. the score in "上月报了60条，服务分93": `near: /服务分|分数|score/`.
+ * The number of one of `kinds` that `near` describes, e.g. the score in "上月报了60条，服务分93":
+ * `near: /服务分|分数|score/`. The words before a number describe it more often than the words
+ * after it ("服务分93" vs "93分的服务分"), so a match before wins over a match after.
  */
-export function numberNear(slots: Slots, kinds: readonly NumberKind[], near: RegExp, window = 8): NumberSlot | undefined {
-  return slots.numbers.find(
-    (n) => kinds.includes(n.kind) && (near.test(n.before.slice(-window)) || near.test(n.after.slice(0, window))),
-  );
+export function numberNear(slots: Slots, kinds: readonly NumberKind[], near: RegExp, window = 8, exclude?: (n: NumberSlot) => boolean): NumberSlot | undefined {
+  const pool = slots.numbers.filter((n) => kinds.includes(n.kind) && !exclude?.(n));
+  return pool.find((n) => near.test(n.before.slice(-window))) ?? pool.find((n) => near.test(n.after.slice(0, window)));
 }
