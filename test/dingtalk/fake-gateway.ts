@@ -1,7 +1,7 @@
 /**
  * A faithful fake of DingTalk's stream gateway and robot APIs, on 127.0.0.1 only, for end-to-end
  * tests that drive the real `dingtalk-stream` DWClient. Shapes follow
- * shared/spec/dingtalk-stream.md: single-use tickets from `POST /v1.0/gateway/connections/open`,
+ * docs/dingtalk-protocol.md: single-use tickets from `POST /v1.0/gateway/connections/open`,
  * CALLBACK frames with a string `data` and a unique `headers.messageId`, re-delivery of unacked
  * callbacks, SYSTEM ping/disconnect frames, session webhooks that expire (errcode 300001), and
  * the access-token and oToMessages/batchSend APIs.
@@ -144,6 +144,10 @@ export class FakeGateway {
   readonly pushes: PushCall[] = [];
   /** performance.now() when each msgId's CALLBACK was first sent. */
   readonly sentAt = new Map<string, number>();
+  /** When each CALLBACK frame (by messageId) was last sent, for ack latency. */
+  private readonly frameSentAt = new Map<string, number>();
+  /** Milliseconds from a frame's (latest) send to its first ack, in ack order. */
+  readonly ackLatencies: number[] = [];
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -449,6 +453,7 @@ export class FakeGateway {
     }
     d.sends++;
     if (d.msgId !== undefined && !this.sentAt.has(d.msgId)) this.sentAt.set(d.msgId, performance.now());
+    this.frameSentAt.set(d.messageId, performance.now());
     if (!conn.frozen) conn.ws.send(JSON.stringify(this.frame(conn, "CALLBACK", TOPIC_ROBOT, d.messageId, d.data)));
     clearTimeout(d.timer);
     d.timer = setTimeout(() => {
@@ -471,6 +476,10 @@ export class FakeGateway {
     if (messageId.startsWith("ping-")) {
       this.pingReplies.set(messageId, frame);
       return;
+    }
+    if (!this.acks.has(messageId)) {
+      const sent = this.frameSentAt.get(messageId);
+      if (sent !== undefined) this.ackLatencies.push(performance.now() - sent);
     }
     this.acks.set(messageId, (this.acks.get(messageId) ?? 0) + 1);
     const d = this.deliveries.get(messageId);
@@ -582,7 +591,7 @@ export class FakeGateway {
     const ticket = randomUUID();
     this.tickets.set(ticket, { used: false, expiresAt: Date.now() + this.ticketTtlMs });
     const answer = { endpoint: `ws://127.0.0.1:${this.port}/connect`, ticket };
-    // The real gateway answers XML unless asked for JSON (spec: "Connection" 1).
+    // The real gateway answers XML unless asked for JSON (docs/dingtalk-protocol.md §1).
     if (!accept?.includes("application/json")) {
       res.writeHead(200, { "content-type": "application/xml" }).end(`<result><endpoint>${answer.endpoint}</endpoint><ticket>${ticket}</ticket></result>`);
       return;

@@ -17,7 +17,7 @@ import type { Metrics } from "../shared/metrics.js";
 import type { RateLimiter } from "../shared/rate-limiter.js";
 import { byteLength, splitMessage } from "../shared/split-message.js";
 
-/** spec: "an expired session answers errcode 300001". */
+/** docs/dingtalk-protocol.md §3: an expired session answers errcode 300001. */
 const ERRCODE_SESSION_EXPIRED = 300001;
 
 /** Where a reply goes: the conversation's webhook, and the sender for 1:1 pushes. */
@@ -353,7 +353,7 @@ export class ReplySender {
   }
 }
 
-/** The session-webhook body for one message (spec: "Replying"). */
+/** The session-webhook body for one message (docs/dingtalk-protocol.md §3). */
 export function webhookBody(message: OutgoingMessage, atStaffId: string | undefined): Record<string, unknown> {
   const at = atStaffId === undefined ? undefined : { atUserIds: [atStaffId], isAtAll: false };
   return message.markdown

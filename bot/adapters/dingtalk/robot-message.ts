@@ -1,7 +1,7 @@
 /**
  * The DingTalk robot message (a CALLBACK's `data` on topic `/v1.0/im/bot/messages/get`), validated
  * once with zod and translated into the pipeline's {@link IncomingMessage}. Field facts come from
- * shared/spec/dingtalk-stream.md ("Robot message").
+ * docs/dingtalk-protocol.md §2.
  */
 import { z } from "zod";
 import { DingTalkError } from "./dingtalk-error.js";

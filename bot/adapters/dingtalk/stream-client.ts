@@ -1,6 +1,6 @@
 /**
  * The real `dingtalk-stream` DWClient, adapted to run one connection under the adapter's control.
- * Works around the 2.1.5 defects listed in shared/spec/dingtalk-stream.md: the gateway URL is
+ * Works around the 2.1.5 defects listed in docs/dingtalk-protocol.md §6: the gateway URL is
  * configurable (getEndpoint override), the SDK's own reconnect and keep-alive are off, the
  * subscriptions array is fresh, and a malformed frame no longer throws out of the socket's
  * message handler (the SDK's `JSON.parse` there would crash the process).
@@ -16,7 +16,7 @@ import { z } from "zod";
 import { DingTalkError } from "./dingtalk-error.js";
 import { TOPIC_ROBOT } from "./robot-message.js";
 
-/** A stream frame, as far as routing needs it; `data` stays a string (spec: "Server frames"). */
+/** A stream frame, as far as routing needs it; `data` stays a string (docs/dingtalk-protocol.md §1). */
 const FrameSchema = z.looseObject({
   specVersion: z.string().optional(),
   type: z.string(),
@@ -58,7 +58,7 @@ export interface StreamClientOptions {
   signal: AbortSignal;
 }
 
-/** The SDK declares these private; the subclass must reach them (spec: "set the instance's dw_url"). */
+/** The SDK declares these private; the subclass must reach them (docs/dingtalk-protocol.md §6: set dw_url). */
 interface DWClientInternals {
   socket?: WebSocket;
   dw_url?: string;

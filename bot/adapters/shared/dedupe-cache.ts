@@ -1,6 +1,6 @@
 /**
  * Remembers recently seen message ids so a re-delivered or repeated robot message is answered
- * once (spec: "even acked ones can arrive twice ... de-duplicate on msgId"). Memory is bounded
+ * once (docs/dingtalk-protocol.md §2: even acked messages can arrive twice). Memory is bounded
  * both by age (`ttlMs`) and by count (`maxEntries`, oldest forgotten first).
  */
 export class DedupeCache {

@@ -1,7 +1,7 @@
 /**
  * A sliding-window rate limiter keyed by conversation. DingTalk throttles a robot at about 20
- * messages a minute per conversation and then blocks it for 10 minutes (spec: "Queue, do not
- * drop"), so `acquire` waits for a free slot instead of failing.
+ * messages a minute per conversation and then blocks it for 10 minutes (docs/dingtalk-protocol.md
+ * §5), so `acquire` waits for a free slot instead of failing: queue, do not drop.
  */
 import { sleep } from "./backoff.js";
 

@@ -1,6 +1,6 @@
 /**
- * Splits a long reply into parts DingTalk accepts (spec: "Keep a message under ~15 KB; split
- * longer ones"). Cuts fall on paragraph boundaries, else line boundaries, so markdown emphasis,
+ * Splits a long reply into parts DingTalk accepts (docs/dingtalk-protocol.md §5: keep a message
+ * under ~15 KB). Cuts fall on paragraph boundaries, else line boundaries, so markdown emphasis,
  * links and list items stay whole; only a single line longer than the limit is cut inside.
  */
 
