@@ -1,0 +1,198 @@
+/**
+ * The bot as a real process against the fake gateway: start it with a command (`node
+ * dist/bot/main.js`, `npm start`, `node --import tsx bot/main.ts`), send a burst, signal it (its
+ * process group, as Ctrl-C, `timeout` or systemd do, or the one process, as a container runtime
+ * does to PID 1), start it again on the same store, and count: every acked message answered,
+ * none twice. Used by test/dingtalk/process.test.ts and by `npm run bench:e2e -- --scenario`.
+ */
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { FakeGateway } from "./fake-gateway.js";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface ShutdownScenario {
+  /** The command that starts the bot, run from the project root. */
+  command: readonly string[];
+  databasePath: string;
+  messages: number;
+  conversations: number;
+  signal: "SIGTERM" | "SIGINT";
+  /** `group`: the whole process group (Ctrl-C, systemd); `process`: the started process only (container PID 1). */
+  target: "group" | "process";
+  /** Send the signal once this many replies have been delivered. */
+  signalAfterReplies: number;
+  /** Send the signal a second time this long after the first (during the drain). */
+  secondSignalAfterMs?: number;
+  /** Each webhook answer is this slow (ms). */
+  webhookDelayMs?: number;
+  /** Extra environment for the bot (SHUTDOWN_GRACE_MS, …). */
+  env?: Record<string, string>;
+  /** Give up waiting for the restarted bot after this long. */
+  timeoutMs?: number;
+}
+
+export interface ShutdownOutcome {
+  sent: number;
+  ackedBeforeSignal: number;
+  ackedByFirstRun: number;
+  deliveredByFirstRun: number;
+  firstExitCode: number | null;
+  firstExitSignal: string | null;
+  /** Milliseconds from the signal to the first run's exit. */
+  firstRunStopMs: number;
+  /** Whether a process of the first run was still alive after the started one exited (orphan). */
+  orphaned: boolean;
+  secondExitCode: number | null;
+  /** Acked by the first run but never answered, after the restart. */
+  lostAcked: number;
+  /** Sent but never answered at all, after the restart. */
+  unanswered: number;
+  duplicates: number;
+  deliveredTotal: number;
+  logHasSignalLine: boolean;
+  logHasSecondSignalIgnored: boolean;
+}
+
+interface Running {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: string | null }>;
+  output: () => string;
+}
+
+function startBot(scenario: ShutdownScenario, fake: FakeGateway): Running {
+  const cfg = fake.dingtalkConfig();
+  const [cmd, ...args] = scenario.command;
+  const child = spawn(cmd!, args, {
+    cwd: ROOT,
+    // Its own process group, so that a group signal reaches npm, sh and node as Ctrl-C would.
+    detached: true,
+    env: {
+      ...process.env,
+      DINGTALK_CLIENT_ID: cfg.clientId,
+      DINGTALK_CLIENT_SECRET: cfg.clientSecret,
+      DINGTALK_ROBOT_CODE: cfg.robotCode,
+      DINGTALK_GATEWAY_URL: cfg.gatewayUrl,
+      DINGTALK_API_BASE_URL: cfg.apiBaseUrl,
+      DINGTALK_WEBHOOK_HOSTS: cfg.webhookHosts.join(","),
+      DATABASE_PATH: scenario.databasePath,
+      LOG_LEVEL: "info",
+      ...scenario.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  return { child, exited, output: () => out };
+}
+
+async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs one scenario end to end; the fake is stopped afterwards. */
+export async function runShutdownScenario(scenario: ShutdownScenario): Promise<ShutdownOutcome> {
+  const timeoutMs = scenario.timeoutMs ?? 120_000;
+  // Unacked callbacks come back after 3 s (real: ~16–60 s), to whichever process is connected.
+  const fake = await FakeGateway.start({ redeliverAfterMs: 3_000, maxRedeliveries: 50 });
+  fake.webhookDelayMs = scenario.webhookDelayMs ?? 0;
+  const first = startBot(scenario, fake);
+  let second: Running | undefined;
+  try {
+    await until(() => fake.liveConnections().length > 0, 60_000, "the bot to connect");
+    const sent = Array.from({ length: scenario.messages }, (_, i) => {
+      const c = i % scenario.conversations;
+      // One sender per message: flood control (per user) stays out of the count; the per-conversation
+      // rate limit does not.
+      const m = fake.textMessage(`问题 ${i}：保障升级服务多久可以退出`, { conversationId: `cid${c}`, senderStaffId: `user${i}` });
+      return { frameId: fake.sendMessage(m), msgId: m.msgId };
+    });
+    await until(() => fake.delivered().length >= scenario.signalAfterReplies, timeoutMs, "replies before the signal");
+    const ackedBeforeSignal = sent.filter((s) => fake.acks.has(s.frameId)).length;
+    const pid = first.child.pid!;
+    const signalAt = performance.now();
+    process.kill(scenario.target === "group" ? -pid : pid, scenario.signal);
+    if (scenario.secondSignalAfterMs !== undefined) {
+      setTimeout(() => {
+        try {
+          process.kill(scenario.target === "group" ? -pid : pid, scenario.signal);
+        } catch {
+          // already gone
+        }
+      }, scenario.secondSignalAfterMs);
+    }
+    const firstExit = await first.exited;
+    const firstRunStopMs = Math.round(performance.now() - signalAt);
+    // A bot orphaned by a launcher that exited without it still holds its connection.
+    await new Promise((r) => setTimeout(r, 300));
+    const orphaned = fake.liveConnections().length > 0;
+    if (orphaned) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // nothing left
+      }
+      await until(() => fake.liveConnections().length === 0 || !alive(pid), 10_000, "the orphan to go");
+    }
+    const ackedByFirstRun = sent.filter((s) => fake.acks.has(s.frameId)).length;
+    const deliveredByFirstRun = fake.delivered().length;
+    const ackedIds = new Set(sent.filter((s) => fake.acks.has(s.frameId)).map((s) => s.msgId));
+
+    second = startBot(scenario, fake);
+    await until(() => fake.liveConnections().length > 0, 60_000, "the restarted bot to connect");
+    await until(() => {
+      const got = new Set(fake.delivered().map((c) => c.msgId));
+      return sent.every((s) => got.has(s.msgId));
+    }, timeoutMs, "every message answered after the restart").catch(() => undefined);
+    // Let late duplicates, if any, arrive before counting.
+    await new Promise((r) => setTimeout(r, 500));
+    const calls = fake.delivered().map((c) => c.msgId);
+    const answered = new Set(calls);
+    process.kill(-second.child.pid!, "SIGTERM");
+    const secondExit = await second.exited;
+    return {
+      sent: sent.length,
+      ackedBeforeSignal,
+      ackedByFirstRun,
+      deliveredByFirstRun,
+      firstExitCode: firstExit.code,
+      firstExitSignal: firstExit.signal,
+      firstRunStopMs,
+      orphaned,
+      secondExitCode: secondExit.code,
+      lostAcked: [...ackedIds].filter((id) => !answered.has(id)).length,
+      unanswered: sent.filter((s) => !answered.has(s.msgId)).length,
+      duplicates: calls.length - answered.size,
+      deliveredTotal: calls.length,
+      logHasSignalLine: /signal received/.test(first.output()),
+      logHasSecondSignalIgnored: /signal received during shutdown; ignored/.test(first.output()),
+    };
+  } finally {
+    for (const r of [first, second]) {
+      if (r?.child.pid !== undefined && r.child.exitCode === null && r.child.signalCode === null) {
+        try {
+          process.kill(-r.child.pid, "SIGKILL");
+        } catch {
+          // gone
+        }
+      }
+    }
+    await fake.stop();
+  }
+}
