@@ -80,6 +80,10 @@ export const COMPUTE_RULES = [
   "festival-window",
   "brand-leading",
   "brand-own",
+  "rfq-total",
+  "keyword-competition",
+  "guarantee-first-compensation",
+  "festival-phase",
 ] as const;
 
 export const ComputeSchema = z

@@ -65,6 +65,7 @@ export {
   findFactoryAppealDeadline,
   LADDER_RULES,
   PENALTY_LADDERS,
+  TA_CLOSURE_DAYS,
   type AppealsCheck,
   type Ladder,
   type LadderRow,

@@ -15,13 +15,18 @@ import {
   checkFees,
   checkFestival,
   checkGuarantee,
+  computeKeywordCompetition,
   COMPENSATION_CAP_USD,
   COMPENSATION_RATE,
   computeCompensation,
   entitlementsOf,
   FAST_STAR_MIN_RTS_7_DAYS,
   FAST_STAR_MIN_RTS_SMALL_ORDER,
+  FESTIVAL_END,
+  FESTIVAL_START,
+  FIRST_COMPENSATION_DEADLINE,
   findFactoryAppealDeadline,
+  firstCompensationApplies,
   GUARANTEE_EXIT_AFTER_DAYS,
   GUARANTEE_REJOIN_AFTER_DAYS,
   APPEAL_WINDOW_HOURS,
@@ -31,6 +36,7 @@ import {
   RFQ_TIER_TABLE,
   scoreRfq,
   SHANGHAI,
+  TA_CLOSURE_DAYS,
   tierRowOf,
   US_PACIFIC,
   type LadderRule,
@@ -40,7 +46,7 @@ import {
 import type { Merchant, Penalty, Rfq } from "../../rules/merchant.js";
 import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
 import { TIER_LABELS } from "../commands/score.js";
-import { numberNear, numbersOf, type NumberSlot, type Slots } from "./extract-slots.js";
+import { numberNear, numbersOf, type DateSlot, type NumberSlot, type Slots } from "./extract-slots.js";
 
 /** A computed answer, in the order the reply shows it. */
 export interface Computed {
@@ -139,11 +145,12 @@ const SCORE_WORDS = /服务分|分数|总分|得分|score|打了|评分|rfq分/u
 const LAST_MONTH = /上月|上个月|last month|上一个月|上期/u;
 const USD_NEAR = /订单|order|金额|货值|ta|信保|gmv|实收|累计|收款|交易额/u;
 
-function scoreSlot(slots: Slots): number | undefined {
-  const near = numberNear(slots, ["plain", "score"], SCORE_WORDS, 6);
-  if (near && near.value <= 120) return near.value;
-  const scored = numbersOf(slots, "score").filter((n) => n.value <= 120 && !/扣|罚/u.test(n.before.slice(-4)));
-  return scored.length === 1 ? scored[0]!.value : undefined;
+function scoreNumber(slots: Slots): NumberSlot | undefined {
+  const near = numberNear(slots, ["plain", "score"], SCORE_WORDS, 10, (n) => n.value > 120 || /\d/u.test(n.after.slice(0, 1)));
+  if (near) return near;
+  // "75分能拿几条": a lone N分 in a question about the score, unless it is points gained or lost (多拿1分, 扣3分).
+  const scored = numbersOf(slots, "score").filter((n) => n.value <= 120 && !/扣|罚|拿|多|加|差|得|到|几|减/u.test(n.before.slice(-3)));
+  return scored.length === 1 && /服务分|分数|档|score|tier/u.test(slots.text) ? scored[0] : undefined;
 }
 
 function usdAmount(slots: Slots, near?: RegExp): NumberSlot | undefined {
@@ -156,7 +163,7 @@ function usdAmount(slots: Slots, near?: RegExp): NumberSlot | undefined {
 }
 
 function ordinalOrCount(slots: Slots, unit: RegExp): { ordinal?: number; past?: number } {
-  const ord = slots.numbers.find((n) => n.kind === "ordinal" && unit.test(n.unit));
+  const ord = slots.numbers.find((n) => n.kind === "ordinal" && unit.test(n.unit) && n.value <= 50);
   if (ord) return { ordinal: ord.value };
   const c = slots.numbers.find((n) => n.kind === "count" && unit.test(n.unit));
   if (!c) return {};
@@ -175,15 +182,15 @@ function entitlementText(e: RfqEntitlements): string {
 
 const rfqTier: Calculator = {
   needs: ["score"],
-  cue: /服务分|rfq.*(?:分|档)|service score/u,
+  cue: /服务分|rfq.*(?:分|档)|\bscore\b|\btier\b/u,
   run(slots) {
-    const given = scoreSlot(slots);
+    const scoreSlot = scoreNumber(slots);
+    const given = scoreSlot?.value;
     if (given === undefined) return needs("告诉我你的服务分（例如「服务分75」），我帮你算出档位和本档权益。");
     const gold = slots.gold === true;
     const total = gold ? given + RFQ_GOLD_BONUS : given;
     const row = tierRowOf(total);
-    const scoreNumber = numberNear(slots, ["plain", "score"], SCORE_WORDS, 6);
-    const lastMonth = numberNear(slots, ["count", "plain"], LAST_MONTH, 10, (n) => n === scoreNumber || n.unit === "天");
+    const lastMonth = numberNear(slots, ["count", "plain"], LAST_MONTH, 10, (n) => n === scoreSlot || n.unit === "天");
     const sum = gold ? `${given} + 金品 ${RFQ_GOLD_BONUS} = ${total} 分` : `${total} 分`;
     const tierRule = `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分，档位按含 +${RFQ_GOLD_BONUS} 的总分计`;
     const source = "RFQ商家服务分升级计划 · 服务分新分层及配套权益";
@@ -223,16 +230,30 @@ const rfqTier: Calculator = {
 
 const FACTOR_WORDS: readonly { factor: RfqFactor; kinds: NumberSlot["kind"][]; near: RegExp; name: string }[] = [
   { factor: "loginDays", kinds: ["count"], near: /登录|登陆|login|上线/u, name: "本月至今RFQ登录天数" },
-  { factor: "buyerReplyRate", kinds: ["percent"], near: /买家回复|回复率|reply rate|replied/u, name: "近30天报价买家回复率" },
-  { factor: "gmv90d", kinds: ["amount"], near: /gmv|交易额|实收|成交/u, name: "RFQ近90天累计实收GMV" },
+  { factor: "buyerReplyRate", kinds: ["percent"], near: /买家回复|回复率|回复律|reply rate|replied/u, name: "近30天报价买家回复率" },
+  { factor: "gmv90d", kinds: ["amount"], near: /gmv|交易额|实收|实受|成交/u, name: "RFQ近90天累计实收GMV" },
 ];
+
+/**
+ * The buyer reply rate as written ("回复率35%"), or as the two counts it is made of ("报价50条，
+ * 买家回了4条" → 8%): the rate is replies ÷ quotes, as the briefing defines it.
+ */
+function replyRateSlot(slots: Slots, near: RegExp): NumberSlot | undefined {
+  const written = slots.numbers.find((x) => x.kind === "percent" && (near.test(x.before) || near.test(x.after.slice(0, 6))));
+  if (written) return written;
+  const counts = slots.numbers.filter((x) => x.kind === "count" && /条|个/u.test(x.unit));
+  const quotes = counts.find((x) => /报价|报了|quote/u.test(x.before.slice(-6) + x.after.slice(0, 3)));
+  const replies = counts.find((x) => x !== quotes && /回复|回了|回覆|replied|repl/u.test(x.before.slice(-6) + x.after.slice(0, 4)));
+  if (!quotes || !replies || quotes.value <= 0 || replies.value > quotes.value) return undefined;
+  return { ...replies, value: replies.value / quotes.value, kind: "percent", unit: "%", raw: `${replies.raw}/${quotes.raw}` };
+}
 
 const rfqFactor: Calculator = {
   needs: ["factor-value"],
-  cue: /(?:登录|登陆|买家回复率|gmv).{0,12}(?:几分|多少分|得分|points)|(?:几分|多少分).{0,4}(?:登录|回复率|gmv)/u,
+  cue: /^(?=[\s\S]*(?:登录|登陆|login|回复率|回复律|买家回|reply rate|gmv|实收|实受))(?=[\s\S]*(?:分|points?|score))/u,
   run(slots) {
     for (const f of FACTOR_WORDS) {
-      const n = slots.numbers.find((x) => f.kinds.includes(x.kind) && (f.near.test(x.before) || f.near.test(x.after.slice(0, 6))));
+      const n = f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : slots.numbers.find((x) => f.kinds.includes(x.kind) && (f.near.test(x.before) || f.near.test(x.after.slice(0, 6))));
       if (!n || (f.factor === "loginDays" && n.unit !== "天") || (f.factor === "gmv90d" && n.currency === "CNY")) continue;
       const rfq =
         f.factor === "loginDays"
@@ -243,7 +264,8 @@ const rfqFactor: Calculator = {
       const score = scoreRfq(partialMerchant({ rfq }), []);
       if (!score.ok) break;
       const fs = score.factors.find((x) => x.factor === f.factor)!;
-      const shown = f.factor === "loginDays" ? `${formatNumber(n.value)} 天` : f.factor === "buyerReplyRate" ? formatPercent(n.value) : formatUsd(n.value);
+      const derived = n.raw.includes("/") ? `（${n.raw} = ${formatNumber(n.value * 100, 1)}%）` : "";
+      const shown = f.factor === "loginDays" ? `${formatNumber(n.value)} 天` : f.factor === "buyerReplyRate" ? `${formatPercent(n.value)}${derived}` : formatUsd(n.value);
       const next = fs.next ? `；下一档 ${fs.next.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(fs.next.value) : f.factor === "gmv90d" ? formatUsd(fs.next.value) : `${fs.next.value} 天`} 得 ${fs.next.points} 分` : "；已满分";
       return {
         kind: "computed",
@@ -262,7 +284,7 @@ const rfqFactor: Calculator = {
 
 const rfqStarBonus: Calculator = {
   needs: ["gmvUsd", "entitlementUsage"],
-  cue: /营销力|星等级/u,
+  cue: /营销力|星等级|marketing star/u,
   run(slots) {
     const gmv = usdAmount(slots, /gmv|实收|交易额/u);
     const usage = numberNear(slots, ["percent"], /消耗|使用|用了|usage|权益/u, 10);
@@ -270,10 +292,11 @@ const rfqStarBonus: Calculator = {
     const score = scoreRfq(partialMerchant({ rfq: partialRfq({ gmv90dUsd: gmv.value, freeEntitlementUsage: Math.min(1, usage.value) }) }), []);
     if (!score.ok) return needs("请给出GMV和权益消耗比例。");
     const star = score.marketingStar;
+    const gmvPoints = score.factors.find((f) => f.factor === "gmv90d")!;
     const next = star.next ? `；要拿 +${star.next.bonus} 分需 GMV ≥ ${formatUsd(star.next.minGmvUsd)} 且消耗 ≥ ${formatPercent(star.next.minUsage)}` : "";
     return {
       kind: "computed",
-      result: star.bonus > 0 ? `星等级-营销力 +${star.bonus} 分（计入星等级，不加在服务分上）` : `星等级-营销力暂不加分${next}`,
+      result: `${star.bonus > 0 ? `星等级-营销力 +${star.bonus} 分（计入星等级，不加在服务分上）` : `星等级-营销力暂不加分${next}`}；服务分的GMV这一项得 ${gmvPoints.points} 分`,
       arithmetic: `GMV ${formatUsd(gmv.value)}、本月免费权益消耗 ${formatPercent(usage.value)}${star.bonus > 0 ? ` → +${star.bonus} 分` : ""}${star.bonus > 0 ? next : ""}`,
       rule: "RFQ近90天累计实收GMV达到门槛且本月免费权益消耗达标，星等级-营销力加分",
       source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
@@ -283,11 +306,28 @@ const rfqStarBonus: Calculator = {
 
 // ---------------------------------------------------------------- guarantee upgrade service
 
+/** Several late orders: each is compensated on its own (10%, capped per order), then summed. */
+function severalOrders(amounts: readonly NumberSlot[]): Calculation {
+  const each = amounts.map((a) => computeCompensation(a.value));
+  if (each.some((c) => !c.ok)) return needs("每笔订单金额都需大于 0（美元）。");
+  const ok = each.flatMap((c) => (c.ok ? [c] : []));
+  const total = Math.round(ok.reduce((sum, c) => sum + c.compensationUsd * 100, 0)) / 100;
+  return {
+    kind: "computed",
+    result: `${ok.length} 笔订单合计最多赔 ${formatUsd(total)}（每笔单独计算、单独封顶，以无门槛优惠券形式发放）`,
+    arithmetic: ok.map((c) => `${formatUsd(c.orderAmountUsd)} → ${formatUsd(c.compensationUsd)}${c.capped ? "（封顶）" : ""}`).join("；") + `；合计 ${formatUsd(total)}`,
+    rule: `逾期发货且买家发起赔偿申请时，每笔按信保订单金额的 ${formatPercent(COMPENSATION_RATE)} 赔偿，上限 ${formatUsd(COMPENSATION_CAP_USD)}`,
+    source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
+  };
+}
+
 const guaranteeCompensation: Calculator = {
   needs: ["orderAmountUsd"],
-  cue: /(?:赔|补偿|compensat|优惠券).{0,20}|逾期/u,
+  cue: /赔|补偿|compensat|优惠券|逾期|late (?:dispatch|shipment)|shipped late/u,
   run(slots) {
-    const amount = usdAmount(slots, USD_NEAR);
+    const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
+    if (usd.length > 1 && /两笔|几笔|[2-9]笔|分别|各一|每笔|both|two orders|总共|一共|合计|加起来|in total/u.test(slots.text)) return severalOrders(usd);
+    const amount = usd[0] ?? usdAmount(slots, USD_NEAR);
     if (!amount) return needs("告诉我信保订单金额（美元，例如「3000美元的订单」），我帮你算出买家可获的赔偿。");
     if (amount.currency === "CNY") return needs("赔偿按信保订单的美元金额计算，请告诉我订单金额是多少美元。");
     const c = computeCompensation(amount.value);
@@ -307,11 +347,28 @@ function firstDate(slots: Slots, near?: RegExp) {
   return (near ? slots.dates.find((d) => near.test(d.before) || near.test(slots.text.slice(d.index + d.raw.length, d.index + d.raw.length + 8))) : undefined) ?? slots.dates[0];
 }
 
+const JOIN_WORDS = /加入|开通|入驻|参加|join/u;
+const EXIT_WORDS = /退出|退了|退掉|exit|left|leave|quit/u;
+
+/** Whether a date is when the merchant joined or left the service, by the nearest such word. */
+function dateRole(slots: Slots, d: DateSlot): "join" | "exit" | null {
+  const before = d.before.slice(-8);
+  const after = slots.text.slice(d.index + d.raw.length, d.index + d.raw.length + 6);
+  const last = (re: RegExp, s: string) => Math.max(-1, ...[...s.matchAll(new RegExp(re.source, "gu"))].map((m) => m.index));
+  const jb = last(JOIN_WORDS, before);
+  const eb = last(EXIT_WORDS, before);
+  if (jb >= 0 || eb >= 0) return jb > eb ? "join" : "exit";
+  const ja = after.search(JOIN_WORDS);
+  const ea = after.search(EXIT_WORDS);
+  if (ja < 0 && ea < 0) return null;
+  return ea < 0 || (ja >= 0 && ja < ea) ? "join" : "exit";
+}
+
 const guaranteeExit: Calculator = {
   needs: ["joinDate"],
-  cue: /(?:加入|开通|入|joined?).{0,16}(?:退出|退|leave|exit|quit)/u,
+  cue: /^(?=[\s\S]*(?:加入|开通|join))(?=[\s\S]*(?:退出|退|leave|exit|quit))/u,
   run(slots, now) {
-    const d = firstDate(slots, /加入|开通|join/u);
+    const d = slots.dates.find((x) => dateRole(slots, x) === "join") ?? (slots.dates.length === 1 && dateRole(slots, slots.dates[0]!) === null ? slots.dates[0] : undefined);
     if (!d) return needs("告诉我加入（开始承担保障）的日期（例如「8月18日加入」），我帮你算最早哪天能退出。");
     const g = checkGuarantee(
       partialMerchant({ guarantee: { joinedAt: d.instant.toISO(), exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }),
@@ -329,11 +386,30 @@ const guaranteeExit: Calculator = {
   },
 };
 
+/** Joined on a day, leaving on the first day possible: the earliest rejoin date, the rule's `earliest-exit` basis. */
+function rejoinAfterEarliestExit(join: DateSlot, now: DateTime): Calculation {
+  const g = checkGuarantee(
+    partialMerchant({ guarantee: { joinedAt: join.instant.toISO(), exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }),
+    join.instant > now ? join.instant : now,
+  );
+  if (!g.ok || !g.rejoin || !g.earliestExitDate || !g.joinedOn) return needs("请告诉我加入或退出的日期。");
+  return {
+    kind: "computed",
+    result: `最早 ${dayOf(g.earliestExitDate)} 退出，最早 ${dayOf(g.rejoin.earliestDate)} 可以重新加入`,
+    arithmetic: `加入日 ${g.joinedOn} + ${GUARANTEE_EXIT_AFTER_DAYS} 天 = 退出日 ${g.earliestExitDate}；+ ${GUARANTEE_REJOIN_AFTER_DAYS} 天 = ${g.rejoin.earliestDate}`,
+    rule: `承担保障起第${GUARANTEE_EXIT_AFTER_DAYS}天可以退出，退出后${GUARANTEE_REJOIN_AFTER_DAYS}天内不能再加入（${ESTIMATE_NOTE}：各按日历日加，北京时间）`,
+    source: "信用保障「保障升级服务」上线 · 常见问题 Q6",
+  };
+}
+
 const guaranteeRejoin: Calculator = {
   needs: ["exitDate"],
-  cue: /退出.{0,16}(?:再|重新)(?:加入|开通)|rejoin|join again/u,
+  cue: /(?:再|重新)(?:加入|开通|参加)|rejoin|join again|re-join/u,
   run(slots, now) {
-    const d = firstDate(slots, /退出|退|exit|left|quit/u);
+    const exit = slots.dates.find((x) => dateRole(slots, x) === "exit");
+    const join = slots.dates.find((x) => dateRole(slots, x) === "join");
+    if (!exit && join && /第一天|最早|马上|立刻|一到|as soon as|earliest/u.test(slots.text)) return rejoinAfterEarliestExit(join, now);
+    const d = exit ?? (slots.dates.length === 1 && dateRole(slots, slots.dates[0]!) === null ? slots.dates[0] : undefined);
     if (!d) return needs("告诉我退出的日期（例如「9月20号退出」），我帮你算最早哪天能重新加入。");
     const g = checkGuarantee(
       partialMerchant({ guarantee: { joinedAt: null, exitedAt: d.instant.toISO(), rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }),
@@ -352,11 +428,12 @@ const guaranteeRejoin: Calculator = {
 
 const guaranteeFastStar: Calculator = {
   needs: ["rtsProducts"],
-  cue: /快速交易星|fast.?trad/u,
+  cue: /快速交易星|fast.?trad|快速星/u,
   run(slots, now) {
     const products = slots.numbers.filter((n) => n.kind === "count" && /个|款|件|sku|品/u.test(n.unit + n.after.slice(0, 2)) && n.unit !== "天");
-    const small = products.find((n) => /小单|快定|定制/u.test(n.before));
-    const seven = products.find((n) => n !== small && (/7天|七天|rts|发货/u.test(n.before) || !small));
+    if (products.length > 2) return needs("告诉我支持7天及以内发货的RTS商品数和支持小单快定的RTS商品数，我帮你算能否开启快速交易星等级。");
+    const small = products.find((n) => /小单|快定|定制|small|quick/u.test(n.before.slice(-8) + n.after.slice(0, 20)) && !/7天|7 days|七天/u.test(n.after.slice(0, 12)));
+    const seven = products.find((n) => n !== small && (/7天|七天|rts|发货|7 days|ship/u.test(n.before + n.after.slice(0, 16)) || !small));
     if (!small && !seven) return needs("告诉我支持7天及以内发货的RTS商品数，或支持小单快定的RTS商品数，我帮你算能否开启快速交易星等级。");
     const g = checkGuarantee(
       partialMerchant({
@@ -383,14 +460,36 @@ const guaranteeFastStar: Calculator = {
 
 // ---------------------------------------------------------------- penalties and appeals
 
+/** The day Trade Assurance reopens after the 90-day closure that the 4th refusal brings. */
+function closureEnd(d: DateSlot): Calculation {
+  const start = d.instant.setZone(SHANGHAI).startOf("day");
+  const last = start.plus({ days: TA_CLOSURE_DAYS - 1 });
+  const reopen = start.plus({ days: TA_CLOSURE_DAYS });
+  return {
+    kind: "computed",
+    result: `信用保障服务资格关闭 ${TA_CLOSURE_DAYS} 天：${day(start)} 起至 ${day(last)}，约 ${day(reopen)} 恢复`,
+    arithmetic: `${start.toFormat("yyyy-MM-dd")} + ${TA_CLOSURE_DAYS} 天 = ${reopen.toFormat("yyyy-MM-dd")}（关闭期含处罚当天，${ESTIMATE_NOTE}）`,
+    rule: `拒绝/有条件使用信用保障，从第4次（含）起除扣分外关闭信用保障服务资格${TA_CLOSURE_DAYS}天`,
+    source: "国际站规则更新解读 · 管控公告",
+  };
+}
+
 function penaltyCalculator(rule: LadderRule): Calculator {
   const name = PENALTY_RULE_NAMES[rule];
   return {
     needs: ["offenceNumber"],
-    cue: rule === "refuse-trade-assurance" ? /拒(?:绝|用)?.{0,4}信保|不(?:用|走)信保|refus.{0,20}(?:trade assurance|ta)/u : /站外|线下|whatsapp|微信|skype|wechat|off.?platform/u,
+    cue:
+      rule === "refuse-trade-assurance"
+        ? /拒(?:绝|用)?.{0,4}(?:信保|信用保障)|不(?:用|走)信保|refus.{0,20}(?:trade assurance|\bta\b)|(?:trade assurance|\bta\b).{0,12}refus/u
+        : /站外|线下|whatsapp|微信|skype|wechat|off.?platform|outside (?:alibaba|the platform)/u,
     run(slots, now) {
       const ladder = PENALTY_LADDERS[rule];
-      const { ordinal, past } = ordinalOrCount(slots, /^次$|^回$/u);
+      const when = /哪天|什么时候|几号|日期|恢复|when|which day|what date/u.test(slots.text);
+      if (when && slots.dates.length > 0) {
+        if (rule !== "refuse-trade-assurance") return needs("这条规则的处罚只按次数扣分，没有按日期计算的期限。");
+        return closureEnd(slots.dates[0]!);
+      }
+      const { ordinal, past } = ordinalOrCount(slots, /^次$|^回$|^$/u);
       const n = ordinal ?? (past !== undefined ? past + 1 : undefined);
       if (n === undefined || n < 1 || n > 50) return needs(`告诉我这是第几次违规（例如「第4次」），我帮你算扣几分、累计扣几分。`);
       const from = DateTime.fromISO(`${ladder.effectiveFrom}T12:00:00`, { zone: SHANGHAI });
@@ -428,7 +527,7 @@ function penaltyCalculator(rule: LadderRule): Calculator {
 
 const appealDeadline: Calculator = {
   needs: ["penaltyTime"],
-  cue: /(?:罚|处罚|扣分|penal).{0,20}(?:申诉|appeal)|申诉.{0,10}(?:截止|最晚|deadline)/u,
+  cue: /^(?=[\s\S]*(?:罚|扣分|penal|sanction))(?=[\s\S]*(?:申诉|appeal))/u,
   run(slots, now) {
     const d = firstDate(slots, /罚|处罚|扣|penal/u);
     if (!d) return needs("告诉我处罚执行的日期和时间（例如「8月23日下午4点被罚」），我帮你算申诉截止时间。");
@@ -454,12 +553,25 @@ const appealDeadline: Calculator = {
 type FactoryListName = "heat" | "response-time" | "on-time-dispatch" | "strength";
 
 function factoryList(slots: Slots, list: FactoryListName): { text: string; met: boolean; thresholds: string } | NeedsFigure {
+  const inquiryCounts = list === "heat" ? slots.numbers.filter((n) => (n.kind === "count" || n.kind === "plain") && n.unit !== "天" && n.unit !== "小时") : [];
+  if (list === "heat" && inquiryCounts.length > 1) return needs("告诉我近90天的有效询盘数（已排除风控的那个数），我帮你算能否上热度榜。");
   const inquiries = list === "heat" ? numberNear(slots, ["count", "plain"], /询盘|inquir/u, 8, (n) => n.unit === "天") : undefined;
   const hoursSlot = list === "response-time" ? slots.numbers.find((n) => n.kind === "count" && n.unit === "小时") : undefined;
   const minutes = list === "response-time" ? slots.numbers.find((n) => n.kind === "plain" && /^分钟|^min/u.test(n.after)) : undefined;
-  const rate = list === "on-time-dispatch" ? numberNear(slots, ["percent"], /及时|准时|发货率|on.?time/u, 10) ?? (numbersOf(slots, "percent").length === 1 ? numbersOf(slots, "percent")[0] : undefined) : undefined;
-  const orders = list === "on-time-dispatch" ? slots.numbers.find((n) => n.kind === "count" && /单/u.test(n.unit)) : undefined;
-  const gmv = list === "strength" ? usdAmount(slots, /信保|ta|gmv|交易额/u) : undefined;
+  const orderCounts = list === "on-time-dispatch" ? slots.numbers.filter((n) => n.kind === "count" && /单|orders?/u.test(n.unit)) : [];
+  const written = list === "on-time-dispatch" ? numberNear(slots, ["percent"], /及时|准时|发货率|on.?time/u, 10) ?? (numbersOf(slots, "percent").length === 1 ? numbersOf(slots, "percent")[0] : undefined) : undefined;
+  // "发了30单，其中28单及时发货" → 28 / 30.
+  const onTimeOrders = orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(n.before.slice(-6) + n.after.slice(0, 8)));
+  const allOrders = orderCounts.find((n) => n !== onTimeOrders);
+  const derived =
+    !written && onTimeOrders && allOrders && allOrders.value > 0 && onTimeOrders.value <= allOrders.value
+      ? { ...onTimeOrders, value: onTimeOrders.value / allOrders.value, kind: "percent" as const }
+      : undefined;
+  const rate = written ?? derived;
+  const orders = derived ? allOrders : orderCounts[0];
+  const amounts = slots.numbers.filter((n) => n.kind === "amount" || (n.kind === "plain" && n.value >= 100));
+  if (list === "strength" && amounts.length > 1) return needs("告诉我你自己近90天的信保GMV（美元，一个数），我帮你算能否上实力榜；入榜后按信保GMV从高到低排名。");
+  const gmv = list === "strength" ? usdAmount(slots, /信保|ta|gmv|交易额/u) ?? amounts[0] : undefined;
   const asks: Record<FactoryListName, string> = {
     heat: "告诉我近90天的有效询盘数（例如「有效询盘35个」），我帮你算能否上热度榜。",
     "response-time": "告诉我近90天的平均回复时间（例如「平均回复1.5小时」），我帮你算能否上回复时间榜。",
@@ -497,7 +609,7 @@ function factoryList(slots: Slots, list: FactoryListName): { text: string; met: 
           : t.metric === "onTimeDispatchRate90d"
             ? `，需超过 ${fmt(t.threshold)}（还差 ${formatNumber(t.gap * 100, 1, "up")} 个百分点以上）`
             : `，需超过 ${fmt(t.threshold)}（还差 ${formatUsdGap(t.gap)}以上）`;
-  const ordersNote = list === "on-time-dispatch" && !orders ? "（另需近90天至少1个发货订单）" : "";
+  const ordersNote = list === "on-time-dispatch" && !orders ? "（另需近90天至少1个发货订单）" : derived && allOrders ? `（${onTimeOrders!.value}/${allOrders.value} 单 = ${formatNumber(derived.value * 100, 1)}%）` : "";
   return {
     text: `${t.met ? "能" : "不能"}上${l.name}：${fmt(t.value)} ${t.met ? (t.op === "<" ? "<" : ">") : t.op === "<" ? "不低于" : "未超过"} ${fmt(t.threshold)}${gap}${ordersNote}`,
     met: t.met,
@@ -539,7 +651,10 @@ const factoryRemovalAppeal: Calculator = {
 function feeCalculator(route: "self" | "agency"): Calculator {
   return {
     needs: ["receivedUsd"],
-    cue: route === "agency" ? /一达通|代理出口|one ?touch/u : /自营出口|市场采购/u,
+    cue:
+      route === "agency"
+        ? /^(?=[\s\S]*(?:一达通|代理出口|one ?touch))(?=[\s\S]*(?:免|减免|服务费|waiv|fee))/u
+        : /^(?=[\s\S]*(?:自营出口|市场采购|self.?export))(?=[\s\S]*(?:免|减免|服务费|waiv|fee))/u,
     run(slots) {
       const amount = usdAmount(slots, USD_NEAR);
       if (!amount) return needs("告诉我累计实收金额（美元，例如「累计1.8万美金」），我帮你算还差多少能减免。");
@@ -563,11 +678,12 @@ function feeCalculator(route: "self" | "agency"): Calculator {
 
 const festivalWindow: Calculator = {
   needs: ["industry", "week"],
-  cue: /第.{1,2}周|week\s*\d|展示周/u,
+  cue: /第.{1,2}[周週]|week\s*\d|展示周/u,
   run(slots, now) {
     const weekSlot =
       slots.numbers.find((n) => n.kind === "ordinal" && n.unit === "周") ?? slots.numbers.find((n) => n.kind === "plain" && /week\s*$/u.test(n.before));
     const industry = slots.industries[0];
+    if (slots.numbers.some((n) => n.kind === "amount")) return needs("榜单按统计区间内的实收GMV排名：告诉我行业和第几周，我帮你算出该周统计哪几天的GMV，再把这几天的实收金额加起来即可。");
     if (!industry || !weekSlot) {
       return needs(!industry ? "告诉我你的一级行业（例如「服装」「家具」）和第几周，我帮你算出该周榜单的GMV统计区间。" : "告诉我是第几周的榜单（第1–5周），我帮你算出GMV统计区间。");
     }
@@ -699,6 +815,98 @@ const brandOwn: Calculator = {
   },
 };
 
+// ---------------------------------------------------------------- more rules
+
+const rfqTotal: Calculator = {
+  needs: ["loginDays", "quotesRank", "responseRank", "buyerReplyRate", "gmvUsd"],
+  cue: /^(?=[\s\S]*(?:总分|服务分|total|score))(?=[\s\S]*(?:登录|登陆|login))(?=[\s\S]*(?:回复率|reply))/u,
+  run(slots) {
+    const login = slots.numbers.find((n) => n.kind === "count" && n.unit === "天" && /登录|登陆|login/u.test(n.before + n.after.slice(0, 6)));
+    const reply = replyRateSlot(slots, /买家回复|回复率|reply rate|replied/u);
+    const gmv = slots.numbers.find((n) => n.kind === "amount" && n.currency !== "CNY" && /gmv|实收|交易额|成交/u.test(n.before + n.after.slice(0, 6)));
+    // The two ranked factors are computable only when the question says both are in the top 10%.
+    const top = /(?:前|top\s*)10\s*%|前百分之十/u.test(slots.text);
+    if (!login || !reply || !gmv || !top) {
+      return needs("总分要五项数字：登录天数、近30天买家回复率、RFQ近90天实收GMV，以及报价个数和24小时响应率是否都在同行前10%（这两项按同行排名计分）；绑定商户后发送 /score 可直接算出。");
+    }
+    // No peers in the partial record: the rule then gives both ranked factors the top points,
+    // which is what "前10%" says.
+    const score = scoreRfq(
+      partialMerchant({ gold: slots.gold === true, rfq: partialRfq({ loginDaysMonthToDate: Math.min(31, login.value), buyerReplyRate30d: Math.min(1, reply.value), gmv90dUsd: gmv.value }) }),
+      [],
+    );
+    if (!score.ok) return needs("请给出五项数字。");
+    const row = RFQ_TIER_TABLE.find((r) => r.tier === score.tier)!;
+    const e = entitlementsOf(row, 0);
+    const parts = score.factors.map((f) => f.points).join(" + ");
+    return {
+      kind: "computed",
+      result: `总分 ${score.total} 分${score.goldBonus ? `（含金品 +${score.goldBonus}）` : ""}，${TIER_LABELS[score.tier]}档：${row.quotesGranted === "formula" ? `赠送报价按上月报多返多（兜底、封顶见规则）` : entitlementText(e)}`,
+      arithmetic: `${parts}${score.goldBonus ? ` + 金品 ${score.goldBonus}` : ""} = ${score.total} 分（登录 ${login.value} 天、报价个数与24小时响应率同行前10%、买家回复率 ${formatPercent(reply.value)}、GMV ${formatUsd(gmv.value)}）`,
+      rule: "服务分5大因子：登录天数、本月报价个数、24小时报价响应率、近30天买家回复率、RFQ近90天实收GMV；档位按总分",
+      source: "RFQ商家服务分升级计划 · 服务分5大因子规则、服务分新分层及配套权益",
+    };
+  },
+};
+
+const keywordCompetition: Calculator = {
+  needs: ["categorySearchIndex", "sellerScaleIndex"],
+  cue: /竞争度|竟争度|competition/u,
+  run(slots) {
+    const search = numberNear(slots, ["plain", "amount", "count"], /搜索|search/u, 10);
+    const sellers = numberNear(slots, ["plain", "amount", "count"], /卖家|规模|seller/u, 10, (n) => n === search);
+    if (!search || !sellers) return needs("告诉我这个词的类目搜索指数和卖家规模指数（例如「搜索指数12000，卖家规模指数3000」），我帮你算竞争度。");
+    const r = computeKeywordCompetition(search.value, sellers.value);
+    if (!r.ok) return needs("卖家规模指数必须大于 0（它是除数），搜索指数不能为负。");
+    return {
+      kind: "computed",
+      result: `竞争度 = ${formatNumber(r.competition, 3)}（数值越大，买家搜得多、卖家用得少${r.competition >= 1 ? "；若点击率也高，是蓝海词" : ""}）`,
+      arithmetic: `${formatNumber(search.value)} ÷ ${formatNumber(sellers.value)} = ${formatNumber(r.competition, 3)}`,
+      rule: "竞争度 = 类目搜索指数 ÷ 卖家规模指数",
+      source: "金品诚企品牌升级 · 工具差异化 选词参谋",
+    };
+  },
+};
+
+const firstCompensation: Calculator = {
+  needs: ["claimTime"],
+  cue: /首单包赔|首单.{0,4}赔|first (?:compensation|claim)|平台.{0,4}包赔/u,
+  run(slots) {
+    const d = slots.dates[slots.dates.length - 1];
+    if (!d) return needs("告诉我买家支付并发起赔付的时间（例如「北京时间10月1日上午11点」），我帮你判断平台首单包赔是否还适用。");
+    const applies = firstCompensationApplies(d.instant);
+    const deadline = FIRST_COMPENSATION_DEADLINE;
+    const pacific = d.instant.setZone(US_PACIFIC).toFormat("yyyy-MM-dd HH:mm");
+    return {
+      kind: "computed",
+      result: applies ? `适用：${d.raw} 在截止时间之前，平台承担第一笔逾期赔付` : `不适用：${d.raw} 已过截止时间`,
+      arithmetic: `${zoneName(d.zone)}${d.zoneNamed ? "" : "（未写时区，按北京时间）"} ${d.instant.toFormat("yyyy-MM-dd HH:mm")} = 美西 ${pacific}，${applies ? "早于" : "晚于"}截止 ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} 美西时间`,
+      rule: `平台首单包赔：${deadline.toFormat("yyyy年M月d日 HH:mm:ss")}（美西时间）前支付且发起赔付的订单，平台承担第一笔因逾期导致的赔付`,
+      source: "信用保障「保障升级服务」上线 · 卖家权益 权益三",
+    };
+  },
+};
+
+const festivalPhase: Calculator = {
+  needs: ["time"],
+  cue: /^(?=[\s\S]*采购[节结節])(?=[\s\S]*(?:开始|结束|开始了|started|begun|over|ended))/u,
+  run(slots) {
+    const d = slots.dates[0];
+    if (!d) return needs("告诉我具体时间（并说明是北京时间还是美西时间），我帮你判断采购节是否已开始。");
+    const t = d.instant.toMillis();
+    const phase = t < FESTIVAL_START.toMillis() ? "还没开始" : t > FESTIVAL_END.toMillis() ? "已经结束" : "正在进行";
+    const start = FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm");
+    const end = FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss");
+    return {
+      kind: "computed",
+      result: `${zoneName(d.zone)} ${d.instant.toFormat("M月d日 HH:mm")} 采购节${phase}（北京时间 ${start} 开始，${end} 结束）`,
+      arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}（北京时间）${phase === "还没开始" ? "早于" : phase === "已经结束" ? "晚于" : "在"} ${start} – ${end}${phase === "正在进行" ? " 之间" : ""}`,
+      rule: `9月采购节：美西时间 ${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} 至 ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")}（北京时间 ${start} 至 ${end}）`,
+      source: "九月采购节 · 跨境供应链",
+    };
+  },
+};
+
 // ---------------------------------------------------------------- registry
 
 /** Every rule an entry can name under `compute.rule`, with its calculator. */
@@ -713,14 +921,18 @@ export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "penalty-refuse-ta": penaltyCalculator("refuse-trade-assurance"),
   "penalty-off-platform": penaltyCalculator("off-platform-communication"),
   "appeal-deadline": appealDeadline,
-  "factory-heat": factoryCalculator("heat", "inquiries", /热度榜|询盘.{0,10}(?:榜|上榜)|hot list/u),
-  "factory-reply-time": factoryCalculator("response-time", "replyHours", /回复时间榜|reply.?time list/u),
-  "factory-on-time": factoryCalculator("on-time-dispatch", "onTimeRate", /及时发货榜|on.?time.{0,10}list/u),
-  "factory-strength": factoryCalculator("strength", "taGmvUsd", /实力榜|strength list/u),
+  "factory-heat": factoryCalculator("heat", "inquiries", /热度[榜帮棒]|询盘.{0,10}(?:榜|上榜)|hot(?:ness)? list|popularity list/u),
+  "factory-reply-time": factoryCalculator("response-time", "replyHours", /回复时间[榜帮棒]|reply.?time list|response.?time list/u),
+  "factory-on-time": factoryCalculator("on-time-dispatch", "onTimeRate", /及时发货[榜帮棒]|准时发货[榜帮棒]|on.?time.{0,20}list/u),
+  "factory-strength": factoryCalculator("strength", "taGmvUsd", /实力[榜帮棒]|strength list/u),
   "factory-removal-appeal": factoryRemovalAppeal,
   "fee-waiver-self": feeCalculator("self"),
   "fee-waiver-agency": feeCalculator("agency"),
   "festival-window": festivalWindow,
   "brand-leading": brandLeading,
   "brand-own": brandOwn,
+  "rfq-total": rfqTotal,
+  "keyword-competition": keywordCompetition,
+  "guarantee-first-compensation": firstCompensation,
+  "festival-phase": festivalPhase,
 };

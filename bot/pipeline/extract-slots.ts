@@ -99,10 +99,21 @@ function arabise(text: string): string {
     });
 }
 
+const ENGLISH_ORDINALS: Readonly<Record<string, number>> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+};
+
+/** `3rd`, `third` → `第3` (dates such as `Sept 3rd` keep their form: a month name comes first). */
+function englishOrdinals(text: string): string {
+  return text
+    .replace(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/gu, (w) => `第${ENGLISH_ORDINALS[w]} `)
+    .replace(/(?<!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*)\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gu, "第$1 ");
+}
+
 /** NFKC, traditional → simplified, lower case, thousands separators removed, Chinese numerals folded. */
 export function normaliseForSlots(text: string): string {
   const base = toSimplified(text.normalize("NFKC")).toLowerCase();
-  return arabise(base.replace(/(\d),(?=\d{3}(?!\d))/gu, "$1"));
+  return arabise(englishOrdinals(base.replace(/(\d),(?=\d{3}(?!\d))/gu, "$1")));
 }
 
 const ZONE_PACIFIC = /美西|太平洋|pst|pdt|pacific|洛杉矶|美国西部|us west/u;
@@ -205,7 +216,7 @@ const MULTIPLIERS: Readonly<Record<string, number>> = { 万: 1e4, w: 1e4, 千: 1
 
 /** A number with what may come with it: currency before, multiplier, a second 万 part (1万8), unit. */
 const NUMBER_RE =
-  /(us\s?\$|usd\s?|\$|rmb\s?|cny\s?|¥|￥)?\s*(第)?\s*(\d+(?:\.\d+)?)\s*(百万|million|万|亿|千|[kwm](?![a-z]))?(\d(?!\d))?\s*(%|个百分点|美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|条|个|次|天|单|小时|h(?![a-z])|hours?|周|名|家|人|年|分(?!钟)|points?|quotes?|inquiries|orders?|days?|times?)?/gu;
+  /(us\s?\$|usd\s?|\$|rmb\s?|cny\s?|¥|￥)?\s*(第)?\s*(\d+(?:\.\d+)?)\s*(百万|million|万|亿|千|[kwm](?![a-z]))?(\d(?!\d))?\s*(%|个百分点|美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|条|个|次|天|单|小时|h(?![a-z])|hours?|周|名|家|人|年|分(?!钟)|points?|quotes?|inquiries|orders?|days?|times?|(?:rts\s+)?(?:items?|products?|skus?)|offen[cs]es?|violations?)?/gu;
 
 const USD_UNIT = /^(?:美元|美金|美刀|刀|usd|dollars?)$/u;
 const CNY_UNIT = /^(?:元|块|人民币|rmb|cny)$/u;
@@ -213,6 +224,13 @@ const COUNT_UNITS: Readonly<Record<string, string>> = {
   h: "小时", hour: "小时", hours: "小时", quote: "条", quotes: "条", inquiries: "个", order: "单", orders: "单",
   day: "天", days: "天", time: "次", times: "次", point: "分", points: "分",
 };
+
+/** `rts items`, `products`, `skus` → 个; `offences`, `violations` → 次. */
+function englishUnit(unit: string): string {
+  if (/(?:items?|products?|skus?)$/u.test(unit)) return "个";
+  if (/^(?:offen[cs]es?|violations?)$/u.test(unit)) return "次";
+  return COUNT_UNITS[unit] ?? unit;
+}
 
 function extractNumbers(text: string, skip: readonly [number, number][]): NumberSlot[] {
   const out: NumberSlot[] = [];
@@ -231,7 +249,7 @@ function extractNumbers(text: string, skip: readonly [number, number][]): Number
     else if (tail) continue;
     const unit = unitRaw ?? "";
     // 3D, 4G, 5s: a number glued to a word is part of a name.
-    if (!unit && !mult && !cur && /^[a-z]/u.test(text.slice(m.index + m[0].length))) continue;
+    if (!unit && !mult && !cur && /^[a-z]/u.test(text.slice(m.index + m[0].trimEnd().length))) continue;
     let kind: NumberKind = "plain";
     let currency: NumberSlot["currency"] = null;
     if (cur) {
@@ -241,11 +259,11 @@ function extractNumbers(text: string, skip: readonly [number, number][]): Number
     if (USD_UNIT.test(unit)) [kind, currency] = ["amount", "USD"];
     else if (CNY_UNIT.test(unit)) [kind, currency] = ["amount", currency ?? "CNY"];
     else if (unit === "%" || unit === "个百分点") kind = "percent";
-    else if (ordinal && unit !== "") kind = "ordinal";
+    else if (ordinal) kind = "ordinal";
     else if (unit === "分" || unit === "point" || unit === "points") kind = "score";
     else if (unit !== "") kind = "count";
     else if (mult) kind = "amount";
-    const normalUnit = kind === "count" || kind === "ordinal" || kind === "score" ? COUNT_UNITS[unit] ?? unit : unit;
+    const normalUnit = kind === "count" || kind === "ordinal" || kind === "score" ? englishUnit(unit) : unit;
     const start = m.index + (m[0].length - m[0].trimStart().length);
     out.push({
       value: kind === "percent" ? value / 100 : value,

@@ -1,0 +1,124 @@
+/**
+ * `npm run kb:score-numbers -- [FILE.jsonl] [--failures]`: scores the hypothetical checks on
+ * questions that carry the merchant's own figures (default: test/fixtures/numbers/questions.jsonl,
+ * written blind: its README), in-process, through the same pipeline DingTalk feeds, each question
+ * in a fresh conversation, asked on the briefing's day.
+ *
+ * - right: the reply is presented as computed (bot/pipeline/answer-with-figures.ts
+ *   `isComputedReply`) and states the result: every `expect` pattern matches its text;
+ * - wrong figure presented as computed: computed, but some pattern does not match;
+ * - stated, not computed: the figure is in an ordinary answer (a rule table that happens to hold it);
+ * - not computed: anything else (a plain answer, a clarify, a fallback).
+ *
+ * `--failures` lists every miss with its reply's first line: reading them is reading the test
+ * set, so say so wherever the figures are reported (docs/computed-answers.md). `--half odd|even`
+ * scores only the questions whose number is odd or even, so that failures can be read on one
+ * half while the other stays unread.
+ */
+import { readFileSync } from "node:fs";
+import { pino } from "pino";
+import { z } from "zod";
+import { createBot } from "../bot/create-bot.js";
+import { isComputedReply } from "../bot/pipeline/answer-with-figures.js";
+import type { Reply } from "../bot/pipeline/types.js";
+import { openStore } from "../bot/store/open-store.js";
+
+/** The writers wrote as of the briefing day; dates without a year take its year. */
+const ASKED_AT = new Date("2021-08-26T12:00:00+08:00");
+const DEFAULT_FILE = "test/fixtures/numbers/questions.jsonl";
+
+const QuestionSchema = z.object({
+  id: z.string(),
+  q: z.string().min(1),
+  style: z.string().default("plain"),
+  rule: z.string().default("?"),
+  answer: z.string().optional(),
+  how: z.string().optional(),
+  expect: z.array(z.string()).min(1),
+});
+type Question = z.infer<typeof QuestionSchema>;
+
+export type NumbersVerdict = "right" | "wrong-computed" | "stated-not-computed" | "not-computed";
+
+/** How one reply does on one question. */
+export function judgeNumbers(q: Question, reply: Reply): NumbersVerdict {
+  const states = q.expect.every((re) => new RegExp(re, "iu").test(reply.text));
+  if (isComputedReply(reply)) return states ? "right" : "wrong-computed";
+  return states ? "stated-not-computed" : "not-computed";
+}
+
+function load(file: string): Question[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .map((line, i) => ({ line: line.trim(), i }))
+    .filter(({ line }) => line.length > 0)
+    .map(({ line, i }) => {
+      const parsed = QuestionSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+const pct = (a: number, b: number) => (b === 0 ? "—" : `${((100 * a) / b).toFixed(1)}%`);
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const showFailures = args.includes("--failures");
+  const halfAt = args.indexOf("--half");
+  const half = halfAt >= 0 ? args.splice(halfAt, 2)[1] : undefined;
+  if (half !== undefined && half !== "odd" && half !== "even") throw new Error("--half takes odd or even");
+  const file = args.find((a) => !a.startsWith("--")) ?? DEFAULT_FILE;
+  const questions = load(file).filter((q, i) => half === undefined || (half === "odd") === (i % 2 === 0));
+  const bot = createBot({ logger: pino({ level: "silent" }), databasePath: ":memory:", store: openStore(":memory:") });
+  const counts = new Map<NumbersVerdict, number>();
+  const byRule = new Map<string, { n: number; right: number; wrong: number }>();
+  const byStyle = new Map<string, { n: number; right: number; wrong: number }>();
+  const misses: string[] = [];
+  let k = 0;
+  for (const q of questions) {
+    const reply = await bot.handleMessage({
+      id: `numbers-${++k}`,
+      text: q.q,
+      contentKind: "text",
+      userId: "scorer",
+      chat: "direct",
+      conversationId: `numbers-${k}`,
+      staff: false,
+      canPushPrivately: false,
+      now: ASKED_AT,
+    });
+    const v = judgeNumbers(q, reply);
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const [map, key] of [[byRule, q.rule], [byStyle, q.style]] as const) {
+      const s = map.get(key) ?? { n: 0, right: 0, wrong: 0 };
+      s.n++;
+      if (v === "right") s.right++;
+      if (v === "wrong-computed") s.wrong++;
+      map.set(key, s);
+    }
+    if (v !== "right") misses.push(`${q.id} [${v}] ${q.q}\n    expected: ${q.answer ?? q.expect.join(" & ")}\n    got (${reply.kind}, ${reply.entryId ?? "-"}): ${reply.text.split("\n")[0]?.slice(0, 160)}`);
+  }
+  bot.close();
+
+  const n = questions.length;
+  const get = (v: NumbersVerdict) => counts.get(v) ?? 0;
+  console.log(`${file}${half ? ` (${half} half)` : ""}: ${n} questions, asked ${ASKED_AT.toISOString()}`);
+  console.log(`right (computed, every expect matches): ${get("right")}/${n} = ${pct(get("right"), n)}`);
+  console.log(`wrong figure presented as computed:     ${get("wrong-computed")}/${n} = ${pct(get("wrong-computed"), n)}`);
+  console.log(`figure stated but not computed:         ${get("stated-not-computed")}/${n}`);
+  console.log(`not computed (answer/clarify/fallback): ${get("not-computed")}/${n}`);
+  const table = (title: string, map: Map<string, { n: number; right: number; wrong: number }>) => {
+    console.log(`\n${title}`);
+    for (const [key, s] of [...map].sort((a, b) => b[1].n - a[1].n)) {
+      console.log(`  ${key.padEnd(40)} ${String(s.right).padStart(3)}/${String(s.n).padEnd(3)} ${pct(s.right, s.n).padStart(6)}  wrong-computed ${s.wrong}`);
+    }
+  };
+  table("by rule (as the writers named it)", byRule);
+  table("by style", byStyle);
+  if (showFailures) console.log(`\nmisses:\n${misses.join("\n")}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
