@@ -239,7 +239,8 @@ const FACTOR_WORDS: readonly { factor: RfqFactor; kinds: NumberSlot["kind"][]; n
  * 买家回了4条" → 8%): the rate is replies ÷ quotes, as the briefing defines it.
  */
 function replyRateSlot(slots: Slots, near: RegExp): NumberSlot | undefined {
-  const written = slots.numbers.find((x) => x.kind === "percent" && (near.test(x.before) || near.test(x.after.slice(0, 6))));
+  const rates = slots.numbers.filter((x) => x.kind === "percent" && !/前|top\s*$/u.test(x.before.slice(-2)));
+  const written = rates.find((x) => near.test(x.before.slice(-8))) ?? rates.find((x) => near.test(x.after.slice(0, 6)));
   if (written) return written;
   const counts = slots.numbers.filter((x) => x.kind === "count" && /条|个/u.test(x.unit));
   const quotes = counts.find((x) => /报价|报了|quote/u.test(x.before.slice(-6) + x.after.slice(0, 3)));
@@ -252,6 +253,10 @@ const rfqFactor: Calculator = {
   needs: ["factor-value"],
   cue: /^(?=[\s\S]*(?:登录|登陆|login|回复率|回复律|买家回|reply rate|gmv|实收|实受))(?=[\s\S]*(?:分|points?|score))/u,
   run(slots) {
+    const given = FACTOR_WORDS.filter((f) =>
+      f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : slots.numbers.some((x) => f.kinds.includes(x.kind) && (f.near.test(x.before) || f.near.test(x.after.slice(0, 6)))),
+    );
+    if (given.length > 1) return needs("你给了几项因子的数字：要算总分，请一起说明报价个数和24小时响应率的同行排名（例如「都在同行前10%」）；要算单项，一次问一项。");
     for (const f of FACTOR_WORDS) {
       const n = f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : slots.numbers.find((x) => f.kinds.includes(x.kind) && (f.near.test(x.before) || f.near.test(x.after.slice(0, 6))));
       if (!n || (f.factor === "loginDays" && n.unit !== "天") || (f.factor === "gmv90d" && n.currency === "CNY")) continue;
@@ -485,9 +490,11 @@ function penaltyCalculator(rule: LadderRule): Calculator {
     run(slots, now) {
       const ladder = PENALTY_LADDERS[rule];
       const when = /哪天|什么时候|几号|日期|恢复|when|which day|what date/u.test(slots.text);
-      if (when && slots.dates.length > 0) {
-        if (rule !== "refuse-trade-assurance") return needs("这条规则的处罚只按次数扣分，没有按日期计算的期限。");
-        return closureEnd(slots.dates[0]!);
+      if (slots.dates.length > 0) {
+        // A dated penalty: the question is about a deadline (the appeal, the closure), not the points.
+        if (/申诉|appeal/u.test(slots.text)) return needs("申诉期限按处罚执行时间算：问「X月X日X点被罚，最晚什么时候申诉」即可。");
+        if (when && rule === "refuse-trade-assurance" && /恢复|关闭|关|reopen|restor|closed/u.test(slots.text)) return closureEnd(slots.dates[0]!);
+        if (when) return needs("这条规则按违规次数扣分：告诉我这是第几次违规，我帮你算扣几分。");
       }
       const { ordinal, past } = ordinalOrCount(slots, /^次$|^回$|^$/u);
       const n = ordinal ?? (past !== undefined ? past + 1 : undefined);
@@ -554,14 +561,23 @@ type FactoryListName = "heat" | "response-time" | "on-time-dispatch" | "strength
 
 function factoryList(slots: Slots, list: FactoryListName): { text: string; met: boolean; thresholds: string } | NeedsFigure {
   const inquiryCounts = list === "heat" ? slots.numbers.filter((n) => (n.kind === "count" || n.kind === "plain") && n.unit !== "天" && n.unit !== "小时") : [];
-  if (list === "heat" && inquiryCounts.length > 1) return needs("告诉我近90天的有效询盘数（已排除风控的那个数），我帮你算能否上热度榜。");
-  const inquiries = list === "heat" ? numberNear(slots, ["count", "plain"], /询盘|inquir/u, 8, (n) => n.unit === "天") : undefined;
+  // Effective inquiries exclude the risk-controlled ones (排除风控): "55个，其中16个被风控排除" → 39.
+  const excluded = inquiryCounts.filter((n) => /排除|风控|无效|不算|剔除|excluded|filtered/u.test((n.after.split(/\d/u)[0] ?? "").slice(0, 10)));
+  const totals = inquiryCounts.filter((n) => !excluded.includes(n));
+  if (list === "heat" && (totals.length > 1 || excluded.length > 1)) return needs("告诉我近90天的有效询盘数（已排除风控的那个数），我帮你算能否上热度榜。");
+  const total = list === "heat" ? numberNear(slots, ["count", "plain"], /询盘|inquir/u, 8, (n) => n.unit === "天" || excluded.includes(n)) : undefined;
+  const inquiries =
+    total && excluded[0] && excluded[0].value <= total.value ? { ...total, value: total.value - excluded[0].value, raw: `${total.value} − ${excluded[0].value}` } : total;
   const hoursSlot = list === "response-time" ? slots.numbers.find((n) => n.kind === "count" && n.unit === "小时") : undefined;
   const minutes = list === "response-time" ? slots.numbers.find((n) => n.kind === "plain" && /^分钟|^min/u.test(n.after)) : undefined;
-  const orderCounts = list === "on-time-dispatch" ? slots.numbers.filter((n) => n.kind === "count" && /单|orders?/u.test(n.unit)) : [];
+  const upToNextNumber = (n: NumberSlot) => n.after.split(/\d/u)[0] ?? "";
+  const orderCounts =
+    list === "on-time-dispatch"
+      ? slots.numbers.filter((n) => (n.kind === "count" && /单|orders?/u.test(n.unit)) || (n.kind === "plain" && /^\s*of them/u.test(n.after)))
+      : [];
   const written = list === "on-time-dispatch" ? numberNear(slots, ["percent"], /及时|准时|发货率|on.?time/u, 10) ?? (numbersOf(slots, "percent").length === 1 ? numbersOf(slots, "percent")[0] : undefined) : undefined;
   // "发了30单，其中28单及时发货" → 28 / 30.
-  const onTimeOrders = orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(n.before.slice(-6) + n.after.slice(0, 8)));
+  const onTimeOrders = orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(upToNextNumber(n)));
   const allOrders = orderCounts.find((n) => n !== onTimeOrders);
   const derived =
     !written && onTimeOrders && allOrders && allOrders.value > 0 && onTimeOrders.value <= allOrders.value
@@ -609,7 +625,14 @@ function factoryList(slots: Slots, list: FactoryListName): { text: string; met: 
           : t.metric === "onTimeDispatchRate90d"
             ? `，需超过 ${fmt(t.threshold)}（还差 ${formatNumber(t.gap * 100, 1, "up")} 个百分点以上）`
             : `，需超过 ${fmt(t.threshold)}（还差 ${formatUsdGap(t.gap)}以上）`;
-  const ordersNote = list === "on-time-dispatch" && !orders ? "（另需近90天至少1个发货订单）" : derived && allOrders ? `（${onTimeOrders!.value}/${allOrders.value} 单 = ${formatNumber(derived.value * 100, 1)}%）` : "";
+  const ordersNote =
+    list === "on-time-dispatch" && !orders
+      ? "（另需近90天至少1个发货订单）"
+      : derived && allOrders
+        ? `（${onTimeOrders!.value}/${allOrders.value} 单 = ${formatNumber(derived.value * 100, 1)}%）`
+        : inquiries?.raw.includes("−")
+          ? `（有效询盘 ${inquiries.raw} = ${inquiries.value} 个，已排除风控）`
+          : "";
   return {
     text: `${t.met ? "能" : "不能"}上${l.name}：${fmt(t.value)} ${t.met ? (t.op === "<" ? "<" : ">") : t.op === "<" ? "不低于" : "未超过"} ${fmt(t.threshold)}${gap}${ordersNote}`,
     met: t.met,
@@ -676,14 +699,36 @@ function feeCalculator(route: "self" | "agency"): Calculator {
   };
 }
 
+/** Which display weeks count GMV received on a given day (US Pacific date, as the windows are). */
+function weeksCounting(industry: string, d: DateSlot, now: DateTime): Calculation {
+  const check = checkFestival(partialMerchant({ industry }), now);
+  if (check.windowType === "not-listed") return needs(`「${industry}」不在采购节榜单的适用行业名单中。`);
+  const date = d.zoneNamed ? d.instant.setZone(US_PACIFIC).toISODate() ?? d.date : d.date;
+  const weeks = check.weeks.filter((w) => w.gmv && w.gmv.fromDate <= date && date <= w.gmv.toDate);
+  const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
+  const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+  const windows = check.weeks.map((w) => `第${w.week}周 ${md(w.gmv!.fromDate)}–${md(w.gmv!.toDate)}`).join("；");
+  return {
+    kind: "computed",
+    result:
+      weeks.length === 0
+        ? `${md(date)} 的实收GMV不计入任何一周的榜单：「${check.listedAs ?? industry}」（${type}）各周的统计区间都不含这一天`
+        : `${md(date)} 的实收GMV计入第 ${weeks.map((w) => w.week).join("、")} 周榜单（「${check.listedAs ?? industry}」，${type}）`,
+    arithmetic: `各周统计区间（美西日期）：${windows}`,
+    rule: `${type}行业的GMV统计区间见简报（美西时间）${d.zoneNamed ? "" : "；日期按你写的日历日、当作美西日期对照"}`,
+    source: "9月采购节榜单新玩法 · 每周统计/累计统计说明",
+  };
+}
+
 const festivalWindow: Calculator = {
   needs: ["industry", "week"],
-  cue: /第.{1,2}[周週]|week\s*\d|展示周/u,
+  cue: /第.{1,2}[周週]|week\s*\d|展示周|哪[一几]?[周週]|which week/u,
   run(slots, now) {
     const weekSlot =
       slots.numbers.find((n) => n.kind === "ordinal" && n.unit === "周") ?? slots.numbers.find((n) => n.kind === "plain" && /week\s*$/u.test(n.before));
     const industry = slots.industries[0];
     if (slots.numbers.some((n) => n.kind === "amount")) return needs("榜单按统计区间内的实收GMV排名：告诉我行业和第几周，我帮你算出该周统计哪几天的GMV，再把这几天的实收金额加起来即可。");
+    if (industry && !weekSlot && slots.dates.length > 0) return weeksCounting(industry, slots.dates[0]!, now);
     if (!industry || !weekSlot) {
       return needs(!industry ? "告诉我你的一级行业（例如「服装」「家具」）和第几周，我帮你算出该周榜单的GMV统计区间。" : "告诉我是第几周的榜单（第1–5周），我帮你算出GMV统计区间。");
     }

@@ -27,7 +27,7 @@ export interface NumberSlot {
   readonly currency: "USD" | "CNY" | null;
   /** The text the number was read from. */
   readonly raw: string;
-  /** Up to 12 characters before and after, for the caller to tell 上月报价 from 服务分. */
+  /** Up to 12 characters before and 20 after, for the caller to tell 上月报价 from 服务分. */
   readonly before: string;
   readonly after: string;
   /** Position in the normalised text. */
@@ -85,6 +85,8 @@ export function parseChineseNumeral(s: string): number | null {
 /** Folds 百分之五十, 第三周, 四十个 and the like to Arabic digits so one pass reads them all. */
 function arabise(text: string): string {
   return text
+    // 一个买家回复都没有, 一条都没报: none at all.
+    .replace(/(?:一|1)\s*(个|条|单|次)([^，,。.!！?？\d]{0,8}?)都(?:没有?|无)/gu, "0$1$2都没有")
     .replace(/百分之([零〇一二两三四五六七八九十百]+)/gu, (m, n: string) => {
       const v = parseChineseNumeral(n);
       return v === null ? m : `${v}%`;
@@ -272,7 +274,7 @@ function extractNumbers(text: string, skip: readonly [number, number][]): Number
       currency,
       raw: m[0].trim(),
       before: text.slice(Math.max(0, start - 12), start),
-      after: text.slice(m.index + m[0].length, m.index + m[0].length + 12),
+      after: text.slice(m.index + m[0].length, m.index + m[0].length + 20),
       index: start,
     });
   }
