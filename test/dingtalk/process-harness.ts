@@ -25,6 +25,8 @@ export interface ShutdownScenario {
   signalAfterReplies: number;
   /** Send the signal a second time this long after the first (during the drain). */
   secondSignalAfterMs?: number;
+  /** Send at this many messages a second instead of all at once. */
+  ratePerSecond?: number;
   /** Each webhook answer is this slow (ms). */
   webhookDelayMs?: number;
   /** Extra environment for the bot (SHUTDOWN_GRACE_MS, …). */
@@ -53,6 +55,16 @@ export interface ShutdownOutcome {
   deliveredTotal: number;
   logHasSignalLine: boolean;
   logHasSecondSignalIgnored: boolean;
+  /** Frame sent → ack received, over the first run (the fake runs in this process, the bot in its own). */
+  ackMs: { p50: number; p99: number; max: number };
+  /** Frame sent → reply received at the webhook, over the first run. */
+  replyMs: { p50: number; p99: number; max: number };
+}
+
+function percentiles(values: number[]): { p50: number; p99: number; max: number } {
+  const v = [...values].sort((a, b) => a - b);
+  const at = (p: number) => Math.round(v[Math.min(v.length - 1, Math.floor(p * v.length))] ?? Number.NaN);
+  return { p50: at(0.5), p99: at(0.99), max: Math.round(v[v.length - 1] ?? Number.NaN) };
 }
 
 interface Running {
@@ -116,13 +128,24 @@ export async function runShutdownScenario(scenario: ShutdownScenario): Promise<S
   let second: Running | undefined;
   try {
     await until(() => fake.liveConnections().length > 0, 60_000, "the bot to connect");
-    const sent = Array.from({ length: scenario.messages }, (_, i) => {
+    const sent: { frameId: string; msgId: string }[] = [];
+    const send = (i: number) => {
       const c = i % scenario.conversations;
       // One sender per message: flood control (per user) stays out of the count; the per-conversation
       // rate limit does not.
       const m = fake.textMessage(`问题 ${i}：保障升级服务多久可以退出`, { conversationId: `cid${c}`, senderStaffId: `user${i}` });
-      return { frameId: fake.sendMessage(m), msgId: m.msgId };
-    });
+      sent.push({ frameId: fake.sendMessage(m), msgId: m.msgId });
+    };
+    if (scenario.ratePerSecond === undefined) {
+      for (let i = 0; i < scenario.messages; i++) send(i);
+    } else {
+      const t0 = performance.now();
+      while (sent.length < scenario.messages) {
+        const due = Math.min(scenario.messages, Math.floor(((performance.now() - t0) / 1000) * scenario.ratePerSecond) + 1);
+        while (sent.length < due) send(sent.length);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }
     await until(() => fake.delivered().length >= scenario.signalAfterReplies, timeoutMs, "replies before the signal");
     const ackedBeforeSignal = sent.filter((s) => fake.acks.has(s.frameId)).length;
     const pid = first.child.pid!;
@@ -151,6 +174,11 @@ export async function runShutdownScenario(scenario: ShutdownScenario): Promise<S
       await until(() => fake.liveConnections().length === 0 || !alive(pid), 10_000, "the orphan to go");
     }
     const ackedByFirstRun = sent.filter((s) => fake.acks.has(s.frameId)).length;
+    const ackMs = percentiles(fake.ackLatencies);
+    const firstReplies = new Map(fake.delivered().map((c) => [c.msgId, c.at]));
+    const replyMs = percentiles(
+      sent.filter((s) => firstReplies.has(s.msgId)).map((s) => firstReplies.get(s.msgId)! - (fake.sentAt.get(s.msgId) ?? Number.NaN)),
+    );
     const deliveredByFirstRun = fake.delivered().length;
     const ackedIds = new Set(sent.filter((s) => fake.acks.has(s.frameId)).map((s) => s.msgId));
 
@@ -182,6 +210,8 @@ export async function runShutdownScenario(scenario: ShutdownScenario): Promise<S
       deliveredTotal: calls.length,
       logHasSignalLine: /signal received/.test(first.output()),
       logHasSecondSignalIgnored: /signal received during shutdown; ignored/.test(first.output()),
+      ackMs,
+      replyMs,
     };
   } finally {
     for (const r of [first, second]) {

@@ -41,7 +41,8 @@ afterEach(async () => {
 
 describe("a locked store", () => {
   it("questions are still answered, checks get the clear notice, and nothing is answered twice", async () => {
-    running = await startTestBot({ handleMessage: bot.handleMessage, store: bot.deps.store });
+    // No automatic re-sends: the one re-delivery below is the only duplicate.
+    running = await startTestBot({ handleMessage: bot.handleMessage, store: bot.deps.store, fake: { redeliverAfterMs: 60_000 } });
     const { fake, bot: transport } = running;
     other = new Database(join(dir, "bot.db"));
     other.exec("BEGIN IMMEDIATE");
