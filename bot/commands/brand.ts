@@ -7,6 +7,11 @@ import {
   BRAND_DOCUMENT_LABELS,
   BRAND_OPEN_INDUSTRIES,
   checkBrand,
+  LEADING_MIN_EXPORT_CNY,
+  OWN_MIN_BRAND_YEARS,
+  OWN_MIN_EXPORT_CNY,
+  OWN_MIN_MARKETING_CNY,
+  OWN_MIN_RD_TEAM,
   type BrandCheck,
   type BrandCondition,
   type BrandConditionCode,
@@ -36,21 +41,21 @@ const REGISTRATION_PATH = "商家工作台——营销中心——官方活动�
 /** briefing: 工业品牌站升级-招商标准 — each condition as the slide words it. */
 const CONDITION_NAMES: Readonly<Record<BrandConditionCode, string>> = {
   "industry-open": "所属一级行业已开放",
-  "export-at-least-1bn-cny": "年出口额 ≥ 10亿元人民币",
+  "export-at-least-1bn-cny": `年出口额 ≥ ${formatCny(LEADING_MIN_EXPORT_CNY)}人民币`,
   "listed-company": "上市公司",
   "famous-trademark": "省级（以上）驰名/著名商标",
-  "brand-registered-3-years": "品牌注册年限 ≥ 3 年",
-  "export-at-least-100m-cny": "年出口额 ≥ 1亿元人民币",
-  "rd-team-10-or-high-tech": "不小于10人研发团队或企业评级为高新企业",
-  "marketing-at-least-500k-cny": "国际站年营销投入 ≥ 50万元",
+  "brand-registered-3-years": `品牌注册年限 ≥ ${OWN_MIN_BRAND_YEARS} 年`,
+  "export-at-least-100m-cny": `年出口额 ≥ ${formatCny(OWN_MIN_EXPORT_CNY)}人民币`,
+  "rd-team-10-or-high-tech": `不小于${OWN_MIN_RD_TEAM}人研发团队或企业评级为高新企业`,
+  "marketing-at-least-500k-cny": `国际站年营销投入 ≥ ${formatCny(OWN_MIN_MARKETING_CNY)}`,
   "trademark-certificate": "有效期内的商标注册证或品牌授权书（仅受理通知书无效）",
 };
 
 /** What the Gold verification report must confirm (BrandDocuments.goldReportConfirms). */
 const REPORT_CONFIRMS: Readonly<Record<string, string>> = {
-  "export-at-least-1bn-cny": "验真的出口额 ≥ 10亿元",
-  "export-at-least-100m-cny": "验真的出口额 ≥ 1亿元",
-  "rd-team-at-least-10": "研发团队 ≥ 10人",
+  "export-at-least-1bn-cny": `验真的出口额 ≥ ${formatCny(LEADING_MIN_EXPORT_CNY)}`,
+  "export-at-least-100m-cny": `验真的出口额 ≥ ${formatCny(OWN_MIN_EXPORT_CNY)}`,
+  "rd-team-at-least-10": `研发团队 ≥ ${OWN_MIN_RD_TEAM}人`,
 };
 
 function formatConditionValue(c: BrandCondition, value: number, rounding: Rounding = "down"): string {

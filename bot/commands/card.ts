@@ -4,6 +4,9 @@
  */
 import {
   buildVerifiedCard,
+  CARD_SLOTS,
+  MAX_OFFLINE_FIGURES,
+  MAX_STRENGTH_TAGS,
   OFFLINE_FIGURE_PRIORITY,
   type OfflineFigure,
   type OnlineItem,
@@ -64,7 +67,7 @@ function skippedText(s: SkippedFigure): string {
       ? "资料中没有该数据"
       : s.reason === "zero-or-empty"
         ? `为 0 或空，没有可展示的内容（${ESTIMATE_NOTE}）`
-        : "线下数据只有3个坑位，优先级靠后不展示";
+        : `线下数据只有${MAX_OFFLINE_FIGURES}个坑位，优先级靠后不展示`;
   return `${FIGURE_NAMES[s.figure]}：${why}`;
 }
 
@@ -74,17 +77,17 @@ const PRIORITY = OFFLINE_FIGURE_PRIORITY.map((f, i) => `${i === 0 ? "" : f === "
 function offlineBlocks(card: VerifiedCard): (string | string[])[] {
   if (!card.gold) {
     return [
-      "线下认证数据（占地面积、证书、质检/研发人数等）和实力标签**仅金品诚企（认证优商）商家展示**；你目前只展示线上数据。开通金品诚企并完成验真后，可额外展示最多3项线下数据和2个实力标签。",
+      `线下认证数据（占地面积、证书、质检/研发人数等）和实力标签**仅金品诚企（认证优商）商家展示**；你目前只展示线上数据。开通金品诚企并完成验真后，可额外展示最多${MAX_OFFLINE_FIGURES}项线下数据和${MAX_STRENGTH_TAGS}个实力标签。`,
     ];
   }
   if (!card.offline || !card.strengthTags) return [missingFieldsText(card.missing, "暂时无法确定卡片上展示哪些线下数据。"), MISSING_DATA_HINT];
   const tags = card.strengthTags;
   const tagLines = [
-    tags.shown.length > 0 ? `实力标签（自选2个）：${tags.shown.join("、")}` : `实力标签：还没有设置，可在 ${TAGS_PATH} 自选2个`,
-    ...(tags.extra.length > 0 ? [`超出2个的标签不会展示：${tags.extra.join("、")}`] : []),
+    tags.shown.length > 0 ? `实力标签（自选${MAX_STRENGTH_TAGS}个）：${tags.shown.join("、")}` : `实力标签：还没有设置，可在 ${TAGS_PATH} 自选${MAX_STRENGTH_TAGS}个`,
+    ...(tags.extra.length > 0 ? [`超出${MAX_STRENGTH_TAGS}个的标签不会展示：${tags.extra.join("、")}`] : []),
   ];
   return [
-    [`线下认证数据（按优先级：${PRIORITY}，最多3项）：`, ...card.offline.shown.map((f, i) => `${i + 1}. ${shownText(f)}`)],
+    [`线下认证数据（按优先级：${PRIORITY}，最多${MAX_OFFLINE_FIGURES}项）：`, ...card.offline.shown.map((f, i) => `${i + 1}. ${shownText(f)}`)],
     card.offline.skipped.length > 0 ? ["未展示：", ...bullets(card.offline.skipped.map(skippedText))] : [],
     bullets(tagLines),
   ];
@@ -121,7 +124,7 @@ export const cardCommand = defineCommand({
   name: "card",
   aliases: ["卡片", "优商卡片"],
   usage: "/card [商户ID]",
-  summary: "优商卡片：6个坑位展示哪些线上/线下数据和实力标签",
+  summary: `优商卡片：${CARD_SLOTS}个坑位展示哪些线上/线下数据和实力标签`,
   group: "checks",
   intents: ["优商卡片", "卡片", "线下数据", "坑位", "实力标签"],
   run: (ctx) => runPersonalCheck(ctx, { action: "/card", render: renderCard }),

@@ -2,7 +2,7 @@
  * `/zone [商户ID]`: the premium trading zone (优质贸易专区): each entry condition, met or not,
  * spec/rules.md §6.
  */
-import { checkZone, type ZoneCondition, type ZoneConditionCode } from "../../rules/index.js";
+import { checkZone, ZONE_MIN_EXPORT_YEARS, type ZoneCondition, type ZoneConditionCode } from "../../rules/index.js";
 import { defineCommand } from "./define-command.js";
 import { BUSINESS_TYPE_NAMES, bullets, checkTitle, formatNumber, joinBlocks, mark, sourceLine, type Rounding } from "./format-check.js";
 import { runPersonalCheck, type CheckView, type RenderContext } from "./personal-check.js";
@@ -13,7 +13,7 @@ const SOURCE = "金品诚企品牌升级-场景差异化（优质贸易专区）
 const CONDITION_NAMES: Readonly<Record<ZoneConditionCode, string>> = {
   gold: "金品诚企服务中",
   "business-type-trading-or-integrated": "企业类型为贸易或工贸一体",
-  "export-years-3": "出口年限 ≥ 3 年",
+  "export-years-3": `出口年限 ≥ ${ZONE_MIN_EXPORT_YEARS} 年`,
   odm: "提供ODM服务",
 };
 
