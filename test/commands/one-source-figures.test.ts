@@ -6,6 +6,9 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import type * as Appeals from "../../rules/check-appeals.js";
+import type * as Brand from "../../rules/check-brand.js";
+import type * as Zone from "../../rules/check-zone.js";
+import type * as Card from "../../rules/verified-card.js";
 import type * as Guarantee from "../../rules/check-guarantee.js";
 import type * as Compensation from "../../rules/compensation.js";
 import type * as ScoreRfq from "../../rules/score-rfq.js";
@@ -37,7 +40,22 @@ vi.mock("../../rules/score-rfq.js", async (importOriginal) => {
   };
 });
 
+vi.mock("../../rules/check-brand.js", async (importOriginal) => ({
+  ...(await importOriginal<typeof Brand>()),
+  LEADING_MIN_EXPORT_CNY: 1_200_000_000,
+  OWN_MIN_RD_TEAM: 12,
+}));
+vi.mock("../../rules/check-zone.js", async (importOriginal) => ({
+  ...(await importOriginal<typeof Zone>()),
+  ZONE_MIN_EXPORT_YEARS: 4,
+}));
+vi.mock("../../rules/verified-card.js", async (importOriginal) => ({
+  ...(await importOriginal<typeof Card>()),
+  MAX_STRENGTH_TAGS: 4,
+}));
+
 const { send, STAFF, useBot } = await import("./harness.js");
+const { COMPUTED_TITLE } = await import("../../bot/pipeline/answer-with-figures.js");
 
 describe("replies show the constants of rules/, not retyped numbers", () => {
   const bot = useBot();
@@ -71,6 +89,27 @@ describe("replies show the constants of rules/, not retyped numbers", () => {
     expect(text).toContain("权益每月4号和16号各发放");
     expect(text).toContain("2021-07-07 起灰测");
     expect(text).not.toMatch(/\+20 分|得 25 分|3号和15号|2021-08-01 起灰测/);
+  });
+
+  it("/brand, /zone, /card: thresholds and slot counts", async () => {
+    const brand = (await send(bot(), "/brand M20001", { userId: STAFF, staff: true })).text;
+    expect(brand).toContain("12亿元");
+    expect(brand).toContain("不小于12人研发团队");
+    expect(brand).not.toMatch(/≥ 10亿元|不小于10人/);
+    const zone = (await send(bot(), "/zone M20001", { userId: STAFF, staff: true })).text;
+    expect(zone).toContain("出口年限 ≥ 4 年");
+    const card = (await send(bot(), "/card M20001", { userId: STAFF, staff: true })).text;
+    expect(card).toMatch(/自选4个/);
+    expect(card).not.toMatch(/自选2个/);
+  });
+
+  it("computed answers read the same constants", async () => {
+    const gold = await send(bot(), "我是金品，服务分68，算哪一档");
+    expect(gold.title).toBe(COMPUTED_TITLE);
+    expect(gold.text).toContain("68 + 金品 27 = 95 分");
+    const exit = await send(bot(), "8月18日加入的保障升级，哪天能退出");
+    expect(exit.text).toContain("承担保障起之后的第45天可以退出");
+    expect(exit.text).not.toContain("第30天");
   });
 
   it("tier labels follow the tier table", async () => {
