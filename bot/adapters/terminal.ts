@@ -36,28 +36,32 @@ const BOM = "\uFEFF";
  */
 export async function runJsonl(handleMessage: HandleMessage, { input, output }: Io): Promise<number> {
   const rl = createInterface({ input, crlfDelay: Infinity });
-  let gone = false;
-  const onError = (err: NodeJS.ErrnoException) => {
-    if (err.code !== "EPIPE" && err.code !== "ERR_STREAM_DESTROYED") throw err;
-    gone = true;
-    rl.close();
-  };
-  output.on("error", onError);
+  const pipe = watchBrokenPipe(output, () => rl.close());
   let n = 0;
-  try {
-    for await (const raw of rl) {
-      if (gone) break;
-      n++;
-      const line = n === 1 && raw.startsWith(BOM) ? raw.slice(BOM.length) : raw;
-      const reply = await answerJsonLine(handleMessage, line, n);
-      if (gone || output.destroyed) break;
-      output.write(`${JSON.stringify(reply)}\n`);
-    }
-  } finally {
-    output.off("error", onError);
-    if (gone) output.on("error", () => {}); // late EPIPEs of writes already queued
+  for await (const raw of rl) {
+    if (pipe.gone()) break;
+    n++;
+    const line = n === 1 && raw.startsWith(BOM) ? raw.slice(BOM.length) : raw;
+    const reply = await answerJsonLine(handleMessage, line, n);
+    if (pipe.gone()) break;
+    output.write(`${JSON.stringify(reply)}\n`);
   }
   return n;
+}
+
+/**
+ * Notices when the reader of `output` has gone (EPIPE): `onGone` stops the input, and every later
+ * write error is swallowed, since nobody is left to read it. Other errors still throw.
+ */
+function watchBrokenPipe(output: Writable, onGone: () => void): { gone(): boolean } {
+  let gone = false;
+  output.on("error", (err: NodeJS.ErrnoException) => {
+    if (gone) return;
+    if (err.code !== "EPIPE" && err.code !== "ERR_STREAM_DESTROYED") throw err;
+    gone = true;
+    onGone();
+  });
+  return { gone: () => gone || output.destroyed };
 }
 
 type JsonReply = Pick<Reply, "kind" | "text" | "entryId" | "confidence">;
@@ -112,8 +116,10 @@ export async function runTerminal(handleMessage: HandleMessage, options: Termina
   };
   rl.setPrompt("你> ");
   prompt();
+  const pipe = watchBrokenPipe(output, () => rl.close());
   let n = 0;
   for await (const raw of rl) {
+    if (pipe.gone()) break;
     const line = n === 0 && raw.startsWith(BOM) ? raw.slice(BOM.length) : raw;
     if (interactive && ["exit", "quit", ":q", "退出聊天"].includes(line.trim())) break;
     if (!line.trim() && interactive) {
@@ -132,6 +138,7 @@ export async function runTerminal(handleMessage: HandleMessage, options: Termina
       canPushPrivately: false,
       now: new Date(),
     });
+    if (pipe.gone()) break;
     output.write(interactive ? `\n${reply.text}\n\n` : `${reply.text}\n`);
     prompt();
   }
