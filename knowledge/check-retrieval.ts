@@ -8,12 +8,20 @@ import type { SearchIndex } from "./search-index.js";
 
 /** Phrasings of two entries this similar (IDF-weighted Jaccard) are flagged. */
 export const NEAR_DUPLICATE_SIMILARITY = 0.8;
+/**
+ * A flagged pair is inseparable when the phrasing's own entry leads the other by less than
+ * this ranking score: the ranker cannot tell them apart either, so one question would land on
+ * either entry by chance. kb:check fails on it: merge the entries or make each one's scope explicit.
+ */
+export const INSEPARABLE_LEAD = 0.03;
 
 export interface KnowledgeReport {
   /** `entry ← "phrasing" (came first: other-entry)` for each phrasing that does not find its own entry. */
   misses: string[];
   /** Pairs of entries with near-identical phrasings, with the phrasing and the similarity. */
   nearDuplicates: string[];
+  /** Near-duplicate pairs the ranking does not separate (lead below {@link INSEPARABLE_LEAD}). */
+  inseparable: string[];
   phrasings: number;
 }
 
@@ -21,6 +29,7 @@ export interface KnowledgeReport {
 export function checkRetrieval(kb: KnowledgeBase, index: SearchIndex): KnowledgeReport {
   const misses: string[] = [];
   const pairs = new Map<string, string>();
+  const inseparable = new Map<string, string>();
   let phrasings = 0;
   for (const e of kb.entries) {
     for (const q of [e.question, ...e.alternates]) {
@@ -33,8 +42,10 @@ export function checkRetrieval(kb: KnowledgeBase, index: SearchIndex): Knowledge
         if (kb.supersededBy.get(c.entry.id)?.by.id === e.id || kb.supersededBy.get(e.id)?.by.id === c.entry.id) continue;
         const key = [e.id, c.entry.id].sort().join(" ~ ");
         if (!pairs.has(key)) pairs.set(key, `${key}: "${q}" ≈ "${c.matchedPhrasing}" (${c.features.phraseSimilarity.toFixed(2)})`);
+        const lead = candidates[0]?.entry.id === e.id ? candidates[0].score - c.score : 0;
+        if (lead < INSEPARABLE_LEAD && !inseparable.has(key)) inseparable.set(key, `${key}: "${q}" leads by ${lead.toFixed(3)}`);
       }
     }
   }
-  return { misses, nearDuplicates: [...pairs.values()], phrasings };
+  return { misses, nearDuplicates: [...pairs.values()], inseparable: [...inseparable.values()], phrasings };
 }

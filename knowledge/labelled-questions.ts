@@ -1,13 +1,14 @@
 /**
  * Labelled merchant questions: the blind corpus (written from the briefing by people who had
- * not seen the knowledge base, labelled by someone else). Its training two thirds
- * (`knowledge/training/blind-train.jsonl`) are fitted on by `npm run kb:calibrate`; the locked
+ * not seen the knowledge base, labelled by someone else). The training questions
+ * (`knowledge/training/*.jsonl`) are fitted on by `npm run kb:calibrate`; the locked
  * third (`test/fixtures/blind/locked.jsonl`) is only ever scored. How it was made:
  * test/fixtures/blind/README.md.
  *
  * A line is also a case for the public eval script (`q`, `expect`, `fallback`, `kind`).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
@@ -37,10 +38,19 @@ export const LabelledQuestionSchema = z
 
 export type LabelledQuestion = z.infer<typeof LabelledQuestionSchema>;
 
-export const TRAINING_QUESTIONS_FILE = fileURLToPath(new URL("./training/blind-train.jsonl", import.meta.url));
+/** Every `*.jsonl` file here is training data: the blind corpus's training two thirds, and later rounds. */
+export const TRAINING_DIR = fileURLToPath(new URL("./training/", import.meta.url));
+
+/** All training questions, file by file in name order. */
+export function loadTrainingQuestions(dir: string = TRAINING_DIR): LabelledQuestion[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()
+    .flatMap((f) => loadLabelledQuestions(join(dir, f)));
+}
 
 /** Reads a JSONL file of labelled questions, naming the line of any bad one. */
-export function loadLabelledQuestions(file: string = TRAINING_QUESTIONS_FILE): LabelledQuestion[] {
+export function loadLabelledQuestions(file: string): LabelledQuestion[] {
   return readFileSync(file, "utf8")
     .split("\n")
     .map((line, i) => ({ line: line.trim(), n: i + 1 }))

@@ -2,7 +2,8 @@
  * The question matcher: an inverted index over every entry's question, alternates, topic,
  * keywords and answer, ranked by how much of the merchant's question an entry explains and how
  * close it is to one of the entry's phrasings, re-ranked with fuse.js fuzzy matching on the
- * short candidate list, and mapped to one calibrated confidence.
+ * short candidate list, fused with the learned ranker's probability (ranker.ts), and mapped to
+ * one calibrated confidence. The stages, and which file holds each: docs/matching.md.
  *
  * Build it once at start-up with {@link buildSearchIndex}; {@link SearchIndex.search} is
  * synchronous and allocation-light so it can answer every message in well under a millisecond.
@@ -13,8 +14,12 @@ import type { Synonyms } from "./load-synonyms.js";
 import { normalizeText } from "./normalize-text.js";
 import { buildLexicon, characterWeights, tokenize } from "./tokenize.js";
 import type { Lexicon, Token } from "./tokenize.js";
-import { CALIBRATION, choiceProbability, scopeProbability } from "./calibration.js";
+import { CALIBRATION_PROFILES, choiceProbability, scopeProbability } from "./calibration.js";
 import type { Calibration } from "./calibration.js";
+import { askingClause, featurize } from "./ranker-features.js";
+import type { FeatureViews } from "./ranker-features.js";
+import { OFF_TOPIC_CLASS, createRanker, fingerprintOf, loadRankerModel } from "./ranker.js";
+import type { Ranker, RankerModel } from "./ranker.js";
 
 /** Why a candidate scored what it did: shown to support staff by /search, used for calibration. */
 export interface MatchFeatures {
@@ -35,6 +40,12 @@ export interface MatchFeatures {
    * 0.05), as a share of {@link RIVALS_CAP}: a vague question ("金品") has many, a precise one few.
    */
   rivals: number;
+  /** The learned ranker's probability that this entry answers the question (0 without a ranker). */
+  learned: number;
+  /** The learned ranker's probability that the question is off-topic (0 without a ranker). */
+  offTopic: number;
+  /** The binary scope model's probability that the question is not about the briefing (0 without a ranker). */
+  outside: number;
 }
 
 export interface Candidate {
@@ -81,6 +92,36 @@ export interface SearchIndex {
   search(question: string, limit?: number): SearchResult;
   /** Normalises and rewrites text exactly as questions are (for tests and tools). */
   prepare(text: string): string;
+  /** The learned ranker's view of a question (its asking clause weighed twice). */
+  featurize(question: string): FeatureViews;
+  /** The learned ranker, when the knowledge base has fitted weights. */
+  readonly ranker: Ranker | undefined;
+  /**
+   * Teaches the ranker that `question` is answered by `entryId` (null: off-topic), at once.
+   * Returns the probability the ranker then gives it, or undefined when there is no ranker.
+   * @throws Error for an entry id the ranker does not know.
+   */
+  teach(question: string, entryId: string | null): number | undefined;
+}
+
+/**
+ * The committed ranker weights, read once; `undefined` when there are none. A knowledge base
+ * whose entries they were not fitted for (a test fixture, a new briefing before its first fit)
+ * gets no ranker and the matcher-only calibration.
+ */
+let committedModel: RankerModel | undefined | null = null;
+function committedRankerFor(kb: KnowledgeBase): RankerModel | undefined {
+  if (committedModel === null) committedModel = loadRankerModel();
+  if (!committedModel || committedModel.fingerprint !== fingerprintOf(kb.entries.map((e) => e.id))) return undefined;
+  // Each index learns on its own copy (teaching one must not change another).
+  return structuredClone(committedModel);
+}
+
+export interface IndexOptions {
+  /** Ranker weights to use; `null` for none; by default the committed ones when they fit the knowledge base. */
+  ranker?: RankerModel | null;
+  /** The numbers to use; by default the committed profile for an index with or without a ranker. */
+  calibration?: Calibration;
 }
 
 /** How far down the cheap pre-ranking a candidate may sit and still be scored in full. */
@@ -91,8 +132,13 @@ const COMMON_TERM_SHARE = 0.2;
 export const RIVALS_CAP = 5;
 /** How many of the fully scored candidates fuse.js re-ranks. */
 const FUZZY_RERANK_LIMIT = 3;
+/** How many of the ranker's most probable entries join the shortlist, whatever the pre-ranking says. */
+const LEARNED_SHORTLIST = 6;
 
-export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibration: Calibration = CALIBRATION): SearchIndex {
+export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options: IndexOptions = {}): SearchIndex {
+  const model = options.ranker === undefined ? committedRankerFor(kb) : (options.ranker ?? undefined);
+  const ranker = model ? createRanker(model) : undefined;
+  const calibration = options.calibration ?? (ranker ? CALIBRATION_PROFILES.withRanker : CALIBRATION_PROFILES.matcherOnly);
   const rank = (f: MatchFeatures) => rankScore(f, calibration);
   const prepare = (text: string) => synonyms.rewrite(normalizeText(text));
   // The domain words: every keyword and synonym term, as they read after rewriting.
@@ -141,6 +187,16 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibrat
   } as const;
 
   const unknownIdf = idf("\u0000never-indexed");
+
+  // The ranker's class of each entry (-1: not one it was fitted for) and its off-topic class.
+  const classOfEntry = Int32Array.from(indexed, (ie) => ranker?.classIndex(ie.entry.id) ?? -1);
+  const entryOfClass = new Map<number, number>();
+  classOfEntry.forEach((c, i) => c >= 0 && entryOfClass.set(c, i));
+  const offTopicClass = ranker?.classIndex(OFF_TOPIC_CLASS) ?? -1;
+  const featurizeQuestion = (question: string, normalized = prepare(question)): FeatureViews => {
+    const asking = askingClause(question);
+    return featurize(normalized, lexicon, asking === undefined ? undefined : prepare(asking));
+  };
 
   /**
    * How much each character of the question tells: the highest IDF among the indexed terms that
@@ -217,6 +273,20 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibrat
     }
     const shortlist = topK(touched, (i) => pre[i]!, PRE_RANK_LIMIT);
 
+    // The learned ranker: its probabilities, and its most probable entries join the shortlist.
+    const views = ranker ? featurizeQuestion(question, normalized) : undefined;
+    const learned = ranker && views ? ranker.probabilities(views) : undefined;
+    const outside = ranker && views ? ranker.outside(views) : 0;
+    if (learned) {
+      const listed = new Set(shortlist);
+      const byProbability = topK([...entryOfClass.keys()], (c) => learned[c]!, LEARNED_SHORTLIST);
+      for (const c of byProbability) {
+        const i = entryOfClass.get(c)!;
+        if (!listed.has(i)) shortlist.push(i);
+      }
+    }
+    const offTopic = learned && offTopicClass >= 0 ? learned[offTopicClass]! : 0;
+
     const scratch = new Uint8Array(normalized.length);
     const scored = shortlist.map((i) => {
       const ie = indexed[i]!;
@@ -242,6 +312,9 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibrat
         fuzzy: 0,
         unknown,
         rivals: 0,
+        learned: learned && classOfEntry[i]! >= 0 ? learned[classOfEntry[i]!]! : 0,
+        offTopic,
+        outside,
       };
       return { ie, features, bestPhrasing, score: rank(features) };
     });
@@ -283,7 +356,15 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, calibrat
     return { normalized, candidates };
   }
 
-  return { size: n, calibration, search, prepare };
+  return {
+    size: n,
+    calibration,
+    search,
+    prepare,
+    featurize: (q) => featurizeQuestion(q),
+    ranker,
+    teach: (question, entryId) => ranker?.teach(featurizeQuestion(question), entryId ?? OFF_TOPIC_CLASS),
+  };
 }
 
 /** The `k` items with the highest score, best first, without sorting them all. */
@@ -303,5 +384,7 @@ function topK(items: readonly number[], score: (i: number) => number, k: number)
 /** The ranking score: a weighted sum of the features (weights in calibration.json). */
 export function rankScore(f: MatchFeatures, c: Calibration): number {
   const w = c.rank;
-  return w.coverage * f.coverage + w.coverageWithAnswer * f.coverageWithAnswer + w.phraseSimilarity * f.phraseSimilarity + w.fuzzy * f.fuzzy;
+  return (
+    w.coverage * f.coverage + w.coverageWithAnswer * f.coverageWithAnswer + w.phraseSimilarity * f.phraseSimilarity + w.fuzzy * f.fuzzy + w.learned * f.learned
+  );
 }
