@@ -18,17 +18,29 @@ const OPENERS = [
   "问一下", "问下", "想问一下", "想问下", "想问", "我想问一下", "我想问下", "我想问", "请教一下", "请教下",
   "请教", "麻烦问一下", "麻烦问下", "麻烦", "打扰一下", "打扰了", "咨询一下", "咨询下", "咨询",
   "please", "pls", "excuse me", "dear", "good morning", "good afternoon",
+  // Thanks for the last answer before the next question ("谢谢，那找工厂怎么入驻").
+  "谢谢", "谢谢你", "谢谢您", "多谢", "感谢", "谢啦", "谢了", "好的谢谢", "好的", "明白了", "了解了", "ok", "okay", "thanks", "thank you",
+  "辛苦了", "辛苦", "不好意思", "抱歉", "对了", "另外", "顺便问下", "顺便问一下", "再问一下", "再问下", "还想问一下", "还想问下",
 ];
 /** Sign-offs after the question. */
-const CLOSERS = ["谢谢", "多谢", "感谢", "谢啦", "谢了", "thanks", "thank you", "thx", "ty", "急", "在线等", "求解答", "求助"];
+const CLOSERS = [
+  "谢谢", "谢谢你", "谢谢您", "谢谢啦", "多谢", "多谢了", "感谢", "感谢感谢", "谢啦", "谢了", "麻烦了", "麻烦你了", "辛苦了", "辛苦",
+  "thanks", "thank you", "thanks a lot", "thx", "ty", "急", "在线等", "求解答", "求助", "请回复",
+];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const byLength = (a: string, b: string) => b.length - a.length;
-const openerRe = new RegExp(`^(?:${[...OPENERS].sort(byLength).map(escape).join("|")})(?=$|[\\s,，.。!！?？:：~～、]|[^a-z])[\\s,，.。!！?？:：~～、]*`, "u");
+// A Latin opener must end at a word boundary ("hi" is not the start of "high"); a Chinese one
+// may run straight into the question ("请问Who can join…", "谢谢那找工厂…").
+const openerAlternatives = [...OPENERS].sort(byLength).map((o) => (/[a-z]$/.test(o) ? `${escape(o)}(?![a-z])` : escape(o)));
+const openerRe = new RegExp(`^(?:${openerAlternatives.join("|")})[\\s,，.。!！?？:：~～、]*`, "u");
 const closerRe = new RegExp(`[\\s,，.。!！?？~～、]*(?:${[...CLOSERS].sort(byLength).map(escape).join("|")})[\\s,，.。!！?？~～、]*$`, "u");
 
-/** `@name ` mentions (DingTalk removes the bot's own, but people type or paste them). */
-const MENTION_RE = /(^|\s)[@＠][^\s@＠]{1,30}(?=\s|$)/gu;
+/**
+ * `@name ` mentions (DingTalk removes the bot's own, but people type or paste them), also right
+ * after Chinese text or punctuation ("请问@规则助手 …"); never inside an e-mail address.
+ */
+const MENTION_RE = /(^|[\s\p{P}\u3400-\u9fff])[@＠][^\s@＠]{1,30}(?=\s|$)/gu;
 
 /**
  * Normalises one message for matching. Keeps letters, digits, CJK, `%`, `.` inside numbers,
@@ -37,7 +49,7 @@ const MENTION_RE = /(^|\s)[@＠][^\s@＠]{1,30}(?=\s|$)/gu;
 export function normalizeText(raw: string): string {
   let s = raw.normalize("NFKC");
   s = toSimplified(s).toLowerCase();
-  s = s.replace(MENTION_RE, " ").trim();
+  s = s.replace(MENTION_RE, "$1 ").trim();
   // Strip openers and closers repeatedly: "你好，请问一下 …，谢谢！"
   for (let i = 0; i < 4; i++) {
     const next = s.replace(openerRe, "").replace(closerRe, "").trim();

@@ -120,6 +120,11 @@ export const EntrySchema = z
     source: SourceSchema,
     effective: EffectiveSchema.optional(),
     related: z.array(kebabId).default([]),
+    /**
+     * The entry for a question that names only its topic ("被罚了", "金品", "采购节"): a short
+     * overview with the choices, answered instead of any one specific rule (docs/matching.md).
+     */
+    overview: z.boolean().default(false),
     supersedes: z.array(SupersedesSchema).default([]),
     /** Optional: the rule that computes this answer when the question carries the figures. */
     compute: ComputeSchema.optional(),

@@ -297,7 +297,10 @@ function clarifyReply(candidates: Candidate[], question: string, msg: IncomingMe
   const lines = [candidates.length === 1 ? "我不太确定你问的是不是这个，回复 **1** 查看答案：" : "你想问的是哪一个？回复**序号**即可：", ""];
   candidates.forEach((c, i) => lines.push(`${i + 1}. **${c.entry.topic}**：${c.entry.question}`));
   lines.push("", "都不是？换个说法再问一次，或发送 /topics 查看所有话题。");
-  return makeReply("clarify", "请确认你的问题", lines.join("\n"), { confidence: round(candidates[0]?.confidence ?? 0) });
+  return makeReply("clarify", "请确认你的问题", lines.join("\n"), {
+    confidence: round(candidates[0]?.confidence ?? 0),
+    choices: candidates.map((c) => c.entry.id),
+  });
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

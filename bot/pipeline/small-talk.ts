@@ -3,7 +3,7 @@
  * ("你好", "谢谢老师", "hi", "ok", "在吗", "怎么用"), so they get a short friendly reply about what
  * the bot can do instead of a rule answer or a "don't know".
  */
-import { simplify } from "../../knowledge/normalize-text.js";
+import { normalizeText, simplify } from "../../knowledge/normalize-text.js";
 
 export type SmallTalk = "greeting" | "thanks" | "ack" | "bye" | "help";
 
@@ -15,8 +15,18 @@ const PATTERNS: Array<[SmallTalk, RegExp]> = [
   ["greeting", /^(?:你好|您好|你们好|大家好|hi|hello|hey|哈喽|哈啰|嗨|在吗|在不在|在么|有人吗|老师好|小二好|早上好|下午好|晚上好|早安|早|goodmorning|goodafternoon|goodevening|机器人|小助手|助手)+(?:呀|啊|哈|哦|啦|老师|小二|机器人)*$/u],
 ];
 
-/** The kind of small talk, or undefined when the message asks something. Spaces are dropped before matching. */
+/**
+ * The kind of small talk, or undefined when the message asks something. Spaces are dropped
+ * before matching; courtesy around it ("你好，收到，谢谢") is looked through, as the matcher does.
+ */
 export function detectSmallTalk(raw: string): SmallTalk | undefined {
+  const kind = smallTalkOf(raw);
+  if (kind) return kind;
+  const inner = normalizeText(raw);
+  return inner && inner !== raw ? smallTalkOf(inner) : undefined;
+}
+
+function smallTalkOf(raw: string): SmallTalk | undefined {
   const s = simplify(raw)
     .toLowerCase()
     .replace(/(^|\s)[@＠][^\s@＠]{1,30}(?=\s|$)/gu, " ")

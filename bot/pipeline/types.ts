@@ -43,6 +43,8 @@ export interface Reply {
   entryId?: string;
   /** Calibrated retrieval confidence 0..1, for `answer` and `clarify`. */
   confidence?: number;
+  /** The entries a `clarify` offers, in the order shown (the user picks one by its number). */
+  choices?: string[];
   /**
    * A reply meant for the sender alone (a personalised check asked in a group). Present only when
    * the message said `canPushPrivately`; the transport pushes it 1:1 and `text` tells the group so.
