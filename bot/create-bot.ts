@@ -4,8 +4,10 @@
  */
 import type { Logger } from "pino";
 import { loadKnowledge } from "../knowledge/load-knowledge.js";
+import type { KnowledgeBase } from "../knowledge/load-knowledge.js";
 import { loadSynonyms } from "../knowledge/load-synonyms.js";
 import { buildSearchIndex } from "../knowledge/search-index.js";
+import type { SearchIndex } from "../knowledge/search-index.js";
 import type { CommandDefinition } from "./commands/define-command.js";
 import { COMMANDS } from "./commands/registry.js";
 import { createClarifyState } from "./pipeline/clarify-state.js";
@@ -48,6 +50,7 @@ export function createBot(options: BotOptions): Bot {
     const seeded = seedDemoIfEmpty(store);
     if (seeded > 0) log.info({ merchants: seeded }, "loaded the demo merchants into the empty store");
   }
+  learnTaughtPhrasings(kb, index, store, log);
   const deps: PipelineDeps = {
     kb,
     index,
@@ -60,6 +63,29 @@ export function createBot(options: BotOptions): Bot {
   const startupMs = Math.round(performance.now() - started);
   log.info({ entries: kb.entries.length, sections: kb.sections.length, startupMs }, "knowledge base loaded");
   return { ...createPipeline(deps), deps, startupMs, close: () => store.close() };
+}
+
+/**
+ * What support staff taught with /teach, learned again by this process's ranker. A phrasing
+ * taught for an entry that no longer exists is skipped; a store that cannot be read costs the
+ * taught phrasings, never the start.
+ */
+function learnTaughtPhrasings(kb: KnowledgeBase, index: SearchIndex, store: MerchantStore, log: Logger): void {
+  if (!index.ranker) return;
+  let taught;
+  try {
+    taught = store.listTaught();
+  } catch (err) {
+    log.warn({ err }, "could not read the taught phrasings; starting without them");
+    return;
+  }
+  let learned = 0;
+  for (const t of taught) {
+    if (t.entryId !== null && !kb.byId.has(t.entryId)) continue;
+    index.teach(t.normalized, t.entryId);
+    learned++;
+  }
+  if (learned > 0) log.info({ learned, skipped: taught.length - learned }, "learned the phrasings support staff taught");
 }
 
 /** What a command answers while the store is locked by another writer or cannot be written. */

@@ -19,6 +19,7 @@ import { helpCommand } from "./help.js";
 import { scoreCommand } from "./score.js";
 import { searchCommand } from "./search.js";
 import { statsCommand } from "./stats.js";
+import { teachCommand } from "./teach.js";
 import { topicsCommand } from "./topics.js";
 import { trademarkCommand } from "./trademark.js";
 import { unansweredCommand } from "./unanswered.js";
@@ -44,5 +45,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
   feedbackCommand,
   searchCommand,
   unansweredCommand,
+  teachCommand,
   statsCommand,
 ];

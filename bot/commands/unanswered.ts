@@ -33,12 +33,12 @@ export const unansweredCommand = defineCommand({
       const nearest = r.nearestEntryId
         ? `最接近 ${r.nearestEntryId}（置信度 ${formatProbability(r.nearestConfidence)}）`
         : "没有相近的条目";
-      lines.push(`- ${r.count} 次 · 「${quoteUserText(r.normalized)}」 · 最近 ${shanghaiDate(r.lastSeen)} · ${nearest}`);
+      lines.push(`- #${r.id} · ${r.count} 次 · 「${quoteUserText(r.normalized)}」 · 最近 ${shanghaiDate(r.lastSeen)} · ${nearest}`);
     }
     lines.push(
       "",
       `> 包括没能回答的问题和置信度低于 ${MAX_CLARIFY_CONFIDENCE} 的追问。发送 /search <问题> 查看匹配细节；` +
-        "补充条目或说法见 knowledge/README.md。",
+        "/teach <编号> <条目ID> 把问题归到正确的条目（或 off-topic），立即生效；补充条目或说法见 knowledge/README.md。",
     );
     return makeReply("command", "未解答的问题", lines.join("\n"));
   },

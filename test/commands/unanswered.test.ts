@@ -41,8 +41,8 @@ describe("/unanswered", () => {
     expect(text.split("\n")[0]).toBe("**最近 7 天未解答的问题**（2021-08-20 至 2021-08-26，北京时间；按次数排序，最多 20 个）");
     const rows = text.split("\n").filter((l) => l.startsWith("- "));
     expect(rows).toEqual([
-      "- 3 次 · 「今天天气怎么样」 · 最近 2021-08-25 · 最接近 guarantee-exit（置信度 0.32）",
-      "- 2 次 · 「入驻」 · 最近 2021-08-26 · 最接近 factory-eligibility（置信度 0.36）",
+      "- #3 · 3 次 · 「今天天气怎么样」 · 最近 2021-08-25 · 最接近 guarantee-exit（置信度 0.32）",
+      "- #5 · 2 次 · 「入驻」 · 最近 2021-08-26 · 最接近 factory-eligibility（置信度 0.36）",
     ]);
     expect(text).not.toContain("信保是什么");
     expect(text).not.toContain("上个月的问题");

@@ -43,3 +43,30 @@ describe("migration 4: taught phrasings", () => {
     expect(storeErrorCode(() => store.teachPhrasing({ normalized: " ", entryId: "x", userId: "s", at }))).toBe("STORE_INVALID_ARGUMENT");
   });
 });
+
+describe("npm run kb:taught", () => {
+  it("prints the taught phrasings as YAML grouped by entry, off-topic last, and says when there are none", async () => {
+    const { formatTaught, runExportTaught } = await import("../../bot/store/export-taught-cli.js");
+    const { loadKnowledge } = await import("../../knowledge/load-knowledge.js");
+    const kb = loadKnowledge();
+    expect(formatTaught([], kb)).toMatch(/Nothing has been taught/);
+    const text = formatTaught(
+      [
+        { normalized: "国际站年费多少", entryId: null, at: at.toISOString() },
+        { normalized: "保账升级服务怎么退", entryId: "guarantee-exit", at: at.toISOString() },
+      ],
+      kb,
+    );
+    expect(text.indexOf("guarantee-exit:")).toBeLessThan(text.indexOf("off-topic:"));
+    expect(text).toContain('  - "保账升级服务怎么退"');
+    const path = join(sandbox.dir(), "bot.db");
+    const store = openStore(path);
+    store.teachPhrasing({ normalized: "国际站年费多少", entryId: null, userId: "staff-1", at });
+    store.close();
+    const out: string[] = [];
+    expect(runExportTaught(["--db", path], {}, { out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
+    expect(out.join("\n")).toContain('off-topic: # not about the briefing\n  - "国际站年费多少"');
+    expect(runExportTaught(["--db", join(sandbox.dir(), "missing.db")], {}, { out: () => {}, err: () => {} })).toBe(3);
+    expect(runExportTaught(["--bogus"], {}, { out: () => {}, err: () => {} })).toBe(2);
+  });
+});
