@@ -4,8 +4,10 @@
  * - the real knowledge base: index build time and heap, then answer latency (p50/p99) over
  *   every phrasing in the knowledge base, perturbed the way merchants type (a dropped or
  *   swapped character, a greeting, an @mention, traditional characters), plus off-topic ones;
- * - a synthetic knowledge base 50× larger (each entry copied with perturbed wording), the same;
- * - start-up: a fresh process from launch to its first answer (`ask --jsonl`), median of 5.
+ * - a synthetic knowledge base 50× larger (each entry copied with perturbed wording, and the
+ *   learned ranker's weights copied with it, so the ranker scores 50× the classes), the same;
+ * - start-up: a fresh process from launch to its first answer (`ask --jsonl`), compiled
+ *   (`npm run build`, plain node) and through tsx, median of 5 each.
  *
  * Timing on a shared machine is noisy: medians and percentiles, never a single run.
  */
@@ -20,6 +22,8 @@ import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/load-knowledge.js";
 import { loadSynonyms } from "../knowledge/load-synonyms.js";
 import { matchQuestion } from "../knowledge/match-question.js";
+import { OFF_TOPIC_CLASS, fingerprintOf, loadRankerModel } from "../knowledge/ranker.js";
+import type { RankerModel, ViewWeights } from "../knowledge/ranker.js";
 import { buildSearchIndex } from "../knowledge/search-index.js";
 
 /** A small deterministic PRNG, so every run asks the same questions. */
@@ -79,16 +83,48 @@ function scaled(kb: KnowledgeBase, factor: number): KnowledgeBase {
   return { ...kb, entries, byId: new Map(entries.map((e) => [e.id, e])) };
 }
 
+/**
+ * The committed ranker weights for a {@link scaled} knowledge base: every copy of an entry gets
+ * the original's weights, so the model has the real sparsity at `factor` times the classes.
+ */
+function scaledRanker(model: RankerModel, kb: KnowledgeBase, factor: number): RankerModel {
+  const n = model.classes.length - 1; // entries, then the off-topic class
+  const classes = [...kb.entries.map((e) => e.id), OFF_TOPIC_CLASS];
+  const offTopic = classes.length - 1;
+  const copy = (v: ViewWeights): ViewWeights => {
+    const bias = new Float64Array(classes.length);
+    for (let k = 0; k < factor; k++) bias.set(v.bias.subarray(0, n), k * n);
+    bias[offTopic] = v.bias[n]!;
+    const weights = new Map<string, Map<number, number>>();
+    for (const [f, row] of v.weights) {
+      const out = new Map<number, number>();
+      for (const [c, w] of row) {
+        if (c === n) out.set(offTopic, w);
+        else for (let k = 0; k < factor; k++) out.set(k * n + c, w);
+      }
+      weights.set(f, out);
+    }
+    return { bias, weights };
+  };
+  return {
+    classes,
+    fingerprint: fingerprintOf(kb.entries.map((e) => e.id)),
+    views: { chars: copy(model.views.chars), pinyin: copy(model.views.pinyin) },
+    scope: model.scope,
+  };
+}
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
-function measure(label: string, kb: KnowledgeBase, questions: string[]): void {
+function measure(label: string, kb: KnowledgeBase, questions: string[], ranker?: RankerModel): void {
   const synonyms = loadSynonyms();
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
-  const index = buildSearchIndex(kb, synonyms);
+  const index = buildSearchIndex(kb, synonyms, ranker ? { ranker } : {});
+  if (!index.ranker) throw new Error(`${label}: the index has no ranker; run npm run kb:calibrate`);
   const buildMs = performance.now() - t0;
   global.gc?.();
   const heap = process.memoryUsage().heapUsed - heapBefore;
@@ -108,25 +144,34 @@ function measure(label: string, kb: KnowledgeBase, questions: string[]): void {
   );
 }
 
-function startup(runs = 5): void {
+/** Milliseconds from launching `args` with node to reading its first answer, median of `runs`. */
+function firstAnswer(args: string[], runs: number): number {
   const wall: number[] = [];
-  const inProcess: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, ["--import", "tsx", "bot/ask.ts", "--jsonl"], { input: `${JSON.stringify({ text: "找工厂在哪里入驻" })}\n`, encoding: "utf8" });
+    const r = spawnSync(process.execPath, args, { input: `${JSON.stringify({ text: "找工厂在哪里入驻" })}\n`, encoding: "utf8" });
     wall.push(performance.now() - t);
-    if (r.status !== 0) throw new Error(`ask failed: ${r.stderr}`);
+    if (r.status !== 0 || !r.stdout.includes('"kind"')) throw new Error(`ask failed: ${r.stderr}`);
   }
+  return pct(wall.sort((a, b) => a - b), 50);
+}
+
+function startup(runs = 5): void {
+  const inProcess: number[] = [];
   for (let i = 0; i < runs; i++) {
     const store = openStore(":memory:");
     seedDemoIfEmpty(store);
     inProcess.push(createBot({ logger: pino({ level: "silent" }), databasePath: ":memory:", store }).startupMs);
   }
-  wall.sort((a, b) => a - b);
   inProcess.sort((a, b) => a - b);
+  const build = spawnSync(process.execPath, ["scripts/build.mjs", "--if-needed"], { encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr}`);
+  const compiled = firstAnswer(["dist/bot/ask.js", "--jsonl"], runs);
+  const viaTsx = firstAnswer(["--import", "tsx", "bot/ask.ts", "--jsonl"], runs);
   console.log(
     `start-up: knowledge base + index + store ready in ${pct(inProcess, 50)} ms (median of ${runs}, in-process); ` +
-      `a fresh process (node + tsx) from launch to its first answer in ${pct(wall, 50).toFixed(0)} ms (median of ${runs})`,
+      `a fresh process from launch to its first answer: compiled ${compiled.toFixed(0)} ms, through tsx ${viaTsx.toFixed(0)} ms ` +
+      `(medians of ${runs}; compiled/tsx ${(compiled / viaTsx).toFixed(2)})`,
   );
 }
 
@@ -135,7 +180,8 @@ function main(): void {
   console.log(`machine: ${cpu[0]?.model ?? "unknown cpu"} x${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   const kb = loadKnowledge();
   measure("real knowledge base", kb, questionsFor(kb, 2000));
-  measure("synthetic 50×", scaled(kb, 50), questionsFor(kb, 1000, 2));
+  const big = scaled(kb, 50);
+  measure("synthetic 50×", big, questionsFor(kb, 1000, 2), scaledRanker(loadRankerModel()!, big, 50));
   startup();
 }
 
