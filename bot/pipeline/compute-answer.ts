@@ -560,14 +560,16 @@ const appealDeadline: Calculator = {
 type FactoryListName = "heat" | "response-time" | "on-time-dispatch" | "strength";
 
 function factoryList(slots: Slots, list: FactoryListName): { text: string; met: boolean; thresholds: string } | NeedsFigure {
-  const inquiryCounts = list === "heat" ? slots.numbers.filter((n) => (n.kind === "count" || n.kind === "plain") && n.unit !== "天" && n.unit !== "小时") : [];
+  const inquiryCounts = list === "heat" ? slots.numbers.filter((n) => n.kind === "plain" || (n.kind === "count" && /^(?:个|条|家)$/u.test(n.unit))) : [];
   // Effective inquiries exclude the risk-controlled ones (排除风控): "55个，其中16个被风控排除" → 39.
   const excluded = inquiryCounts.filter((n) => /排除|风控|无效|不算|剔除|excluded|filtered/u.test((n.after.split(/\d/u)[0] ?? "").slice(0, 10)));
   const totals = inquiryCounts.filter((n) => !excluded.includes(n));
   if (list === "heat" && (totals.length > 1 || excluded.length > 1)) return needs("告诉我近90天的有效询盘数（已排除风控的那个数），我帮你算能否上热度榜。");
   const total = list === "heat" ? numberNear(slots, ["count", "plain"], /询盘|inquir/u, 8, (n) => n.unit === "天" || excluded.includes(n)) : undefined;
+  // "38 effective inquiries", "询盘有38": the one count in a question about inquiries.
+  const only = !total && totals.length === 1 && /询盘|inquir/u.test(slots.text) ? totals[0] : undefined;
   const inquiries =
-    total && excluded[0] && excluded[0].value <= total.value ? { ...total, value: total.value - excluded[0].value, raw: `${total.value} − ${excluded[0].value}` } : total;
+    !total && only ? only : total && excluded[0] && excluded[0].value <= total.value ? { ...total, value: total.value - excluded[0].value, raw: `${total.value} − ${excluded[0].value}` } : total;
   const hoursSlot = list === "response-time" ? slots.numbers.find((n) => n.kind === "count" && n.unit === "小时") : undefined;
   const minutes = list === "response-time" ? slots.numbers.find((n) => n.kind === "plain" && /^分钟|^min/u.test(n.after)) : undefined;
   const upToNextNumber = (n: NumberSlot) => n.after.split(/\d/u)[0] ?? "";
@@ -677,7 +679,7 @@ function feeCalculator(route: "self" | "agency"): Calculator {
     cue:
       route === "agency"
         ? /^(?=[\s\S]*(?:一达通|代理出口|one ?touch))(?=[\s\S]*(?:免|减免|服务费|waiv|fee))/u
-        : /^(?=[\s\S]*(?:自营出口|市场采购|self.?export))(?=[\s\S]*(?:免|减免|服务费|waiv|fee))/u,
+        : /^(?=[\s\S]*(?:自营出口|市场采购|self.{0,12}export|market procurement))(?=[\s\S]*(?:免|减免|服务费|waiv|fee))/u,
     run(slots) {
       const amount = usdAmount(slots, USD_NEAR);
       if (!amount) return needs("告诉我累计实收金额（美元，例如「累计1.8万美金」），我帮你算还差多少能减免。");
@@ -727,8 +729,8 @@ const festivalWindow: Calculator = {
     const weekSlot =
       slots.numbers.find((n) => n.kind === "ordinal" && n.unit === "周") ?? slots.numbers.find((n) => n.kind === "plain" && /week\s*$/u.test(n.before));
     const industry = slots.industries[0];
-    if (slots.numbers.some((n) => n.kind === "amount")) return needs("榜单按统计区间内的实收GMV排名：告诉我行业和第几周，我帮你算出该周统计哪几天的GMV，再把这几天的实收金额加起来即可。");
     if (industry && !weekSlot && slots.dates.length > 0) return weeksCounting(industry, slots.dates[0]!, now);
+    if (slots.numbers.some((n) => n.kind === "amount")) return needs("榜单按统计区间内的实收GMV排名：告诉我行业和第几周，我帮你算出该周统计哪几天的GMV，再把这几天的实收金额加起来即可。");
     if (!industry || !weekSlot) {
       return needs(!industry ? "告诉我你的一级行业（例如「服装」「家具」）和第几周，我帮你算出该周榜单的GMV统计区间。" : "告诉我是第几周的榜单（第1–5周），我帮你算出GMV统计区间。");
     }

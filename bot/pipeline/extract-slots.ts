@@ -218,7 +218,7 @@ const MULTIPLIERS: Readonly<Record<string, number>> = { 万: 1e4, w: 1e4, 千: 1
 
 /** A number with what may come with it: currency before, multiplier, a second 万 part (1万8), unit. */
 const NUMBER_RE =
-  /(us\s?\$|usd\s?|\$|rmb\s?|cny\s?|¥|￥)?\s*(第)?\s*(\d+(?:\.\d+)?)\s*(百万|million|万|亿|千|[kwm](?![a-z]))?(\d(?!\d))?\s*(%|个百分点|美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|条|个|次|天|单|小时|h(?![a-z])|hours?|周|名|家|人|年|分(?!钟)|points?|quotes?|inquiries|orders?|days?|times?|(?:rts\s+)?(?:items?|products?|skus?)|offen[cs]es?|violations?)?/gu;
+  /(us\s?\$|usd\s?|\$|rmb\s?|cny\s?|¥|￥)?\s*(第)?\s*(\d+(?:\.\d+)?)\s*(百万|million|万|亿|千|[kwm](?![a-z]))?(\d(?!\d))?\s*(%|个百分点|美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|条|个?小时|个月|个|次|天|单|h(?![a-z])|hours?|周|名|家|人|年|分(?!钟)|points?|quotes?|inquiries|orders?|days?|times?|(?:rts\s+)?(?:items?|products?|skus?)|offen[cs]es?|violations?)?/gu;
 
 const USD_UNIT = /^(?:美元|美金|美刀|刀|usd|dollars?)$/u;
 const CNY_UNIT = /^(?:元|块|人民币|rmb|cny)$/u;
@@ -229,6 +229,8 @@ const COUNT_UNITS: Readonly<Record<string, string>> = {
 
 /** `rts items`, `products`, `skus` → 个; `offences`, `violations` → 次. */
 function englishUnit(unit: string): string {
+  if (unit === "个小时") return "小时";
+  if (unit === "个月") return "月";
   if (/(?:items?|products?|skus?)$/u.test(unit)) return "个";
   if (/^(?:offen[cs]es?|violations?)$/u.test(unit)) return "次";
   return COUNT_UNITS[unit] ?? unit;
@@ -250,6 +252,12 @@ function extractNumbers(text: string, skip: readonly [number, number][]): Number
     if (tail && mult && multiplier >= 1e3) value += Number(tail) * (multiplier / 10);
     else if (tail) continue;
     const unit = unitRaw ?? "";
+    // 40多个, 3000来块, 大约50%: an approximate figure is not a figure to compute with.
+    const afterDigits = text.slice(numStart + digits!.length + (mult?.length ?? 0) + (tail?.length ?? 0));
+    const afterUnit = text.slice(m.index + m[0].trimEnd().length);
+    // 几 right after the digits is an approximation (40几个); after the unit it is the question (1999美金 几分).
+    if (/^(?:几|\s*(?:多(?!少)|余|来(?![了的])|左右|上下|出头|\+))/u.test(afterDigits) || /^\s*(?:多(?!少)|余|左右|上下|出头)/u.test(afterUnit)) continue;
+    if (/(?:大约|大概|约|差不多|将近|估计|around|about|approximately|roughly)\s*$/u.test(text.slice(Math.max(0, numStart - 6), numStart).replace(/(?:us\s?\$|\$|¥|￥)$/u, ""))) continue;
     // 3D, 4G, 5s: a number glued to a word is part of a name.
     if (!unit && !mult && !cur && /^[a-z]/u.test(text.slice(m.index + m[0].trimEnd().length))) continue;
     let kind: NumberKind = "plain";

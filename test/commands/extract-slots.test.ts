@@ -70,6 +70,24 @@ describe("never a figure that is not written", () => {
     expect(extractSlots(q, ASKED).numbers).toEqual([]);
   });
 
+  it.each(["询盘40多个", "3000来块钱", "大约50%的回复率", "1万多美金", "about 40 inquiries", "服务分75左右", "100+个品"])(
+    "%s → an approximate figure is not read",
+    (q) => {
+      expect(extractSlots(q, ASKED).numbers).toEqual([]);
+    },
+  );
+
+  it("多少 and 几 after the figure are the question, not an approximation", () => {
+    expect(nums("3000美元赔多少")).toEqual([[3000, "amount", "USD"]]);
+    expect(extractSlots("服务分75多少档", ASKED).numbers.map((n) => n.value)).toEqual([75]);
+    expect(extractSlots("拒用信保第4次扣几分", ASKED).numbers.map((n) => n.value)).toEqual([4]);
+  });
+
+  it("reads 3个小时 as hours and 3个月 as months", () => {
+    expect(extractSlots("平均回复3个小时", ASKED).numbers.map((n) => [n.value, n.unit])).toEqual([[3, "小时"]]);
+    expect(extractSlots("近3个月", ASKED).numbers.map((n) => [n.value, n.unit])).toEqual([[3, "月"]]);
+  });
+
   it("leaves Gold and the company type unknown when they are not said", () => {
     const s = extractSlots("找工厂热度榜要多少询盘", ASKED);
     expect([s.gold, s.businessType, s.dates, s.industries]).toEqual([null, null, [], []]);

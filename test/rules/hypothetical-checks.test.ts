@@ -196,6 +196,15 @@ table("factory-on-time", [
   ["40 orders shipped, 35 of them on time, on-time list?", "不能"],
 ]);
 
+table("factory-heat", [
+  ["We have 38 effective inquiries in 90 days, can we get on the hot list?", "不能", "还差 3 个"],
+  ["近3个月有效询盘45个，热度榜能上吗", "能上热度榜"],
+]);
+
+table("fee-waiver-self", [["Self-operated export received 35k USD so far, how much more until the fee is waived?", "还差 5,000 美元"]]);
+
+table("factory-reply-time", [["平均回复时间3个小时能上回复时间榜吗", "不能"]]);
+
 table("keyword-competition", [["类目搜索指数9000，卖家规模指数3000，竞争度多少", "竞争度 = 3"]]);
 
 table("festival-phase", [
@@ -234,6 +243,14 @@ describe("a missing figure is asked for, never guessed", () => {
     const r = run(rule, q);
     expect(r.kind).toBe("needs");
     if (r.kind === "needs") expect(r.ask).toMatch(ask);
+  });
+
+  it.each<[ComputeRule, string]>([
+    ["factory-heat", "询盘40多个能上热度榜吗"],
+    ["guarantee-compensation", "订单3000多美元逾期赔多少"],
+    ["rfq-tier", "服务分75左右能拿几条"],
+  ])("%s: an approximate figure (%s) is asked for", (rule, q) => {
+    expect(run(rule, q).kind).toBe("needs");
   });
 
   it("a CNY order amount is not taken as USD", () => {
