@@ -67,4 +67,21 @@ describe("a locked store", () => {
     await waitFor(() => fake.delivered(later.conversationId).length === 2, "the check, once the lock is gone");
     expect(bodyText(fake.delivered(later.conversationId)[1]!)).toMatch(/RFQ服务分/);
   });
+
+  it("a delivery whose outcome could not be recorded during a lock is recorded once the lock is gone", async () => {
+    running = await startTestBot({ handleMessage: bot.handleMessage, store: bot.deps.store, fake: { redeliverAfterMs: 60_000 } });
+    const { fake, bot: transport } = running;
+    fake.delayNextWebhookAnswers(1, 300);
+    const m = fake.textMessage("保障升级服务加入后多久可以退出？", { senderStaffId: "someone" });
+    fake.sendMessage(m);
+    await waitFor(() => fake.webhookCalls.length === 1, "the POST on the wire");
+    other = new Database(join(dir, "bot.db"));
+    other.exec("BEGIN IMMEDIATE"); // the answer arrives while the store is locked
+    await waitFor(() => transport.status().pendingMessages === 0, "the delivery finished");
+    expect(bot.deps.store.repliesOf(m.msgId)[0]?.state).toBe("sending");
+    other.exec("ROLLBACK");
+    await waitFor(() => bot.deps.store.repliesOf(m.msgId)[0]?.state === "delivered", "the outcome recorded", 5_000);
+    expect(bot.deps.store.counts()).toEqual({ unanswered: 0, pendingReplies: 0 });
+    expect(fake.webhookCalls).toHaveLength(1);
+  });
 });

@@ -156,15 +156,54 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
   metrics.addGauge({ name: "dingtalk_journal_unanswered", help: "Messages in the journal not answered yet.", read: () => journal.counts().unanswered });
   metrics.addGauge({ name: "dingtalk_journal_pending_replies", help: "Replies in the journal not delivered yet.", read: () => journal.counts().pendingReplies });
 
-  /** Runs a journal write; a store failure is logged and counted, never thrown into delivery. */
-  function journalSafely(job: { journaled: boolean; log: Logger }, doing: string, fn: () => void): boolean {
+  /**
+   * Journal writes that settle an outcome (delivered, finished) and failed because the store was
+   * busy: retried in order until they succeed, so that a lock does not leave a delivered reply
+   * looking unfinished (which the next start would treat as ambiguous, or answer again).
+   */
+  const deferred: { doing: string; log: Logger; fn: () => void }[] = [];
+  function flushDeferred(): void {
+    while (deferred.length > 0) {
+      const next = deferred[0]!;
+      try {
+        next.fn();
+      } catch (err) {
+        if (!isStoreError(err, "STORE_LOCKED") && !isStoreError(err, "STORE_UNWRITABLE")) {
+          deferred.shift();
+          next.log.error({ err }, `message journal: ${next.doing} failed for good`);
+          continue;
+        }
+        return;
+      }
+      deferred.shift();
+    }
+  }
+  const deferredTimer = setInterval(flushDeferred, 1_000);
+  deferredTimer.unref();
+
+  /**
+   * Runs a journal write; a store failure is logged and counted, never thrown into delivery. A
+   * `settles` write that failed on a busy store is retried later (see {@link deferred}).
+   */
+  function journalSafely(job: { journaled: boolean; log: Logger }, doing: string, fn: () => void, settles = false): boolean {
     if (!job.journaled) return false;
+    if (settles && deferred.length > 0) {
+      // Keep the order: an outcome must not overtake an earlier one still waiting.
+      deferred.push({ doing, log: job.log, fn });
+      return false;
+    }
     try {
       fn();
       return true;
     } catch (err) {
       metrics.failures.inc({ stage: "journal" });
-      job.log.error({ err }, `message journal: ${doing} failed`);
+      const busy = isStoreError(err, "STORE_LOCKED") || isStoreError(err, "STORE_UNWRITABLE");
+      if (settles && busy) {
+        deferred.push({ doing, log: job.log, fn });
+        job.log.warn({ err: { code: (err as { code?: string }).code } }, `message journal: ${doing} failed; retrying once the store is free`);
+      } else {
+        job.log.error({ err }, `message journal: ${doing} failed`);
+      }
       return false;
     }
   }
@@ -241,7 +280,7 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     if (verdict === "ignore") {
       metrics.flood.inc({ action: "dropped" });
       mlog.warn({ userId: msg.userId, conversationId: msg.conversationId }, "sender is flooding; message dropped (notice already sent)");
-      journalSafely(job, "finishing a dropped message", () => journal.recordReplies(robot.msgId, [], now));
+      journalSafely(job, "finishing a dropped message", () => journal.recordReplies(robot.msgId, [], now), true);
       return;
     }
     if (verdict === "notice") {
@@ -272,7 +311,7 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     });
     if (abandoned && reply === undefined) return;
     if (reply === undefined) {
-      journalSafely(job, "finishing an unanswered message", () => journal.recordReplies(job.robot.msgId, [], new Date()));
+      journalSafely(job, "finishing an unanswered message", () => journal.recordReplies(job.robot.msgId, [], new Date()), true);
       return;
     }
     metrics.answers.inc({ kind: reply.kind });
@@ -306,6 +345,9 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
       } catch (err) {
         metrics.failures.inc({ stage: "journal" });
         job.log.error({ err }, "message journal: recording the replies failed; delivering without it");
+        // The message is in the inbox: mark it finished once the store is free, or the next start
+        // would answer it again.
+        journalSafely(job, "finishing a message answered without the journal", () => journal.recordReplies(job.robot.msgId, [], now), true);
         job.journaled = false;
       }
     }
@@ -321,7 +363,7 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
       outcomes.set(row.seq, await deliverRow(job, row, outcomes));
     }
     if ([...outcomes.values()].every((s) => s !== "pending" && s !== "sending")) {
-      journalSafely(job, "finishing a message", () => journal.finishMessage(job.msgId));
+      journalSafely(job, "finishing a message", () => journal.finishMessage(job.msgId), true);
     }
   }
 
@@ -334,7 +376,7 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     const target = TargetSchema.safeParse(row.target);
     const parsed = BodySchema.safeParse(row.body);
     const mark = (state: Exclude<OutboxRow["state"], "sending">, error?: string) =>
-      journalSafely(job, "updating a reply", () => journal.markReply(row.id, state, new Date(), error));
+      journalSafely(job, "updating a reply", () => journal.markReply(row.id, state, new Date(), error), true);
     if (!target.success || !parsed.success) {
       metrics.undeliverable.inc({ reason: "corrupt" });
       mlog.error({ replyId: row.id }, "reply undeliverable: its journal row is not a reply this version can read");
@@ -359,7 +401,7 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     const progress: DeliveryProgress = {
       fromPart: row.partsDone,
       onPartDelivered: (n) => {
-        journalSafely(job, "counting delivered parts", () => journal.markPartsDone(row.id, n, new Date()));
+        journalSafely(job, "counting delivered parts", () => journal.markPartsDone(row.id, n, new Date()), true);
       },
     };
     journalSafely(job, "marking a reply as sending", () => journal.markSending(row.id, new Date()));
@@ -486,6 +528,9 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     }
     // A peer that never answers the close handshake would hold the socket for ws's 30 s timeout.
     connection.terminate();
+    clearInterval(deferredTimer);
+    flushDeferred();
+    if (deferred.length > 0) log.warn({ writes: deferred.length }, "message journal still busy at shutdown; some outcomes not recorded");
     let left = queue.pending;
     try {
       const counts = journal.counts();
