@@ -479,6 +479,33 @@ function closureEnd(d: DateSlot): Calculation {
   };
 }
 
+/** What the k-th violation of a laddered rule costs, for k = 1 … n, read from checkAppeals fed k − 1 past ones. */
+function ladderCosts(rule: LadderRule, n: number, now: DateTime) {
+  const ladder = PENALTY_LADDERS[rule];
+  const from = DateTime.fromISO(`${ladder.effectiveFrom}T12:00:00`, { zone: SHANGHAI });
+  const at = now < from ? from.plus({ days: 1 }) : now;
+  return Array.from({ length: n }, (_, k) => {
+    const penalties: Penalty[] = Array.from({ length: k }, (_, i) => ({ id: `p${i}`, rule, at: from.toISO() ?? "", points: 0 }));
+    const check = checkAppeals(partialMerchant({ penalties }), at);
+    if (!check.ok) throw new Error("penalties were given");
+    return check.nextViolation.find((v) => v.rule === rule)!;
+  });
+}
+
+function namedViolations(rule: LadderRule, ordinals: readonly number[], now: DateTime): Calculation {
+  const sorted = [...new Set(ordinals)].sort((a, b) => a - b);
+  const costs = ladderCosts(rule, sorted[sorted.length - 1]!, now);
+  const picked = sorted.map((k) => ({ k, cost: costs[k - 1]! }));
+  const total = picked.reduce((sum, p) => sum + p.cost.points, 0);
+  return {
+    kind: "computed",
+    result: `${picked.map((p) => `第${p.k}次${p.cost.warningOnly ? "警告" : `扣${p.cost.points}分`}`).join("，")}，合计扣 ${total} 分`,
+    arithmetic: `${picked.map((p) => (p.cost.warningOnly ? "0（警告）" : String(p.cost.points))).join(" + ")} = ${total} 分`,
+    rule: `${PENALTY_RULE_NAMES[rule]}按违规次数阶梯扣分（${PENALTY_LADDERS[rule].effectiveFrom}起计）`,
+    source: "国际站规则更新解读 · 管控公告",
+  };
+}
+
 function penaltyCalculator(rule: LadderRule): Calculator {
   const name = PENALTY_RULE_NAMES[rule];
   return {
@@ -496,18 +523,13 @@ function penaltyCalculator(rule: LadderRule): Calculator {
         if (when && rule === "refuse-trade-assurance" && /恢复|关闭|关|reopen|restor|closed/u.test(slots.text)) return closureEnd(slots.dates[0]!);
         if (when) return needs("这条规则按违规次数扣分：告诉我这是第几次违规，我帮你算扣几分。");
       }
+      // "第3次和第4次一共扣多少": the named violations, summed.
+      const named = slots.numbers.filter((x) => x.kind === "ordinal" && /^次$|^回$|^$/u.test(x.unit) && x.value >= 1 && x.value <= 50);
+      if (named.length > 1) return namedViolations(rule, named.map((x) => x.value), now);
       const { ordinal, past } = ordinalOrCount(slots, /^次$|^回$|^$/u);
       const n = ordinal ?? (past !== undefined ? past + 1 : undefined);
       if (n === undefined || n < 1 || n > 50) return needs(`告诉我这是第几次违规（例如「第4次」），我帮你算扣几分、累计扣几分。`);
-      const from = DateTime.fromISO(`${ladder.effectiveFrom}T12:00:00`, { zone: SHANGHAI });
-      const at = now < from ? from.plus({ days: 1 }) : now;
-      // Feed the rule k − 1 past violations and read what the k-th costs, for k = 1 … n.
-      const costs = Array.from({ length: n }, (_, k) => {
-        const penalties: Penalty[] = Array.from({ length: k }, (_, i) => ({ id: `p${i}`, rule, at: from.toISO() ?? "", points: 0 }));
-        const check = checkAppeals(partialMerchant({ penalties }), at);
-        if (!check.ok) throw new Error("penalties were given");
-        return check.nextViolation.find((v) => v.rule === rule)!;
-      });
+      const costs = ladderCosts(rule, n, now);
       const nth = costs[n - 1]!;
       const total = costs.reduce((sum, c) => sum + c.points, 0);
       const extra = nth.extra.includes("trade-assurance-closed-90-days") ? "，并关闭信用保障服务资格90天" : "";
@@ -586,7 +608,10 @@ function factoryList(slots: Slots, list: FactoryListName): { text: string; met: 
       ? { ...onTimeOrders, value: onTimeOrders.value / allOrders.value, kind: "percent" as const }
       : undefined;
   const rate = written ?? derived;
+  // "没有发货订单", "0单", "no orders shipped": the list also needs at least one dispatched order.
+  const noOrders = /没有?(?:任何)?(?:发货|发出)?(?:的)?订单|没发(?:过)?货|(?<![\d.])0\s*单|零单|no (?:shipped )?orders|no orders? shipped|haven't shipped/u.test(slots.text);
   const orders = derived ? allOrders : orderCounts[0];
+  const ordersValue = noOrders ? 0 : orders?.value;
   const amounts = slots.numbers.filter((n) => n.kind === "amount" || (n.kind === "plain" && n.value >= 100));
   if (list === "strength" && amounts.length > 1) return needs("告诉我你自己近90天的信保GMV（美元，一个数），我帮你算能否上实力榜；入榜后按信保GMV从高到低排名。");
   const gmv = list === "strength" ? usdAmount(slots, /信保|ta|gmv|交易额/u) ?? amounts[0] : undefined;
@@ -607,13 +632,21 @@ function factoryList(slots: Slots, list: FactoryListName): { text: string; met: 
         effectiveInquiries90d: list === "heat" ? Math.round(value) : 0,
         avgReplyHours90d: list === "response-time" ? value : 0,
         replyRate90d: 0,
-        dispatchedOrders90d: list === "on-time-dispatch" ? orders?.value ?? 1 : 0,
+        dispatchedOrders90d: list === "on-time-dispatch" ? (ordersValue ?? 1) : 0,
         onTimeDispatchRate90d: list === "on-time-dispatch" ? Math.min(1, value) : 0,
         taGmv90dUsd: list === "strength" ? value : 0,
       },
     }),
   );
   const l = check.lists!.find((x) => x.list === list)!;
+  const ordersT = l.thresholds.find((x) => x.metric === "dispatchedOrders90d");
+  if (ordersT && !ordersT.met) {
+    return {
+      text: `不能上${l.name}：近90天发货订单 ${ordersT.value} 单，需至少 ${ordersT.threshold} 单（有发货订单后，及时发货率还需 > ${formatPercent(onTimeRateOf(l))}）`,
+      met: false,
+      thresholds: `${l.name}门槛：近90天至少 ${ordersT.threshold} 个发货订单，且及时发货率 > ${formatPercent(onTimeRateOf(l))}`,
+    };
+  }
   const t = l.thresholds.find((x) => x.metric !== "dispatchedOrders90d") ?? l.thresholds[0]!;
   const fmt = (v: number) =>
     t.metric === "effectiveInquiries90d" ? `${formatNumber(v)} 个` : t.metric === "avgReplyHours90d" ? `${formatNumber(v)} 小时` : t.metric === "onTimeDispatchRate90d" ? formatPercent(v) : formatUsd(v);
@@ -640,6 +673,11 @@ function factoryList(slots: Slots, list: FactoryListName): { text: string; met: 
     met: t.met,
     thresholds: `${l.name}门槛：近90天${t.metric === "effectiveInquiries90d" ? "有效询盘（排除风控）" : t.metric === "avgReplyHours90d" ? "平均回复时间" : t.metric === "onTimeDispatchRate90d" ? "及时发货率（且至少1个发货订单）" : "信保GMV"} ${t.op} ${fmt(t.threshold)}`,
   };
+}
+
+/** The on-time rate threshold of the on-time list, as the rule reported it. */
+function onTimeRateOf(l: { thresholds: readonly { metric: string; threshold: number }[] }): number {
+  return l.thresholds.find((x) => x.metric === "onTimeDispatchRate90d")?.threshold ?? 0;
 }
 
 function factoryCalculator(list: FactoryListName, need: string, cue: RegExp): Calculator {

@@ -256,7 +256,9 @@ function extractNumbers(text: string, skip: readonly [number, number][]): Number
     const afterDigits = text.slice(numStart + digits!.length + (mult?.length ?? 0) + (tail?.length ?? 0));
     const afterUnit = text.slice(m.index + m[0].trimEnd().length);
     // 几 right after the digits is an approximation (40几个); after the unit it is the question (1999美金 几分).
-    if (/^(?:几|\s*(?:多(?!少)|余|来(?![了的])|左右|上下|出头|\+))/u.test(afterDigits) || /^\s*(?:多(?!少)|余|左右|上下|出头)/u.test(afterUnit)) continue;
+    if (/^(?:几|\s*(?:多(?!少)|余|来(?![了的])|左右|上下|出头|\+))/u.test(afterDigits) || /^\s*(?:多(?!少)|余|左右|上下|出头|以上|以下|以内|之内|不到|or (?:more|less)|\+)/u.test(afterUnit)) continue;
+    // 超过2000, 不到40个, less than 2 hours: a bound, not the figure itself.
+    if (/(?:超过|不到|少于|多于|低于|高于|不足|大于|小于|more than|less than|over|under|below|above)\s*$/u.test(text.slice(Math.max(0, numStart - 10), numStart).replace(/(?:us\s?\$|\$|¥|￥)$/u, ""))) continue;
     if (/(?:大约|大概|约|差不多|将近|估计|around|about|approximately|roughly)\s*$/u.test(text.slice(Math.max(0, numStart - 6), numStart).replace(/(?:us\s?\$|\$|¥|￥)$/u, ""))) continue;
     // 3D, 4G, 5s: a number glued to a word is part of a name.
     if (!unit && !mult && !cur && /^[a-z]/u.test(text.slice(m.index + m[0].trimEnd().length))) continue;

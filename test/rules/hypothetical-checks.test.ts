@@ -105,6 +105,22 @@ table("penalty-refuse-ta", [
 ]);
 
 table("penalty-off-platform", [
+  ["站外沟通第3次和第4次一共扣多少分", "第3次扣3分，第4次扣6分，合计扣 9 分"],
+]);
+
+table("factory-on-time", [["及时发货率95%，但近90天没有发货订单，能上及时发货榜吗", "不能", "发货订单 0 单"]]);
+
+describe("a bound is not a figure", () => {
+  it.each<[ComputeRule, string]>([
+    ["factory-reply-time", "平均回复时间2小时以内能上回复时间榜吗"],
+    ["factory-strength", "信保GMV超过2000美元能上实力榜吗"],
+    ["factory-heat", "有效询盘40个以上能上热度榜吗"],
+  ])("%s: %s", (rule, q) => {
+    expect(run(rule, q).kind).toBe("needs");
+  });
+});
+
+table("penalty-off-platform", [
   ["引导买家用WhatsApp第3次扣几分", "第3次扣 3 分"],
   ["站外沟通第4次扣几分", "第4次扣 6 分"],
   ["站外沟通违规5次一共扣多少分", "累计共扣 18 分"],
