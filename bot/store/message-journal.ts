@@ -63,6 +63,17 @@ export interface UnfinishedWork {
   replies: OutboxRow[];
 }
 
+/** A reply delivered recently, for re-building the per-conversation rate limit after a restart. */
+export interface RecentDelivery {
+  /** The transport's key for the rate limit: its target's `conversationId` and body `kind`. */
+  conversationId: string | null;
+  kind: string | null;
+  staffId: string | null;
+  /** Messages it took (parts of a split reply), at least 1. */
+  parts: number;
+  at: Date;
+}
+
 /** Counts for /metrics. */
 export interface JournalCounts {
   unanswered: number;
@@ -93,6 +104,8 @@ export interface MessageJournal {
   /** What a restart has to resume. */
   unfinished(): UnfinishedWork;
   counts(): JournalCounts;
+  /** Replies delivered at or after `since`, oldest first. */
+  recentDeliveries(since: Date): RecentDelivery[];
   /** Deletes finished messages (and their replies) received before `before`; returns how many. */
   purgeJournal(before: Date): number;
 }
@@ -150,6 +163,13 @@ export function createMessageJournal(db: Database.Database, guard: StoreGuard): 
     countUnanswered: once(() => db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM inbox WHERE state = 'received'`)),
     countPending: once(() => db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'sending')`)),
     purge: once(() => db.prepare<[number]>(`DELETE FROM inbox WHERE state = 'done' AND received_at < ?`)),
+    recent: once(() =>
+      db.prepare<[number], { conversationId: string | null; kind: string | null; staffId: string | null; parts: number; at: number }>(
+        `SELECT json_extract(target, '$.conversationId') AS conversationId, json_extract(body, '$.kind') AS kind,
+                json_extract(target, '$.senderStaffId') AS staffId, max(parts_done, 1) AS parts, updated_at AS at
+           FROM outbox WHERE state = 'delivered' AND updated_at >= ? ORDER BY updated_at`,
+      ),
+    ),
   };
 
   const toRow = (r: OutboxDbRow): OutboxRow => ({ ...r, target: JSON.parse(r.target) as unknown, body: JSON.parse(r.body) as unknown });
@@ -227,6 +247,11 @@ export function createMessageJournal(db: Database.Database, guard: StoreGuard): 
         unanswered: sql.countUnanswered().get()?.n ?? 0,
         pendingReplies: sql.countPending().get()?.n ?? 0,
       }));
+    },
+
+    recentDeliveries(since) {
+      const t = ms(since, "the start of the window");
+      return guard("reading recent deliveries", () => sql.recent().all(t).map((r) => ({ ...r, at: new Date(r.at) })));
     },
 
     purgeJournal(before) {

@@ -41,6 +41,7 @@ export type {
   OutboxDraft,
   OutboxRow,
   OutboxState,
+  RecentDelivery,
   UnansweredMessage,
   UnfinishedWork,
 } from "./message-journal.js";

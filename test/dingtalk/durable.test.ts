@@ -80,6 +80,20 @@ describe("the message journal across restarts", () => {
     expect(second.bot.metrics.resumed.get()).toBe(4);
   });
 
+  it("a restart does not grant a throttled conversation a fresh rate window", async () => {
+    const throttle = { conversationRateLimit: 2, conversationRateWindowMs: 60_000, shutdownGraceMs: 100 };
+    const first = await bot({ tuning: throttle });
+    const frames = Array.from({ length: 4 }, (_, i) => fake.sendMessage(fake.textMessage(`q${i}`, { conversationId: "busy" })));
+    await waitFor(() => frames.every((f) => fake.acks.has(f)) && fake.delivered().length === 2, "all acked, two answered");
+    expect((await first.bot.stop()).left).toBe(2);
+
+    const second = await bot({ tuning: throttle });
+    await second.bot.resumed;
+    await pause(400);
+    expect(fake.delivered()).toHaveLength(2); // the window of the first run's two sends is still open
+    expect((await second.bot.stop()).left).toBe(2);
+  });
+
   it("resumes a reply whose webhook expired meanwhile through the 1:1 push", async () => {
     const first = await bot({ tuning: { conversationRateLimit: 1, conversationRateWindowMs: 60_000, shutdownGraceMs: 50 } });
     const a = fake.textMessage("first", { conversationId: "c", senderStaffId: "staff-7" });

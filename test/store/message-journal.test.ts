@@ -110,4 +110,24 @@ describe("message journal", () => {
     store.markReply(row!.id, "pending", T0, "x".repeat(2000));
     expect(store.unfinished().replies[0]!.lastError).toHaveLength(500);
   });
+
+  it("lists recent deliveries with their conversation, kind and parts, for the rate limit after a restart", () => {
+    const store = open();
+    store.recordIncoming(incoming("m1"));
+    const [push, group] = store.recordReplies(
+      "m1",
+      [
+        { target: { conversationId: "cid-1", senderStaffId: "s1" }, body: { kind: "private" } },
+        { target: { conversationId: "cid-1", senderStaffId: "s1" }, body: { kind: "conversation" } },
+      ],
+      T0,
+    );
+    store.markReply(push!.id, "delivered", later(1_000));
+    store.markPartsDone(group!.id, 3, later(2_000));
+    store.markReply(group!.id, "delivered", later(2_000));
+    expect(store.recentDeliveries(later(1_500)).map((d) => [d.conversationId, d.kind, d.staffId, d.parts, d.at.getTime()])).toEqual([
+      ["cid-1", "conversation", "s1", 3, later(2_000).getTime()],
+    ]);
+    expect(store.recentDeliveries(T0)).toHaveLength(2);
+  });
 });

@@ -454,6 +454,14 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     let work;
     try {
       journal.purgeJournal(new Date(Date.now() - tuning.dedupeRetentionMs));
+      // What the last run sent within the rate window still counts against DingTalk's limit.
+      const sends = new Map<string, number[]>();
+      for (const d of journal.recentDeliveries(new Date(Date.now() - tuning.conversationRateWindowMs))) {
+        const key = d.kind === "private" ? (d.staffId === null ? undefined : `oto:${d.staffId}`) : (d.conversationId ?? undefined);
+        if (key === undefined) continue;
+        sends.set(key, [...(sends.get(key) ?? []), ...Array.from({ length: d.parts }, () => d.at.getTime())]);
+      }
+      for (const [key, times] of sends) limiter.prime(key, times);
       work = journal.unfinished();
     } catch (err) {
       metrics.failures.inc({ stage: "journal" });

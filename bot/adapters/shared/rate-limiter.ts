@@ -36,6 +36,18 @@ export class RateLimiter {
     }
   }
 
+  /**
+   * Counts sends that happened before this limiter existed (an earlier run of the process), so
+   * that a restart does not grant a conversation a fresh window. Times are epoch ms.
+   */
+  prime(key: string, times: readonly number[]): void {
+    const t = Date.now();
+    const window = this.windows.get(key) ?? [];
+    for (const at of times) if (at > t - this.windowMs) window.push(at);
+    window.sort((a, b) => a - b);
+    this.windows.set(key, window);
+  }
+
   private sweep(t: number): void {
     for (const [key, times] of this.windows) {
       if ((times[times.length - 1] ?? 0) <= t - this.windowMs) this.windows.delete(key);
