@@ -167,17 +167,22 @@ function ordinalOrCount(slots: Slots, unit: RegExp): { ordinal?: number; past?: 
   if (ord) return { ordinal: ord.value };
   const c = slots.numbers.find((n) => n.kind === "count" && unit.test(n.unit));
   if (!c) return {};
-  // "已经被罚了3次，再犯…" counts the past; "犯了4次一共扣几分" names the total.
-  if (/再|下一?次|又|next|again/u.test(c.after) || /已经|已|之前|前面|罚过|犯过|被罚了/u.test(c.before)) return { past: c.value };
+  // "已经被罚了3次，再犯…" counts the past; "犯了4次一共扣几分", "被罚了3次，总共扣了多少" name the total.
+  if (/再|下一?次|又|next|again/u.test(c.after)) return { past: c.value };
+  if (/一共|总共|累计|合计|加起来|总计|in total|so far|altogether/u.test(slots.text)) return { ordinal: c.value };
+  if (/已经|已|之前|前面|罚过|犯过|被罚了/u.test(c.before)) return { past: c.value };
   return { ordinal: c.value };
 }
 
 // ---------------------------------------------------------------- RFQ service score
 
+/** The lowest total whose tier has the 3-star leads 6 hours early, from the tier table. */
+const EARLY_LEADS_FROM = Math.min(...RFQ_TIER_TABLE.filter((r) => r.earlyThreeStarLeads).map((r) => r.minTotal));
+
 function entitlementText(e: RfqEntitlements): string {
   const granted = e.quotesGranted === "none" ? "服务力赠送报价：无" : `服务力赠送报价 ${e.quotesGranted} 条`;
   const free = e.freeQuotes === "unlimited" ? "报价畅行：无限制" : e.freeQuotes === "none" ? "报价畅行：无" : `报价畅行 ${e.freeQuotes} 条`;
-  return `${granted}，${free}，三星商机提前6小时先享：${e.earlyThreeStarLeads ? "有" : "无"}`;
+  return `${granted}，${free}，${e.earlyThreeStarLeads ? "能享受三星商机提前6小时先享" : `不能享受三星商机提前6小时先享（${EARLY_LEADS_FROM}分及以上才有）`}`;
 }
 
 const rfqTier: Calculator = {
@@ -200,7 +205,7 @@ const rfqTier: Calculator = {
         const e = entitlementsOf(row, 0);
         return {
           kind: "computed",
-          result: `服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：赠送报价兜底 ${probe.floor} 条、按上月报价条数报多返多、封顶 ${probe.cap} 条；报价畅行${e.freeQuotes === "unlimited" ? "无限制" : ` ${String(e.freeQuotes)} 条`}；三星商机提前6小时先享`,
+          result: `服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：赠送报价兜底 ${probe.floor} 条、按上月报价条数报多返多、封顶 ${probe.cap} 条；报价畅行${e.freeQuotes === "unlimited" ? "无限制" : ` ${String(e.freeQuotes)} 条`}；能享受三星商机提前6小时先享`,
           arithmetic: `${sum} ≥ ${row.minTotal} → ${TIER_LABELS[row.tier]}档；赠送条数 = min(${probe.cap}, max(${probe.floor}, 上月报价条数))——告诉我上月报价条数可算出确切条数`,
           rule: tierRule,
           source,
@@ -209,7 +214,7 @@ const rfqTier: Calculator = {
       const e = entitlementsOf(row, lastMonth.value);
       return {
         kind: "computed",
-        result: `服务分 ${sum}，${TIER_LABELS[row.tier]}档：本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}），报价畅行无限制，三星商机提前6小时先享`,
+        result: `服务分 ${sum}，${TIER_LABELS[row.tier]}档：本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}），报价畅行无限制，能享受三星商机提前6小时先享`,
         arithmetic: `min(${probe.cap}, max(${probe.floor}, ${lastMonth.value})) = ${e.quotesGranted} 条`,
         rule: tierRule,
         source,
@@ -381,9 +386,13 @@ const guaranteeExit: Calculator = {
     );
     if (!g.ok || !g.earliestExitDate || !g.joinedOn) return needs("请告诉我加入的日期。");
     const shifted = g.joinedOn !== d.instant.toISODate() ? `（${zoneName(d.zone)} ${d.raw} 是北京时间 ${g.joinedOn}）` : "";
+    // "8月18日加入，9月10日能退出吗": the rule asked on that day.
+    const asked = slots.dates.find((x) => x !== d);
+    const onDay = asked ? checkGuarantee(partialMerchant({ guarantee: { joinedAt: d.instant.toISO(), exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }), asked.instant.setZone(SHANGHAI).endOf("day")) : undefined;
+    const verdict = onDay?.ok ? `${asked!.instant.toFormat("M月d日")}${onDay.canExitNow ? "可以退出" : "还不能退出"}；` : "";
     return {
       kind: "computed",
-      result: `最早 ${dayOf(g.earliestExitDate)} 可以退出保障升级服务`,
+      result: `${verdict}最早 ${dayOf(g.earliestExitDate)} 可以退出保障升级服务`,
       arithmetic: `加入日 ${g.joinedOn}${shifted} + ${GUARANTEE_EXIT_AFTER_DAYS} 天 = ${g.earliestExitDate}`,
       rule: `承担保障起之后的第${GUARANTEE_EXIT_AFTER_DAYS}天可以退出（${ESTIMATE_NOTE}：加入日 + ${GUARANTEE_EXIT_AFTER_DAYS} 个日历日，北京时间）`,
       source: "信用保障「保障升级服务」上线 · 常见问题 Q6",
@@ -421,9 +430,12 @@ const guaranteeRejoin: Calculator = {
       now,
     );
     if (!g.ok || !g.rejoin || !g.exitedOn) return needs("请告诉我退出的日期。");
+    const asked = slots.dates.find((x) => x !== d);
+    const onDay = asked ? checkGuarantee(partialMerchant({ guarantee: { joinedAt: null, exitedAt: d.instant.toISO(), rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }), asked.instant.setZone(SHANGHAI).endOf("day")) : undefined;
+    const verdict = onDay?.ok && onDay.rejoin ? `${asked!.instant.toFormat("M月d日")}${onDay.rejoin.canRejoinNow ? "可以重新加入" : "还不能重新加入"}；` : "";
     return {
       kind: "computed",
-      result: `最早 ${dayOf(g.rejoin.earliestDate)} 可以重新加入保障升级服务`,
+      result: `${verdict}最早 ${dayOf(g.rejoin.earliestDate)} 可以重新加入保障升级服务`,
       arithmetic: `退出日 ${g.exitedOn} + ${GUARANTEE_REJOIN_AFTER_DAYS} 天 = ${g.rejoin.earliestDate}`,
       rule: `退出后的${GUARANTEE_REJOIN_AFTER_DAYS}天内不能再加入（${ESTIMATE_NOTE}：退出日 + ${GUARANTEE_REJOIN_AFTER_DAYS} 个日历日，北京时间）`,
       source: "信用保障「保障升级服务」上线 · 常见问题 Q6",
@@ -566,10 +578,23 @@ const appealDeadline: Calculator = {
     const appeal = check.penalties[0]!.appeal;
     if (appeal.kind !== "7-days") return needs("请告诉我处罚的时间。");
     const days = APPEAL_WINDOW_HOURS / 24;
+    // "8月23日被罚，8月29日还能申诉吗": the window asked at that moment (end of that day without a time).
+    const asked = slots.dates.find((x) => x !== d);
+    const at = asked ? (asked.time ? asked.instant : asked.instant.endOf("day")) : undefined;
+    const onDay = at ? checkAppeals(partialMerchant({ penalties: [penalty] }), at) : undefined;
+    const askedWindow = onDay?.ok ? onDay.penalties[0]!.appeal : undefined;
+    const verdict =
+      asked && askedWindow?.kind === "7-days"
+        ? askedWindow.open
+          ? `${asked.instant.toFormat("M月d日")}${asked.time ? ` ${asked.time}` : ""}还可以申诉；`
+          : asked.time === null && asked.instant.toISODate() === appeal.deadline.setZone(SHANGHAI).toISODate()
+            ? `${asked.instant.toFormat("M月d日")}当天 ${appeal.deadline.setZone(SHANGHAI).toFormat("HH:mm")} 前还可以申诉；`
+            : `${asked.instant.toFormat("M月d日")}已不能申诉；`
+        : "";
     const noTime = d.time === null ? `（没说具体几点，按当天 00:00 算；实际截止是处罚执行时刻往后 ${days}×24 小时）` : "";
     return {
       kind: "computed",
-      result: `申诉截止 ${dayTime(appeal.deadline)}${noTime}`,
+      result: `${verdict}申诉截止 ${dayTime(appeal.deadline)}${noTime}`,
       arithmetic: `处罚时间 ${dayTime(d.instant)} + ${days}×24 小时 = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}`,
       rule: `卖家被执行处罚${days}天内可以提起申诉（${ESTIMATE_NOTE}：处罚时间 + ${days}×24 小时，北京时间），入口 MA后台-服务中心-申诉中心`,
       source: "国际站规则更新解读 · 直播FAQ Q3",
@@ -964,7 +989,7 @@ const firstCompensation: Calculator = {
     const pacific = d.instant.setZone(US_PACIFIC).toFormat("yyyy-MM-dd HH:mm");
     return {
       kind: "computed",
-      result: applies ? `适用：${d.raw} 在截止时间之前，平台承担第一笔逾期赔付` : `不适用：${d.raw} 已过截止时间`,
+      result: applies ? `可以享受平台首单包赔：${d.raw} 在截止时间之前，平台承担第一笔逾期赔付` : `不能享受平台首单包赔：${d.raw} 已过截止时间`,
       arithmetic: `${zoneName(d.zone)}${d.zoneNamed ? "" : "（未写时区，按北京时间）"} ${d.instant.toFormat("yyyy-MM-dd HH:mm")} = 美西 ${pacific}，${applies ? "早于" : "晚于"}截止 ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} 美西时间`,
       rule: `平台首单包赔：${deadline.toFormat("yyyy年M月d日 HH:mm:ss")}（美西时间）前支付且发起赔付的订单，平台承担第一笔因逾期导致的赔付`,
       source: "信用保障「保障升级服务」上线 · 卖家权益 权益三",
@@ -979,13 +1004,13 @@ const festivalPhase: Calculator = {
     const d = slots.dates[0];
     if (!d) return needs("告诉我具体时间（并说明是北京时间还是美西时间），我帮你判断采购节是否已开始。");
     const t = d.instant.toMillis();
-    const phase = t < FESTIVAL_START.toMillis() ? "还没开始" : t > FESTIVAL_END.toMillis() ? "已经结束" : "正在进行";
+    const phase = t < FESTIVAL_START.toMillis() ? "尚未开始" : t > FESTIVAL_END.toMillis() ? "已经结束" : "已经开始、正在进行";
     const start = FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm");
     const end = FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss");
     return {
       kind: "computed",
       result: `${zoneName(d.zone)} ${d.instant.toFormat("M月d日 HH:mm")} 采购节${phase}（北京时间 ${start} 开始，${end} 结束）`,
-      arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}（北京时间）${phase === "还没开始" ? "早于" : phase === "已经结束" ? "晚于" : "在"} ${start} – ${end}${phase === "正在进行" ? " 之间" : ""}`,
+      arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}（北京时间）${phase === "尚未开始" ? "早于" : phase === "已经结束" ? "晚于" : "在"} ${start} – ${end}${phase === "已经开始、正在进行" ? " 之间" : ""}`,
       rule: `9月采购节：美西时间 ${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} 至 ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")}（北京时间 ${start} 至 ${end}）`,
       source: "九月采购节 · 跨境供应链",
     };
