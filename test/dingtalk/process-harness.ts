@@ -5,7 +5,7 @@
  * does to PID 1), start it again on the same store, and count: every acked message answered,
  * none twice. Used by test/dingtalk/process.test.ts and by `npm run bench:e2e -- --scenario`.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { FakeGateway } from "./fake-gateway.js";
@@ -19,8 +19,11 @@ export interface ShutdownScenario {
   messages: number;
   conversations: number;
   signal: "SIGTERM" | "SIGINT";
-  /** `group`: the whole process group (Ctrl-C, systemd); `process`: the started process only (container PID 1). */
-  target: "group" | "process";
+  /**
+   * `group`: the whole process group (Ctrl-C, systemd); `process`: the started process only
+   * (container PID 1); `child`: the started process's child only (the bot under `npm start`).
+   */
+  target: "group" | "process" | "child";
   /** Send the signal once this many replies have been delivered. */
   signalAfterReplies: number;
   /** Send the signal a second time this long after the first (during the drain). */
@@ -109,6 +112,14 @@ async function until(cond: () => boolean, timeoutMs: number, what: string): Prom
   }
 }
 
+/** The (first) child process of `pid`, from `ps`. */
+function childOf(pid: number): number {
+  const ps = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" });
+  const child = Number(ps.stdout.trim().split(/\s+/)[0]);
+  if (!Number.isInteger(child) || child <= 0) throw new Error(`process ${pid} has no child to signal`);
+  return child;
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -149,12 +160,13 @@ export async function runShutdownScenario(scenario: ShutdownScenario): Promise<S
     await until(() => fake.delivered().length >= scenario.signalAfterReplies, timeoutMs, "replies before the signal");
     const ackedBeforeSignal = sent.filter((s) => fake.acks.has(s.frameId)).length;
     const pid = first.child.pid!;
+    const targetPid = scenario.target === "group" ? -pid : scenario.target === "process" ? pid : childOf(pid);
     const signalAt = performance.now();
-    process.kill(scenario.target === "group" ? -pid : pid, scenario.signal);
+    process.kill(targetPid, scenario.signal);
     if (scenario.secondSignalAfterMs !== undefined) {
       setTimeout(() => {
         try {
-          process.kill(scenario.target === "group" ? -pid : pid, scenario.signal);
+          process.kill(targetPid, scenario.signal);
         } catch {
           // already gone
         }
