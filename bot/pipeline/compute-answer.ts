@@ -245,7 +245,11 @@ const FACTOR_WORDS: readonly { factor: RfqFactor; kinds: NumberSlot["kind"][]; n
  */
 function replyRateSlot(slots: Slots, near: RegExp): NumberSlot | undefined {
   const rates = slots.numbers.filter((x) => x.kind === "percent" && !/前|top\s*$/u.test(x.before.slice(-2)));
-  const written = rates.find((x) => near.test(x.before.slice(-8))) ?? rates.find((x) => near.test(x.after.slice(0, 6)));
+  const written =
+    rates.find((x) => near.test(x.before.slice(-8))) ??
+    rates.find((x) => near.test(x.after.slice(0, 6))) ??
+    // "Our reply rate from buyers is 25%": the one rate in a question that names it.
+    (rates.length === 1 && near.test(slots.text) ? rates[0] : undefined);
   if (written) return written;
   const counts = slots.numbers.filter((x) => x.kind === "count" && /条|个/u.test(x.unit));
   const quotes = counts.find((x) => /报价|报了|quote/u.test(x.before.slice(-6) + x.after.slice(0, 3)));
@@ -254,16 +258,21 @@ function replyRateSlot(slots: Slots, near: RegExp): NumberSlot | undefined {
   return { ...replies, value: replies.value / quotes.value, kind: "percent", unit: "%", raw: `${replies.raw}/${quotes.raw}` };
 }
 
+/** A factor's figure by the words next to it, or the one figure of its kind in a question that names the factor. */
+function factorSlot(slots: Slots, kinds: readonly NumberSlot["kind"][], near: RegExp): NumberSlot | undefined {
+  const pool = slots.numbers.filter((x) => kinds.includes(x.kind));
+  // Only when it is the only figure at all: with other numbers about, which one is meant is a guess.
+  return pool.find((x) => near.test(x.before) || near.test(x.after.slice(0, 6))) ?? (slots.numbers.length === 1 && pool.length === 1 && near.test(slots.text) ? pool[0] : undefined);
+}
+
 const rfqFactor: Calculator = {
   needs: ["factor-value"],
   cue: /^(?=[\s\S]*(?:登录|登陆|login|回复率|回复律|买家回|reply rate|gmv|实收|实受))(?=[\s\S]*(?:分|points?|score))/u,
   run(slots) {
-    const given = FACTOR_WORDS.filter((f) =>
-      f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : slots.numbers.some((x) => f.kinds.includes(x.kind) && (f.near.test(x.before) || f.near.test(x.after.slice(0, 6)))),
-    );
+    const given = FACTOR_WORDS.filter((f) => (f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near)));
     if (given.length > 1) return needs("你给了几项因子的数字：要算总分，请一起说明报价个数和24小时响应率的同行排名（例如「都在同行前10%」）；要算单项，一次问一项。");
     for (const f of FACTOR_WORDS) {
-      const n = f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : slots.numbers.find((x) => f.kinds.includes(x.kind) && (f.near.test(x.before) || f.near.test(x.after.slice(0, 6))));
+      const n = f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near);
       if (!n || (f.factor === "loginDays" && n.unit !== "天") || (f.factor === "gmv90d" && n.currency === "CNY")) continue;
       const rfq =
         f.factor === "loginDays"
@@ -594,7 +603,7 @@ const appealDeadline: Calculator = {
     const noTime = d.time === null ? `（没说具体几点，按当天 00:00 算；实际截止是处罚执行时刻往后 ${days}×24 小时）` : "";
     return {
       kind: "computed",
-      result: `${verdict}申诉截止 ${dayTime(appeal.deadline)}${noTime}`,
+      result: `${verdict}申诉截止 ${dayTime(appeal.deadline)}${d.zoneNamed && d.zone !== SHANGHAI ? `，即${zoneName(d.zone)} ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")}（${appeal.deadline.setZone(d.zone).toFormat("M月d日 HH:mm")}）` : ""}${noTime}`,
       arithmetic: `处罚时间 ${dayTime(d.instant)} + ${days}×24 小时 = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}`,
       rule: `卖家被执行处罚${days}天内可以提起申诉（${ESTIMATE_NOTE}：处罚时间 + ${days}×24 小时，北京时间），入口 MA后台-服务中心-申诉中心`,
       source: "国际站规则更新解读 · 直播FAQ Q3",

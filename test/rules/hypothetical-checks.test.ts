@@ -67,6 +67,10 @@ table("rfq-factor", [
   ["RFQ近90天GMV 24999美元能得几分", "得 20 分"],
 ]);
 
+table("rfq-factor", [["Our RFQ reply rate from buyers is 25%, how many points is that factor?", "得 10 分"]]);
+
+table("appeal-deadline", [["被罚是9月3日上午10点，美西时间，最晚什么时候申诉", "2021-09-11 01:00", "美西时间 2021-09-10 10:00"]]);
+
 table("rfq-star-bonus", [
   ["RFQ GMV 3万美元，本月权益消耗了70%，营销力加几分", "+3 分"],
   ["GMV 35000美元，权益消耗100%", "+5 分"],
