@@ -28,10 +28,10 @@ describe("the command registry", () => {
   });
 
   it("adds the feedback vote and the staff tools after the others, the staff tools for staff only", () => {
-    expect(COMMANDS.slice(-4).map((c) => c.name)).toEqual(["feedback", "search", "unanswered", "stats"]);
+    expect(COMMANDS.slice(-5).map((c) => c.name)).toEqual(["feedback", "search", "unanswered", "teach", "stats"]);
     expect(COMMANDS.find((c) => c.name === "feedback")).toMatchObject({ group: "knowledge" });
     expect(COMMANDS.find((c) => c.name === "feedback")?.staffOnly).toBeFalsy();
-    for (const name of ["search", "unanswered", "stats"]) {
+    for (const name of ["search", "unanswered", "teach", "stats"]) {
       expect(COMMANDS.find((c) => c.name === name), name).toMatchObject({ group: "staff", staffOnly: true });
     }
   });
