@@ -84,6 +84,10 @@ export const COMPUTE_RULES = [
   "keyword-competition",
   "guarantee-first-compensation",
   "festival-phase",
+  "festival-ddp",
+  "festival-shipping",
+  "festival-arrival-guarantee",
+  "festival-logistics",
 ] as const;
 
 export const ComputeSchema = z

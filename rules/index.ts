@@ -178,3 +178,14 @@ export {
   type KeywordCompetition,
   type KeywordCompetitionResult,
 } from "./keyword-competition.js";
+
+export {
+  ARRIVAL_GUARANTEE_RATE,
+  DDP_DISCOUNT_USD_PER_ORDER,
+  MULTIMODAL_DISCOUNT_CNY_PER_ORDER,
+  MULTIMODAL_DISCOUNT_ORDERS,
+  SHIPPING_DISCOUNT_MIN_GOODS_USD,
+  SHIPPING_DISCOUNT_USD,
+  WUYOU_DISCOUNT_CNY_PER_ORDER,
+  WUYOU_DISCOUNT_ORDERS,
+} from "./festival-offers.js";

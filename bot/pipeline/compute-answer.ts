@@ -9,6 +9,7 @@
 import { DateTime } from "luxon";
 import type { ComputeRule } from "../../knowledge/schema.js";
 import {
+  ARRIVAL_GUARANTEE_RATE,
   checkAppeals,
   checkBrand,
   checkFactory,
@@ -17,6 +18,13 @@ import {
   checkGuarantee,
   computeKeywordCompetition,
   COMPENSATION_CAP_USD,
+  DDP_DISCOUNT_USD_PER_ORDER,
+  MULTIMODAL_DISCOUNT_CNY_PER_ORDER,
+  MULTIMODAL_DISCOUNT_ORDERS,
+  SHIPPING_DISCOUNT_MIN_GOODS_USD,
+  SHIPPING_DISCOUNT_USD,
+  WUYOU_DISCOUNT_CNY_PER_ORDER,
+  WUYOU_DISCOUNT_ORDERS,
   COMPENSATION_RATE,
   computeCompensation,
   entitlementsOf,
@@ -342,7 +350,8 @@ function severalOrders(amounts: readonly NumberSlot[]): Calculation {
 
 const guaranteeCompensation: Calculator = {
   needs: ["orderAmountUsd"],
-  cue: /赔|补偿|compensat|优惠券|逾期|late (?:dispatch|shipment)|shipped late/u,
+  // Not the festival's arrival guarantee (到货保障, 10% without a cap): its own calculator.
+  cue: /^(?![\s\S]*(?:到货保障|arrival guarantee))[\s\S]*(?:赔|补偿|compensat|优惠券|逾期|late (?:dispatch|shipment)|shipped late)/u,
   run(slots) {
     const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
     if (usd.length > 1 && /两笔|几笔|[2-9]笔|分别|各一|每笔|both|two orders|总共|一共|合计|加起来|in total/u.test(slots.text)) return severalOrders(usd);
@@ -1026,6 +1035,91 @@ const festivalPhase: Calculator = {
   },
 };
 
+// ---------------------------------------------------------------- festival offers
+
+const FESTIVAL_OFFERS_SOURCE = "九月采购节—营销活动攻略";
+
+/** The number of orders in the question ("发了15单", "15 orders"), when there is exactly one. */
+function orderCount(slots: Slots): NumberSlot | undefined {
+  const counts = slots.numbers.filter((n) => n.kind === "count" && /^(?:单|orders?)$/u.test(n.unit));
+  return counts.length === 1 ? counts[0] : undefined;
+}
+
+const festivalDdp: Calculator = {
+  needs: ["orders"],
+  cue: /ddp|海派/u,
+  run(slots) {
+    const n = orderCount(slots);
+    if (!n) return needs("告诉我走中美海派（DDP）指定运力线的单数（例如「发了15单」），我帮你算一共优惠多少。");
+    const total = n.value * DDP_DISCOUNT_USD_PER_ORDER;
+    return {
+      kind: "computed",
+      result: `${n.value} 单共优惠 ${formatUsd(total)}（每单 ${formatUsd(DDP_DISCOUNT_USD_PER_ORDER)}，买家侧运费减免）`,
+      arithmetic: `${n.value} × ${formatUsd(DDP_DISCOUNT_USD_PER_ORDER)} = ${formatUsd(total)}`,
+      rule: `中美海派（DDP）指定运力线每单优惠 ${formatUsd(DDP_DISCOUNT_USD_PER_ORDER)}（采购节期间）`,
+      source: `${FESTIVAL_OFFERS_SOURCE} · 买家侧营销玩法（DDP 运费减免）`,
+    };
+  },
+};
+
+const festivalShipping: Calculator = {
+  needs: ["goodsValueUsd"],
+  cue: /^(?=[\s\S]*(?:运费|shipping))(?=[\s\S]*(?:货值|减免|减|goods|discount))(?![\s\S]*(?:ddp|海派))/u,
+  run(slots) {
+    const amounts = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY" && n.value !== SHIPPING_DISCOUNT_USD);
+    const goods = amounts.find((n) => /货值|goods|订单|order/u.test(n.before)) ?? (amounts.length === 1 ? amounts[0] : undefined);
+    if (!goods) return needs("告诉我这单的货值（美元，例如「货值$35」），我帮你判断能否享受运费减免。");
+    const ok = goods.value >= SHIPPING_DISCOUNT_MIN_GOODS_USD;
+    return {
+      kind: "computed",
+      result: ok
+        ? `可以享受运费 ${formatUsd(SHIPPING_DISCOUNT_USD)} 减免：货值 ${formatUsd(goods.value)} ≥ ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)}`
+        : `不能享受运费减免：货值 ${formatUsd(goods.value)} 不满 ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)}（还差 ${formatUsdGap(SHIPPING_DISCOUNT_MIN_GOODS_USD - goods.value)}）`,
+      arithmetic: `${formatUsd(goods.value)} ${ok ? "≥" : "<"} ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)}`,
+      rule: `货值满 ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)} 则享受运费 ${formatUsd(SHIPPING_DISCOUNT_USD)} 减免（采购节期间，买家侧）`,
+      source: `${FESTIVAL_OFFERS_SOURCE} · 买家侧营销玩法（运费减免&到货保障）`,
+    };
+  },
+};
+
+const festivalArrivalGuarantee: Calculator = {
+  needs: ["orderAmountUsd"],
+  cue: /到货保障|arrival guarantee/u,
+  run(slots) {
+    const amount = usdAmount(slots, USD_NEAR);
+    if (!amount || amount.currency === "CNY") return needs("告诉我订单金额（美元），我帮你算到货保障赔付多少。");
+    const paid = Math.round(amount.value * ARRIVAL_GUARANTEE_RATE * 100) / 100;
+    return {
+      kind: "computed",
+      result: `到货保障赔付 ${formatUsd(paid, "nearest")}（买家发起逾期申请且成立时）`,
+      arithmetic: `${formatUsd(amount.value)} × ${formatPercent(ARRIVAL_GUARANTEE_RATE)} = ${formatUsd(paid, "nearest")}`,
+      rule: `采购节到货保障：满足要求的商品没有按时发货/按时到货，买家发起逾期申请且成立，赔付订单金额的 ${formatPercent(ARRIVAL_GUARANTEE_RATE)}（简报未写上限）`,
+      source: `${FESTIVAL_OFFERS_SOURCE} · 买家侧营销玩法（运费减免&到货保障）`,
+    };
+  },
+};
+
+const festivalLogistics: Calculator = {
+  needs: ["orders"],
+  cue: /无忧|多式联运|锦联/u,
+  run(slots) {
+    const n = orderCount(slots);
+    const multimodal = /多式联运|锦联/u.test(slots.text);
+    const wuyou = /无忧/u.test(slots.text);
+    if (!n || multimodal === wuyou) return needs("告诉我用的是无忧系列还是多式联运（锦联），以及发了几单，我帮你算一共减多少。");
+    const [per, pool, name] = multimodal
+      ? [MULTIMODAL_DISCOUNT_CNY_PER_ORDER, MULTIMODAL_DISCOUNT_ORDERS, "多式联运系列（锦联）"]
+      : [WUYOU_DISCOUNT_CNY_PER_ORDER, WUYOU_DISCOUNT_ORDERS, "无忧系列物流专线"];
+    return {
+      kind: "computed",
+      result: `${name} ${n.value} 单共减 ${formatNumber(n.value * per)} 元人民币（每单 ${per} 元，名额共 ${formatNumber(pool)} 单，先到先得）`,
+      arithmetic: `${n.value} × ${per} 元 = ${formatNumber(n.value * per)} 元`,
+      rule: `无忧系列每单减 ${WUYOU_DISCOUNT_CNY_PER_ORDER} 元（共 ${formatNumber(WUYOU_DISCOUNT_ORDERS)} 单）；多式联运系列锦联每单减 ${MULTIMODAL_DISCOUNT_CNY_PER_ORDER} 元（共 ${formatNumber(MULTIMODAL_DISCOUNT_ORDERS)} 单）`,
+      source: `${FESTIVAL_OFFERS_SOURCE} · 商家侧营销玩法（无忧系列/多式联运系列减免）`,
+    };
+  },
+};
+
 // ---------------------------------------------------------------- registry
 
 /** Every rule an entry can name under `compute.rule`, with its calculator. */
@@ -1054,4 +1148,8 @@ export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "keyword-competition": keywordCompetition,
   "guarantee-first-compensation": firstCompensation,
   "festival-phase": festivalPhase,
+  "festival-ddp": festivalDdp,
+  "festival-shipping": festivalShipping,
+  "festival-arrival-guarantee": festivalArrivalGuarantee,
+  "festival-logistics": festivalLogistics,
 };

@@ -254,6 +254,26 @@ table("festival-window", [
   ["服装行业9月3日的实收GMV算哪周", "第 2、3、4、5 周"],
 ]);
 
+table("festival-ddp", [["中美海派DDP发了12单，买家一共优惠多少", "12 单共优惠 240 美元"]]);
+
+table("festival-shipping", [
+  ["买家货值$30，能享受运费减免吗", "可以享受运费 20 美元 减免"],
+  ["货值29美元能减运费吗", "不能享受运费减免", "还差 1 美元"],
+]);
+
+table("festival-arrival-guarantee", [["到货保障的订单500美元逾期到货，赔多少", "赔付 50 美元"]]);
+
+table("festival-logistics", [
+  ["锦联多式联运发了5单，一共减多少", "共减 500 元人民币"],
+  ["无忧系列发了10单减多少", "共减 300 元人民币"],
+]);
+
+it("the festival's arrival guarantee (10%, no cap) is not taken for the upgrade service's capped compensation", () => {
+  const text = extractSlots("到货保障的订单500美元逾期到货，赔多少", ASKED).text;
+  expect(CALCULATORS["guarantee-compensation"].cue.test(text)).toBe(false);
+  expect(CALCULATORS["festival-arrival-guarantee"].cue.test(text)).toBe(true);
+});
+
 describe("a figure another rule reads is not answered by this one", () => {
   it.each<[ComputeRule, string]>([
     ["penalty-refuse-ta", "8月18日下午4点被执行了拒用信保的处罚，申诉最晚到什么时候"],

@@ -8,6 +8,14 @@ import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../knowledge/load-knowledge.js";
 import {
   AGENCY_EXPORT_WAIVER_MIN_USD,
+  ARRIVAL_GUARANTEE_RATE,
+  DDP_DISCOUNT_USD_PER_ORDER,
+  MULTIMODAL_DISCOUNT_CNY_PER_ORDER,
+  MULTIMODAL_DISCOUNT_ORDERS,
+  SHIPPING_DISCOUNT_MIN_GOODS_USD,
+  SHIPPING_DISCOUNT_USD,
+  WUYOU_DISCOUNT_CNY_PER_ORDER,
+  WUYOU_DISCOUNT_ORDERS,
   APPEAL_WINDOW_HOURS,
   COMPENSATION_CAP_USD,
   COMPENSATION_RATE,
@@ -57,6 +65,10 @@ const ROWS: readonly [entryId: string, figures: readonly string[]][] = [
   ["festival-onetouch-fee-waiver", [wan(AGENCY_EXPORT_WAIVER_MIN_USD)]],
   ["rfq-top-tier-quotes", [`兜底${RFQ_QUOTE_FLOOR}条`, `封顶${RFQ_QUOTE_CAP}条`]],
   ["rfq-gold-bonus", [`+${RFQ_GOLD_BONUS}分`]],
+  ["festival-ddp-discount", [`$${DDP_DISCOUNT_USD_PER_ORDER}`]],
+  ["festival-shipping-discount", [`$${SHIPPING_DISCOUNT_MIN_GOODS_USD}`, `$${SHIPPING_DISCOUNT_USD}`]],
+  ["festival-arrival-guarantee", [`${ARRIVAL_GUARANTEE_RATE * 100}%`]],
+  ["festival-logistics-discount", [`${WUYOU_DISCOUNT_CNY_PER_ORDER}RMB`, wan(WUYOU_DISCOUNT_ORDERS), `${MULTIMODAL_DISCOUNT_CNY_PER_ORDER}RMB`, `${MULTIMODAL_DISCOUNT_ORDERS}单`]],
   ["brand-leading-criteria", [`≥${yi(LEADING_MIN_EXPORT_CNY)}`]],
   ["brand-own-criteria", [`≥${OWN_MIN_BRAND_YEARS}年`, `≥${yi(OWN_MIN_EXPORT_CNY)}`, `${OWN_MIN_RD_TEAM}人`]],
 ];
