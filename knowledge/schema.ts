@@ -88,6 +88,8 @@ export const COMPUTE_RULES = [
   "festival-shipping",
   "festival-arrival-guarantee",
   "festival-logistics",
+  "zone-entry",
+  "zone-product-score",
 ] as const;
 
 export const ComputeSchema = z

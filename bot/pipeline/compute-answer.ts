@@ -16,6 +16,7 @@ import {
   checkFees,
   checkFestival,
   checkGuarantee,
+  checkZone,
   computeKeywordCompetition,
   COMPENSATION_CAP_USD,
   DDP_DISCOUNT_USD_PER_ORDER,
@@ -1120,6 +1121,68 @@ const festivalLogistics: Calculator = {
   },
 };
 
+// ---------------------------------------------------------------- premium trading zone
+
+const ZONE_SOURCE = "金品诚企品牌升级 · 场景差异化（优质贸易专区）";
+
+const zoneEntry: Calculator = {
+  needs: ["gold", "businessType", "exportYears", "odm"],
+  cue: /优质贸易专区|premium trad/u,
+  run(slots) {
+    const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /出口|外贸|export/u.test(n.before + n.after.slice(0, 6)));
+    const odm = yesNo(slots.text, /odm/u, /(?:不|没|无|没有|不提供|不做)\s*(?:提供)?\s*odm|no odm|without odm|not .{0,10}odm/u);
+    const known = { gold: slots.gold, type: slots.businessType, years: years?.value, odm };
+    if (known.gold === null && known.type === null && known.years === undefined && known.odm === null) {
+      return needs("告诉我是否金品、企业类型（贸易/工贸一体/工厂）、出口年限、是否提供ODM，我帮你逐条核对优质贸易专区门槛。");
+    }
+    if (slots.numbers.some((n) => /成长分|growth/u.test(n.before))) return needs("商品成长分问的是商品圈选：问「商品成长分74能被圈选吗」即可。");
+    const check = checkZone(
+      partialMerchant({ gold: known.gold === true, businessType: known.type ?? "factory", exportYears: known.years ?? 0, odm: known.odm === true }),
+    );
+    const cond = (code: string) => check.conditions.find((c) => c.code === code)!;
+    const rows: [string, boolean | null, string][] = [
+      ["金品诚企服务中", known.gold === null ? null : cond("gold").met, known.gold === null ? "未说明" : known.gold ? "是金品" : "不是金品"],
+      ["企业类型贸易或工贸一体", known.type === null ? null : cond("business-type-trading-or-integrated").met, known.type === null ? "未说明" : known.type === "factory" ? "工厂" : known.type === "trading" ? "贸易" : "工贸一体"],
+      [`出口年限 ≥ ${cond("export-years-3").threshold} 年`, known.years === undefined ? null : cond("export-years-3").met, known.years === undefined ? "未说明" : `${formatNumber(known.years)} 年`],
+      ["提供ODM服务", known.odm === null ? null : cond("odm").met, known.odm === null ? "未说明" : known.odm ? "提供" : "不提供"],
+    ];
+    const failed = rows.filter(([, met]) => met === false);
+    const unknown = rows.filter(([, met]) => met === null);
+    return {
+      kind: "computed",
+      result:
+        failed.length > 0
+          ? `不能入围优质贸易专区：${failed.map(([what, , v]) => `${what}（你：${v}）`).join("；")}`
+          : unknown.length > 0
+            ? `已给出的条件都满足，还需确认：${unknown.map(([what]) => what).join("、")}`
+            : "四项门槛都满足，可以入围优质贸易专区（商品由系统自动圈选）",
+      arithmetic: rows.map(([what, met, v]) => `${what}：${v} ${met === null ? "？" : met ? "✓" : "✗"}`).join("；"),
+      rule: `入围门槛：金品服务中 + 企业类型贸易或工贸一体 + 出口年限 ≥ ${cond("export-years-3").threshold} 年 + 提供ODM服务（四项都要满足）`,
+      source: ZONE_SOURCE,
+    };
+  },
+};
+
+const zoneProductScore: Calculator = {
+  needs: ["productGrowthScore"],
+  cue: /^(?=[\s\S]*(?:优质贸易专区|premium trad|圈))(?=[\s\S]*(?:成长分|growth score))/u,
+  run(slots) {
+    const score = numberNear(slots, ["score", "plain", "count"], /成长分|growth score|品/u, 10);
+    if (!score) return needs("告诉我商品的商品成长分（例如「成长分74」），我帮你判断能否被圈选进优质贸易专区。");
+    const { products } = checkZone(partialMerchant({}));
+    const ok = score.value >= products.minGrowthScore;
+    return {
+      kind: "computed",
+      result: ok
+        ? `商品成长分 ${score.value} ≥ ${products.minGrowthScore}，达到圈品要求（每个商家自动圈 ${products.perMerchant} 个品，商家需先满足入围门槛）`
+        : `不能被圈选：商品成长分 ${score.value} < ${products.minGrowthScore}（还差 ${products.minGrowthScore - score.value} 分）`,
+      arithmetic: `${score.value} ${ok ? "≥" : "<"} ${products.minGrowthScore}`,
+      rule: `优质贸易专区商品：系统自动圈品，一商 ${products.perMerchant} 品，商品成长分 ≥ ${products.minGrowthScore}`,
+      source: ZONE_SOURCE,
+    };
+  },
+};
+
 // ---------------------------------------------------------------- registry
 
 /** Every rule an entry can name under `compute.rule`, with its calculator. */
@@ -1152,4 +1215,6 @@ export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "festival-shipping": festivalShipping,
   "festival-arrival-guarantee": festivalArrivalGuarantee,
   "festival-logistics": festivalLogistics,
+  "zone-entry": zoneEntry,
+  "zone-product-score": zoneProductScore,
 };

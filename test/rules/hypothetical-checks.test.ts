@@ -274,6 +274,18 @@ it("the festival's arrival guarantee (10%, no cap) is not taken for the upgrade 
   expect(CALCULATORS["festival-arrival-guarantee"].cue.test(text)).toBe(true);
 });
 
+table("zone-entry", [
+  ["我们是金品，工贸一体，出口5年，提供ODM，能进优质贸易专区吗", "四项门槛都满足"],
+  ["金品，贸易公司，出口2年，做ODM，优质贸易专区能入围吗", "不能入围", "出口年限 ≥ 3 年（你：2 年）"],
+  ["我们是工厂，出口年限4年，优质贸易专区可以吗", "不能入围", "企业类型贸易或工贸一体（你：工厂）"],
+  ["金品、工贸一体、出口3年，优质贸易专区门槛够吗", "还需确认：提供ODM服务"],
+]);
+
+table("zone-product-score", [
+  ["优质贸易专区的商品成长分要多少？我的品成长分74能被圈吗", "不能被圈选", "74 < 75"],
+  ["商品成长分80分能被圈进优质贸易专区吗", "80 ≥ 75"],
+]);
+
 describe("a figure another rule reads is not answered by this one", () => {
   it.each<[ComputeRule, string]>([
     ["penalty-refuse-ta", "8月18日下午4点被执行了拒用信保的处罚，申诉最晚到什么时候"],
