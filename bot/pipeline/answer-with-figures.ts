@@ -29,6 +29,9 @@ export function isComputedReply(reply: Reply): boolean {
   return reply.title === COMPUTED_TITLE;
 }
 
+/** Anything a number can be read from: digits (full-width too), Chinese numerals, English ordinals. */
+const MAY_HOLD_FIGURES = /[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth/iu;
+
 function hasFigures(slots: Slots): boolean {
   return slots.numbers.length > 0 || slots.dates.length > 0;
 }
@@ -71,10 +74,12 @@ function ranked(match: Match): { primary: Ranked | undefined; others: Ranked[] }
  * line asking for the missing figure, or undefined to let the pipeline answer as usual.
  */
 export function answerWithFigures(text: string, match: Match, msg: IncomingMessage, deps: PipelineDeps): Reply | undefined {
-  const now = DateTime.fromJSDate(msg.now, { zone: SHANGHAI });
-  const slots = extractSlots(text, now);
   const { primary, others } = ranked(match);
   const primaryRule = primary?.entry.compute?.rule;
+  // No digit and no numeral: no slot can be read, and without a computing entry there is nothing to do.
+  if (!primaryRule && !MAY_HOLD_FIGURES.test(text)) return undefined;
+  const now = DateTime.fromJSDate(msg.now, { zone: SHANGHAI });
+  const slots = extractSlots(text, now);
 
   let primaryResult: Calculation | undefined;
   if (primary && primaryRule && hasFigures(slots)) {
