@@ -4,6 +4,14 @@
  * webhook receiving the reply.
  *
  *   npm run bench:e2e -- [--messages 2000] [--conversations 50] [--rate 200]
+ *   npm run bench:e2e -- --scenario --command "node dist/bot/main.js" --target group --signal SIGTERM
+ *        [--messages 1000] [--conversations 50] [--signal-after 50] [--rate N] [--webhook-delay MS]
+ *        [--second-signal MS] [--grace MS]
+ *
+ * `--scenario` runs the bot as its own process instead (test/dingtalk/process-harness.ts): a
+ * burst, a signal to its process group (`group`), to the started process (`process`) or to its
+ * child (`child`: the bot under `npm start`), a restart on the same store, and the count of acked
+ * messages lost and answered twice, with ack and reply latency. Build first (`npm run build`).
  *
  * Two runs: a burst (every message sent at once: throughput, and latency that is mostly
  * queueing), then a paced run at `--rate` messages per second (latency under a steady load).
@@ -24,6 +32,7 @@ import { openStore } from "../bot/store/open-store.js";
 import { seedDemoIfEmpty } from "../bot/store/seed-demo.js";
 import type { HandleMessage } from "../bot/pipeline/types.js";
 import { FakeGateway } from "../test/dingtalk/fake-gateway.js";
+import { runShutdownScenario } from "../test/dingtalk/process-harness.js";
 
 /** What the benchmark asks: a mix of rule questions, small talk, commands and an off-topic one. */
 const QUESTIONS = [
@@ -156,8 +165,47 @@ function round(n: number): number {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { messages: { type: "string" }, conversations: { type: "string" }, rate: { type: "string" }, echo: { type: "boolean", default: false } },
+    options: {
+      messages: { type: "string" },
+      conversations: { type: "string" },
+      rate: { type: "string" },
+      echo: { type: "boolean", default: false },
+      scenario: { type: "boolean", default: false },
+      command: { type: "string", default: "node dist/bot/main.js" },
+      target: { type: "string", default: "group" },
+      signal: { type: "string", default: "SIGTERM" },
+      "signal-after": { type: "string" },
+      "webhook-delay": { type: "string" },
+      "second-signal": { type: "string" },
+      grace: { type: "string" },
+    },
   });
+  if (values.scenario) {
+    const target = values.target;
+    const signal = values.signal;
+    if (target !== "group" && target !== "process" && target !== "child") throw new Error("--target must be group, process or child");
+    if (signal !== "SIGTERM" && signal !== "SIGINT") throw new Error("--signal must be SIGTERM or SIGINT");
+    const dir = mkdtempSync(join(tmpdir(), "bench-scenario-"));
+    try {
+      const outcome = await runShutdownScenario({
+        command: values.command.split(" ").filter(Boolean),
+        databasePath: join(dir, "bot.db"),
+        messages: Number(values.messages ?? 1000),
+        conversations: Number(values.conversations ?? 50),
+        signal,
+        target,
+        signalAfterReplies: Number(values["signal-after"] ?? 50),
+        ratePerSecond: values.rate === undefined ? undefined : Number(values.rate),
+        webhookDelayMs: values["webhook-delay"] === undefined ? undefined : Number(values["webhook-delay"]),
+        secondSignalAfterMs: values["second-signal"] === undefined ? undefined : Number(values["second-signal"]),
+        env: values.grace === undefined ? {} : { SHUTDOWN_GRACE_MS: values.grace },
+      });
+      console.log(JSON.stringify(outcome));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   const { name, handleMessage } = loadHandleMessage(values.echo);
   const cpu = cpus();
   console.log(`machine: ${cpu[0]?.model ?? "unknown cpu"} x${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${process.platform}/${process.arch}`);
