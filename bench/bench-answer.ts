@@ -22,7 +22,7 @@ import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/load-knowledge.js";
 import { loadSynonyms } from "../knowledge/load-synonyms.js";
 import { matchQuestion } from "../knowledge/match-question.js";
-import { OFF_TOPIC_CLASS, fingerprintOf, loadRankerModel } from "../knowledge/ranker.js";
+import { OFF_TOPIC_CLASS, fingerprintOf, loadRankerModel, viewFromRows } from "../knowledge/ranker.js";
 import type { RankerModel, ViewWeights } from "../knowledge/ranker.js";
 import { buildSearchIndex } from "../knowledge/search-index.js";
 
@@ -95,16 +95,18 @@ function scaledRanker(model: RankerModel, kb: KnowledgeBase, factor: number): Ra
     const bias = new Float64Array(classes.length);
     for (let k = 0; k < factor; k++) bias.set(v.bias.subarray(0, n), k * n);
     bias[offTopic] = v.bias[n]!;
-    const weights = new Map<string, Map<number, number>>();
-    for (const [f, row] of v.weights) {
+    const rows = new Map<string, Map<number, number>>();
+    v.features.forEach((f, r) => {
       const out = new Map<number, number>();
-      for (const [c, w] of row) {
+      for (let i = v.offsets[r]!; i < v.offsets[r + 1]!; i++) {
+        const c = v.classes[i]!;
+        const w = v.weights[i]!;
         if (c === n) out.set(offTopic, w);
         else for (let k = 0; k < factor; k++) out.set(k * n + c, w);
       }
-      weights.set(f, out);
-    }
-    return { bias, weights };
+      rows.set(f, out);
+    });
+    return viewFromRows(bias, rows);
   };
   return {
     classes,

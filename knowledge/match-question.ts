@@ -27,12 +27,26 @@ export function matchQuestion(index: SearchIndex, question: string): Match {
   const [top] = candidates;
   const t = index.calibration.thresholds;
   if (!top || top.inScope < t.scope) return { kind: "fallback", nearest: top, normalized };
-  if (namesOnlyATopic(normalized)) return matchTopic(candidates, normalized, t.clarifyWithin);
+  if (namesOnlyATopic(normalized)) return matchTopic(index, candidates, normalized, t.clarifyWithin);
   const close = candidates.filter((x) => x.inScope >= t.scope && top.score - x.score <= t.clarifyWithin);
   if (top.confidence / top.inScope >= t.answer || close.length === 1) {
     return { kind: "answer", candidate: top, alternatives: close.slice(1, MAX_CLARIFY_OPTIONS), normalized };
   }
-  return { kind: "clarify", candidates: close.slice(0, MAX_CLARIFY_OPTIONS), normalized };
+  return clarifyOrFallback(index, close, normalized);
+}
+
+/**
+ * A clarify offers only entries the ranker finds plausible (at least this probability): a
+ * choice between entries that merely share a word with the question ("how do i lose weight
+ * fast" → 信保关闭90天? 快速交易星等级?) is no help, so with no plausible entry the bot says it
+ * does not know instead.
+ */
+export const CLARIFY_MIN_LEARNED = 0.1;
+
+function clarifyOrFallback(index: SearchIndex, offered: Candidate[], normalized: string): Match {
+  const plausible = index.ranker ? offered.filter((c) => c.features.learned >= CLARIFY_MIN_LEARNED) : offered;
+  if (plausible.length === 0) return { kind: "fallback", nearest: offered[0], normalized };
+  return { kind: "clarify", candidates: plausible.slice(0, MAX_CLARIFY_OPTIONS), normalized };
 }
 
 /** A topic-only question has at most this many informative characters ("被罚了", "保障升级服务"). */
@@ -59,7 +73,7 @@ export function namesOnlyATopic(normalized: string): boolean {
  * penalty. Without an overview near the top, it gets one specific entry only when the ranking
  * is sure and nothing else is close; otherwise a choice.
  */
-function matchTopic(candidates: Candidate[], normalized: string, clarifyWithin: number): Match {
+function matchTopic(index: SearchIndex, candidates: Candidate[], normalized: string, clarifyWithin: number): Match {
   const top = candidates[0]!;
   const overview = candidates.find((c) => c.entry.overview && top.score - c.score <= OVERVIEW_WITHIN);
   if (overview) {
@@ -70,5 +84,5 @@ function matchTopic(candidates: Candidate[], normalized: string, clarifyWithin: 
   if (close.length === 1 && top.features.learned >= TOPIC_SPECIFIC_SURE) {
     return { kind: "answer", candidate: top, alternatives: candidates.slice(1, MAX_CLARIFY_OPTIONS), normalized };
   }
-  return { kind: "clarify", candidates: candidates.slice(0, MAX_CLARIFY_OPTIONS), normalized };
+  return clarifyOrFallback(index, candidates, normalized);
 }

@@ -47,9 +47,25 @@ const MENTION_RE = /(^|[\s\p{P}\u3400-\u9fff])[@＠][^\s@＠]{1,30}(?=\s|$)/gu;
  * `+` and `/` at the start (commands); everything else becomes a single space.
  */
 export function normalizeText(raw: string): string {
-  let s = raw.normalize("NFKC");
-  s = toSimplified(s).toLowerCase();
-  s = s.replace(MENTION_RE, "$1 ").trim();
+  return finish(toSimplified(raw.normalize("NFKC")).toLowerCase());
+}
+
+/**
+ * The message cut at `boundaries` (clause punctuation), each clause normalised as a message
+ * is, the empty ones (a lone greeting or "谢谢") dropped. One character conversion for the
+ * whole message, not one per clause.
+ */
+export function normalizeClauses(raw: string, boundaries: RegExp): string[] {
+  return toSimplified(raw.normalize("NFKC"))
+    .toLowerCase()
+    .split(boundaries)
+    .map(finish)
+    .filter((c) => c.length > 0);
+}
+
+/** Everything after the character conversion: mentions, courtesy, punctuation. */
+function finish(converted: string): string {
+  let s = converted.replace(MENTION_RE, "$1 ").trim();
   // Strip openers and closers repeatedly: "你好，请问一下 …，谢谢！"
   for (let i = 0; i < 4; i++) {
     const next = s.replace(openerRe, "").replace(closerRe, "").trim();

@@ -15,7 +15,7 @@
  * How the views are used: docs/matching.md.
  */
 import { pinyin } from "pinyin-pro";
-import { normalizeText } from "./normalize-text.js";
+import { normalizeClauses } from "./normalize-text.js";
 import { stemEnglish, ENGLISH_STOPWORDS } from "./tokenize.js";
 import type { Lexicon } from "./tokenize.js";
 
@@ -61,9 +61,21 @@ function charFeatures(prepared: string, lexicon: Lexicon, v: SparseVector, by: n
   latinAndNumbers(prepared, v, by);
 }
 
+/**
+ * Each character's toneless syllable, looked up once and kept: read character by character
+ * (not as words), so a polyphonic character always gets the same syllable, in training and at
+ * run time alike, and a question costs a few map lookups.
+ */
+const SYLLABLES = new Map<string, string>();
+function syllableOf(ch: string): string {
+  let s = SYLLABLES.get(ch);
+  if (s === undefined) SYLLABLES.set(ch, (s = pinyin(ch, { toneType: "none", surname: "off" }) || ch));
+  return s;
+}
+
 function pinyinFeatures(prepared: string, v: SparseVector, by: number): void {
   for (const m of prepared.matchAll(CJK_RUN)) {
-    const syllables = pinyin(m[0], { toneType: "none", type: "array", surname: "off" });
+    const syllables = Array.from(m[0], syllableOf);
     for (let i = 0; i < syllables.length; i++) {
       add(v, `p:${syllables[i]!}`, by);
       if (i + 1 < syllables.length) add(v, `q:${syllables[i]!}_${syllables[i + 1]!}`, by);
@@ -96,8 +108,8 @@ export function featurize(prepared: string, lexicon: Lexicon, asking?: string): 
 /** Words that mark a clause as the one that asks (Chinese question words and particles). */
 const ASKING_ZH = /吗|么|呢|怎|多久|多少|多长|几|哪|什么|啥|咋|能不能|可不可以|可以不|是不是|是否|有没有|会不会|要不要|行不行|能否|如何|还能|还可以|需不需要|算不算|对不对|[?？]/u;
 const ASKING_EN = /^(how|what|when|where|which|who|why|can|could|is|are|do|does|did|will|would|should|may|must|am)\b/u;
-/** Clause boundaries in what the merchant typed (before normalisation folds punctuation away). */
-const CLAUSE_SPLIT = /[，,。.!！;；\n…~～]+|(?<=[?？])/u;
+/** Clause boundaries in what the merchant typed (before normalisation folds punctuation away); not the `.` or `,` inside 1.8万 or 20,000. */
+const CLAUSE_SPLIT = /[，。!！;；\n…~～]+|[,.](?!\d)|(?<!\d)[,.]|(?<=[?？])/u;
 
 /** Whether a text asks something (a question word, or a question mark before normalisation), rather than naming a topic. */
 export function isAsking(text: string): boolean {
@@ -117,10 +129,7 @@ export function hasQuestionWord(normalized: string): boolean {
  * messages, where there is nothing to weigh.
  */
 export function askingClause(raw: string): string | undefined {
-  const clauses = raw
-    .split(CLAUSE_SPLIT)
-    .map((c) => normalizeText(c))
-    .filter((c) => c.length > 0);
+  const clauses = normalizeClauses(raw, CLAUSE_SPLIT);
   if (clauses.length < 2) return undefined;
   for (let i = clauses.length - 1; i >= 0; i--) {
     const c = clauses[i]!;

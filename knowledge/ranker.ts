@@ -19,10 +19,18 @@ export const OFF_TOPIC_CLASS = "(off-topic)";
 
 export const RANKER_FILE = new URL("./ranker.json", import.meta.url);
 
-/** One view's weights: per feature, the classes it has a weight for and those weights. */
+/**
+ * One view's weights as compressed sparse rows: feature `features[r]` has a weight for the
+ * classes `classes[offsets[r] .. offsets[r + 1]]`, namely `weights[…]` at the same places.
+ * Typed arrays, so that scoring a question is a few hundred multiply-adds and the file parses
+ * in milliseconds.
+ */
 export interface ViewWeights {
   bias: Float64Array;
-  weights: Map<string, Map<number, number>>;
+  features: string[];
+  offsets: Int32Array;
+  classes: Int32Array;
+  weights: Float32Array;
 }
 
 export interface RankerModel {
@@ -39,13 +47,59 @@ export interface RankerModel {
   scope: Record<ViewName, ViewWeights>;
 }
 
+/** Builds a view from per-feature rows (class → weight), features in name order. */
+export function viewFromRows(bias: Float64Array, rows: ReadonlyMap<string, ReadonlyMap<number, number>>): ViewWeights {
+  const features = [...rows.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const offsets = new Int32Array(features.length + 1);
+  let nnz = 0;
+  features.forEach((f, r) => {
+    nnz += rows.get(f)!.size;
+    offsets[r + 1] = nnz;
+  });
+  const classes = new Int32Array(nnz);
+  const weights = new Float32Array(nnz);
+  features.forEach((f, r) => {
+    let i = offsets[r]!;
+    for (const [c, w] of [...rows.get(f)!].sort((a, b) => a[0] - b[0])) {
+      classes[i] = c;
+      weights[i++] = w;
+    }
+  });
+  return { bias, features, offsets, classes, weights };
+}
+
+/** How many weights a view holds. */
+export const weightCount = (v: ViewWeights): number => v.weights.length;
+
+/**
+ * A long array of numbers: zod checks only that it is an array (checking 100 000 elements one
+ * by one through zod would cost most of the start-up); {@link parseRankerFile} checks every
+ * element as it copies it into a typed array.
+ */
+const numbers = z.custom<number[]>((v) => Array.isArray(v), "must be an array of numbers");
+
 const ViewFileSchema = z
   .object({
     bias: z.array(z.number().finite()),
-    /** `feature → "class:weight class:weight …"` (compact: the file is committed). */
-    weights: z.record(z.string(), z.string().regex(/^(?:\d+:-?\d+(?:\.\d+)?(?:e-?\d+)? ?)+$/)),
+    features: z.array(z.string()),
+    /** `features.length + 1` row starts into `classes` and `weights`. */
+    offsets: numbers,
+    classes: numbers,
+    weights: numbers,
   })
   .strict();
+
+/** Copies `values` into `into`, throwing on anything that is not a finite number (an integer ≥ 0 when `counts`). */
+function typed<T extends Int32Array | Float32Array>(values: readonly unknown[], into: T, counts: boolean, what: string): T {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== "number" || !Number.isFinite(v) || (counts && (!Number.isInteger(v) || v < 0))) {
+      throw new Error(`ranker ${what}: element ${i} is ${JSON.stringify(v)}, not ${counts ? "a count" : "a finite number"}`);
+    }
+    into[i] = v;
+  }
+  return into;
+}
 
 export const RankerFileSchema = z
   .object({
@@ -70,25 +124,23 @@ export function fingerprintOf(entryIds: readonly string[]): string {
 
 export function parseRankerFile(data: unknown): RankerModel {
   const file = RankerFileSchema.parse(data);
-  const view = (v: z.infer<typeof ViewFileSchema>, name: string, nClasses = file.classes.length): ViewWeights => {
-    if (v.bias.length !== nClasses) throw new Error(`ranker ${name}: ${v.bias.length} biases for ${nClasses} classes`);
-    const weights = new Map<string, Map<number, number>>();
-    for (const [feature, packed] of Object.entries(v.weights)) {
-      const m = new Map<number, number>();
-      for (const pair of packed.split(" ")) {
-        const [c, w] = pair.split(":");
-        const k = Number(c);
-        if (k >= nClasses) throw new Error(`ranker ${name}: feature ${feature} names class ${k} of ${nClasses}`);
-        m.set(k, Number(w));
-      }
-      weights.set(feature, m);
-    }
-    return { bias: Float64Array.from(v.bias), weights };
+  const view = (v: z.infer<typeof ViewFileSchema>, name: string, nClasses: number): ViewWeights => {
+    const problem = (what: string) => new Error(`ranker ${name}: ${what}`);
+    if (v.bias.length !== nClasses) throw problem(`${v.bias.length} biases for ${nClasses} classes`);
+    if (v.offsets.length !== v.features.length + 1 || v.offsets[0] !== 0 || v.offsets.at(-1) !== v.classes.length) throw problem("offsets do not fit the rows");
+    if (v.weights.length !== v.classes.length) throw problem(`${v.weights.length} weights for ${v.classes.length} classes`);
+    const offsets = typed(v.offsets, new Int32Array(v.offsets.length), true, `${name} offsets`);
+    const classes = typed(v.classes, new Int32Array(v.classes.length), true, `${name} classes`);
+    const weights = typed(v.weights, new Float32Array(v.weights.length), false, `${name} weights`);
+    for (let r = 0; r < v.features.length; r++) if (offsets[r + 1]! < offsets[r]!) throw problem(`row ${r} ends before it starts`);
+    for (const c of classes) if (c >= nClasses) throw problem(`a feature names class ${c} of ${nClasses}`);
+    return { bias: Float64Array.from(v.bias), features: v.features, offsets, classes, weights };
   };
+  const n = file.classes.length;
   return {
     classes: file.classes,
     fingerprint: file.fingerprint,
-    views: { chars: view(file.views.chars, "chars"), pinyin: view(file.views.pinyin, "pinyin") },
+    views: { chars: view(file.views.chars, "chars", n), pinyin: view(file.views.pinyin, "pinyin", n) },
     scope: { chars: view(file.scope.chars, "scope chars", 2), pinyin: view(file.scope.pinyin, "scope pinyin", 2) },
   };
 }
@@ -105,14 +157,15 @@ export function loadRankerModel(file: URL | string = RANKER_FILE): RankerModel |
   return parseRankerFile(JSON.parse(text));
 }
 
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
 export function serializeRankerModel(model: RankerModel, extra: Pick<RankerFile, "note" | "heldOut"> = {}): RankerFile {
   const view = (v: ViewWeights) => ({
-    bias: [...v.bias].map((b) => Math.round(b * 1e4) / 1e4),
-    weights: Object.fromEntries(
-      [...v.weights]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([f, m]) => [f, [...m].sort((a, b) => a[0] - b[0]).map(([c, w]) => `${c}:${Math.round(w * 1e4) / 1e4}`).join(" ")]),
-    ),
+    bias: [...v.bias].map(round4),
+    features: v.features,
+    offsets: [...v.offsets],
+    classes: [...v.classes],
+    weights: [...v.weights].map(round4),
   });
   return {
     ...(extra.note ? { note: extra.note } : {}),
@@ -124,13 +177,35 @@ export function serializeRankerModel(model: RankerModel, extra: Pick<RankerFile,
   };
 }
 
+/**
+ * A view ready to score: the committed weights (shared, never changed) with a row index, and
+ * this ranker's own taught deltas on top (so teaching one index never changes another).
+ */
+interface ScoringView {
+  base: ViewWeights;
+  row: Map<string, number>;
+  bias: Float64Array;
+  taught: Map<string, Map<number, number>>;
+}
+
+/** Row indexes, built once per committed view however many rankers share it. */
+const ROWS = new WeakMap<ViewWeights, Map<string, number>>();
+
+function scoringView(base: ViewWeights): ScoringView {
+  let row = ROWS.get(base);
+  if (!row) ROWS.set(base, (row = new Map(base.features.map((f, r) => [f, r]))));
+  return { base, row, bias: Float64Array.from(base.bias), taught: new Map() };
+}
+
 /** Class probabilities of one view (softmax over the linear scores). */
-export function viewProbabilities(v: ViewWeights, x: SparseVector, out = new Float64Array(v.bias.length)): Float64Array {
+function probabilitiesOf(v: ScoringView, x: SparseVector, out: Float64Array): Float64Array {
   out.set(v.bias);
+  const { offsets, classes, weights } = v.base;
   for (const [f, value] of x) {
-    const row = v.weights.get(f);
-    if (!row) continue;
-    for (const [c, w] of row) out[c]! += w * value;
+    const r = v.row.get(f);
+    if (r !== undefined) for (let i = offsets[r]!; i < offsets[r + 1]!; i++) out[classes[i]!]! += weights[i]! * value;
+    const taught = v.taught.get(f);
+    if (taught) for (const [c, w] of taught) out[c]! += w * value;
   }
   let max = -Infinity;
   for (const z of out) if (z > max) max = z;
@@ -141,23 +216,21 @@ export function viewProbabilities(v: ViewWeights, x: SparseVector, out = new Flo
 }
 
 /**
- * One stochastic gradient step of the softmax loss on one example, in place. Only classes with
- * a noticeable gradient are touched, so the weights stay sparse.
+ * One stochastic gradient step of the softmax loss on one example, into the taught deltas.
+ * Only classes with a noticeable gradient are touched, so the deltas stay small.
  */
-export function gradientStep(v: ViewWeights, x: SparseVector, target: number, rate: number, l2 = 0): Float64Array {
-  const p = viewProbabilities(v, x);
+function gradientStep(v: ScoringView, x: SparseVector, target: number, rate: number, scratch: Float64Array): void {
+  const p = probabilitiesOf(v, x, scratch);
   for (let c = 0; c < p.length; c++) {
     const g = p[c]! - (c === target ? 1 : 0);
     if (Math.abs(g) < 1e-3) continue;
     v.bias[c]! -= rate * g * 0.1;
     for (const [f, value] of x) {
-      let row = v.weights.get(f);
-      if (!row) v.weights.set(f, (row = new Map<number, number>()));
-      const w = row.get(c) ?? 0;
-      row.set(c, w - rate * (g * value + l2 * w));
+      let row = v.taught.get(f);
+      if (!row) v.taught.set(f, (row = new Map<number, number>()));
+      row.set(c, (row.get(c) ?? 0) - rate * g * value);
     }
   }
-  return p;
 }
 
 export interface Ranker {
@@ -180,21 +253,28 @@ const TEACH_MAX_STEPS = 60;
 /** Teaching stops once the taught class has this probability. */
 const TEACH_TARGET = 0.8;
 
+/**
+ * A ranker over `model`. The model's weights are shared and never changed: what this ranker is
+ * taught is kept in its own deltas, so one process's teaching never leaks into another index.
+ */
 export function createRanker(model: RankerModel): Ranker {
   const index = new Map(model.classes.map((c, i) => [c, i]));
   const n = model.classes.length;
+  const views = { chars: scoringView(model.views.chars), pinyin: scoringView(model.views.pinyin) };
+  const scope = { chars: scoringView(model.scope.chars), pinyin: scoringView(model.scope.pinyin) };
   const a = new Float64Array(n);
   const b = new Float64Array(n);
+  const scratch = new Float64Array(n);
   function probabilities(x: FeatureViews): Float64Array {
-    viewProbabilities(model.views.chars, x.chars, a);
-    viewProbabilities(model.views.pinyin, x.pinyin, b);
+    probabilitiesOf(views.chars, x.chars, a);
+    probabilitiesOf(views.pinyin, x.pinyin, b);
     const out = new Float64Array(n);
     for (let c = 0; c < n; c++) out[c] = (a[c]! + b[c]!) / 2;
     return out;
   }
   const two = new Float64Array(2);
-  const outside = (x: FeatureViews) =>
-    (viewProbabilities(model.scope.chars, x.chars, two)[1]! + viewProbabilities(model.scope.pinyin, x.pinyin, two)[1]!) / 2;
+  const scratchTwo = new Float64Array(2);
+  const outside = (x: FeatureViews) => (probabilitiesOf(scope.chars, x.chars, two)[1]! + probabilitiesOf(scope.pinyin, x.pinyin, two)[1]!) / 2;
   return {
     classes: model.classes,
     probabilities,
@@ -209,8 +289,8 @@ export function createRanker(model: RankerModel): Ranker {
         const scopeDone = off ? outside(x) >= TEACH_TARGET : outside(x) <= 1 - TEACH_TARGET;
         if (entryDone && scopeDone) break;
         for (const name of VIEW_NAMES) {
-          if (!entryDone) gradientStep(model.views[name], x[name], target, 0.5);
-          if (!scopeDone) gradientStep(model.scope[name], x[name], off ? 1 : 0, 0.5);
+          if (!entryDone) gradientStep(views[name], x[name], target, 0.5, scratch);
+          if (!scopeDone) gradientStep(scope[name], x[name], off ? 1 : 0, 0.5, scratchTwo);
         }
       }
       return probabilities(x)[target]!;

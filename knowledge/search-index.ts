@@ -113,8 +113,8 @@ let committedModel: RankerModel | undefined | null = null;
 function committedRankerFor(kb: KnowledgeBase): RankerModel | undefined {
   if (committedModel === null) committedModel = loadRankerModel();
   if (!committedModel || committedModel.fingerprint !== fingerprintOf(kb.entries.map((e) => e.id))) return undefined;
-  // Each index learns on its own copy (teaching one must not change another).
-  return structuredClone(committedModel);
+  // Shared: each index's ranker keeps what it is taught to itself (createRanker).
+  return committedModel;
 }
 
 export interface IndexOptions {
@@ -194,8 +194,9 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options:
   classOfEntry.forEach((c, i) => c >= 0 && entryOfClass.set(c, i));
   const offTopicClass = ranker?.classIndex(OFF_TOPIC_CLASS) ?? -1;
   const featurizeQuestion = (question: string, normalized = prepare(question)): FeatureViews => {
+    // The asking clause comes back normalised already: only the synonyms are left to apply.
     const asking = askingClause(question);
-    return featurize(normalized, lexicon, asking === undefined ? undefined : prepare(asking));
+    return featurize(normalized, lexicon, asking === undefined ? undefined : synonyms.rewrite(asking));
   };
 
   /**
@@ -277,9 +278,12 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options:
     const views = ranker ? featurizeQuestion(question, normalized) : undefined;
     const learned = ranker && views ? ranker.probabilities(views) : undefined;
     const outside = ranker && views ? ranker.outside(views) : 0;
-    if (learned) {
+    // A question that shares no indexed term with any entry ("zzqxj") gets the ranker's entries
+    // only when the ranker itself is sure of one (a typo'd question it still recognises).
+    const byProbability = learned ? topK([...entryOfClass.keys()], (c) => learned[c]!, LEARNED_SHORTLIST) : [];
+    const rankerSure = learned !== undefined && byProbability.length > 0 && learned[byProbability[0]!]! >= 0.5;
+    if (learned && (touched.length > 0 || rankerSure)) {
       const listed = new Set(shortlist);
-      const byProbability = topK([...entryOfClass.keys()], (c) => learned[c]!, LEARNED_SHORTLIST);
       for (const c of byProbability) {
         const i = entryOfClass.get(c)!;
         if (!listed.has(i)) shortlist.push(i);

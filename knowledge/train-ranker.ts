@@ -10,7 +10,7 @@
 import type { KnowledgeBase } from "./load-knowledge.js";
 import { VIEW_NAMES } from "./ranker-features.js";
 import type { FeatureViews, SparseVector } from "./ranker-features.js";
-import { OFF_TOPIC_CLASS, fingerprintOf } from "./ranker.js";
+import { OFF_TOPIC_CLASS, fingerprintOf, viewFromRows } from "./ranker.js";
 import type { RankerModel, ViewWeights } from "./ranker.js";
 
 export interface LabelledText {
@@ -58,6 +58,12 @@ export interface TrainOptions {
   l2?: number;
   /** Weights smaller than this are dropped after fitting. */
   prune?: number;
+  /**
+   * How much an off-topic question counts in the entry model. There are far more of them than
+   * questions per entry, and at full weight the off-topic class would take probability from
+   * every entry a question only partly matches; the binary scope model counts them in full.
+   */
+  offTopicWeight?: number;
   seed?: number;
 }
 
@@ -116,16 +122,16 @@ function trainView(examples: Array<{ x: SparseVector; target: number; weight: nu
       }
     }
   }
-  const weights = new Map<string, Map<number, number>>();
+  const kept = new Map<string, Map<number, number>>();
   for (const [f, k] of featureIndex) {
     const row = new Map<number, number>();
     for (let c = 0; c < C; c++) {
       const w = W[k * C + c]!;
       if (Math.abs(w) >= o.prune) row.set(c, w);
     }
-    if (row.size > 0) weights.set(f, row);
+    if (row.size > 0) kept.set(f, row);
   }
-  return { bias, weights };
+  return viewFromRows(bias, kept);
 }
 
 /**
@@ -135,7 +141,7 @@ function trainView(examples: Array<{ x: SparseVector; target: number; weight: nu
 const SCOPE_KNOWLEDGE_WEIGHT = 0.3;
 const SCOPE_OFF_TOPIC_WEIGHT = 3;
 
-const DEFAULTS: Required<TrainOptions> = { epochs: 15, rate: 3, l2: 1e-4, prune: 0.2, seed: 1 };
+const DEFAULTS: Required<TrainOptions> = { epochs: 15, rate: 3, l2: 1e-4, prune: 0.2, seed: 1, offTopicWeight: 0.3 };
 
 /**
  * Fits both views on featurised examples; `classes` are entry ids then the off-topic class.
@@ -146,7 +152,10 @@ export function trainRanker(examples: TrainingExample[], classes: string[], opti
   const entryIds = classes.filter((c) => c !== OFF_TOPIC_CLASS);
   const off = classes.indexOf(OFF_TOPIC_CLASS);
   const views = Object.fromEntries(
-    VIEW_NAMES.map((name) => [name, trainView(examples.map((e) => ({ x: e.x[name], target: e.target, weight: e.weight })), classes.length, o)]),
+    VIEW_NAMES.map((name) => [
+      name,
+      trainView(examples.map((e) => ({ x: e.x[name], target: e.target, weight: e.weight * (e.target === off ? o.offTopicWeight : 1) })), classes.length, o),
+    ]),
   ) as RankerModel["views"];
   const scopeWeight = (e: TrainingExample) => (e.target === off ? SCOPE_OFF_TOPIC_WEIGHT : e.knowledge ? SCOPE_KNOWLEDGE_WEIGHT : 1) * e.weight;
   const scope = Object.fromEntries(

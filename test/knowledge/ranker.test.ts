@@ -77,8 +77,11 @@ describe("the committed weights", () => {
 
   it("are refused when a feature names a class that does not exist", () => {
     const file = serializeRankerModel(committed);
-    file.views.chars.weights["b:保障"] = `${committed.classes.length + 3}:0.5`;
+    file.views.chars.classes[0] = committed.classes.length + 3;
     expect(() => parseRankerFile(file)).toThrow(/names class/);
+    const cut = serializeRankerModel(committed);
+    cut.views.pinyin.weights.pop();
+    expect(() => parseRankerFile(cut)).toThrow(/weights for/);
   });
 
   it("are not used for a knowledge base they were not fitted for", () => {
