@@ -15,13 +15,11 @@
  * scores only the questions whose number is odd or even, so that failures can be read on one
  * half while the other stays unread.
  */
+import { askFresh, createScoringBot } from "./scoring-bot.js";
 import { readFileSync } from "node:fs";
-import { pino } from "pino";
 import { z } from "zod";
-import { createBot } from "../bot/create-bot.js";
 import { isComputedReply } from "../bot/pipeline/answer-with-figures.js";
 import type { Reply } from "../bot/pipeline/types.js";
-import { openStore } from "../bot/store/open-store.js";
 
 /** The writers wrote as of the briefing day; dates without a year take its year. */
 const ASKED_AT = new Date("2021-08-26T12:00:00+08:00");
@@ -69,24 +67,14 @@ async function main(): Promise<void> {
   if (half !== undefined && half !== "odd" && half !== "even") throw new Error("--half takes odd or even");
   const file = args.find((a) => !a.startsWith("--")) ?? DEFAULT_FILE;
   const questions = load(file).filter((q, i) => half === undefined || (half === "odd") === (i % 2 === 0));
-  const bot = createBot({ logger: pino({ level: "silent" }), databasePath: ":memory:", store: openStore(":memory:") });
+  const bot = createScoringBot();
   const counts = new Map<NumbersVerdict, number>();
   const byRule = new Map<string, { n: number; right: number; wrong: number }>();
   const byStyle = new Map<string, { n: number; right: number; wrong: number }>();
   const misses: string[] = [];
   let k = 0;
   for (const q of questions) {
-    const reply = await bot.handleMessage({
-      id: `numbers-${++k}`,
-      text: q.q,
-      contentKind: "text",
-      userId: "scorer",
-      chat: "direct",
-      conversationId: `numbers-${k}`,
-      staff: false,
-      canPushPrivately: false,
-      now: ASKED_AT,
-    });
+    const reply = await askFresh(bot, q.q, ++k, ASKED_AT, "numbers");
     const v = judgeNumbers(q, reply);
     counts.set(v, (counts.get(v) ?? 0) + 1);
     for (const [map, key] of [[byRule, q.rule], [byStyle, q.style]] as const) {

@@ -11,10 +11,8 @@
  * Prints the figures overall and per style (so the weakest style is visible). `--failures`
  * lists the misses: never use it on the locked set (test/fixtures/blind/README.md).
  */
-import { pino } from "pino";
-import { createBot } from "../bot/create-bot.js";
+import { askFresh, createScoringBot } from "./scoring-bot.js";
 import type { Reply } from "../bot/pipeline/types.js";
-import { openStore } from "../bot/store/open-store.js";
 import { loadLabelledQuestions } from "../knowledge/labelled-questions.js";
 import type { LabelledQuestion } from "../knowledge/labelled-questions.js";
 
@@ -53,7 +51,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const questions = files.flatMap((f) => loadLabelledQuestions(f));
-  const bot = createBot({ logger: pino({ level: "silent" }), databasePath: ":memory:", store: openStore(":memory:") });
+  const bot = createScoringBot();
   const byStyle = new Map<string, { n: number; right: number }>();
   const verdicts = new Map<Verdict, number>();
   let inScope = 0;
@@ -62,17 +60,7 @@ async function main(): Promise<void> {
   let offAnswered = 0;
   let k = 0;
   for (const q of questions) {
-    const reply = await bot.handleMessage({
-      id: `score-${++k}`,
-      text: q.q,
-      contentKind: "text",
-      userId: "scorer",
-      chat: "direct",
-      conversationId: `score-${k}`,
-      staff: false,
-      canPushPrivately: false,
-      now: ASKED_AT,
-    });
+    const reply = await askFresh(bot, q.q, ++k, ASKED_AT, "score");
     const v = judge(q, reply);
     verdicts.set(v, (verdicts.get(v) ?? 0) + 1);
     const ok = v === "right" || v === "off-topic-ok";
