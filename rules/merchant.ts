@@ -133,6 +133,17 @@ export type Merchant = z.infer<typeof MerchantSchema>;
 export type BusinessType = (typeof BUSINESS_TYPES)[number];
 export type PenaltyRule = (typeof PENALTY_RULES)[number];
 export type Rfq = z.infer<typeof RfqSchema>;
+
+/** An RFQ record with every figure at zero: the base a partial record (a hypothetical check, a test) fills in. */
+export const ZERO_RFQ: Readonly<Rfq> = {
+  loginDaysMonthToDate: 0,
+  quotesMonthToDate: 0,
+  quotesLastMonth: 0,
+  responseRate24h: 0,
+  buyerReplyRate30d: 0,
+  gmv90dUsd: 0,
+  freeEntitlementUsage: 0,
+};
 export type Guarantee = z.infer<typeof GuaranteeSchema>;
 export type Penalty = z.infer<typeof PenaltySchema>;
 export type FactoryMetrics = z.infer<typeof FactorySchema>;

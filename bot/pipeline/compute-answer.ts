@@ -52,6 +52,7 @@ import {
   type RfqEntitlements,
   type RfqFactor,
 } from "../../rules/index.js";
+import { ZERO_RFQ } from "../../rules/merchant.js";
 import type { Merchant, Penalty, Rfq } from "../../rules/merchant.js";
 import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
 import { TIER_LABELS } from "../commands/score.js";
@@ -136,16 +137,7 @@ function partialMerchant(overrides: Partial<Merchant>): Merchant {
 }
 
 function partialRfq(overrides: Partial<Rfq>): Rfq {
-  return {
-    loginDaysMonthToDate: 0,
-    quotesMonthToDate: 0,
-    quotesLastMonth: 0,
-    responseRate24h: 0,
-    buyerReplyRate30d: 0,
-    gmv90dUsd: 0,
-    freeEntitlementUsage: 0,
-    ...overrides,
-  };
+  return { ...ZERO_RFQ, ...overrides };
 }
 
 // ---------------------------------------------------------------- slot readers

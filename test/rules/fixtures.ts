@@ -1,6 +1,6 @@
 /** Test helpers for the rules: valid merchants built through the real schema, and instants. */
 import { DateTime } from "luxon";
-import { MerchantSchema, type Merchant, type Rfq } from "../../rules/merchant.js";
+import { MerchantSchema, ZERO_RFQ, type Merchant, type Rfq } from "../../rules/merchant.js";
 
 type MerchantInput = Partial<Omit<Merchant, "rfq">> & { rfq?: Partial<Rfq> | null };
 
@@ -24,15 +24,7 @@ export function makeMerchant(overrides: MerchantInput = {}): Merchant {
 }
 
 /** An RFQ record scoring 0 on every threshold factor. */
-export const baseRfq: Rfq = {
-  loginDaysMonthToDate: 0,
-  quotesMonthToDate: 0,
-  quotesLastMonth: 0,
-  responseRate24h: 0,
-  buyerReplyRate30d: 0,
-  gmv90dUsd: 0,
-  freeEntitlementUsage: 0,
-};
+export const baseRfq: Rfq = { ...ZERO_RFQ };
 
 /** An instant from ISO 8601 with an offset, keeping that offset. */
 export function at(iso: string): DateTime {
