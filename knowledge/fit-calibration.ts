@@ -174,7 +174,11 @@ function fitProfile(label: string, samples: Sample[], start: Calibration, learne
   });
   const topK = (rank: Calibration["rank"], k: number, of: Sample[]) =>
     of.filter((s) => ranked(s, { ...start, rank }).list.slice(0, k).some((x) => s.item.expected.includes(x.id))).length / Math.max(1, of.length);
-  const score = (rank: Calibration["rank"]) => inScope.reduce((a, s) => a + weightOf(s) * (ranked(s, { ...start, rank }).top && s.item.expected.includes(ranked(s, { ...start, rank }).top!.id) ? 1 : 0), 0);
+  const score = (rank: Calibration["rank"]) =>
+    inScope.reduce((a, s) => {
+      const { top } = ranked(s, { ...start, rank });
+      return a + (top && s.item.expected.includes(top.id) ? weightOf(s) : 0);
+    }, 0);
   let rank = withShare(learnedShares[0]!);
   for (const share of learnedShares) if (score(withShare(share)) > score(rank)) rank = withShare(share);
   const withRank: Calibration = { ...start, rank };

@@ -134,6 +134,8 @@ export const RIVALS_CAP = 5;
 const FUZZY_RERANK_LIMIT = 3;
 /** How many of the ranker's most probable entries join the shortlist, whatever the pre-ranking says. */
 const LEARNED_SHORTLIST = 6;
+/** The ranker's probability at which it may nominate entries for a question that shares no indexed term with any. */
+const RANKER_SURE = 0.5;
 
 export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options: IndexOptions = {}): SearchIndex {
   const model = options.ranker === undefined ? committedRankerFor(kb) : (options.ranker ?? undefined);
@@ -192,6 +194,7 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options:
   const classOfEntry = Int32Array.from(indexed, (ie) => ranker?.classIndex(ie.entry.id) ?? -1);
   const entryOfClass = new Map<number, number>();
   classOfEntry.forEach((c, i) => c >= 0 && entryOfClass.set(c, i));
+  const entryClasses = [...entryOfClass.keys()];
   const offTopicClass = ranker?.classIndex(OFF_TOPIC_CLASS) ?? -1;
   const featurizeQuestion = (question: string, normalized = prepare(question)): FeatureViews => {
     // The asking clause comes back normalised already: only the synonyms are left to apply.
@@ -280,8 +283,8 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options:
     const outside = ranker && views ? ranker.outside(views) : 0;
     // A question that shares no indexed term with any entry ("zzqxj") gets the ranker's entries
     // only when the ranker itself is sure of one (a typo'd question it still recognises).
-    const byProbability = learned ? topK([...entryOfClass.keys()], (c) => learned[c]!, LEARNED_SHORTLIST) : [];
-    const rankerSure = learned !== undefined && byProbability.length > 0 && learned[byProbability[0]!]! >= 0.5;
+    const byProbability = learned ? topK(entryClasses, (c) => learned[c]!, LEARNED_SHORTLIST) : [];
+    const rankerSure = learned !== undefined && byProbability.length > 0 && learned[byProbability[0]!]! >= RANKER_SURE;
     if (learned && (touched.length > 0 || rankerSure)) {
       const listed = new Set(shortlist);
       for (const c of byProbability) {
