@@ -31,6 +31,28 @@ export interface IncomingMessage {
 
 export type ReplyKind = "answer" | "clarify" | "fallback" | "command" | "denied" | "error";
 
+/**
+ * A one-tap choice under a reply: tapping it sends `send` as if the user had typed it (a clarify
+ * option, a related question, a merchant to pick, a vote). The reply text never repeats the
+ * choices; each transport shows them its own way (DingTalk: actionCard buttons in 1:1, the
+ * interactive card in groups; terminal: a numbered list). See docs/replies.md.
+ */
+export interface ReplyAction {
+  /** What the button says; short (≤ 20 characters shows whole on a phone). */
+  label: string;
+  /** The message the tap sends for the user, e.g. `/faq guarantee-exit` or `/feedback up guarantee-exit`. */
+  send: string;
+  /** `vote` actions (👍/👎) are shown smaller and never expire the other choices. */
+  kind?: "choice" | "vote";
+}
+
+/** A 1:1 message to someone other than the sender (a handoff's transcript to the staff on duty). */
+export interface Notification {
+  userId: string;
+  title: string;
+  text: string;
+}
+
 export interface Reply {
   kind: ReplyKind;
   /** Exactly what is posted in the conversation (DingTalk markdown allowed). */
@@ -50,6 +72,12 @@ export interface Reply {
    * the message said `canPushPrivately`; the transport pushes it 1:1 and `text` tells the group so.
    */
   private?: { title: string; text: string };
+  /** One-tap choices, offered to the sender only (others who tap are told so). */
+  actions?: ReplyAction[];
+  /** 1:1 messages to other users; the transport delivers each and logs the ones it could not. */
+  notify?: Notification[];
+  /** The language the reply is written in (an English question gets English). Default zh. */
+  lang?: "zh" | "en";
 }
 
 export type HandleMessage = (msg: IncomingMessage) => Promise<Reply>;
