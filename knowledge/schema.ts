@@ -122,7 +122,8 @@ export const EntrySchema = z
       .min(10)
       .refine(hasChinese, "must be written in Chinese")
       .refine((s) => !/^\s*\|.*\|\s*$/m.test(s), "must not contain a markdown table (DingTalk does not render tables)")
-      .refine((s) => !s.includes("```"), "must not contain a code block (DingTalk does not render them)"),
+      .refine((s) => !s.includes("```"), "must not contain a code block (DingTalk does not render them)")
+      .refine((s) => !/\*{3,}/.test(s), "must not contain *** (DingTalk renders it as emphasis): write masked characters as ＊＊＊"),
     source: SourceSchema,
     effective: EffectiveSchema.optional(),
     related: z.array(kebabId).default([]),

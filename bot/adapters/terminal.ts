@@ -6,7 +6,8 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { z } from "zod";
-import type { HandleMessage, IncomingMessage, Reply } from "../pipeline/types.js";
+import type { HandleMessage, IncomingMessage, Reply, ReplyAction } from "../pipeline/types.js";
+import { actionForNumber, withActionsAsText } from "./shared/actions-as-text.js";
 
 /** One input line of `ask --jsonl`. Unknown fields are ignored so that scripts can annotate lines. */
 export const AskLineSchema = z.object({
@@ -64,7 +65,7 @@ function watchBrokenPipe(output: Writable, onGone: () => void): { gone(): boolea
   return { gone: () => gone || output.destroyed };
 }
 
-type JsonReply = Pick<Reply, "kind" | "text" | "entryId" | "confidence">;
+type JsonReply = Pick<Reply, "kind" | "text" | "entryId" | "confidence"> & { actions?: ReplyAction[] };
 
 async function answerJsonLine(handleMessage: HandleMessage, line: string, n: number): Promise<JsonReply> {
   let raw: unknown;
@@ -91,9 +92,11 @@ async function answerJsonLine(handleMessage: HandleMessage, line: string, n: num
     now: now ? new Date(now) : new Date(),
   };
   const reply = await handleMessage(msg);
-  const out: JsonReply = { kind: reply.kind, text: reply.text };
+  // Scripts see the choices twice: listed in the text as a person would, and as data.
+  const out: JsonReply = { kind: reply.kind, text: withActionsAsText(reply) };
   if (reply.entryId !== undefined) out.entryId = reply.entryId;
   if (reply.confidence !== undefined) out.confidence = reply.confidence;
+  if (reply.actions && reply.actions.length > 0) out.actions = reply.actions;
   return out;
 }
 
@@ -118,6 +121,7 @@ export async function runTerminal(handleMessage: HandleMessage, options: Termina
   prompt();
   const pipe = watchBrokenPipe(output, () => rl.close());
   let n = 0;
+  let previous: Reply | undefined;
   for await (const raw of rl) {
     if (pipe.gone()) break;
     const line = n === 0 && raw.startsWith(BOM) ? raw.slice(BOM.length) : raw;
@@ -127,9 +131,11 @@ export async function runTerminal(handleMessage: HandleMessage, options: Termina
       continue;
     }
     n++;
+    // A number after a reply that listed choices takes that choice, as a tap would in DingTalk.
+    const text = actionForNumber(previous, line)?.send ?? line;
     const reply = await handleMessage({
       id: `terminal-${n}`,
-      text: line,
+      text,
       contentKind: "text",
       userId: options.userId,
       chat: "direct",
@@ -138,8 +144,10 @@ export async function runTerminal(handleMessage: HandleMessage, options: Termina
       canPushPrivately: false,
       now: new Date(),
     });
+    previous = reply;
     if (pipe.gone()) break;
-    output.write(interactive ? `\n${reply.text}\n\n` : `${reply.text}\n`);
+    const shown = withActionsAsText(reply);
+    output.write(interactive ? `\n${shown}\n\n` : `${shown}\n`);
     prompt();
   }
   rl.close();

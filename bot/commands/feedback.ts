@@ -25,7 +25,7 @@ export const feedbackCommand = defineCommand({
   name: "feedback",
   aliases: ["反馈"],
   usage: USAGE,
-  summary: "给回答打分（通常点回答下方的链接）",
+  summary: "给回答打分（通常点回答下方的按钮）",
   group: "knowledge",
   run: ({ args, msg, deps }) => {
     const parsed = parseFeedback(args);

@@ -8,6 +8,7 @@ import { DateTime } from "luxon";
 import type { Merchant } from "../../rules/merchant.js";
 import { MERCHANT_ID_PATTERN } from "../../rules/merchant.js";
 import type { PipelineDeps } from "../pipeline/deps.js";
+import { escapeText } from "../pipeline/markdown.js";
 import { deniedReply, errorReply, makeReply } from "../pipeline/replies.js";
 import type { Reply } from "../pipeline/types.js";
 import type { CommandContext } from "./define-command.js";
@@ -92,9 +93,12 @@ function resolveMerchantId(requested: string, { msg, deps }: CommandContext, act
       "需要商户ID",
     );
   }
+  // In a group the merchants' names stay out of the text; the buttons are the asker's own.
+  const names = msg.chat === "group" ? [] : ["", ...bound.map((m) => `- ${m.id}（${escapeText(m.name)}）`)];
   return makeReply(
     "clarify",
     "请指定商户",
-    ["你的账号绑定了多个商户，请指定要查询哪一个：", "", ...bound.map((m) => `- ${m.id}（${m.name}）`), "", `例如：${action} ${bound[0]!.id}`].join("\n"),
+    ["你的账号绑定了多个商户，点一个查询，或在指令后写上商户ID：", ...names].join("\n"),
+    { actions: bound.map((m) => ({ label: msg.chat === "group" ? m.id : `${m.id} ${m.name}`.slice(0, 24), send: `${action} ${m.id}` })) },
   );
 }

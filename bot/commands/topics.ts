@@ -1,4 +1,6 @@
 import { defineCommand } from "./define-command.js";
+import { faqMessage } from "../pipeline/format-entry.js";
+import { escapeText } from "../pipeline/markdown.js";
 import { errorReply, makeReply } from "../pipeline/replies.js";
 
 export const topicsCommand = defineCommand({
@@ -11,18 +13,23 @@ export const topicsCommand = defineCommand({
     const { sections, entries } = deps.kb;
     const arg = args.trim();
     if (!arg) {
-      const lines = ["**本期发布会（2021-08-26）的话题**", ""];
-      for (const s of sections) {
-        const n = entries.filter((e) => e.section.id === s.id).length;
-        lines.push(`${s.number}. ${s.title}（${n} 个问题，发送 /topics ${s.number} 查看）`);
-      }
-      lines.push("", "直接提问即可，不必记住编号。");
-      return makeReply("command", "话题", lines.join("\n"));
+      const text = ["**本期发布会（2021-08-26）的话题**", "", "点一个话题查看它的问题，或者直接提问，不必记住编号。"].join("\n");
+      const actions = sections.map((s) => ({
+        label: `${s.title}（${entries.filter((e) => e.section.id === s.id).length}）`,
+        send: `/topics ${s.number}`,
+      }));
+      return makeReply("command", "话题", text, { actions });
     }
     const section = sections.find((s) => String(s.number) === arg || s.id === arg || s.title.includes(arg));
-    if (!section) return errorReply(`没有「${arg.slice(0, 40)}」这个章节。发送 /topics 查看章节编号。`, "未找到章节");
-    const lines = [`**${section.number}. ${section.title}**`, ""];
-    for (const e of entries.filter((x) => x.section.id === section.id)) lines.push(`- ${e.question}（/faq ${e.id}）`);
-    return makeReply("command", section.title, lines.join("\n"));
+    if (!section) {
+      return errorReply(`没有「${escapeText(arg.slice(0, 40))}」这个章节。点下面的按钮或发送 /topics 查看章节。`, "未找到章节", {
+        actions: [{ label: "查看所有话题", send: "/topics" }],
+      });
+    }
+    const inSection = entries.filter((x) => x.section.id === section.id);
+    const text = [`**${section.number}. ${section.title}**`, "", `共 ${inSection.length} 个问题，点一个查看答案：`].join("\n");
+    return makeReply("command", section.title, text, {
+      actions: inSection.map((e) => ({ label: e.topic, send: faqMessage(e.id) })),
+    });
   },
 });

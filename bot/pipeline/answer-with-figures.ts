@@ -15,7 +15,7 @@ import { sourceLine } from "../commands/format-check.js";
 import { CALCULATORS, type Calculation, type Calculator, type Computed } from "./compute-answer.js";
 import type { PipelineDeps } from "./deps.js";
 import { extractSlots, type Slots } from "./extract-slots.js";
-import { answerReply, feedbackLine } from "./format-entry.js";
+import { answerReply, faqMessage, voteActions } from "./format-entry.js";
 import { makeReply } from "./replies.js";
 import type { IncomingMessage, Reply } from "./types.js";
 
@@ -37,7 +37,6 @@ function hasFigures(slots: Slots): boolean {
 }
 
 function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidence: number): Reply {
-  const more = entry ? `完整规则：发送 /faq ${entry.id}` : "";
   const text = [
     `**${COMPUTED_LEAD}：${c.result}**`,
     "",
@@ -46,10 +45,10 @@ function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidenc
     "",
     sourceLine(c.source),
     "",
-    `以上按你在问题里给出的数字计算，其余情况以简报规则为准。${more}`,
-    ...(entry ? ["", feedbackLine(entry.id)] : []),
+    "以上按你在问题里给出的数字计算，其余情况以简报规则为准。",
   ].join("\n");
-  return makeReply("answer", COMPUTED_TITLE, text, { entryId: entry?.id, confidence: Math.round(confidence * 1000) / 1000 });
+  const actions = entry ? [{ label: "查看完整规则", send: faqMessage(entry.id) }, ...voteActions(entry.id)] : [];
+  return makeReply("answer", COMPUTED_TITLE, text, { entryId: entry?.id, confidence: Math.round(confidence * 1000) / 1000, actions });
 }
 
 /** The entry that names `rule`, for the source link of a computed reply found by its words. */
@@ -112,9 +111,5 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
     confidence: primary.confidence,
     alsoMeant: match.kind === "answer" ? match.alternatives.map((a) => a.entry) : [],
   });
-  // The hint goes above the feedback line, which stays last.
-  const feedback = feedbackLine(base.entryId ?? primary.entry.id);
-  const at = base.text.lastIndexOf(feedback);
-  const hint = `**想算你自己的情况？**${r.ask}`;
-  return { ...base, text: at >= 0 ? `${base.text.slice(0, at)}${hint}\n\n${base.text.slice(at)}` : `${base.text}\n\n${hint}` };
+  return { ...base, text: `${base.text}\n\n**想算你自己的情况？**${r.ask}` };
 }

@@ -9,6 +9,8 @@ export interface PendingClarify {
   titles: string[];
   /** The question that led to the prompt, to record which entry it really meant. */
   question: string;
+  /** Who the choices were offered to (display name, else user id), for others who answer them. */
+  offeredTo: string;
   expiresAt: number;
 }
 
@@ -16,13 +18,21 @@ export interface ClarifyState {
   set(key: string, pending: Omit<PendingClarify, "expiresAt">, now: Date): void;
   get(key: string, now: Date): PendingClarify | undefined;
   delete(key: string): void;
+  /** The latest prompt still pending in a conversation, whoever it was offered to. */
+  latestIn(conversationId: string, now: Date): PendingClarify | undefined;
   readonly size: number;
 }
 
 export function createClarifyState({ ttlMs = 10 * 60_000, maxEntries = 10_000 } = {}): ClarifyState {
   const pending = new Map<string, PendingClarify>();
+  /** Conversation → the key of its latest prompt (a stale key just finds nothing). */
+  const latest = new Map<string, string>();
   return {
     set(key, p, now) {
+      const conversationId = key.slice(0, key.indexOf("\u0000"));
+      latest.delete(conversationId);
+      latest.set(conversationId, key);
+      while (latest.size > maxEntries) latest.delete(latest.keys().next().value!);
       pending.delete(key);
       pending.set(key, { ...p, expiresAt: now.getTime() + ttlMs });
       // Maps iterate in insertion order: drop the oldest when over the bound.
@@ -39,6 +49,10 @@ export function createClarifyState({ ttlMs = 10 * 60_000, maxEntries = 10_000 } 
     },
     delete(key) {
       pending.delete(key);
+    },
+    latestIn(conversationId, now) {
+      const key = latest.get(conversationId);
+      return key === undefined ? undefined : this.get(key, now);
     },
     get size() {
       return pending.size;

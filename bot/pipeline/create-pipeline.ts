@@ -11,7 +11,8 @@ import { answerWithFigures } from "./answer-with-figures.js";
 import { clarifyKey } from "./clarify-state.js";
 import type { PipelineDeps } from "./deps.js";
 import { detectPersonalCheck } from "./detect-personal-check.js";
-import { answerReply } from "./format-entry.js";
+import { answerReply, faqMessage } from "./format-entry.js";
+import { escapeText, renderDingTalk } from "./markdown.js";
 import { HUMAN_CONTACT, deniedReply, errorReply, makeReply } from "./replies.js";
 import { detectSmallTalk } from "./small-talk.js";
 import type { SmallTalk } from "./small-talk.js";
@@ -73,9 +74,20 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       reply = errorReply(`抱歉，处理这条消息时出了问题，请稍后再试。${HUMAN_CONTACT}`, "出错了");
     }
     record(msg, reply, trace, mlog);
-    return reply;
+    return rendered(reply);
   };
   return { handleMessage };
+}
+
+/** Every reply leaves in DingTalk's markdown subset (docs/replies.md §Markdown). */
+function rendered(reply: Reply): Reply {
+  if (!reply.markdown) return reply;
+  return {
+    ...reply,
+    text: renderDingTalk(reply.text),
+    ...(reply.private ? { private: { ...reply.private, text: renderDingTalk(reply.private.text) } } : {}),
+    ...(reply.notify ? { notify: reply.notify.map((n) => ({ ...n, text: renderDingTalk(n.text) })) } : {}),
+  };
 }
 
 /** Strips zero-width characters and surrounding space; keeps the user's text otherwise. */
@@ -94,6 +106,12 @@ async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger, trac
     );
   }
 
+  const picked = pickFromClarify(text, msg, deps);
+  if (picked) {
+    trace.entryId = picked.entryId;
+    return picked;
+  }
+
   const command = parseCommand(text, deps.commands);
   if (command) {
     trace.command = command.def.name;
@@ -101,13 +119,7 @@ async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger, trac
   }
   if (/^[/／]/.test(text.normalize("NFKC"))) return unknownCommand(text, deps.commands);
 
-  const picked = pickFromClarify(text, msg, deps);
-  if (picked) {
-    trace.entryId = picked.entryId;
-    return picked;
-  }
-
-  if (/^[\p{N}\p{P}\p{S}\s]+$/u.test(text)) return noQuestionInText(text);
+  if (/^[\p{N}\p{P}\p{S}\s]+$/u.test(text)) return noQuestionInText(text, msg, deps);
 
   const small = detectSmallTalk(text);
   if (small) {
@@ -133,12 +145,19 @@ async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger, trac
   return answerQuestion(text, msg, deps, trace);
 }
 
-/** Only digits and punctuation ("2", "？？"): most likely a reply to a clarify prompt that has expired. */
-function noQuestionInText(text: string): Reply {
+/**
+ * Only digits and punctuation ("2", "？？"): a reply to choices offered to someone else in this
+ * group, or to a prompt that has expired.
+ */
+function noQuestionInText(text: string, msg: IncomingMessage, deps: PipelineDeps): Reply {
+  const other = msg.chat === "group" ? deps.clarify.latestIn(msg.conversationId, msg.now) : undefined;
+  if (other) {
+    return makeReply("fallback", "这是给别人的选项", `这是给 @${escapeText(other.offeredTo)} 的选项，你可以直接问我你的问题。`);
+  }
   return makeReply(
     "fallback",
     "没看懂",
-    `我没看懂「${text.slice(0, 20)}」。如果你是在回复我之前列出的选项，那些选项已经过期了，请重新提问；也可以发送 /help 查看我能做什么。`,
+    `我没看懂「${escapeText(text.slice(0, 20))}」。如果你是在回复我之前列出的选项，那些选项已经过期了，请重新提问；也可以发送 /help 查看我能做什么。`,
   );
 }
 
@@ -205,7 +224,9 @@ function unknownCommand(text: string, commands: readonly CommandDefinition[]): R
     .filter((x) => x.d <= Math.max(1, Math.floor(typed.length / 3)))
     .sort((a, b) => a.d - b.d)[0];
   const hint = near ? `你是不是想用 ${near.c.usage}？` : "";
-  return errorReply(`没有「/${typed}」这个指令。${hint}发送 /help 查看全部指令。`, "未知指令");
+  return errorReply(`没有「/${escapeText(typed)}」这个指令。${hint}发送 /help 查看全部指令。`, "未知指令", {
+    actions: near ? [{ label: `/${near.c.name}`, send: `/${near.c.name}` }] : [],
+  });
 }
 
 function editDistance(a: string, b: string): number {
@@ -222,26 +243,34 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** "1"/"2"/"3" (or ①, 第二个, the title) right after a clarify prompt picks that entry. */
+/**
+ * A pick from the pending clarify prompt: a tapped choice (`/faq <id>` of an offered entry), or a
+ * typed "1"/"2"/"3" (①, 第二个, the title). Anything else is a new message: a new question forgets
+ * the prompt; a command leaves it.
+ */
 function pickFromClarify(text: string, msg: IncomingMessage, deps: PipelineDeps): Reply | undefined {
   const key = clarifyKey(msg.conversationId, msg.userId);
   const pending = deps.clarify.get(key, msg.now);
   if (!pending) return undefined;
   const s = text.normalize("NFKC").replace(/[\s。.!！?？]/g, "");
+  const tapped = /^\/faq([a-z0-9-]+)$/i.exec(s)?.[1]?.toLowerCase();
   const ordinal = /^(?:第)?([1-9]|[一二三四五六七八九])(?:个|条|项)?$/u.exec(s)?.[1];
   let index = -1;
-  if (ordinal) index = /\d/.test(ordinal) ? Number(ordinal) - 1 : "一二三四五六七八九".indexOf(ordinal);
+  if (tapped) index = pending.entryIds.indexOf(tapped);
+  else if (ordinal) index = /\d/.test(ordinal) ? Number(ordinal) - 1 : "一二三四五六七八九".indexOf(ordinal);
   else {
     const circled = "①②③④⑤⑥⑦⑧⑨".indexOf(text.trim());
     if (circled >= 0) index = circled;
     else index = pending.titles.findIndex((t) => t === text.trim());
   }
   if (index < 0) {
-    deps.clarify.delete(key); // a new question: forget the old prompt
+    if (!/^[/／]/.test(text.normalize("NFKC"))) deps.clarify.delete(key); // a new question: forget the old prompt
     return undefined;
   }
   if (index >= pending.entryIds.length) {
-    return errorReply(`请回复 1 到 ${pending.entryIds.length} 之间的序号，或者换个说法重新提问。`, "请选择序号");
+    return errorReply(`请回复 1 到 ${pending.entryIds.length} 之间的序号，或者换个说法重新提问。`, "请选择序号", {
+      actions: pending.entryIds.map((id, i) => ({ label: pending.titles[i] ?? id, send: faqMessage(id) })),
+    });
   }
   deps.clarify.delete(key);
   const entry = deps.kb.byId.get(pending.entryIds[index]!);
@@ -287,19 +316,25 @@ function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps, 
       "",
       `可以换个说法再问，发送 /topics 查看所有话题，或 /help 查看全部指令。${HUMAN_CONTACT}`,
     ].join("\n"),
-    { confidence: round(match.nearest?.confidence ?? 0) },
+    { confidence: round(match.nearest?.confidence ?? 0), actions: [{ label: "查看所有话题", send: "/topics" }] },
   );
 }
 
 function clarifyReply(candidates: Candidate[], question: string, msg: IncomingMessage, deps: PipelineDeps): Reply {
   const titles = candidates.map((c) => c.entry.topic);
-  deps.clarify.set(clarifyKey(msg.conversationId, msg.userId), { entryIds: candidates.map((c) => c.entry.id), titles, question }, msg.now);
-  const lines = [candidates.length === 1 ? "我不太确定你问的是不是这个，回复 **1** 查看答案：" : "你想问的是哪一个？回复**序号**即可：", ""];
-  candidates.forEach((c, i) => lines.push(`${i + 1}. **${c.entry.topic}**：${c.entry.question}`));
-  lines.push("", "都不是？换个说法再问一次，或发送 /topics 查看所有话题。");
-  return makeReply("clarify", "请确认你的问题", lines.join("\n"), {
+  deps.clarify.set(
+    clarifyKey(msg.conversationId, msg.userId),
+    { entryIds: candidates.map((c) => c.entry.id), titles, question, offeredTo: msg.userName ?? msg.userId },
+    msg.now,
+  );
+  const lead = candidates.length === 1 ? "我不太确定你问的是不是这个，点一下查看答案：" : "你想问的是哪一个？点一下即可：";
+  return makeReply("clarify", "请确认你的问题", [lead, "", "都不是？换个说法再问一次。"].join("\n"), {
     confidence: round(candidates[0]?.confidence ?? 0),
     choices: candidates.map((c) => c.entry.id),
+    actions: [
+      ...candidates.map((c) => ({ label: c.entry.topic, send: faqMessage(c.entry.id) })),
+      { label: "查看所有话题", send: "/topics" },
+    ],
   });
 }
 

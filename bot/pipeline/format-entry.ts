@@ -1,14 +1,16 @@
 /**
- * Renders knowledge entries as DingTalk markdown: the answer (the version in effect, saying what
- * changed and since when if a newer briefing replaced it), its source line, the dates it
- * applies, the follow-up questions a merchant is likely to ask next, and one-tap feedback.
+ * Renders knowledge entries as replies, short enough for a phone (docs/replies.md): the answer
+ * (the version in effect, saying what changed and since when if a newer briefing replaced it)
+ * and one short source line; the follow-up questions a merchant is likely to ask next and the
+ * 👍/👎 votes are one-tap actions, not text. `/faq <id> 全文` adds the dates, the full source and
+ * every related question.
  */
 import { DateTime } from "luxon";
 import { currentVersion } from "../../knowledge/load-knowledge.js";
 import type { KnowledgeBase, KnowledgeEntry } from "../../knowledge/load-knowledge.js";
 import type { Effective } from "../../knowledge/schema.js";
 import { makeReply } from "./replies.js";
-import type { Reply } from "./types.js";
+import type { Reply, ReplyAction } from "./types.js";
 
 const BRIEFING_NAME = (date: string) => {
   const [y, m, d] = date.split("-").map(Number);
@@ -25,48 +27,59 @@ function formatEffective(e: Effective | undefined): string | undefined {
   return parts.join("；");
 }
 
-/** The source line shown under every answer. */
+/** The full source, for `/faq <id> 全文`: briefing, part and slide. */
 function formatSource(entry: KnowledgeEntry): string {
   return `来源：${BRIEFING_NAME(entry.section.briefing)} · ${entry.source.section} · ${entry.source.slide}`;
 }
 
+/** The one short source line under an answer: the briefing and the talk, not the slide. */
+function shortSource(entry: KnowledgeEntry): string {
+  const talk = entry.source.section.split(" · ").pop() ?? entry.source.section;
+  return `来源：${BRIEFING_NAME(entry.section.briefing)} · ${talk}`;
+}
+
+/** How many follow-up questions an answer offers as buttons (a phone shows about five). */
+export const FOLLOW_UPS_SHOWN = 3;
+
+/** The message a tap sends to see an entry: short by default, `全文` for everything. */
+export const faqMessage = (id: string, full = false) => `/faq ${id}${full ? " 全文" : ""}`;
+
+/** The 👍/👎 votes under an answer; they arrive as `/feedback up|down <id>`. */
+export function voteActions(entryId: string): ReplyAction[] {
+  return [
+    { label: "👍 有帮助", send: `/feedback up ${entryId}`, kind: "vote" },
+    { label: "👎 没帮助", send: `/feedback down ${entryId}`, kind: "vote" },
+  ];
+}
+
 /**
- * The full answer to a question: answer, effective dates, source, then the follow-ups: the
- * entries the matcher found almost as close ("你可能还想问", so a near miss costs one tap)
- * and the entry's own related questions.
+ * The follow-ups under an answer, as buttons: the entries the matcher found almost as close
+ * (so a near miss costs one tap), then the entry's own related questions.
  */
-function formatEntry(entry: KnowledgeEntry, kb: KnowledgeBase, alsoMeant: readonly KnowledgeEntry[] = []): string {
-  const lines = [entry.answer.trim(), ""];
+function followUps(entry: KnowledgeEntry, kb: KnowledgeBase, alsoMeant: readonly KnowledgeEntry[]): ReplyAction[] {
+  const seen = new Set([entry.id]);
+  const out: ReplyAction[] = [];
+  const candidates = [...alsoMeant, ...entry.related.map((id) => kb.byId.get(id)).filter((e): e is KnowledgeEntry => e !== undefined)];
+  for (const e of candidates) {
+    if (seen.has(e.id) || out.length >= FOLLOW_UPS_SHOWN) continue;
+    seen.add(e.id);
+    out.push({ label: e.topic, send: faqMessage(e.id) });
+  }
+  return out;
+}
+
+/** Everything under `/faq <id> 全文`: dates, the full source, and every related question. */
+function fullDetails(entry: KnowledgeEntry, kb: KnowledgeBase): string[] {
+  const lines: string[] = [];
   const effective = formatEffective(entry.effective);
-  if (effective) lines.push(`> 时间：${effective}`, ">");
+  if (effective) lines.push(`> 时间：${effective}`);
   lines.push(`> ${formatSource(entry)}`);
-  if (alsoMeant.length > 0) {
-    lines.push("", "**你可能还想问**");
-    for (const r of alsoMeant) lines.push(`- ${r.question}（发送 /faq ${r.id}）`);
-  }
-  const shown = new Set(alsoMeant.map((e) => e.id));
-  const related = entry.related
-    .filter((id) => !shown.has(id))
-    .map((id) => kb.byId.get(id))
-    .filter((e): e is KnowledgeEntry => e !== undefined);
+  const related = entry.related.map((id) => kb.byId.get(id)).filter((e): e is KnowledgeEntry => e !== undefined);
   if (related.length > 0) {
-    lines.push("", "**相关问题**");
-    for (const r of related.slice(0, 4)) lines.push(`- ${r.question}（发送 /faq ${r.id}）`);
+    lines.push("", "**相关问题**", "");
+    for (const r of related) lines.push(`- ${r.question}`);
   }
-  return lines.join("\n");
-}
-
-/**
- * A DingTalk markdown link that, tapped, sends `message` as the user (dtmd://…/sendMessage):
- * how a vote comes back to the bot without buttons.
- */
-export function sendMessageLink(label: string, message: string): string {
-  return `[${label}](dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(message)})`;
-}
-
-/** The one-tap feedback line under an answer; the votes arrive as `/feedback up|down <id>`. */
-export function feedbackLine(entryId: string): string {
-  return `这个回答有帮助吗？${sendMessageLink("👍 有帮助", `/feedback up ${entryId}`)} · ${sendMessageLink("👎 没帮助", `/feedback down ${entryId}`)}`;
+  return lines;
 }
 
 /**
@@ -78,7 +91,13 @@ export function feedbackLine(entryId: string): string {
 export function answerReply(
   asked: KnowledgeEntry,
   kb: KnowledgeBase,
-  { now, confidence, alsoMeant = [], exact = false }: { now: Date; confidence: number; alsoMeant?: readonly KnowledgeEntry[]; exact?: boolean },
+  {
+    now,
+    confidence,
+    alsoMeant = [],
+    exact = false,
+    full = false,
+  }: { now: Date; confidence: number; alsoMeant?: readonly KnowledgeEntry[]; exact?: boolean; full?: boolean },
 ): Reply {
   const today = DateTime.fromJSDate(now, { zone: "Asia/Shanghai" }).toISODate() ?? "";
   const version = currentVersion(kb, asked, today);
@@ -95,7 +114,13 @@ export function answerReply(
     const { by, change } = version.upcoming;
     notes.push(`> **即将变化**：自 ${by.effective?.from ?? ""} 起，${change}（新规则见 /faq ${by.id}）`);
   }
-  const body = formatEntry(entry, kb, alsoMeant.filter((e) => e.id !== entry.id));
-  const text = [...(notes.length > 0 ? [notes.join("\n>\n"), ""] : []), body, "", feedbackLine(entry.id)].join("\n");
-  return makeReply("answer", entry.topic, text, { entryId: entry.id, confidence: Math.round(confidence * 1000) / 1000 });
+  const lines = [...notes.flatMap((n) => [n, ""]), entry.answer.trim(), ""];
+  if (full) lines.push(...fullDetails(entry, kb));
+  else lines.push(`> ${shortSource(entry)}`);
+  const actions = full ? voteActions(entry.id) : [...followUps(entry, kb, alsoMeant), ...voteActions(entry.id)];
+  return makeReply("answer", entry.topic, lines.join("\n"), {
+    entryId: entry.id,
+    confidence: Math.round(confidence * 1000) / 1000,
+    actions,
+  });
 }

@@ -9,8 +9,8 @@ export function makeReply(kind: ReplyKind, title: string, text: string, extra: P
 }
 
 /** Bad input: says what was wrong and how to put it right. */
-export function errorReply(text: string, title = "输入有误"): Reply {
-  return makeReply("error", title, text);
+export function errorReply(text: string, title = "输入有误", extra: Partial<Reply> = {}): Reply {
+  return makeReply("error", title, text, extra);
 }
 
 /** The sender may not see what was asked. Never says whether the merchant exists. */

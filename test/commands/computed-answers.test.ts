@@ -45,7 +45,8 @@ describe("questions with the merchant's own figures get the computed answer", ()
     expect(reply.kind).toBe("answer");
     expect(reply.text).toContain("第30天");
     expect(reply.text).toMatch(/\*\*想算你自己的情况？\*\*告诉我加入.*日期/);
-    expect(reply.text.trimEnd().split("\n").at(-1)).toMatch(/这个回答有帮助吗/);
+    expect(reply.text.trimEnd().split("\n").at(-1)).toMatch(/想算你自己的情况/);
+    expect(reply.actions?.some((a) => a.kind === "vote")).toBe(true);
   });
 
   it("is not private: the same computed answer in a group", async () => {

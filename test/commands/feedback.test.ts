@@ -72,7 +72,7 @@ describe("/feedback", () => {
   );
 
   it("is listed by /help for everyone", async () => {
-    const { text } = await send(bot(), "/help", { userId: "u-nobody" });
-    expect(text).toContain("/feedback <up|down> <条目ID>：给回答打分（通常点回答下方的链接）");
+    const { text } = await send(bot(), "/help 规则问答", { userId: "u-nobody" });
+    expect(text).toContain("/feedback <up|down> <条目ID>：给回答打分（通常点回答下方的按钮）");
   });
 });

@@ -72,7 +72,8 @@ describe("/search", () => {
   });
 
   it("is listed by /help for staff only", async () => {
-    expect((await send(bot(), "/help", staff)).text).toContain("/search <问题>");
-    expect((await send(bot(), "/help", { userId: "u-alpha" })).text).not.toContain("/search");
+    expect((await send(bot(), "/help 客服工具", staff)).text).toContain("/search <问题>");
+    expect((await send(bot(), "/help", { userId: "u-alpha" })).actions?.map((a) => a.label)).not.toContain("客服工具");
+    expect((await send(bot(), "/help 客服工具", { userId: "u-alpha" })).text).not.toContain("/search");
   });
 });

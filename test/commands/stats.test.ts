@@ -63,9 +63,9 @@ describe("/stats", () => {
       "- 2021-08-26：6 条（回答 2 · 追问 1 · 未答 1 · 指令 1 · 其他 1）",
     ]);
     const topic = (id: string) => bot().deps.kb.byId.get(id)?.topic;
-    expect(text).toContain(`**被问最多的条目**\n1. guarantee-exit（${topic("guarantee-exit")}）：3 次\n2. factory-eligibility（${topic("factory-eligibility")}）：1 次`);
+    expect(text).toContain(`**被问最多的条目**\n\n1. guarantee-exit（${topic("guarantee-exit")}）：3 次\n2. factory-eligibility（${topic("factory-eligibility")}）：1 次`);
     expect(text).toContain(
-      `**「没帮助」最多的条目**\n1. factory-eligibility（${topic("factory-eligibility")}）：没帮助 2 · 有帮助 0\n` +
+      `**「没帮助」最多的条目**\n\n1. factory-eligibility（${topic("factory-eligibility")}）：没帮助 2 · 有帮助 0\n` +
         `2. gone-entry（已不在知识库中）：没帮助 1 · 有帮助 0\n3. guarantee-exit（${topic("guarantee-exit")}）：没帮助 1 · 有帮助 1`,
     );
   });

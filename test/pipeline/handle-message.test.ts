@@ -39,7 +39,7 @@ describe("clarify", () => {
     const conversationId = "clarify-2";
     const first = await bot.ask("入驻", { conversationId });
     expect(first.kind).toBe("clarify");
-    const options = [...first.text.matchAll(/^\d\. \*\*(.+?)\*\*/gm)].map((m) => m[1]);
+    const options = (first.actions ?? []).filter((a) => a.send.startsWith("/faq ")).map((a) => a.label);
     expect(options.length).toBeGreaterThanOrEqual(2);
     const second = await bot.ask("2", { conversationId });
     expect(second.kind).toBe("answer");
@@ -51,8 +51,21 @@ describe("clarify", () => {
   it("keeps each user's pending prompt to that user", async () => {
     const conversationId = "clarify-shared-group";
     expect((await bot.ask("入驻", { conversationId, userId: "alice", chat: "group" })).kind).toBe("clarify");
-    expect((await bot.ask("1", { conversationId, userId: "bob", chat: "group" })).kind).toBe("fallback");
+    const bob = await bot.ask("1", { conversationId, userId: "bob", chat: "group" });
+    expect(bob.kind).toBe("fallback");
+    // Not "expired": the choices are alice's, and bob is told so.
+    expect(bob.text).toMatch(/这是给 @alice 的选项/);
     expect((await bot.ask("1", { conversationId, userId: "alice", chat: "group" })).kind).toBe("answer");
+  });
+
+  it("a tapped choice (/faq of an offered entry) answers it and uses the prompt up", async () => {
+    const conversationId = "clarify-tapped";
+    const first = await bot.ask("入驻", { conversationId });
+    const tap = first.actions!.find((a) => a.send.startsWith("/faq "))!;
+    const second = await bot.ask(tap.send, { conversationId });
+    expect(second.kind).toBe("answer");
+    expect(second.title).toBe(tap.label);
+    expect((await bot.ask("1", { conversationId })).kind).toBe("fallback");
   });
 
   it("forgets the prompt when the user asks something else", async () => {
@@ -148,17 +161,21 @@ describe("bad input never crashes and gets a polite message", () => {
 });
 
 describe("knowledge commands", () => {
-  it("/help renders every command from the registry", async () => {
+  it("/help is a short card with a button per group, and each group lists every command from the registry", async () => {
     const reply = await bot.ask("/help");
     expect(reply.kind).toBe("command");
-    for (const c of bot.deps.commands.filter((x) => !x.staffOnly)) expect(reply.text).toContain(c.usage);
+    expect(reply.text.split("\n").filter((l) => l.trim()).length).toBeLessThanOrEqual(8);
+    const listed: string[] = [];
+    for (const a of reply.actions ?? []) listed.push((await bot.ask(a.send)).text);
+    for (const c of bot.deps.commands.filter((x) => !x.staffOnly)) expect(listed.join("\n")).toContain(c.usage);
+    expect(listed.join("\n")).not.toContain("/unanswered");
   });
 
-  it("/topics lists the sections and /topics 3 the entries of one", async () => {
+  it("/topics offers the sections as buttons and /topics 3 the entries of one", async () => {
     const all = await bot.ask("/topics");
-    for (const s of bot.deps.kb.sections) expect(all.text).toContain(s.title);
-    const three = await bot.ask("/topics 3");
-    expect(three.text).toMatch(/guarantee-exit/);
+    for (const s of bot.deps.kb.sections) expect(all.actions?.map((a) => a.label).join("\n")).toContain(s.title);
+    const three = await bot.ask(all.actions!.find((a) => a.send === "/topics 3")!.send);
+    expect(three.actions?.map((a) => a.send)).toContain("/faq guarantee-exit");
   });
 
   it("/faq shows an entry by id, and says so when the id is unknown", async () => {

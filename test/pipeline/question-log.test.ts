@@ -42,11 +42,10 @@ describe("every reply is recorded for the editors, without a merchant's figures"
     expect(left.map((r) => r.normalized)).toEqual(["推荐一部电影"]);
   });
 
-  it("a vote from the answer's link is stored once per user and entry", async () => {
+  it("a vote from the answer's button is stored once per user and entry", async () => {
     const bot = makeBot();
     const answer = await bot.ask("找工厂在哪里入驻");
-    const up = /content=([^)]+)\)/.exec(answer.text)![1]!;
-    const vote = decodeURIComponent(up);
+    const vote = answer.actions!.find((a) => a.kind === "vote" && a.label.includes("👍"))!.send;
     expect(vote).toBe(`/feedback up ${answer.entryId}`);
     expect((await bot.ask(vote, { userId: "voter" })).text).toMatch(/感谢反馈/);
     expect((await bot.ask(vote, { userId: "voter" })).text).toMatch(/已经评价过/);
