@@ -328,13 +328,11 @@ function clarifyReply(candidates: Candidate[], question: string, msg: IncomingMe
     msg.now,
   );
   const lead = candidates.length === 1 ? "我不太确定你问的是不是这个，点一下查看答案：" : "你想问的是哪一个？点一下即可：";
-  return makeReply("clarify", "请确认你的问题", [lead, "", "都不是？换个说法再问一次。"].join("\n"), {
+  // Only the entries are choices, so that a typed number always means the entry at that place.
+  return makeReply("clarify", "请确认你的问题", [lead, "", "都不是？换个说法再问一次，或发送 /topics 查看所有话题。"].join("\n"), {
     confidence: round(candidates[0]?.confidence ?? 0),
     choices: candidates.map((c) => c.entry.id),
-    actions: [
-      ...candidates.map((c) => ({ label: c.entry.topic, send: faqMessage(c.entry.id) })),
-      { label: "查看所有话题", send: "/topics" },
-    ],
+    actions: candidates.map((c) => ({ label: c.entry.topic, send: faqMessage(c.entry.id) })),
   });
 }
 
