@@ -175,7 +175,23 @@ describe("knowledge commands", () => {
     const all = await bot.ask("/topics");
     for (const s of bot.deps.kb.sections) expect(all.actions?.map((a) => a.label).join("\n")).toContain(s.title);
     const three = await bot.ask(all.actions!.find((a) => a.send === "/topics 3")!.send);
-    expect(three.actions?.map((a) => a.send)).toContain("/faq guarantee-exit");
+    const first = bot.deps.kb.entries.find((e) => e.section.number === 3)!;
+    expect(three.actions?.map((a) => a.send)).toContain(`/faq ${first.id}`);
+  });
+
+  it("/topics <n> pages a long section, every entry on exactly one page", async () => {
+    const section = bot.deps.kb.sections.find((s) => bot.deps.kb.entries.filter((e) => e.section.id === s.id).length > 8)!;
+    const seen: string[] = [];
+    let reply = await bot.ask(`/topics ${section.number}`);
+    for (let pages = 0; pages < 10; pages++) {
+      const entries = reply.actions!.filter((a) => a.send.startsWith("/faq "));
+      expect(entries.length).toBeLessThanOrEqual(8);
+      seen.push(...entries.map((a) => a.send.slice(5)));
+      const next = reply.actions!.find((a) => a.send.startsWith("/topics "));
+      if (!next) break;
+      reply = await bot.ask(next.send);
+    }
+    expect(seen).toEqual(bot.deps.kb.entries.filter((e) => e.section.id === section.id).map((e) => e.id));
   });
 
   it("/faq shows an entry by id, and says so when the id is unknown", async () => {
