@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { questionLanguage } from "../../knowledge/language.js";
+
+describe("questionLanguage", () => {
+  it.each([
+    ["hi", "en"],
+    ["hello", "en"],
+    ["thanks!", "en"],
+    ["appeal?", "en"],
+    ["RFQ score 75 how many quotes?", "en"],
+    ["@bot what's the appeal deadline", "en"],
+    ["@小助手 what's the appeal deadline", "en"],
+    ["how do I check M10001's RFQ score", "en"],
+    ["see https://www.alibaba.com/trade-assurance-页面 what does it mean", "en"],
+    ["/faq how do I appeal a penalty", "en"],
+    ["When does the September Sourcing Festival end?", "en"],
+    ["信保 compensation cap?", "zh"],
+    ["RFQ服务分75分能拿几条报价", "zh"],
+    ["Trade Assurance 赔付上限是多少", "zh"],
+    ["你好", "zh"],
+    ["申诉", "zh"],
+    ["RFQ", "zh"],
+    ["GMV?", "zh"],
+    ["P4P", "zh"],
+    ["/score M10001", "zh"],
+    ["", "zh"],
+    ["   ", "zh"],
+    ["75", "zh"],
+    ["👍", "zh"],
+    ["@bot", "zh"],
+    ["オーケー", "zh"],
+  ] as const)("%j → %s", (text, expected) => {
+    expect(questionLanguage(text)).toBe(expected);
+  });
+});
