@@ -4,10 +4,13 @@
  * - self-retrieval: every entry comes first for its own question and each alternate;
  * - near-duplicates: phrasings of different entries so alike that the matcher could confuse
  *   them (warnings), and an error when the ranking does not separate them either;
+ * - figures: every entry's English answer states the same figures as its Chinese one
+ *   (knowledge/figures.ts, docs/languages.md);
  * - the learned ranker's weights (knowledge/ranker.json): present and fitted for exactly these
  *   entries, for the default knowledge base (a fixture folder is checked with the matcher alone).
  * Exits 1 on any error. Runs as part of `npm test`.
  */
+import { checkFigures } from "./check-figures.js";
 import { checkRetrieval } from "./check-retrieval.js";
 import { KnowledgeError, loadKnowledge } from "./load-knowledge.js";
 import type { KnowledgeBase } from "./load-knowledge.js";
@@ -35,6 +38,13 @@ function main(): void {
   }
   console.log(`${kb.entries.length} entries in ${kb.sections.length} sections: schema, ids and cross-references OK`);
   let failed = false;
+  const figureProblems = checkFigures(kb.entries);
+  if (figureProblems.length > 0) {
+    console.error(`figures: ${figureProblems.length} entr${figureProblems.length === 1 ? "y states" : "ies state"} other figures in English than in Chinese:`);
+    for (const p of figureProblems) console.error(`  ${p}`);
+    console.error("Make answerEn state exactly the answer's amounts, percentages, counts, dates and times (docs/languages.md).");
+    failed = true;
+  } else console.log(`figures: every English answer states the same figures as its Chinese answer`);
   const index = buildSearchIndex(kb, synonyms);
   if (process.argv[2] === undefined) {
     const model = loadRankerModel();

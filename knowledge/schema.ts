@@ -18,6 +18,12 @@ const isoDate = z
 
 /** Mentions one or more CJK characters: used to insist on Chinese answers and questions. */
 const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
+/** The text outside parentheses (nested ones too): where an English answer must not use Chinese. */
+const outsideParentheses = (s: string) => {
+  let rest = s;
+  for (let guard = 0; guard < 10 && /[(（][^()（）]*[)）]/.test(rest); guard++) rest = rest.replace(/[(（][^()（）]*[)）]/g, "");
+  return rest;
+};
 /** An English phrasing: at least three Latin words and no Chinese. */
 const isEnglish = (s: string) => !hasChinese(s) && (s.match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
 
@@ -106,6 +112,8 @@ export const EntrySchema = z
     id: kebabId,
     /** A short label for lists and clarify prompts, e.g. `保障升级服务·退出`. */
     topic: z.string().min(2).max(40),
+    /** The same label in English, for buttons and clarify options, e.g. `Upgrade service: leaving`. */
+    topicEn: z.string().min(2).max(40).refine((s) => !hasChinese(s), "must be written in English"),
     /** The canonical question, in Chinese, as a merchant would ask it. */
     question: z.string().min(4).refine(hasChinese, "must be written in Chinese"),
     /** Other ways merchants ask the same thing: colloquial, abbreviated, and one in English. */
@@ -121,6 +129,18 @@ export const EntrySchema = z
       .string()
       .min(10)
       .refine(hasChinese, "must be written in Chinese")
+      .refine((s) => !/^\s*\|.*\|\s*$/m.test(s), "must not contain a markdown table (DingTalk does not render tables)")
+      .refine((s) => !s.includes("```"), "must not contain a code block (DingTalk does not render them)")
+      .refine((s) => !/\*{3,}/.test(s), "must not contain *** (DingTalk renders it as emphasis): write masked characters as ＊＊＊"),
+    /**
+     * The answer in English for an English question (docs/languages.md): the same facts and
+     * figures as `answer` (kb:check compares them); Chinese only in parentheses, for a name the
+     * merchant must find in the Chinese back office, e.g. "Trade Assurance (信保)".
+     */
+    answerEn: z
+      .string()
+      .min(10)
+      .refine((s) => !hasChinese(outsideParentheses(s)), "must be written in English (Chinese only in parentheses, for names in the Chinese UI)")
       .refine((s) => !/^\s*\|.*\|\s*$/m.test(s), "must not contain a markdown table (DingTalk does not render tables)")
       .refine((s) => !s.includes("```"), "must not contain a code block (DingTalk does not render them)")
       .refine((s) => !/\*{3,}/.test(s), "must not contain *** (DingTalk renders it as emphasis): write masked characters as ＊＊＊"),

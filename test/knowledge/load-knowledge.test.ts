@@ -14,10 +14,12 @@ function entry(id: string, overrides: Record<string, unknown> = {}): Record<stri
   return {
     id,
     topic: "测试·话题",
+    topicEn: "Test: topic",
     question: "这是一个测试问题吗？",
     alternates: ["测试问题一", "测试问题二", "测试问题三", "Is this a test question"],
     keywords: ["测试"],
     answer: "这是**测试**答案。",
+    answerEn: "This is the **test** answer.",
     source: { section: "测试部分", slide: "测试页" },
     ...overrides,
   };
@@ -70,11 +72,23 @@ describe("loadKnowledge", () => {
     ["an id that is not kebab-case", { id: "A_One" }, /entry A_One: id: must be kebab-case/],
     ["an unknown field", { answr: "拼写错误" }, /entry a-one: \(the entry\): Unrecognized key/i],
     ["an impossible date", { effective: { from: "2021-02-30" } }, /entry a-one: effective\.from: is not a real calendar date/],
+    ["a missing English answer", { answerEn: undefined }, /entry a-one: answerEn: /],
+    ["a missing English topic", { topicEn: undefined }, /entry a-one: topicEn: /],
+    ["an English topic over 40 characters", { topicEn: "Guarantee Upgrade service: when can I leave it" }, /entry a-one: topicEn: .*40/],
+    ["an English topic in Chinese", { topicEn: "保障升级·退出" }, /entry a-one: topicEn: must be written in English/],
+    ["Chinese outside parentheses in the English answer", { answerEn: "Go to MA后台-交易服务 and click join." }, /entry a-one: answerEn: must be written in English/],
+    ["a table in the English answer", { answerEn: "Answer\n| a | b |\n|---|---|" }, /entry a-one: answerEn: must not contain a markdown table/],
     ["an English-only question", { question: "How long is it?" }, /entry a-one: question: must be written in Chinese/],
     ["a source without slide", { source: { section: "测试部分" } }, /entry a-one: source\.slide: /],
   ])("rejects %s, naming the file, the entry and the field", (_label, overrides, expected) => {
     const problems = problemsOf(folder({ "01-a.yaml": section("a", 1, [entry("a-one", overrides)]) }));
     expect(problems.join("\n")).toMatch(expected);
+  });
+
+  it("accepts Chinese in the English answer inside parentheses, nested ones too", () => {
+    const answerEn = "Go to **My Alibaba - Trade services (MA后台-交易服务)**; signed by Alibaba (China) Co. (阿里巴巴(中国)网络技术有限公司).";
+    const kb = loadKnowledge(folder({ "01-a.yaml": section("a", 1, [entry("a-one", { answerEn })]) }));
+    expect(kb.byId.get("a-one")?.answerEn).toBe(answerEn);
   });
 
   it("rejects a duplicate id across files, naming both", () => {
