@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../knowledge/load-knowledge.js";
 import { questionLanguage } from "../../knowledge/language.js";
 
 describe("questionLanguage", () => {
@@ -31,5 +32,19 @@ describe("questionLanguage", () => {
     ["オーケー", "zh"],
   ] as const)("%j → %s", (text, expected) => {
     expect(questionLanguage(text)).toBe(expected);
+  });
+
+  it("reads every phrasing in the knowledge base as the language it is written in", () => {
+    const wrong: string[] = [];
+    let english = 0;
+    for (const e of loadKnowledge().entries) {
+      for (const q of [e.question, ...e.alternates]) {
+        const expected = /[\u4e00-\u9fff]/.test(q) ? "zh" : "en";
+        if (expected === "en") english++;
+        if (questionLanguage(q) !== expected) wrong.push(`${e.id}: ${q}`);
+      }
+    }
+    expect(english).toBeGreaterThan(150);
+    expect(wrong).toEqual([]);
   });
 });
