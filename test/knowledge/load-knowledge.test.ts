@@ -77,6 +77,7 @@ describe("loadKnowledge", () => {
     ["an English topic over 40 characters", { topicEn: "Guarantee Upgrade service: when can I leave it" }, /entry a-one: topicEn: .*40/],
     ["an English topic in Chinese", { topicEn: "保障升级·退出" }, /entry a-one: topicEn: must be written in English/],
     ["Chinese outside parentheses in the English answer", { answerEn: "Go to MA后台-交易服务 and click join." }, /entry a-one: answerEn: must be written in English/],
+    ["*** in the English answer", { answerEn: "A merchant named Quanzhou***Textile." }, /entry a-one: answerEn: must not contain \*\*\*/],
     ["a table in the English answer", { answerEn: "Answer\n| a | b |\n|---|---|" }, /entry a-one: answerEn: must not contain a markdown table/],
     ["an English-only question", { question: "How long is it?" }, /entry a-one: question: must be written in Chinese/],
     ["a source without slide", { source: { section: "测试部分" } }, /entry a-one: source\.slide: /],
