@@ -15,6 +15,7 @@ import { sourceLine } from "../commands/format-check.js";
 import { CALCULATORS, type Calculation, type Calculator, type Computed } from "./compute-answer.js";
 import type { PipelineDeps } from "./deps.js";
 import { extractSlots, type Slots } from "./extract-slots.js";
+import { questionLanguage } from "../../knowledge/language.js";
 import { answerReply, faqMessage, voteActions } from "./format-entry.js";
 import { makeReply } from "./replies.js";
 import type { IncomingMessage, Reply } from "./types.js";
@@ -110,6 +111,9 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
     now: msg.now,
     confidence: primary.confidence,
     alsoMeant: match.kind === "answer" ? match.alternatives.map((a) => a.entry) : [],
+    lang: questionLanguage(text),
   });
-  return { ...base, text: `${base.text}\n\n**想算你自己的情况？**${r.ask}` };
+  // The calculators ask in Chinese; an English reader gets the same offer in general words.
+  const hint = base.lang === "en" ? "**Want it worked out for you?** Put your own figure (a date, an amount, a score) in the question." : `**想算你自己的情况？**${r.ask}`;
+  return { ...base, text: `${base.text}\n\n${hint}` };
 }

@@ -4,6 +4,8 @@
  * only a re-ask.
  */
 
+import type { Language } from "../../knowledge/language.js";
+
 export interface PendingClarify {
   entryIds: string[];
   titles: string[];
@@ -11,6 +13,8 @@ export interface PendingClarify {
   question: string;
   /** Who the choices were offered to (display name, else user id), for others who answer them. */
   offeredTo: string;
+  /** The question's language: the picked answer is given in it. */
+  lang: Language;
   expiresAt: number;
 }
 

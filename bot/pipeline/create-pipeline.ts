@@ -4,6 +4,8 @@
  * question) and returns the reply; it never sends anything itself.
  */
 import type { Logger } from "pino";
+import { questionLanguage } from "../../knowledge/language.js";
+import type { Language } from "../../knowledge/language.js";
 import { matchQuestion } from "../../knowledge/match-question.js";
 import type { Candidate } from "../../knowledge/search-index.js";
 import type { CommandDefinition } from "../commands/define-command.js";
@@ -11,7 +13,7 @@ import { answerWithFigures } from "./answer-with-figures.js";
 import { clarifyKey } from "./clarify-state.js";
 import type { PipelineDeps } from "./deps.js";
 import { detectPersonalCheck } from "./detect-personal-check.js";
-import { answerReply, faqMessage } from "./format-entry.js";
+import { answerReply, faqMessage, topicIn } from "./format-entry.js";
 import { escapeText, renderDingTalk } from "./markdown.js";
 import { HUMAN_CONTACT, deniedReply, errorReply, makeReply } from "./replies.js";
 import { detectSmallTalk } from "./small-talk.js";
@@ -121,10 +123,11 @@ async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger, trac
 
   if (/^[\p{N}\p{P}\p{S}\s]+$/u.test(text)) return noQuestionInText(text, msg, deps);
 
+  const lang = questionLanguage(text);
   const small = detectSmallTalk(text);
   if (small) {
     trace.command = `small-talk`;
-    return smallTalkReply(small);
+    return smallTalkReply(small, lang);
   }
 
   const personal = detectPersonalCheck(text, msg, deps);
@@ -142,7 +145,7 @@ async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger, trac
     }
   }
 
-  return answerQuestion(text, msg, deps, trace);
+  return answerQuestion(text, msg, deps, trace, lang);
 }
 
 /**
@@ -253,7 +256,7 @@ function pickFromClarify(text: string, msg: IncomingMessage, deps: PipelineDeps)
   const pending = deps.clarify.get(key, msg.now);
   if (!pending) return undefined;
   const s = text.normalize("NFKC").replace(/[\s。.!！?？]/g, "");
-  const tapped = /^\/faq([a-z0-9-]+)$/i.exec(s)?.[1]?.toLowerCase();
+  const tapped = /^\/faq\s+([a-z0-9-]+)(?:\s+en)?\s*$/i.exec(text.normalize("NFKC").trim())?.[1]?.toLowerCase();
   const ordinal = /^(?:第)?([1-9]|[一二三四五六七八九])(?:个|条|项)?$/u.exec(s)?.[1];
   let index = -1;
   if (tapped) index = pending.entryIds.indexOf(tapped);
@@ -269,16 +272,35 @@ function pickFromClarify(text: string, msg: IncomingMessage, deps: PipelineDeps)
   }
   if (index >= pending.entryIds.length) {
     return errorReply(`请回复 1 到 ${pending.entryIds.length} 之间的序号，或者换个说法重新提问。`, "请选择序号", {
-      actions: pending.entryIds.map((id, i) => ({ label: pending.titles[i] ?? id, send: faqMessage(id) })),
+      actions: pending.entryIds.map((id, i) => ({ label: pending.titles[i] ?? id, send: faqMessage(id, { lang: pending.lang }) })),
     });
   }
   deps.clarify.delete(key);
   const entry = deps.kb.byId.get(pending.entryIds[index]!);
   if (!entry) return undefined;
-  return answerReply(entry, deps.kb, { now: msg.now, confidence: 1 });
+  return answerReply(entry, deps.kb, { now: msg.now, confidence: 1, lang: pending.lang });
 }
 
-function smallTalkReply(kind: SmallTalk): Reply {
+/** Small talk in English, for a merchant who wrote in English. */
+const SMALL_TALK_EN: Record<SmallTalk, [string, string]> = {
+  greeting: [
+    "Hello",
+    "Hello! I'm the Alibaba.com rules assistant. I answer questions about the rules in the merchant briefing of 26 August 2021 (Gold Supplier upgrade, the September Sourcing Festival, Trade Assurance's upgraded guarantee service, the Find Factory channel, the Industrial Brand Station, the RFQ service score, compliance and the service market), and for bound merchants I compute their own figures.\n\nJust ask, e.g. \"How long before I can leave the upgraded guarantee service?\" Send /help for the commands.",
+  ],
+  thanks: ["You're welcome", "You're welcome! Ask me any other rule question, or send /help to see what I can do."],
+  ack: ["OK", "OK! Ask me anything else about the rules, or send /help to see what I can do."],
+  bye: ["Goodbye", "Goodbye! Come back any time you have a rule question."],
+  help: [
+    "Help",
+    "I answer questions about the rules in the merchant briefing of 26 August 2021, in English or Chinese, and compute bound merchants' own figures. Just ask, e.g. \"How many days do I have to appeal a penalty?\" Send /help for the commands.",
+  ],
+};
+
+function smallTalkReply(kind: SmallTalk, lang: Language): Reply {
+  if (lang === "en") {
+    const [title, text] = SMALL_TALK_EN[kind];
+    return makeReply("command", title, text, { lang });
+  }
   const intro = `我可以回答 2021年8月商家发布会里的规则问题（${SCOPE}），绑定商户后还能计算你的 RFQ服务分、保障升级服务退出时间、申诉期限等。`;
   const examples = "直接提问即可，比如「保障升级服务多久能退出？」「找工厂在哪里入驻？」。发送 /help 查看全部指令。";
   const texts: Record<SmallTalk, [string, string]> = {
@@ -292,7 +314,7 @@ function smallTalkReply(kind: SmallTalk): Reply {
   return makeReply("command", title, text);
 }
 
-function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps, trace: Trace): Reply {
+function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps, trace: Trace, lang: Language): Reply {
   const match = matchQuestion(deps.index, text);
   const nearest = match.kind === "answer" ? match.candidate : match.kind === "clarify" ? match.candidates[0] : match.nearest;
   trace.entryId = nearest?.entry.id;
@@ -303,9 +325,21 @@ function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps, 
   if (withFigures) return withFigures;
   if (match.kind === "answer") {
     const { entry, confidence } = match.candidate;
-    return answerReply(entry, deps.kb, { now: msg.now, confidence, alsoMeant: match.alternatives.map((a) => a.entry) });
+    return answerReply(entry, deps.kb, { now: msg.now, confidence, alsoMeant: match.alternatives.map((a) => a.entry), lang });
   }
-  if (match.kind === "clarify") return clarifyReply(match.candidates, text, msg, deps);
+  if (match.kind === "clarify") return clarifyReply(match.candidates, text, msg, deps, lang);
+  if (lang === "en") {
+    return makeReply(
+      "fallback",
+      "No answer found",
+      [
+        "Sorry, I could not find this in the rules of the merchant briefing of 26 August 2021, and I would rather not give you an inaccurate answer.",
+        "",
+        "You can ask again in other words, or send /topics to see every topic the briefing covers. For a person's help, contact your account manager.",
+      ].join("\n"),
+      { confidence: round(match.nearest?.confidence ?? 0), actions: [{ label: "All topics", send: "/topics" }], lang },
+    );
+  }
   return makeReply(
     "fallback",
     "没有找到答案",
@@ -320,19 +354,24 @@ function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps, 
   );
 }
 
-function clarifyReply(candidates: Candidate[], question: string, msg: IncomingMessage, deps: PipelineDeps): Reply {
-  const titles = candidates.map((c) => c.entry.topic);
+function clarifyReply(candidates: Candidate[], question: string, msg: IncomingMessage, deps: PipelineDeps, lang: Language): Reply {
+  const titles = candidates.map((c) => topicIn(c.entry, lang));
   deps.clarify.set(
     clarifyKey(msg.conversationId, msg.userId),
-    { entryIds: candidates.map((c) => c.entry.id), titles, question, offeredTo: msg.userName ?? msg.userId },
+    { entryIds: candidates.map((c) => c.entry.id), titles, question, offeredTo: msg.userName ?? msg.userId, lang },
     msg.now,
   );
-  const lead = candidates.length === 1 ? "我不太确定你问的是不是这个，点一下查看答案：" : "你想问的是哪一个？点一下即可：";
+  const one = candidates.length === 1;
+  const [title, lead, none] =
+    lang === "en"
+      ? ["Which did you mean?", one ? "I'm not sure this is what you asked; tap to see the answer:" : "Which one do you mean? Tap one:", "None of these? Ask again in other words, or send /topics."]
+      : ["请确认你的问题", one ? "我不太确定你问的是不是这个，点一下查看答案：" : "你想问的是哪一个？点一下即可：", "都不是？换个说法再问一次，或发送 /topics 查看所有话题。"];
   // Only the entries are choices, so that a typed number always means the entry at that place.
-  return makeReply("clarify", "请确认你的问题", [lead, "", "都不是？换个说法再问一次，或发送 /topics 查看所有话题。"].join("\n"), {
+  return makeReply("clarify", title, [lead, "", none].join("\n"), {
     confidence: round(candidates[0]?.confidence ?? 0),
     choices: candidates.map((c) => c.entry.id),
-    actions: candidates.map((c) => ({ label: c.entry.topic, send: faqMessage(c.entry.id) })),
+    actions: candidates.map((c, i) => ({ label: titles[i]!, send: faqMessage(c.entry.id, { lang }) })),
+    lang,
   });
 }
 

@@ -92,10 +92,15 @@ describe("small talk", () => {
     expect(reply.entryId).toBeUndefined();
   });
 
-  it.each(["谢谢", "谢谢老师！", "thanks a lot", "多谢啦"])("%s gets a short thanks, not a rule answer", async (text) => {
+  it.each([
+    ["谢谢", /不客气/],
+    ["谢谢老师！", /不客气/],
+    ["thanks a lot", /You're welcome/],
+    ["多谢啦", /不客气/],
+  ])("%s gets a short thanks in its language, not a rule answer", async (text, expected) => {
     const reply = await bot.ask(text);
     expect(reply.kind).toBe("command");
-    expect(reply.text).toMatch(/不客气/);
+    expect(reply.text).toMatch(expected);
   });
 });
 
@@ -213,5 +218,38 @@ describe("logging", () => {
     const line = bot.logs.find((l) => l.msgId === "msg-log-1" && l.msg === "replied");
     expect(line).toMatchObject({ kind: "answer", component: "pipeline" });
     expect(JSON.stringify(bot.logs.filter((l) => (l.level as number) >= 30))).not.toContain("找工厂在哪里入驻");
+  });
+});
+
+describe("the asker's language", () => {
+  /** Chinese outside parentheses: what an English reader would have to read. */
+  const chineseOutsideParentheses = (text: string) => /[\u4e00-\u9fff]/.test(text.replace(/（[^）]*）|\([^)]*\)/g, ""));
+
+  it("an English question gets the English answer, labels and votes", async () => {
+    const reply = await bot.ask("How long after joining can I leave the upgraded guarantee service?");
+    expect(reply).toMatchObject({ kind: "answer", lang: "en" });
+    const entry = bot.deps.kb.byId.get(reply.entryId!)!;
+    expect(reply.text).toContain(entry.answerEn.trim().split("\n")[0]);
+    expect(reply.title).toBe(entry.topicEn);
+    expect(chineseOutsideParentheses(reply.text)).toBe(false);
+    for (const a of reply.actions ?? []) expect(chineseOutsideParentheses(a.label)).toBe(false);
+    // A follow-up tapped from an English answer stays in English.
+    const next = reply.actions!.find((a) => a.kind !== "vote")!;
+    expect(next.send).toMatch(/ en$/);
+    expect((await bot.ask(next.send)).lang).toBe("en");
+  });
+
+  it("a mixed Chinese-English question gets Chinese", async () => {
+    const reply = await bot.ask("信保 upgrade service 多久能退出");
+    expect(reply.kind).toBe("answer");
+    expect(reply.lang ?? "zh").toBe("zh");
+    expect(reply.text).toContain(bot.deps.kb.byId.get(reply.entryId!)!.answer.trim().split("\n")[0]);
+  });
+
+  it("English small talk and fallbacks are English", async () => {
+    expect((await bot.ask("hello")).text).toMatch(/^Hello!/);
+    const fallback = await bot.ask("Can you recommend a good movie for tonight?");
+    expect(fallback).toMatchObject({ kind: "fallback", lang: "en" });
+    expect(chineseOutsideParentheses(fallback.text)).toBe(false);
   });
 });

@@ -14,7 +14,9 @@ export function listedActions(reply: Reply): ReplyAction[] {
 export function withActionsAsText(reply: Reply): string {
   const listed = listedActions(reply);
   if (listed.length === 0) return reply.text;
-  const lead = reply.kind === "answer" ? "可以接着问（回复序号）：" : "回复序号选择：";
+  const en = reply.lang === "en";
+  const lead =
+    reply.kind === "answer" ? (en ? "You can also ask (reply with the number):" : "可以接着问（回复序号）：") : en ? "Reply with the number:" : "回复序号选择：";
   return [reply.text, "", lead, "", ...listed.map((a, i) => `${i + 1}. ${a.label}`)].join("\n");
 }
 
