@@ -29,6 +29,11 @@ const EnvSchema = z
     DINGTALK_CLIENT_SECRET: optionalString,
     /** Needed for 1:1 pushes (private results of checks asked in a group, expired webhooks). */
     DINGTALK_ROBOT_CODE: optionalString,
+    /**
+     * An interactive card template (docs/dingtalk-protocol.md §7): group replies with one-tap
+     * choices go out as this card, whose button taps come back over the stream. Needs the robot code.
+     */
+    DINGTALK_CARD_TEMPLATE_ID: optionalString,
     DINGTALK_GATEWAY_URL: url(`${OFFICIAL_API}/v1.0/gateway/connections/open`),
     DINGTALK_API_BASE_URL: url(OFFICIAL_API),
     /**
@@ -77,6 +82,8 @@ export interface Config {
     clientId: string;
     clientSecret: string;
     robotCode?: string;
+    /** The interactive card template for group choices; only with a robot code. */
+    cardTemplateId?: string;
     gatewayUrl: string;
     apiBaseUrl: string;
     /** Hosts a sessionWebhook may point at; the official ones when omitted. */
@@ -114,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             clientId: e.DINGTALK_CLIENT_ID,
             clientSecret: e.DINGTALK_CLIENT_SECRET,
             robotCode: e.DINGTALK_ROBOT_CODE,
+            // A card is delivered by the robot: without a robot code there is no card.
+            cardTemplateId: e.DINGTALK_ROBOT_CODE ? e.DINGTALK_CARD_TEMPLATE_ID : undefined,
             gatewayUrl: e.DINGTALK_GATEWAY_URL,
             apiBaseUrl: e.DINGTALK_API_BASE_URL.replace(/\/+$/, ""),
             webhookHosts: e.DINGTALK_WEBHOOK_HOSTS,

@@ -18,6 +18,8 @@ export interface ConnectionSupervisorOptions {
   clientId: string;
   clientSecret: string;
   gatewayUrl: string;
+  /** CALLBACK topics to subscribe (robot messages, and card callbacks when a card template is set). */
+  topics: readonly string[];
   tuning: DingTalkTuning;
   metrics: Metrics;
   log: Logger;
@@ -86,6 +88,7 @@ export function superviseConnection(options: ConnectionSupervisorOptions): Conne
       clientId: options.clientId,
       clientSecret: options.clientSecret,
       gatewayUrl: options.gatewayUrl,
+      topics: options.topics,
       connectTimeoutMs: tuning.connectTimeoutMs,
       signal: connectAbort.signal,
       events: {

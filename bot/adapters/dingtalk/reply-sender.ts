@@ -16,6 +16,9 @@ import type { DingTalkErrorCode } from "./dingtalk-error.js";
 import type { Metrics } from "../shared/metrics.js";
 import type { RateLimiter } from "../shared/rate-limiter.js";
 import { byteLength, splitMessage } from "../shared/split-message.js";
+import type { ReplyAction } from "../../pipeline/types.js";
+import { actionCardWebhookBody, templateMessage } from "./render-actions.js";
+import type { TemplateMessage } from "./render-actions.js";
 
 /** docs/dingtalk-protocol.md §3: an expired session answers errcode 300001. */
 const ERRCODE_SESSION_EXPIRED = 300001;
@@ -29,6 +32,12 @@ export interface DeliveryTarget {
   sessionWebhookExpiredTime: number;
   /** The sender's staff id: @-mentioned in groups and the 1:1 push target. */
   senderStaffId?: string;
+  /**
+   * Where a group reply goes when the webhook cannot take it: the sender 1:1 (default), or the
+   * group itself through the robot group-message API (an answer to a card tap, which the whole
+   * group saw; docs/dingtalk-protocol.md §7).
+   */
+  fallback?: "push" | "group";
 }
 
 /** One message to send, as the pipeline's Reply describes it. */
@@ -36,6 +45,21 @@ export interface OutgoingMessage {
   title: string;
   text: string;
   markdown: boolean;
+  /**
+   * One-tap buttons under the message, for a 1:1 chat only (in groups dtmd links do not reach the
+   * bot; the caller renders group choices itself): an actionCard on the webhook, a
+   * sampleActionCardN push. They go on the last part of a split message.
+   */
+  actions?: readonly ReplyAction[];
+}
+
+/** An interactive card to create and deliver into a group (docs/dingtalk-protocol.md §7). */
+export interface GroupCard {
+  cardTemplateId: string;
+  outTrackId: string;
+  cardParamMap: Record<string, string>;
+  /** The member to @ on the card (staff id → display name). */
+  at?: { staffId: string; name: string };
 }
 
 /** The delivery tunables (see DingTalkTuning for their meaning and defaults). */
@@ -89,6 +113,15 @@ const NOT_SENT_CODES: ReadonlySet<string> = new Set([
 
 const WebhookAnswerSchema = z.looseObject({ errcode: z.number().optional(), errmsg: z.string().optional() });
 const TokenAnswerSchema = z.looseObject({ accessToken: z.string().min(1), expireIn: z.number().positive() });
+const CardAnswerSchema = z.looseObject({
+  success: z.boolean().optional(),
+  result: z
+    .looseObject({
+      outTrackId: z.string().optional(),
+      deliverResults: z.array(z.looseObject({ success: z.boolean().optional(), errorMsg: z.string().optional(), spaceId: z.string().optional() })).optional(),
+    })
+    .optional(),
+});
 const PushAnswerSchema = z.looseObject({
   processQueryKey: z.string().optional(),
   invalidStaffIdList: z.array(z.string()).optional(),
@@ -112,7 +145,7 @@ export class ReplySender {
    * webhook switches the remaining parts to a 1:1 push to the sender when possible.
    * @throws DingTalkError when a part could not be delivered (the rest are not attempted).
    */
-  async deliver(target: DeliveryTarget, message: OutgoingMessage, log: Logger, progress: DeliveryProgress = NO_PROGRESS): Promise<"webhook" | "push"> {
+  async deliver(target: DeliveryTarget, message: OutgoingMessage, log: Logger, progress: DeliveryProgress = NO_PROGRESS): Promise<"webhook" | "push" | "group-api"> {
     const mention = target.chat === "group" && target.senderStaffId !== undefined ? target.senderStaffId : undefined;
     // Markdown does not render the @ unless the text names the user (DingTalk's rule for markdown).
     const prefix = mention !== undefined && message.markdown ? `@${mention}\n\n` : "";
@@ -126,12 +159,18 @@ export class ReplySender {
       why = "the session webhook is not on a DingTalk host";
       log.warn({ reason: "host" }, "session webhook host not allowed; falling back to 1:1 push");
     }
+    const buttons = target.chat === "direct" && message.actions !== undefined && message.actions.length > 0 ? message.actions : undefined;
+    const groupApi = target.chat === "group" && target.fallback === "group";
     for (const [i, text] of parts.entries()) {
       if (i < progress.fromPart) continue;
       const title = parts.length > 1 ? `${message.title} (${i + 1}/${parts.length})` : message.title;
+      const last = i === parts.length - 1;
       if (!viaPush) {
         const first = i === 0;
-        const body = webhookBody({ title, text: first ? prefix + text : text, markdown: message.markdown }, first ? mention : undefined);
+        const body =
+          last && buttons
+            ? actionCardWebhookBody({ title, text }, buttons)
+            : webhookBody({ title, text: first ? prefix + text : text, markdown: message.markdown }, first ? mention : undefined);
         try {
           await this.opts.limiter.acquire(target.conversationId, this.opts.signal);
           await this.withRetries("webhook", log, () => this.postWebhook(target.sessionWebhook, body));
@@ -150,16 +189,82 @@ export class ReplySender {
           viaPush = true;
         }
       }
+      if (groupApi) {
+        if (!this.opts.robotCode) throw new DingTalkError("PUSH_UNAVAILABLE", `${why} and no robotCode is configured for the group-message API`);
+        await this.sendToGroup(target.conversationId, templateMessage({ title, text }), log);
+        progress.onPartDelivered(i + 1);
+        continue;
+      }
       if (!this.canPush(target.senderStaffId)) {
         throw new DingTalkError(
           "PUSH_UNAVAILABLE",
           this.opts.robotCode ? `${why} and the sender has no staff id to push to` : `${why} and no robotCode is configured for a 1:1 push`,
         );
       }
-      await this.push(target.senderStaffId, { title, text }, log);
+      await this.push(target.senderStaffId, templateMessage({ title, text }, last ? buttons : undefined), log);
       progress.onPartDelivered(i + 1);
     }
-    return viaPush ? "push" : "webhook";
+    return viaPush ? (groupApi ? "group-api" : "push") : "webhook";
+  }
+
+  /** Whether interactive cards can be delivered at all (they need the robot code). */
+  get canSendCards(): boolean {
+    return Boolean(this.opts.robotCode);
+  }
+
+  /**
+   * Creates an interactive card and delivers it into the target group (createAndDeliver, callbacks
+   * over the stream). Not retried once it may have arrived: a second card would be a second offer.
+   * @throws DingTalkError when the card was refused or could not be sent.
+   */
+  async deliverCard(target: DeliveryTarget, card: GroupCard, log: Logger): Promise<void> {
+    if (!this.opts.robotCode) throw new DingTalkError("PUSH_UNAVAILABLE", "no robotCode is configured for interactive cards");
+    const robotCode = this.opts.robotCode;
+    await this.opts.limiter.acquire(target.conversationId, this.opts.signal);
+    await this.withRetries("card", log, async () => {
+      const token = await this.accessToken();
+      const body = {
+        cardTemplateId: card.cardTemplateId,
+        outTrackId: card.outTrackId,
+        callbackType: "STREAM",
+        cardData: { cardParamMap: card.cardParamMap },
+        openSpaceId: `dtv1.card//IM_GROUP.${target.conversationId}`,
+        imGroupOpenSpaceModel: { supportForward: false },
+        imGroupOpenDeliverModel: { robotCode, ...(card.at ? { atUserIds: { [card.at.staffId]: card.at.name } } : {}) },
+        userIdType: 1,
+      };
+      const { status, json } = await this.postJson(`${this.opts.apiBaseUrl}/v1.0/card/instances/createAndDeliver`, body, { "x-acs-dingtalk-access-token": token }, "DELIVERY_RETRIES_EXHAUSTED", true);
+      this.checkApiStatus("card", status);
+      const answer = CardAnswerSchema.safeParse(json);
+      const results = answer.success ? (answer.data.result?.deliverResults ?? []) : [];
+      const failed = results.find((r) => r.success === false);
+      if (!answer.success || answer.data.success === false || failed) {
+        throw new DingTalkError("PUSH_REJECTED", `card not delivered: ${failed?.errorMsg ?? "unexpected answer"}`, { status });
+      }
+    });
+    this.opts.metrics.repliesSent.inc({ via: "card" });
+  }
+
+  /** Posts a template message into a group through the robot group-message API (groupMessages/send). */
+  async sendToGroup(openConversationId: string, message: TemplateMessage, log: Logger): Promise<void> {
+    await this.opts.limiter.acquire(openConversationId, this.opts.signal);
+    await this.withRetries("group-api", log, async () => {
+      const token = await this.accessToken();
+      const body = { robotCode: this.opts.robotCode, openConversationId, msgKey: message.msgKey, msgParam: JSON.stringify(message.msgParam) };
+      const { status } = await this.postJson(`${this.opts.apiBaseUrl}/v1.0/robot/groupMessages/send`, body, { "x-acs-dingtalk-access-token": token }, "DELIVERY_RETRIES_EXHAUSTED", true);
+      this.checkApiStatus("group-api", status);
+    });
+    this.opts.metrics.repliesSent.inc({ via: "group-api" });
+  }
+
+  /** Maps a robot-API HTTP status to a failure (401/403 forget the token so a retry fetches another). */
+  private checkApiStatus(what: string, status: number): void {
+    if (status === 401 || status === 403) {
+      this.token = undefined;
+      throw new DingTalkError("PUSH_REJECTED", `${what} answered HTTP ${status}`, { retryable: true, status });
+    }
+    if (status >= 500 || status === 429) throw new DingTalkError("DELIVERY_RETRIES_EXHAUSTED", `${what} answered HTTP ${status}`, { retryable: true, status });
+    if (status < 200 || status >= 300) throw new DingTalkError("PUSH_REJECTED", `${what} answered HTTP ${status}`, { status });
   }
 
   /** Whether `url` is an https URL on an allowed host (or a host's subdomain). */
@@ -188,12 +293,12 @@ export class ReplySender {
     for (const [i, text] of parts.entries()) {
       if (i < progress.fromPart) continue;
       const title = parts.length > 1 ? `${message.title} (${i + 1}/${parts.length})` : message.title;
-      await this.push(staffId, { title, text }, log);
+      await this.push(staffId, templateMessage({ title, text }), log);
       progress.onPartDelivered(i + 1);
     }
   }
 
-  private async push(staffId: string, message: { title: string; text: string }, log: Logger): Promise<void> {
+  private async push(staffId: string, message: TemplateMessage, log: Logger): Promise<void> {
     await this.opts.limiter.acquire(`oto:${staffId}`, this.opts.signal);
     await this.withRetries("push", log, () => this.postBatchSend(staffId, message));
     this.opts.metrics.repliesSent.inc({ via: "push" });
@@ -218,13 +323,13 @@ export class ReplySender {
     }
   }
 
-  private async postBatchSend(staffId: string, message: { title: string; text: string }): Promise<void> {
+  private async postBatchSend(staffId: string, message: TemplateMessage): Promise<void> {
     const token = await this.accessToken();
     const body = {
       robotCode: this.opts.robotCode,
       userIds: [staffId],
-      msgKey: "sampleMarkdown",
-      msgParam: JSON.stringify({ title: message.title, text: message.text }),
+      msgKey: message.msgKey,
+      msgParam: JSON.stringify(message.msgParam),
     };
     const { status, json } = await this.postJson(
       `${this.opts.apiBaseUrl}/v1.0/robot/oToMessages/batchSend`,
@@ -325,7 +430,7 @@ export class ReplySender {
   }
 
   /** Retries `fn` on retryable failures with backoff until `deliveryRetryWindowMs` has passed. */
-  private async withRetries(via: "webhook" | "push", log: Logger, fn: () => Promise<void>): Promise<void> {
+  private async withRetries(via: "webhook" | "push" | "card" | "group-api", log: Logger, fn: () => Promise<void>): Promise<void> {
     const { deliveryRetryWindowMs, retryBaseMs, retryMaxMs } = this.opts.tuning;
     const giveUpAt = Date.now() + deliveryRetryWindowMs;
     for (let attempt = 0; ; attempt++) {

@@ -36,6 +36,11 @@ export const RobotMessageSchema = z.looseObject({
   isInAtList: z.boolean().optional(),
   atUsers: z.array(z.looseObject({ dingtalkId: z.string().optional(), staffId: z.string().optional() })).optional(),
   sessionWebhook: z.url({ protocol: /^https?$/ }),
+  /**
+   * Not DingTalk's: set by the bot on a message it made from an interactive-card tap (the card's
+   * outTrackId), so that the answer goes to the group even after the webhook expired.
+   */
+  viaCardTap: z.string().optional(),
   /** Epoch milliseconds after which the webhook answers errcode 300001. */
   sessionWebhookExpiredTime: z.number(),
   text: z.looseObject({ content: z.string() }).optional(),

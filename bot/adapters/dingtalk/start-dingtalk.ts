@@ -9,10 +9,11 @@
  * The connection itself is kept by ./connection-supervisor.ts, delivery by ./reply-sender.ts.
  * Protocol facts the code relies on: docs/dingtalk-protocol.md.
  */
+import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { Config } from "../../config.js";
-import type { HandleMessage, IncomingMessage, Reply } from "../../pipeline/types.js";
+import type { HandleMessage, IncomingMessage, Reply, ReplyAction } from "../../pipeline/types.js";
 import type { MessageJournal, OutboxDraft, OutboxRow } from "../../store/message-journal.js";
 import { isStoreError } from "../../store/store-error.js";
 import { ConversationQueue } from "../shared/conversation-queue.js";
@@ -26,13 +27,26 @@ import type { ConnectionStatus } from "./connection-supervisor.js";
 import { DingTalkError, isDingTalkError } from "./dingtalk-error.js";
 import { ReplySender } from "./reply-sender.js";
 import type { DeliveryProgress, DeliveryTarget } from "./reply-sender.js";
+import { TOPIC_CARD, parseCardTap } from "./card-callback.js";
+import type { CardTap } from "./card-callback.js";
+import { OfferStore, latestListKey, listOfferKey } from "./offer-store.js";
+import type { Offer } from "./offer-store.js";
+import { cardParams, groupChoiceList } from "./render-actions.js";
 import { TOPIC_ROBOT, parseRobotMessage, toIncomingMessage } from "./robot-message.js";
 import type { RobotMessage } from "./robot-message.js";
 import type { CallbackFrame, StreamClient } from "./stream-client.js";
-import { DEFAULT_DINGTALK_TUNING, DEFAULT_FLOOD_NOTICE, DEFAULT_WEBHOOK_HOSTS, PRIVATE_PUSH_FAILED_TEXT } from "./tuning.js";
+import { byteLength } from "../shared/split-message.js";
+import {
+  CHOICE_EXPIRED_TEXT,
+  DEFAULT_DINGTALK_TUNING,
+  DEFAULT_FLOOD_NOTICE,
+  DEFAULT_WEBHOOK_HOSTS,
+  NOT_YOUR_CHOICE_TEXT,
+  PRIVATE_PUSH_FAILED_TEXT,
+} from "./tuning.js";
 import type { DingTalkTuning } from "./tuning.js";
 
-export { DEFAULT_DINGTALK_TUNING, DEFAULT_FLOOD_NOTICE, PRIVATE_PUSH_FAILED_TEXT } from "./tuning.js";
+export { CHOICE_EXPIRED_TEXT, DEFAULT_DINGTALK_TUNING, DEFAULT_FLOOD_NOTICE, NOT_YOUR_CHOICE_TEXT, PRIVATE_PUSH_FAILED_TEXT } from "./tuning.js";
 export type { DingTalkTuning } from "./tuning.js";
 
 export interface StartDingTalkOptions {
@@ -83,7 +97,13 @@ const TargetSchema = z.object({
   sessionWebhook: z.string(),
   sessionWebhookExpiredTime: z.number(),
   senderStaffId: z.string().optional(),
+  /** Who sent the message (staff id, else sender id) and their name: the member choices are offered to. */
+  userId: z.string().optional(),
+  userName: z.string().optional(),
+  fallback: z.enum(["push", "group"]).optional(),
 });
+
+const ActionSchema = z.object({ label: z.string(), send: z.string(), kind: z.enum(["choice", "vote"]).optional() });
 
 /** A recorded reply's content: a 1:1 push to the sender, or a message in the conversation. */
 const BodySchema = z.discriminatedUnion("kind", [
@@ -97,7 +117,12 @@ const BodySchema = z.discriminatedUnion("kind", [
     entryId: z.string().optional(),
     /** Sent instead when the private push before it (seq 0) was not delivered. */
     ifPrivateFailed: z.object({ title: z.string(), text: z.string() }).optional(),
+    /** One-tap choices, offered to the sender (rendered by chat: docs/dingtalk-protocol.md §3, §7, §8). */
+    actions: z.array(ActionSchema).optional(),
+    lang: z.enum(["zh", "en"]).optional(),
   }),
+  /** A 1:1 message to another user (Reply.notify): its failure never touches the reply itself. */
+  z.object({ kind: z.literal("notify"), userId: z.string(), title: z.string(), text: z.string() }),
 ]);
 type Body = z.infer<typeof BodySchema>;
 
@@ -151,6 +176,9 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     log.error({ err, conversationId }, "message task failed unexpectedly");
   });
   const pipelineSlots = new Semaphore(tuning.maxConcurrentMessages);
+  const offers = new OfferStore(tuning.offerTtlMs, tuning.maxOffers);
+  /** Group choices go out as interactive cards only with a template and the robot code to deliver them. */
+  const cardTemplateId = dingtalk.robotCode ? dingtalk.cardTemplateId : undefined;
 
   metrics.addGauge({ name: "dingtalk_pending_messages", help: "Messages queued or being answered in this process.", read: () => queue.pending });
   metrics.addGauge({ name: "dingtalk_journal_unanswered", help: "Messages in the journal not answered yet.", read: () => journal.counts().unanswered });
@@ -223,6 +251,10 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
         log.warn({ err, messageId: frame.messageId }, "ack failed");
       }
     };
+    if (frame.topic === TOPIC_CARD && cardTemplateId !== undefined) {
+      onCardTap(frame, ack);
+      return;
+    }
     if (frame.topic !== TOPIC_ROBOT) {
       ack();
       log.debug({ topic: frame.topic }, "callback on an unexpected topic ignored");
@@ -263,15 +295,126 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     admit(robot, now, mlog, journaled);
   }
 
+  /**
+   * A button tap on one of our interactive cards (docs/dingtalk-protocol.md §7). The member the
+   * choice was offered to gets it run through the pipeline as if they had sent it — journaled,
+   * acked and de-duplicated like a robot message, one tap of one button once. Anyone else is
+   * told whose choice it is; a card the bot no longer remembers is answered as expired.
+   */
+  function onCardTap(frame: CallbackFrame, ack: () => void): void {
+    let tap: CardTap;
+    try {
+      tap = parseCardTap(frame.data);
+    } catch (err) {
+      ack();
+      metrics.failures.inc({ stage: "message" });
+      log.warn({ err, messageId: frame.messageId }, "malformed card callback acked and dropped");
+      return;
+    }
+    // The same tap delivered twice carries the same card, member and button.
+    const tapId = `card:${tap.outTrackId}:${tap.userId}:${tap.index}`;
+    const tlog = log.child({ msgId: tapId });
+    const now = new Date();
+    const lookup = offers.get(tap.outTrackId, now.getTime());
+    const offer = lookup.found ? lookup.offer : undefined;
+    const action = offer?.actions[tap.index];
+    const mine = offer !== undefined && (offer.senderStaffId ?? offer.userId) === tap.userId;
+    if (offer === undefined || action === undefined || !mine) {
+      ack();
+      if (memoryDedupe.checkAndRemember(tapId)) {
+        metrics.cardTaps.inc({ outcome: "duplicate" });
+        return;
+      }
+      const outcome = offer === undefined || action === undefined ? "expired" : "not-yours";
+      metrics.cardTaps.inc({ outcome });
+      tlog.info({ outcome, outTrackId: tap.outTrackId }, "card tap not taken");
+      const target: DeliveryTarget =
+        offer !== undefined
+          ? { conversationId: offer.conversationId, chat: "group", sessionWebhook: offer.sessionWebhook, sessionWebhookExpiredTime: offer.sessionWebhookExpiredTime, senderStaffId: tap.userId, fallback: "group" }
+          : tap.groupId !== undefined
+            ? { conversationId: tap.groupId, chat: "group", sessionWebhook: "", sessionWebhookExpiredTime: 0, senderStaffId: tap.userId, fallback: "group" }
+            : { conversationId: `card:${tap.outTrackId}`, chat: "direct", sessionWebhook: "", sessionWebhookExpiredTime: 0, senderStaffId: tap.userId };
+      const text = outcome === "expired" ? CHOICE_EXPIRED_TEXT : NOT_YOUR_CHOICE_TEXT.replace("{name}", offer?.userName ?? offer?.userId ?? "");
+      const notice: Body = { kind: "conversation", title: "提示", text, markdown: false };
+      queue.enqueue(target.conversationId, () => deliverRows({ msgId: tapId, log: tlog, journaled: false }, [unjournaledRow(tapId, 0, target, notice)]));
+      return;
+    }
+    // Taken: the member's choice, as the robot message they would have sent.
+    const robot: RobotMessage = {
+      msgId: tapId,
+      msgtype: "text",
+      createAt: now.getTime(),
+      conversationType: "2",
+      conversationId: offer.conversationId,
+      senderId: offer.userId,
+      senderStaffId: offer.senderStaffId,
+      senderNick: offer.userName,
+      sessionWebhook: offer.sessionWebhook,
+      sessionWebhookExpiredTime: offer.sessionWebhookExpiredTime,
+      viaCardTap: tap.outTrackId,
+      text: { content: action.send },
+    };
+    let journaled = true;
+    let duplicate: boolean;
+    try {
+      duplicate = journal.recordIncoming({ msgId: tapId, conversationId: offer.conversationId, payload: JSON.stringify(robot), at: now }) === "duplicate";
+      memoryDedupe.checkAndRemember(tapId);
+    } catch (err) {
+      journaled = false;
+      duplicate = memoryDedupe.checkAndRemember(tapId);
+      metrics.unjournaled.inc();
+      tlog.warn({ err: isStoreError(err) ? { code: err.code, message: err.message } : err }, "message journal unavailable; answering the tap without it");
+    }
+    ack();
+    if (duplicate) {
+      metrics.cardTaps.inc({ outcome: "duplicate" });
+      tlog.debug({ messageId: frame.messageId }, "duplicate card tap dropped");
+      return;
+    }
+    metrics.cardTaps.inc({ outcome: "answered" });
+    admit(robot, now, tlog, journaled);
+  }
+
+  /** A reply row that lives in memory only (notices about a tap nobody needs to resume). */
+  function unjournaledRow(msgId: string, seq: number, target: DeliveryTarget, body: Body): OutboxRow {
+    return { id: -1, msgId, seq, target, body, state: "pending", partsDone: 0, attempts: 0, lastError: null };
+  }
+
+  /**
+   * In a group without the card template, choices are a numbered list and a member answers by @
+   * the bot with the number (docs/dingtalk-protocol.md §8): the number becomes the choice for the
+   * member it was offered to, and anyone else typing a number of someone else's list is told whose
+   * it is. Returns the notice to send instead of answering, if any.
+   */
+  function translateListChoice(msg: IncomingMessage, at: number): string | undefined {
+    if (msg.chat !== "group" || !/^\d{1,2}$/.test(msg.text)) return undefined;
+    const n = Number(msg.text);
+    const own = offers.get(listOfferKey(msg.conversationId, msg.userId), at);
+    if (own.found) {
+      const chosen = own.offer.actions[n - 1];
+      if (chosen) msg.text = chosen.send;
+      return undefined;
+    }
+    const latest = offers.get(latestListKey(msg.conversationId), at);
+    if (latest.found && latest.offer.userId !== msg.userId && n >= 1 && n <= latest.offer.actions.length) {
+      return NOT_YOUR_CHOICE_TEXT.replace("{name}", latest.offer.userName ?? latest.offer.userId);
+    }
+    return undefined;
+  }
+
   /** Flood control and queueing for a new (or resumed) message. */
   function admit(robot: RobotMessage, now: Date, mlog: Logger, journaled: boolean, resumed = false): void {
     const msg = toIncomingMessage(robot, { supportStaffIds, robotCode: dingtalk.robotCode, now });
-    const target: DeliveryTarget = {
+    const target: DeliveryTarget & { userId: string; userName?: string } = {
       conversationId: robot.conversationId,
       chat: msg.chat,
       sessionWebhook: robot.sessionWebhook,
       sessionWebhookExpiredTime: robot.sessionWebhookExpiredTime,
       senderStaffId: robot.senderStaffId,
+      userId: msg.userId,
+      ...(msg.userName !== undefined ? { userName: msg.userName } : {}),
+      // An answer to a card tap belongs in the group the card is in, whatever the webhook's age.
+      ...(robot.viaCardTap !== undefined ? { fallback: "group" as const } : {}),
     };
     const job: Job = { robot, msg, target, log: mlog, journaled };
     metrics.messagesReceived.inc({ kind: msg.contentKind });
@@ -287,6 +430,13 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
       metrics.flood.inc({ action: "notice" });
       mlog.warn({ userId: msg.userId, conversationId: msg.conversationId }, "sender is flooding; message dropped and the notice sent");
       const notice: Body = { kind: "conversation", title: "Slow down", text: floodNotice, markdown: false };
+      queue.enqueue(target.conversationId, () => recordAndDeliver(job, [{ target, body: notice }]));
+      return;
+    }
+    const notYours = translateListChoice(msg, now.getTime());
+    if (notYours !== undefined) {
+      mlog.info({ userId: msg.userId }, "a number from someone else's choice list; told whose it is");
+      const notice: Body = { kind: "conversation", title: "提示", text: notYours, markdown: false };
       queue.enqueue(target.conversationId, () => recordAndDeliver(job, [{ target, body: notice }]));
       return;
     }
@@ -327,13 +477,76 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
       markdown: reply.markdown,
       replyKind: reply.kind,
       entryId: reply.entryId,
+      ...(reply.actions !== undefined && reply.actions.length > 0 ? { actions: reply.actions } : {}),
+      ...(reply.lang !== undefined ? { lang: reply.lang } : {}),
     };
-    if (!reply.private) return [{ target, body: conversation }];
+    // Notifications go after the reply: the reply is never held up or lost by one of them.
+    const notifications: OutboxDraft[] = (reply.notify ?? []).map((n) => ({
+      target,
+      body: { kind: "notify", userId: n.userId, title: n.title, text: n.text } satisfies Body,
+    }));
+    if (!reply.private) return [{ target, body: conversation }, ...notifications];
     const privateBody: Body = { kind: "private", title: reply.private.title, text: reply.private.text };
     return [
       { target, body: privateBody },
       { target, body: { ...conversation, ifPrivateFailed: { title: "私信发送失败", text: PRIVATE_PUSH_FAILED_TEXT } } },
+      ...notifications,
     ];
+  }
+
+  /**
+   * Delivers a group reply that carries choices: as an interactive card when the template is set
+   * (the offer remembered under the card's id first, so that even a fast tap finds it), else as a
+   * numbered list (docs/dingtalk-protocol.md §7, §8). A card DingTalk refuses falls back to the list.
+   */
+  async function deliverGroupChoices(
+    row: OutboxRow,
+    target: z.infer<typeof TargetSchema>,
+    body: Extract<Body, { kind: "conversation" }> & { actions: ReplyAction[] },
+    mlog: Logger,
+    progress: DeliveryProgress,
+  ): Promise<string> {
+    const userId = target.userId ?? target.senderStaffId ?? "anonymous";
+    const base: Omit<Offer, "actions"> = {
+      userId,
+      userName: target.userName,
+      senderStaffId: target.senderStaffId,
+      conversationId: target.conversationId,
+      sessionWebhook: target.sessionWebhook,
+      sessionWebhookExpiredTime: target.sessionWebhookExpiredTime,
+    };
+    if (cardTemplateId !== undefined && row.partsDone === 0 && byteLength(body.text) <= tuning.maxReplyBytes) {
+      // Stable per reply row, so that the journal, the logs and the callback agree on it.
+      const outTrackId = createHash("sha256").update(`${row.msgId}\u0000${row.seq}`).digest("hex").slice(0, 32);
+      const card = cardParams({ title: body.title, text: body.text }, body.actions);
+      offers.put(outTrackId, { ...base, actions: card.buttons });
+      try {
+        await sender.deliverCard(
+          target,
+          {
+            cardTemplateId,
+            outTrackId,
+            cardParamMap: card.cardParamMap,
+            ...(target.senderStaffId !== undefined ? { at: { staffId: target.senderStaffId, name: target.userName ?? target.senderStaffId } } : {}),
+          },
+          mlog,
+        );
+        progress.onPartDelivered(1);
+        return "card";
+      } catch (err) {
+        if (isDingTalkError(err, "SHUTTING_DOWN") || isDingTalkError(err, "DELIVERY_AMBIGUOUS")) throw err;
+        offers.delete(outTrackId);
+        metrics.failures.inc({ stage: "card" });
+        mlog.warn({ err }, "interactive card not delivered; listing the choices as text instead");
+      }
+    }
+    const list = groupChoiceList(body.text, body.actions, body.lang);
+    if (list.listed.length > 0) {
+      const offer: Offer = { ...base, actions: list.listed };
+      offers.put(listOfferKey(target.conversationId, userId), offer);
+      offers.put(latestListKey(target.conversationId), offer);
+    }
+    return sender.deliver(target, { title: body.title, text: list.text, markdown: true }, mlog, progress);
   }
 
   async function recordAndDeliver(job: Job, drafts: OutboxDraft[]): Promise<void> {
@@ -386,7 +599,7 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     let body = parsed.data;
     if (row.state === "sending") {
       // The process stopped while this POST was on the wire: DingTalk may or may not have it.
-      metrics.ambiguous.inc({ via: body.kind === "private" ? "push" : "webhook" });
+      metrics.ambiguous.inc({ via: body.kind === "conversation" ? "webhook" : "push" });
       mlog.warn({ replyId: row.id }, "reply was in flight when the last run stopped; not repeated (outcome unknown)");
       mark("ambiguous", "in flight at shutdown or crash");
       return "ambiguous";
@@ -409,8 +622,16 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
       if (body.kind === "private") {
         await sender.pushPrivate(target.data.senderStaffId, body, mlog, progress);
         mlog.info("private reply pushed");
+      } else if (body.kind === "notify") {
+        await sender.pushPrivate(body.userId, body, mlog, progress);
+        metrics.notifications.inc({ result: "delivered" });
+        mlog.info({ to: body.userId }, "notification pushed");
       } else {
-        const via = await sender.deliver(target.data, body, mlog, progress);
+        const actions = body.actions;
+        const via =
+          target.data.chat === "group" && actions !== undefined && actions.length > 0
+            ? await deliverGroupChoices(row, target.data, { ...body, actions }, mlog, progress)
+            : await sender.deliver(target.data, body, mlog, progress);
         mlog.info({ kind: body.replyKind, entryId: body.entryId, via }, "reply delivered");
       }
       mark("delivered");
@@ -423,12 +644,19 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
         return "pending";
       }
       if (isDingTalkError(err, "DELIVERY_AMBIGUOUS")) {
-        metrics.ambiguous.inc({ via: body.kind === "private" ? "push" : "webhook" });
+        metrics.ambiguous.inc({ via: body.kind === "conversation" ? "webhook" : "push" });
         mlog.warn({ err }, "delivery outcome unknown; not repeated");
         mark("ambiguous", error);
         return "ambiguous";
       }
       const reason = isDingTalkError(err) ? err.code : "internal";
+      if (body.kind === "notify") {
+        // Counted apart: a notification that failed is an operational problem, not a lost reply.
+        metrics.notifications.inc({ result: "failed" });
+        mlog.error({ err, to: body.userId }, "notification not delivered");
+        mark("undeliverable", error);
+        return "undeliverable";
+      }
       metrics.undeliverable.inc({ reason });
       metrics.failures.inc({ stage: body.kind === "private" ? "push" : "undeliverable" });
       mlog.error({ err }, body.kind === "private" ? "private reply not delivered" : "reply undeliverable");
@@ -502,6 +730,7 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     clientId: dingtalk.clientId,
     clientSecret: dingtalk.clientSecret,
     gatewayUrl: dingtalk.gatewayUrl,
+    topics: cardTemplateId !== undefined ? [TOPIC_ROBOT, TOPIC_CARD] : [TOPIC_ROBOT],
     tuning,
     metrics,
     log,

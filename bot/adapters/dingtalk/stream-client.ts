@@ -14,7 +14,6 @@ import type { DWClientDownStream } from "dingtalk-stream";
 import type WebSocket from "ws";
 import { z } from "zod";
 import { DingTalkError } from "./dingtalk-error.js";
-import { TOPIC_ROBOT } from "./robot-message.js";
 
 /** A stream frame, as far as routing needs it; `data` stays a string (docs/dingtalk-protocol.md §1). */
 const FrameSchema = z.looseObject({
@@ -51,6 +50,8 @@ export interface StreamClientOptions {
   clientId: string;
   clientSecret: string;
   gatewayUrl: string;
+  /** CALLBACK topics to subscribe to (docs/dingtalk-protocol.md §2, §7). */
+  topics: readonly string[];
   /** Bounds the gateway POST and the WebSocket handshake each. */
   connectTimeoutMs: number;
   events: StreamClientEvents;
@@ -75,7 +76,7 @@ export class StreamClient extends DWClient {
     // The SDK merges options shallowly and its typings omit these two: set them here. The
     // subscriptions array must be our own (the default one is shared by every client).
     this.config.autoReconnect = false;
-    this.config.subscriptions = [{ type: "CALLBACK", topic: TOPIC_ROBOT }];
+    this.config.subscriptions = opts.topics.map((topic) => ({ type: "CALLBACK" as const, topic }));
   }
 
   private get internals(): DWClientInternals {

@@ -46,6 +46,10 @@ export interface DingTalkTuning {
    * on the wire (at most `httpTimeoutMs`), and leaves the rest in the journal for the next start.
    */
   shutdownGraceMs: number;
+  /** How long a group's offered choices (a card, a numbered list) can be taken; older taps are told it expired. */
+  offerTtlMs: number;
+  /** Offers remembered at most (the oldest go first, and are then answered as expired). */
+  maxOffers: number;
 }
 
 /** Production defaults; each number's source is noted (protocol facts: docs/dingtalk-protocol.md). */
@@ -81,6 +85,9 @@ export const DEFAULT_DINGTALK_TUNING: Readonly<DingTalkTuning> = Object.freeze({
   // protocol: after `disconnect` the server closes ~10 s later.
   disconnectDrainMs: 15_000,
   shutdownGraceMs: 10_000,
+  // A choice is a follow-up to a conversation: half a day covers "I'll look at it after lunch".
+  offerTtlMs: 12 * 60 * 60_000,
+  maxOffers: 10_000,
 });
 
 /** The polite notice a flooding user gets once (bilingual: the merchants write in both). */
@@ -89,6 +96,12 @@ export const DEFAULT_FLOOD_NOTICE =
 
 /** Posted in the group instead of "sent privately" when the 1:1 push of a private result failed. */
 export const PRIVATE_PUSH_FAILED_TEXT = "私信发送失败，请单聊我查询";
+
+/** Told to a member who taps (or types the number of) a choice offered to someone else; `{name}` is the asker. */
+export const NOT_YOUR_CHOICE_TEXT = "这是给 @{name} 的选项，你可以直接问我";
+
+/** Told to whoever taps a choice the bot no longer remembers (expired, or offered before a restart). */
+export const CHOICE_EXPIRED_TEXT = "这个选项已过期，请直接问我";
 
 /** The hosts DingTalk's session webhooks live on (docs/dingtalk-protocol.md); subdomains included. */
 export const DEFAULT_WEBHOOK_HOSTS: readonly string[] = Object.freeze(["oapi.dingtalk.com", "api.dingtalk.com"]);

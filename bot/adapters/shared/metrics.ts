@@ -58,7 +58,7 @@ export class Metrics {
   /** Robot messages accepted for processing, by content kind. */
   readonly messagesReceived = new Counter<"kind">("dingtalk_messages_received_total", "Robot messages received, by content kind.");
   /** Messages (or parts of split messages) accepted by DingTalk, by channel. */
-  readonly repliesSent = new Counter<"via">("dingtalk_replies_sent_total", "Messages delivered to DingTalk, by channel (webhook or push).");
+  readonly repliesSent = new Counter<"via">("dingtalk_replies_sent_total", "Messages delivered to DingTalk, by channel (webhook, push, card, group-api).");
   /** Pipeline replies, by reply kind (answer, clarify, fallback, ...). */
   readonly answers = new Counter<"kind">("dingtalk_answers_total", "Replies produced by the pipeline, by kind.");
   /** Failures, by stage (frame, message, handler, webhook, push, undeliverable, ack). */
@@ -84,6 +84,11 @@ export class Metrics {
   readonly resumed = new Counter<"what">("dingtalk_resumed_total", "Unanswered messages and undelivered replies resumed at start-up.");
   /** Messages acked while the journal could not be written (answered, but not durable). */
   readonly unjournaled = new Counter("dingtalk_unjournaled_messages_total", "Messages acked while the message journal could not be written.");
+
+  /** 1:1 notifications to other users (a handoff to staff), by result (delivered, failed). */
+  readonly notifications = new Counter<"result">("dingtalk_notifications_total", "1:1 notifications to other users, by result.");
+  /** Interactive-card button taps, by outcome (answered, not-yours, expired, duplicate). */
+  readonly cardTaps = new Counter<"outcome">("dingtalk_card_taps_total", "Interactive-card button taps, by outcome.");
 
   private readonly gauges: Gauge[] = [];
 
@@ -111,6 +116,8 @@ export class Metrics {
       this.undeliverable,
       this.resumed,
       this.unjournaled,
+      this.notifications,
+      this.cardTaps,
     ].map((c) => c.render());
     const gauges = this.gauges.map((g) => {
       let value: number;
