@@ -4,7 +4,9 @@
  * docs/dingtalk-protocol.md: single-use tickets from `POST /v1.0/gateway/connections/open`,
  * CALLBACK frames with a string `data` and a unique `headers.messageId`, re-delivery of unacked
  * callbacks, SYSTEM ping/disconnect frames, session webhooks that expire (errcode 300001), and
- * the access-token and oToMessages/batchSend APIs.
+ * the access-token and oToMessages/batchSend APIs (markdown and the sampleActionCard templates), the
+ * robot group-message API, interactive cards (createAndDeliver) and their button callbacks on the
+ * card topic (docs/dingtalk-protocol.md §7).
  *
  * Everything is recorded for assertions; failure modes are switched on by the test.
  */
@@ -17,6 +19,19 @@ import { WebSocketServer } from "ws";
 import type { WebSocket } from "ws";
 
 export const TOPIC_ROBOT = "/v1.0/im/bot/messages/get";
+export const TOPIC_CARD = "/v1.0/card/instances/callback";
+
+/** Push templates the robot API knows, with the parameters each requires (docs/dingtalk-protocol.md §4). */
+const PUSH_TEMPLATES: ReadonlyMap<string, readonly string[]> = new Map([
+  ["sampleText", ["content"]],
+  ["sampleMarkdown", ["title", "text"]],
+  ["sampleActionCard", ["title", "text", "singleTitle", "singleURL"]],
+  ...[2, 3, 4, 5].map((n): [string, string[]] => [
+    `sampleActionCard${n}`,
+    ["title", "text", ...Array.from({ length: n }, (_, i) => [`actionTitle${i + 1}`, `actionURL${i + 1}`]).flat()],
+  ]),
+  ["sampleActionCard6", ["title", "text", "buttonTitle1", "buttonUrl1", "buttonTitle2", "buttonUrl2"]],
+]);
 
 export interface FakeGatewayOptions {
   clientId?: string;
@@ -69,6 +84,7 @@ export interface WebhookBody {
   msgtype?: string;
   text?: { content?: string };
   markdown?: { title?: string; text?: string };
+  actionCard?: { title?: string; text?: string; btnOrientation?: string; singleTitle?: string; singleURL?: string; btns?: { title?: string; actionURL?: string }[] };
   at?: { atUserIds?: string[]; isAtAll?: boolean };
 }
 
@@ -81,6 +97,28 @@ export interface PushCall {
   msgKey: unknown;
   title: string | undefined;
   text: string | undefined;
+  /** Every msgParam field, decoded. */
+  param: Record<string, unknown>;
+}
+
+/** One createAndDeliver (interactive card) request. */
+export interface CardCall {
+  status: number;
+  outTrackId: string | undefined;
+  cardTemplateId: unknown;
+  openSpaceId: unknown;
+  /** The group the card went to (from openSpaceId). */
+  groupId: string | undefined;
+  cardParamMap: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+/** One robot group-message (groupMessages/send) request, with msgParam decoded. */
+export interface GroupSendCall {
+  status: number;
+  openConversationId: unknown;
+  msgKey: unknown;
+  param: Record<string, unknown>;
 }
 
 /** Fields shared by the message builders. */
@@ -101,6 +139,7 @@ export type FakeRobotMessage = Record<string, unknown> & { msgId: string; conver
 
 interface Delivery {
   messageId: string;
+  topic: string;
   msgId: string | undefined;
   data: string;
   sends: number;
@@ -142,6 +181,10 @@ export class FakeGateway {
   readonly webhookCalls: WebhookCall[] = [];
   readonly tokenRequests: unknown[] = [];
   readonly pushes: PushCall[] = [];
+  readonly cards: CardCall[] = [];
+  readonly groupSends: GroupSendCall[] = [];
+  /** Card template ids the fake knows (createAndDeliver with another answers 400). */
+  readonly cardTemplates = new Set<string>(["fake-card-template"]);
   /** performance.now() when each msgId's CALLBACK was first sent. */
   readonly sentAt = new Map<string, number>();
   /** When each CALLBACK frame (by messageId) was last sent, for ack latency. */
@@ -206,10 +249,11 @@ export class FakeGateway {
   }
 
   /** A `Config["dingtalk"]` pointing at this fake. */
-  dingtalkConfig(overrides: { robotCode?: string | undefined; clientSecret?: string } = {}): {
+  dingtalkConfig(overrides: { robotCode?: string | undefined; clientSecret?: string; cardTemplateId?: string } = {}): {
     clientId: string;
     clientSecret: string;
     robotCode?: string;
+    cardTemplateId?: string;
     gatewayUrl: string;
     apiBaseUrl: string;
     webhookHosts: string[];
@@ -218,6 +262,7 @@ export class FakeGateway {
       clientId: this.clientId,
       clientSecret: overrides.clientSecret ?? this.clientSecret,
       robotCode: "robotCode" in overrides ? overrides.robotCode : this.robotCode,
+      ...(overrides.cardTemplateId !== undefined ? { cardTemplateId: overrides.cardTemplateId } : {}),
       gatewayUrl: this.gatewayUrl,
       apiBaseUrl: this.baseUrl,
       // The fake's session webhooks live on loopback; the bot refuses any host not listed.
@@ -298,11 +343,12 @@ export class FakeGateway {
    * Sends a robot message as a CALLBACK frame (queued until a connection is open). Returns the
    * frame's messageId. `loseAcks: n` makes the fake ignore the first n acks, so it re-sends.
    */
-  sendMessage(message: FakeRobotMessage | { data: string; msgId?: string }, options: { loseAcks?: number } = {}): string {
+  sendMessage(message: FakeRobotMessage | { data: string; msgId?: string }, options: { loseAcks?: number; topic?: string } = {}): string {
     const data = "data" in message && typeof message.data === "string" ? message.data : JSON.stringify(message);
     const msgId = typeof message.msgId === "string" ? message.msgId : undefined;
     const delivery: Delivery = {
       messageId: `mid-${randomUUID()}`,
+      topic: options.topic ?? TOPIC_ROBOT,
       msgId,
       data,
       sends: 0,
@@ -313,6 +359,35 @@ export class FakeGateway {
     this.deliveries.set(delivery.messageId, delivery);
     this.deliver(delivery);
     return delivery.messageId;
+  }
+
+  /**
+   * A member taps button `index` on a card the bot delivered: a CALLBACK on the card topic, shaped
+   * as DingTalk sends it (docs/dingtalk-protocol.md §7). Refuses when the bot did not subscribe to
+   * the card topic (DingTalk would not deliver it). Returns the frame's messageId.
+   */
+  tapCard(card: CardCall | string, options: { userId: string; index: number; loseAcks?: number }): string {
+    const c = typeof card === "string" ? this.cards.find((x) => x.outTrackId === card) : card;
+    const outTrackId = typeof card === "string" ? card : card.outTrackId;
+    const subscribed = this.openPosts.at(-1)?.body as { subscriptions?: { topic?: string }[] } | undefined;
+    if (!subscribed?.subscriptions?.some((x) => x.topic === TOPIC_CARD)) throw new Error("fake gateway: the client did not subscribe to card callbacks");
+    const data = JSON.stringify({
+      extension: "{}",
+      corpId: "ding-corp",
+      type: "actionCallback",
+      userId: options.userId,
+      userIdType: 1,
+      spaceType: "IM_GROUP",
+      spaceId: c?.groupId ?? "cidUnknown",
+      outTrackId,
+      content: JSON.stringify({ cardPrivateData: { actionIds: ["choose"], params: { index: options.index } } }),
+    });
+    return this.sendMessage({ data }, { loseAcks: options.loseAcks, topic: TOPIC_CARD });
+  }
+
+  /** The buttons of a delivered card, parsed from its `buttons` variable. */
+  static cardButtons(card: CardCall): { text: string; index: number; kind: string }[] {
+    return JSON.parse(card.cardParamMap.buttons ?? "[]") as { text: string; index: number; kind: string }[];
   }
 
   /** Sends CALLBACK data that is not a robot message (garbage); returns the messageId. */
@@ -454,7 +529,7 @@ export class FakeGateway {
     d.sends++;
     if (d.msgId !== undefined && !this.sentAt.has(d.msgId)) this.sentAt.set(d.msgId, performance.now());
     this.frameSentAt.set(d.messageId, performance.now());
-    if (!conn.frozen) conn.ws.send(JSON.stringify(this.frame(conn, "CALLBACK", TOPIC_ROBOT, d.messageId, d.data)));
+    if (!conn.frozen) conn.ws.send(JSON.stringify(this.frame(conn, "CALLBACK", d.topic, d.messageId, d.data)));
     clearTimeout(d.timer);
     d.timer = setTimeout(() => {
       d.timer = undefined;
@@ -560,6 +635,10 @@ export class FakeGateway {
           return this.onToken(res, body);
         case "/v1.0/robot/oToMessages/batchSend":
           return this.onBatchSend(req, res, body);
+        case "/v1.0/robot/groupMessages/send":
+          return this.onGroupSend(req, res, body);
+        case "/v1.0/card/instances/createAndDeliver":
+          return this.onCreateAndDeliver(req, res, body);
         default:
           return json(res, 404, { code: "NotFound" });
       }
@@ -629,9 +708,15 @@ export class FakeGateway {
       call(200, 300001);
       return answer(200, { errcode: 300001, errmsg: "session expired" });
     }
+    const card = b.actionCard;
     const valid =
       (b.msgtype === "text" && typeof b.text?.content === "string") ||
-      (b.msgtype === "markdown" && typeof b.markdown?.title === "string" && typeof b.markdown.text === "string");
+      (b.msgtype === "markdown" && typeof b.markdown?.title === "string" && typeof b.markdown.text === "string") ||
+      (b.msgtype === "actionCard" &&
+        typeof card?.title === "string" &&
+        typeof card.text === "string" &&
+        ((typeof card.singleTitle === "string" && typeof card.singleURL === "string") ||
+          (Array.isArray(card.btns) && card.btns.length > 0 && card.btns.every((x) => typeof x.title === "string" && typeof x.actionURL === "string"))));
     if (!valid) {
       call(200, 40035);
       return answer(200, { errcode: 40035, errmsg: "invalid message body" });
@@ -660,14 +745,10 @@ export class FakeGateway {
     const token = req.headers["x-acs-dingtalk-access-token"];
     const tok = typeof token === "string" ? token : undefined;
     const b = (body ?? {}) as { robotCode?: unknown; userIds?: unknown; msgKey?: unknown; msgParam?: unknown };
-    let param: { title?: string; text?: string } = {};
-    try {
-      param = JSON.parse(typeof b.msgParam === "string" ? b.msgParam : "{}") as typeof param;
-    } catch {
-      param = {};
-    }
+    const param = decodeParam(b.msgParam);
+    const str = (v: unknown) => (typeof v === "string" ? v : undefined);
     const record = (status: number) =>
-      this.pushes.push({ status, token: tok, robotCode: b.robotCode, userIds: b.userIds, msgKey: b.msgKey, title: param.title, text: param.text });
+      this.pushes.push({ status, token: tok, robotCode: b.robotCode, userIds: b.userIds, msgKey: b.msgKey, title: str(param.title), text: str(param.text), param });
     const scripted = this.pushScript.shift();
     if (scripted !== undefined) {
       record(scripted);
@@ -677,13 +758,108 @@ export class FakeGateway {
       record(401);
       return json(res, 401, { code: "InvalidAuthentication", message: "token is invalid" });
     }
-    if (b.robotCode !== this.robotCode || !Array.isArray(b.userIds) || b.userIds.length === 0 || b.userIds.length > 20 || b.msgKey !== "sampleMarkdown") {
+    if (b.robotCode !== this.robotCode || !Array.isArray(b.userIds) || b.userIds.length === 0 || b.userIds.length > 20 || !templateParamsValid(b.msgKey, param)) {
       record(400);
       return json(res, 400, { code: "InvalidParameter", message: "bad batchSend body" });
     }
     record(200);
     json(res, 200, { processQueryKey: `pq-${this.next()}`, invalidStaffIdList: [], flowControlledStaffIdList: [] });
   }
+
+  private validToken(req: IncomingMessage): boolean {
+    const token = req.headers["x-acs-dingtalk-access-token"];
+    return typeof token === "string" && this.tokens.has(token);
+  }
+
+  private onGroupSend(req: IncomingMessage, res: ServerResponse, body: unknown): void {
+    const b = (body ?? {}) as { robotCode?: unknown; openConversationId?: unknown; msgKey?: unknown; msgParam?: unknown };
+    const param = decodeParam(b.msgParam);
+    const record = (status: number) => this.groupSends.push({ status, openConversationId: b.openConversationId, msgKey: b.msgKey, param });
+    if (!this.validToken(req)) {
+      record(401);
+      return json(res, 401, { code: "InvalidAuthentication", message: "token is invalid" });
+    }
+    if (b.robotCode !== this.robotCode || typeof b.openConversationId !== "string" || !templateParamsValid(b.msgKey, param)) {
+      record(400);
+      return json(res, 400, { code: "InvalidParameter", message: "bad groupMessages/send body" });
+    }
+    record(200);
+    json(res, 200, { processQueryKey: `pq-${this.next()}` });
+  }
+
+  private onCreateAndDeliver(req: IncomingMessage, res: ServerResponse, body: unknown): void {
+    const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
+    const openSpaceId = b.openSpaceId;
+    const groupMatch = typeof openSpaceId === "string" ? /^dtv1\.card\/\/IM_GROUP\.(.+)$/.exec(openSpaceId) : null;
+    const cardData = b.cardData as { cardParamMap?: Record<string, unknown> } | undefined;
+    const paramMap = cardData?.cardParamMap ?? {};
+    const deliver = b.imGroupOpenDeliverModel as { robotCode?: unknown } | undefined;
+    const record = (status: number) =>
+      this.cards.push({
+        status,
+        outTrackId: typeof b.outTrackId === "string" ? b.outTrackId : undefined,
+        cardTemplateId: b.cardTemplateId,
+        openSpaceId,
+        groupId: groupMatch?.[1],
+        cardParamMap: Object.fromEntries(Object.entries(paramMap).map(([k, v]) => [k, String(v)])),
+        body: b,
+      });
+    if (!this.validToken(req)) {
+      record(401);
+      return json(res, 401, { code: "InvalidAuthentication", message: "token is invalid" });
+    }
+    const problem =
+      typeof b.cardTemplateId !== "string" || !this.cardTemplates.has(b.cardTemplateId)
+        ? "unknown cardTemplateId"
+        : typeof b.outTrackId !== "string" || b.outTrackId === ""
+          ? "outTrackId is required"
+          : b.callbackType !== "STREAM"
+            ? "callbackType must be STREAM for stream callbacks"
+            : !groupMatch
+              ? "openSpaceId must be dtv1.card//IM_GROUP.<openConversationId>"
+              : deliver?.robotCode !== this.robotCode
+                ? "imGroupOpenDeliverModel.robotCode is wrong"
+                : Object.values(paramMap).some((v) => typeof v !== "string")
+                  ? "cardParamMap values must be strings"
+                  : this.cards.some((c) => c.status === 200 && c.outTrackId === b.outTrackId)
+                    ? "outTrackId already used"
+                    : undefined;
+    if (problem !== undefined) {
+      record(400);
+      return json(res, 400, { code: "param.error", message: problem });
+    }
+    record(200);
+    json(res, 200, {
+      success: true,
+      result: { outTrackId: b.outTrackId, deliverResults: [{ spaceType: "IM_GROUP", spaceId: groupMatch?.[1], success: true, carrierId: `carrier-${this.next()}` }] },
+    });
+  }
+
+  /** Successful createAndDeliver calls. */
+  deliveredCards(): CardCall[] {
+    return this.cards.filter((c) => c.status === 200);
+  }
+
+  /** Successful group-message API sends. */
+  deliveredGroupSends(): GroupSendCall[] {
+    return this.groupSends.filter((c) => c.status === 200);
+  }
+}
+
+/** A robot API `msgParam` (a JSON string), decoded; `{}` when it is not one. */
+function decodeParam(raw: unknown): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(typeof raw === "string" ? raw : "{}");
+    return typeof v === "object" && v !== null ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Whether `msgKey` is a template the robot API knows and `param` has every field it needs, as strings. */
+function templateParamsValid(msgKey: unknown, param: Record<string, unknown>): boolean {
+  const fields = typeof msgKey === "string" ? PUSH_TEMPLATES.get(msgKey) : undefined;
+  return fields !== undefined && fields.every((f) => typeof param[f] === "string" && param[f] !== "");
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

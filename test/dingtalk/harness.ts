@@ -118,6 +118,8 @@ export async function startTestBot(
     handleMessage?: HandleMessage;
     tuning?: Partial<DingTalkTuning>;
     robotCode?: string | null;
+    /** An interactive card template id (the fake knows "fake-card-template"). */
+    cardTemplateId?: string;
     supportStaffIds?: string[];
     fake?: FakeGatewayOptions;
     waitConnected?: boolean;
@@ -131,7 +133,10 @@ export async function startTestBot(
   const store = options.store ?? openStore(":memory:");
   const { logger, lines } = memoryLogger();
   const bot = startDingTalk({
-    dingtalk: fake.dingtalkConfig(options.robotCode === null ? { robotCode: undefined } : {}),
+    dingtalk: fake.dingtalkConfig({
+      ...(options.robotCode === null ? { robotCode: undefined } : {}),
+      ...(options.cardTemplateId !== undefined ? { cardTemplateId: options.cardTemplateId } : {}),
+    }),
     supportStaffIds: new Set(options.supportStaffIds ?? ["staff-support"]),
     handleMessage: options.handleMessage ?? echoPipeline().handleMessage,
     journal: store,
