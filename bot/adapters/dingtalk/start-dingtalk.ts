@@ -608,7 +608,7 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
       const pushed = earlier.get(0) ?? siblingState(job, row.msgId);
       if (pushed !== "delivered") {
         mlog.warn({ pushed }, "private result not delivered; telling the group to ask 1:1");
-        body = { ...body, title: body.ifPrivateFailed.title, text: body.ifPrivateFailed.text, markdown: false };
+        body = { ...body, title: body.ifPrivateFailed.title, text: body.ifPrivateFailed.text, markdown: false, actions: undefined };
       }
     }
     const progress: DeliveryProgress = {
