@@ -151,7 +151,7 @@ describe("one-tap choices in a group, with the interactive card", () => {
     expect(fake.webhookCalls).toHaveLength(0);
   });
 
-  it("another member's tap is told whose choice it is, and the pipeline never sees it", async () => {
+  it("another member's tap (or typed number) is told whose choice it is, and the pipeline never sees it", async () => {
     const { p, card } = await groupClarify();
     const fake = running!.fake;
     fake.tapCard(card, { userId: "someone-else", index: 0 });
@@ -161,6 +161,11 @@ describe("one-tap choices in a group, with the interactive card", () => {
     expect(notice.at?.atUserIds).toEqual(["someone-else"]);
     expect(p.seen).toHaveLength(1);
     expect(running!.bot.metrics.cardTaps.get({ outcome: "not-yours" })).toBe(1);
+    // Typing the number instead of tapping is bound the same way.
+    fake.sendMessage(fake.textMessage("1", { chat: "group", senderStaffId: "someone-else", senderNick: "赵" }));
+    await waitFor(() => fake.delivered("cidGroup1").length === 2, "the second notice");
+    expect(renderWebhook(fake.delivered("cidGroup1")[1]!.body).lines).toEqual(["这是给 @王经理 的选项，你可以直接问我"]);
+    expect(p.seen).toHaveLength(1);
   });
 
   it("a vote tapped in a group is recorded once, however often its callback arrives", async () => {

@@ -494,6 +494,14 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     ];
   }
 
+  /** Remembers a group member's numbered choices (docs/dingtalk-protocol.md §8). */
+  function rememberList(base: Omit<Offer, "actions">, listed: ReplyAction[]): void {
+    if (listed.length === 0) return;
+    const offer: Offer = { ...base, actions: listed };
+    offers.put(listOfferKey(base.conversationId, base.userId), offer);
+    offers.put(latestListKey(base.conversationId), offer);
+  }
+
   /**
    * Delivers a group reply that carries choices: as an interactive card when the template is set
    * (the offer remembered under the card's id first, so that even a fast tap finds it), else as a
@@ -520,6 +528,8 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
       const outTrackId = createHash("sha256").update(`${row.msgId}\u0000${row.seq}`).digest("hex").slice(0, 32);
       const card = cardParams({ title: body.title, text: body.text }, body.actions);
       offers.put(outTrackId, { ...base, actions: card.buttons });
+      // A member may still type the number (the pipeline's text may name them): same binding.
+      rememberList(base, card.buttons.filter((a) => a.kind !== "vote"));
       try {
         await sender.deliverCard(
           target,
@@ -541,11 +551,7 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
       }
     }
     const list = groupChoiceList(body.text, body.actions, body.lang);
-    if (list.listed.length > 0) {
-      const offer: Offer = { ...base, actions: list.listed };
-      offers.put(listOfferKey(target.conversationId, userId), offer);
-      offers.put(latestListKey(target.conversationId), offer);
-    }
+    rememberList(base, list.listed);
     return sender.deliver(target, { title: body.title, text: list.text, markdown: true }, mlog, progress);
   }
 
