@@ -7,10 +7,8 @@
  * and a handoff's notification pushed 1:1 to staff. Every reply is read through the DingTalk
  * subset renderer (./render-dingtalk.ts).
  *
- * The real pipeline answers; until it emits `actions` itself, {@link withActions} adds them the
- * way the contract (bot/pipeline/types.ts) describes: a clarify's `choices` as `/faq <id>`
- * buttons, an answer's 👍/👎 as `/feedback up|down <id>` votes. It adds nothing to a reply that
- * already has actions.
+ * The real pipeline answers (its clarify choices are `/faq <id>` actions, an answer's related
+ * questions and 👍/👎 votes too); {@link recording} only records what it saw and said.
  */
 import { pino } from "pino";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -21,7 +19,7 @@ import { seedDemoIfEmpty } from "../../bot/store/seed-demo.js";
 import { FakeGateway } from "./fake-gateway.js";
 import { pause, startTestBot, waitFor } from "./harness.js";
 import type { TestBot } from "./harness.js";
-import { buttonTitle } from "../../bot/adapters/dingtalk/render-actions.js";
+import { buttonTitle, groupChoiceList } from "../../bot/adapters/dingtalk/render-actions.js";
 import { renderCard, renderTemplate, renderWebhook } from "./render-dingtalk.js";
 
 const store = openStore(":memory:");
@@ -40,23 +38,13 @@ const CARD = "fake-card-template";
 const VAGUE = "入驻";
 const CLEAR = "保障升级服务加入后多久可以退出？";
 
-/** The real pipeline, with the contract's actions filled in where it does not emit them yet; records what it saw and said. */
-function withActions(handle: HandleMessage = bot.handleMessage): { handleMessage: HandleMessage; seen: IncomingMessage[]; replies: Reply[] } {
+/** The real pipeline (or `handle`), recording what it saw and said. */
+function recording(handle: HandleMessage = bot.handleMessage): { handleMessage: HandleMessage; seen: IncomingMessage[]; replies: Reply[] } {
   const seen: IncomingMessage[] = [];
   const replies: Reply[] = [];
   const handleMessage: HandleMessage = async (msg) => {
     seen.push(msg);
     const reply = await handle(msg);
-    if (reply.actions === undefined) {
-      if (reply.kind === "clarify" && reply.choices) {
-        reply.actions = reply.choices.map((id) => ({ label: bot.deps.kb.byId.get(id)?.topic ?? id, send: `/faq ${id}`, kind: "choice" as const }));
-      } else if (reply.kind === "answer" && reply.entryId) {
-        reply.actions = [
-          { label: "👍 有帮助", send: `/feedback up ${reply.entryId}`, kind: "vote" },
-          { label: "👎 没帮助", send: `/feedback down ${reply.entryId}`, kind: "vote" },
-        ];
-      }
-    }
     replies.push(reply);
     return reply;
   };
@@ -65,7 +53,7 @@ function withActions(handle: HandleMessage = bot.handleMessage): { handleMessage
 
 describe("one-tap choices in a 1:1 chat", () => {
   it("a clarify comes as an actionCard; tapping a button sends its text back and gets that answer", async () => {
-    const p = withActions();
+    const p = recording();
     running = await startTestBot({ handleMessage: p.handleMessage });
     const { fake } = running;
     const ask = fake.textMessage(VAGUE, { senderStaffId: "merchant-a" });
@@ -85,7 +73,8 @@ describe("one-tap choices in a 1:1 chat", () => {
     await waitFor(() => fake.delivered(ask.conversationId).length === 2, "the answer");
     expect(p.replies[1]).toMatchObject({ kind: "answer", entryId: clarify.choices![1] });
     const answer = renderWebhook(fake.delivered(ask.conversationId)[1]!.body);
-    expect(answer.buttons.map((b) => b.content)).toEqual([`/feedback up ${clarify.choices![1]}`, `/feedback down ${clarify.choices![1]}`]);
+    expect(answer.buttons.map((b) => b.content)).toEqual(p.replies[1]!.actions!.map((a) => a.send));
+    expect(answer.buttons.map((b) => b.content)).toEqual(expect.arrayContaining([`/feedback up ${clarify.choices![1]}`, `/feedback down ${clarify.choices![1]}`]));
   });
 
   it("past the webhook, the choices go as the matching sampleActionCardN push; more than five keep the choices and drop the votes", async () => {
@@ -115,8 +104,8 @@ describe("one-tap choices in a 1:1 chat", () => {
 });
 
 describe("one-tap choices in a group, with the interactive card", () => {
-  async function groupClarify(tuning = {}): Promise<{ p: ReturnType<typeof withActions>; card: ReturnType<FakeGateway["deliveredCards"]>[number] }> {
-    const p = withActions();
+  async function groupClarify(tuning = {}): Promise<{ p: ReturnType<typeof recording>; card: ReturnType<FakeGateway["deliveredCards"]>[number] }> {
+    const p = recording();
     running = await startTestBot({ handleMessage: p.handleMessage, cardTemplateId: CARD, tuning });
     const { fake } = running;
     fake.sendMessage(fake.textMessage(VAGUE, { chat: "group", senderStaffId: "asker", senderNick: "王经理" }));
@@ -147,7 +136,8 @@ describe("one-tap choices in a group, with the interactive card", () => {
     const answer = fake.deliveredCards()[1]!;
     expect(answer).toMatchObject({ groupId: "cidGroup1", body: { imGroupOpenDeliverModel: { atUserIds: { asker: "王经理" } } } });
     expect(renderCard(answer).lines.join("\n")).toContain(bot.deps.kb.byId.get(choice)!.topic.split("·")[0]!);
-    expect(renderCard(answer).buttons.map((b) => b.label)).toEqual(["👍 有帮助", "👎 没帮助"]);
+    expect(renderCard(answer).buttons.map((b) => b.label)).toEqual(p.replies[1]!.actions!.map((a) => buttonTitle(a.label)));
+    expect(renderCard(answer).buttons.map((b) => b.label)).toEqual(expect.arrayContaining(["👍 有帮助", "👎 没帮助"]));
     expect(fake.webhookCalls).toHaveLength(0);
   });
 
@@ -169,7 +159,7 @@ describe("one-tap choices in a group, with the interactive card", () => {
   });
 
   it("a vote tapped in a group is recorded once, however often its callback arrives", async () => {
-    const p = withActions();
+    const p = recording();
     running = await startTestBot({ handleMessage: p.handleMessage, cardTemplateId: CARD });
     const { fake, bot: transport } = running;
     fake.sendMessage(fake.textMessage(CLEAR, { chat: "group", senderStaffId: "voter", senderNick: "李" }));
@@ -203,7 +193,7 @@ describe("one-tap choices in a group, with the interactive card", () => {
 
   it("an answer to a tap after the session webhook expired goes to the group through the robot group-message API", async () => {
     // Answers without votes here, so that the answer is a message (an answer with votes is a card, which needs no webhook).
-    const p = withActions(async (msg) => {
+    const p = recording(async (msg) => {
       const reply = await bot.handleMessage(msg);
       return reply.kind === "answer" ? { ...reply, actions: [] } : reply;
     });
@@ -223,7 +213,7 @@ describe("one-tap choices in a group, with the interactive card", () => {
 
 describe("choices in a group without the card template", () => {
   it("are a numbered list with no dtmd links; the asker's number is the choice, another member's gets the notice", async () => {
-    const p = withActions();
+    const p = recording();
     running = await startTestBot({ handleMessage: p.handleMessage });
     const { fake } = running;
     fake.sendMessage(fake.textMessage(VAGUE, { chat: "group", senderStaffId: "asker", senderNick: "王经理" }));
@@ -246,8 +236,11 @@ describe("choices in a group without the card template", () => {
     await waitFor(() => fake.delivered("cidGroup1").length === 3, "the answer");
     expect(p.seen.at(-1)?.text).toBe(`/faq ${p.replies[0]!.choices![1]}`);
     expect(p.replies.at(-1)).toMatchObject({ kind: "answer", entryId: p.replies[0]!.choices![1] });
-    // Votes are not offered in a group without cards: the transport adds nothing to the answer.
-    expect(fake.delivered("cidGroup1")[2]!.body.markdown?.text).toBe(`@asker\n\n${p.replies.at(-1)!.text}`);
+    // The answer's related questions are listed the same way; its votes are left out in a group without cards.
+    const answerText = fake.delivered("cidGroup1")[2]!.body.markdown?.text ?? "";
+    expect(answerText).toBe(`@asker\n\n${groupChoiceList(p.replies.at(-1)!.text, p.replies.at(-1)!.actions!).text}`);
+    expect(answerText).not.toMatch(/feedback|dtmd:|有帮助/);
+    expect(renderWebhook(fake.delivered("cidGroup1")[2]!.body).problems).toEqual([]);
   });
 });
 

@@ -155,7 +155,7 @@ export async function startTestBot(
   return { fake, bot, lines, store, close };
 }
 
-/** The text of a webhook body (markdown or text). */
-export function bodyText(call: { body: { markdown?: { text?: string }; text?: { content?: string } } }): string {
-  return call.body.markdown?.text ?? call.body.text?.content ?? "";
+/** The text of a webhook body (markdown, text, or an actionCard's body). */
+export function bodyText(call: { body: { markdown?: { text?: string }; text?: { content?: string }; actionCard?: { text?: string } } }): string {
+  return call.body.markdown?.text ?? call.body.text?.content ?? call.body.actionCard?.text ?? "";
 }

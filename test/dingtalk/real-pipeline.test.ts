@@ -14,6 +14,7 @@ import { openStore } from "../../bot/store/open-store.js";
 import { seedDemoIfEmpty } from "../../bot/store/seed-demo.js";
 import { FakeGateway } from "./fake-gateway.js";
 import { startTestBot, waitFor } from "./harness.js";
+import { renderWebhook } from "./render-dingtalk.js";
 import type { TestBot } from "./harness.js";
 
 const store = openStore(":memory:");
@@ -31,15 +32,19 @@ afterEach(async () => {
 const OWNER = "local-user";
 
 describe("the real pipeline behind the DingTalk transport", () => {
-  it("answers a rule question in a 1:1 chat as markdown with its source", async () => {
+  it("answers a rule question in a 1:1 chat as an actionCard with its source, related questions and votes as buttons", async () => {
     running = await startTestBot({ handleMessage: bot.handleMessage });
     const m = running.fake.textMessage("保障升级服务加入后多久可以退出？", { senderStaffId: "someone" });
     running.fake.sendMessage(m);
     await waitFor(() => running!.fake.delivered(m.conversationId).length === 1, "the answer");
     const body = running.fake.delivered(m.conversationId)[0]!.body;
-    expect(body.msgtype).toBe("markdown");
-    expect(body.markdown?.text).toMatch(/第30天/);
-    expect(body.markdown?.text).toMatch(/来源：2021年8月26日商家发布会/);
+    expect(body.msgtype).toBe("actionCard");
+    expect(body.actionCard?.text).toMatch(/第30天/);
+    expect(body.actionCard?.text).toMatch(/来源：2021年8月26日商家发布会/);
+    const shown = renderWebhook(body);
+    expect(shown.problems).toEqual([]);
+    expect(shown.buttons.map((b) => b.content)).toEqual(expect.arrayContaining(["/feedback up guarantee-exit", "/feedback down guarantee-exit"]));
+    expect(shown.buttons.every((b) => b.content !== undefined)).toBe(true);
   });
 
   it("a personalised check asked in a group: no figures in the group, the result by 1:1 push", async () => {
