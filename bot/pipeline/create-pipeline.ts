@@ -364,9 +364,10 @@ function clarifyReply(candidates: Candidate[], question: string, msg: IncomingMe
   const one = candidates.length === 1;
   const [title, lead, none] =
     lang === "en"
-      ? ["Which did you mean?", one ? "I'm not sure this is what you asked; tap to see the answer:" : "Which one do you mean? Tap one:", "None of these? Ask again in other words, or send /topics."]
-      : ["请确认你的问题", one ? "我不太确定你问的是不是这个，点一下查看答案：" : "你想问的是哪一个？点一下即可：", "都不是？换个说法再问一次，或发送 /topics 查看所有话题。"];
+      ? ["Which did you mean?", one ? "I'm not sure this is what you asked:" : "Which one do you mean?", "None of these? Ask again in other words, or send /topics."]
+      : ["请确认你的问题", one ? "我不太确定你问的是不是这个：" : "你想问的是哪一个？", "都不是？换个说法再问一次，或发送 /topics 查看所有话题。"];
   // Only the entries are choices, so that a typed number always means the entry at that place.
+  // How to choose (tap, or @ and a number) is the transport's to say: it knows what it shows.
   return makeReply("clarify", title, [lead, "", none].join("\n"), {
     confidence: round(candidates[0]?.confidence ?? 0),
     choices: candidates.map((c) => c.entry.id),
