@@ -42,6 +42,7 @@ import {
   FACTORY_APPEAL_WORKING_DAYS,
   PENALTY_LADDERS,
   RFQ_GOLD_BONUS,
+  RFQ_ISSUE_DAYS,
   RFQ_TIER_TABLE,
   scoreRfq,
   SHANGHAI,
@@ -52,6 +53,7 @@ import {
   type RfqEntitlements,
   type RfqFactor,
 } from "../../rules/index.js";
+import type { FeeWaiver } from "../../rules/check-fees.js";
 import { ZERO_RFQ } from "../../rules/merchant.js";
 import type { Merchant, Penalty, Rfq } from "../../rules/merchant.js";
 import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
@@ -142,7 +144,8 @@ function partialRfq(overrides: Partial<Rfq>): Rfq {
 
 // ---------------------------------------------------------------- slot readers
 
-const SCORE_WORDS = /服务分|分数|总分|得分|score|打了|评分|rfq分/u;
+// 原始分/基础分/raw: the score before the Gold +20 (docs/computed-answers.md).
+const SCORE_WORDS = /服务分|分数|总分|得分|score|打了|评分|rfq分|原始分|基础分|\braw\b/u;
 const LAST_MONTH = /上月|上个月|last month|上一个月|上期/u;
 const USD_NEAR = /订单|order|金额|货值|ta|信保|gmv|实收|累计|收款|交易额/u;
 
@@ -151,12 +154,12 @@ function scoreNumber(slots: Slots): NumberSlot | undefined {
   if (near) return near;
   // "75分能拿几条": a lone N分 in a question about the score, unless it is points gained or lost (多拿1分, 扣3分).
   const scored = numbersOf(slots, "score").filter((n) => n.value <= 120 && !/扣|罚|拿|多|加|差|得|到|几|减/u.test(n.before.slice(-3)));
-  return scored.length === 1 && /服务分|分数|档|score|tier/u.test(slots.text) ? scored[0] : undefined;
+  return scored.length === 1 && /服务分|分数|档|score|tier|原始|raw/u.test(slots.text) ? scored[0] : undefined;
 }
 
 function usdAmount(slots: Slots, near?: RegExp): NumberSlot | undefined {
   const amounts = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
-  const byWords = near ? amounts.find((n) => near.test(n.before) || near.test(n.after.slice(0, 6))) : undefined;
+  const byWords = near ? amounts.find((n) => near.test(n.before) || near.test(n.after.slice(0, 6))) ?? amounts.find((n) => near.test(n.lead)) : undefined;
   if (byWords) return byWords;
   if (amounts.length === 1) return amounts[0];
   // A bare number right next to 订单/金额 ("订单3000逾期…") is an amount too.
@@ -186,9 +189,19 @@ function entitlementText(e: RfqEntitlements): string {
   return `${granted}，${free}，${e.earlyThreeStarLeads ? "能享受三星商机提前6小时先享" : `不能享受三星商机提前6小时先享（${EARLY_LEADS_FROM}分及以上才有）`}`;
 }
 
+/** "本月3号能先到多少", "15号发几条": the question asks about one of the two issue days. */
+const ISSUE_DAY_WORDS = new RegExp(`(?:^|[^\\d])(?:${RFQ_ISSUE_DAYS.join("|")})\\s*(?:号|日|th|rd)|发一半|先到|先发|第一次发|first (?:half|issue|batch)`, "u");
+
+/** The line a grant gets when the question asks about an issue day: each day brings half. */
+function issueHalf(slots: Slots, quotes: number | "none" | "unlimited" | "formula"): string {
+  if (typeof quotes !== "number" || !ISSUE_DAY_WORDS.test(slots.text)) return "";
+  const half = quotes / 2;
+  return `；每月${RFQ_ISSUE_DAYS.map((d) => `${d}号`).join("、")}各发一半，每次 ${formatNumber(half, 1)} 条`;
+}
+
 const rfqTier: Calculator = {
   needs: ["score"],
-  cue: /服务分|rfq.*(?:分|档)|\bscore\b|\btier\b/u,
+  cue: /服务分|rfq.*(?:分|档)|\bscore\b|\btier\b|(?:原始|基础)分|\braw\b/u,
   run(slots) {
     const scoreSlot = scoreNumber(slots);
     const given = scoreSlot?.value;
@@ -215,7 +228,7 @@ const rfqTier: Calculator = {
       const e = entitlementsOf(row, lastMonth.value);
       return {
         kind: "computed",
-        result: `服务分 ${sum}，${TIER_LABELS[row.tier]}档：本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}），报价畅行无限制，能享受三星商机提前6小时先享`,
+        result: `服务分 ${sum}，${TIER_LABELS[row.tier]}档：本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}）${issueHalf(slots, e.quotesGranted)}，报价畅行无限制，能享受三星商机提前6小时先享`,
         arithmetic: `min(${probe.cap}, max(${probe.floor}, ${lastMonth.value})) = ${e.quotesGranted} 条`,
         rule: tierRule,
         source,
@@ -226,7 +239,7 @@ const rfqTier: Calculator = {
     const gap = upper ? `；距 ${TIER_LABELS[upper.tier]}档还差 ${upper.minTotal - total} 分` : "";
     return {
       kind: "computed",
-      result: `服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${gap}`,
+      result: `服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${issueHalf(slots, e.quotesGranted)}${gap}`,
       arithmetic: `${sum} 落在 ${TIER_LABELS[row.tier]}${gold ? `（不含金品加分时是 ${TIER_LABELS[tierRowOf(given).tier]}）` : ""}`,
       rule: tierRule,
       source,
@@ -263,7 +276,11 @@ function replyRateSlot(slots: Slots, near: RegExp): NumberSlot | undefined {
 function factorSlot(slots: Slots, kinds: readonly NumberSlot["kind"][], near: RegExp): NumberSlot | undefined {
   const pool = slots.numbers.filter((x) => kinds.includes(x.kind));
   // Only when it is the only figure at all: with other numbers about, which one is meant is a guess.
-  return pool.find((x) => near.test(x.before) || near.test(x.after.slice(0, 6))) ?? (slots.numbers.length === 1 && pool.length === 1 && near.test(slots.text) ? pool[0] : undefined);
+  return (
+    pool.find((x) => near.test(x.before) || near.test(x.after.slice(0, 6))) ??
+    pool.find((x) => near.test(x.lead)) ??
+    (slots.numbers.filter((x) => !x.period).length === 1 && pool.length === 1 && near.test(slots.text) ? pool[0] : undefined)
+  );
 }
 
 const rfqFactor: Calculator = {
@@ -316,7 +333,7 @@ const rfqStarBonus: Calculator = {
     const next = star.next ? `；要拿 +${star.next.bonus} 分需 GMV ≥ ${formatUsd(star.next.minGmvUsd)} 且消耗 ≥ ${formatPercent(star.next.minUsage)}` : "";
     return {
       kind: "computed",
-      result: `${star.bonus > 0 ? `星等级-营销力 +${star.bonus} 分（计入星等级，不加在服务分上）` : `星等级-营销力暂不加分${next}`}；服务分的GMV这一项得 ${gmvPoints.points} 分`,
+      result: `${star.bonus > 0 ? `星等级-营销力 +${star.bonus} 分（计入星等级，不加在服务分上）` : `不能加星等级-营销力分${next}`}；服务分的GMV这一项得 ${gmvPoints.points} 分`,
       arithmetic: `GMV ${formatUsd(gmv.value)}、本月免费权益消耗 ${formatPercent(usage.value)}${star.bonus > 0 ? ` → +${star.bonus} 分` : ""}${star.bonus > 0 ? next : ""}`,
       rule: "RFQ近90天累计实收GMV达到门槛且本月免费权益消耗达标，星等级-营销力加分",
       source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
@@ -346,9 +363,13 @@ const guaranteeCompensation: Calculator = {
   // Not the festival's arrival guarantee (到货保障, 10% without a cap): its own calculator.
   cue: /^(?![\s\S]*(?:到货保障|arrival guarantee))[\s\S]*(?:赔|补偿|compensat|优惠券|逾期|late (?:dispatch|shipment)|shipped late)/u,
   run(slots) {
-    const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
-    if (usd.length > 1 && /两笔|几笔|[2-9]笔|分别|各一|每笔|both|two orders|总共|一共|合计|加起来|in total/u.test(slots.text)) return severalOrders(usd);
-    const amount = usd[0] ?? usdAmount(slots, USD_NEAR);
+    // "是不是要赔1800美金": an amount after 赔/补偿 is the merchant's guess at the result, not an order.
+    const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY" && !/(?:赔|补偿|赔偿|券|上限|封顶|cap|compensat\w*)\s*(?:了|给|付)?\s*(?:us\s?\$|\$)?$/u.test(n.before));
+    if (usd.length > 1 && /两笔|几笔|[2-9]\s*(?:笔|张|个|单)|分别|各一|每笔|both|two orders|[2-9] orders|总共|一共|合计|加起来|in total/u.test(slots.text)) return severalOrders(usd);
+    // With several amounts and no word saying they are several orders, the order amount is the
+    // one named as such; otherwise which one is meant is a guess.
+    const amount = usd.length === 1 ? usd[0] : usdAmount(slots, /订单|order|金额|货值|ta|信保/u);
+    if (!amount && usd.length > 1) return needs("你的问题里有几个金额：告诉我逾期的那笔信保订单金额（美元）；几笔订单请说「分别」，我逐笔算再加总。");
     if (!amount) return needs("告诉我信保订单金额（美元，例如「3000美元的订单」），我帮你算出买家可获的赔偿。");
     if (amount.currency === "CNY") return needs("赔偿按信保订单的美元金额计算，请告诉我订单金额是多少美元。");
     const c = computeCompensation(amount.value);
@@ -539,6 +560,11 @@ function penaltyCalculator(rule: LadderRule): Calculator {
         : /站外|线下|whatsapp|微信|skype|wechat|off.?platform|outside (?:alibaba|the platform)/u,
     run(slots, now) {
       const ladder = PENALTY_LADDERS[rule];
+      // briefing 直播FAQ Q2: the e-mail and phone registered on Alibaba.com, used where needed
+      // (a contract to confirm), are not off-platform communication: no ladder to climb.
+      if (rule === "off-platform-communication" && /(?:登记|注册|绑定|registered).{0,8}(?:邮箱|邮件|手机|电话|email|phone)/u.test(slots.text)) {
+        return needs("合理场景下（如合同确认）使用在国际站登记的邮箱和手机号码沟通，暂不会被认定为站外沟通违规；若处罚针对的是其他沟通方式，告诉我这是第几次，我帮你算扣几分。");
+      }
       const when = /哪天|什么时候|几号|日期|恢复|when|which day|what date/u.test(slots.text);
       if (slots.dates.length > 0) {
         // A dated penalty: the question is about a deadline (the appeal, the closure), not the points.
@@ -555,7 +581,13 @@ function penaltyCalculator(rule: LadderRule): Calculator {
       const costs = ladderCosts(rule, n, now);
       const nth = costs[n - 1]!;
       const total = costs.reduce((sum, c) => sum + c.points, 0);
-      const extra = nth.extra.includes("trade-assurance-closed-90-days") ? "，并关闭信用保障服务资格90天" : "";
+      const closes = ladder.rows.find((r) => r.extra.includes("trade-assurance-closed-90-days"));
+      const asksClosure = closes !== undefined && /关|封|close|suspend|shut/u.test(slots.text.replace(/关于|相关|有关|关系/gu, ""));
+      const extra = nth.extra.includes("trade-assurance-closed-90-days")
+        ? `，并关闭信用保障服务资格${TA_CLOSURE_DAYS}天`
+        : asksClosure
+          ? `，不会关闭信用保障服务资格（第${closes.fromOrdinal}次起才关闭${TA_CLOSURE_DAYS}天）`
+          : "";
       const word = (c: (typeof costs)[number]) => (c.warningOnly ? "警告" : `扣${c.points}分`);
       const rows = ladder.rows.map((r, i) => {
         const to = ladder.rows[i + 1]?.fromOrdinal;
@@ -579,9 +611,9 @@ function penaltyCalculator(rule: LadderRule): Calculator {
 
 const appealDeadline: Calculator = {
   needs: ["penaltyTime"],
-  cue: /^(?=[\s\S]*(?:罚|扣分|penal|sanction))(?=[\s\S]*(?:申诉|appeal))/u,
+  cue: /^(?=[\s\S]*(?:罚|扣.{0,3}分|判|penal|sanction))(?=[\s\S]*(?:申诉|appeal))/u,
   run(slots, now) {
-    const d = firstDate(slots, /罚|处罚|扣|penal/u);
+    const d = firstDate(slots, /罚|处罚|扣|判|penal/u);
     if (!d) return needs("告诉我处罚执行的日期和时间（例如「8月23日下午4点被罚」），我帮你算申诉截止时间。");
     const penalty: Penalty = { id: "p", rule: "other", at: d.instant.toISO() ?? "", points: 0 };
     const check = checkAppeals(partialMerchant({ penalties: [penalty] }), now);
@@ -747,14 +779,56 @@ const factoryRemovalAppeal: Calculator = {
 
 // ---------------------------------------------------------------- festival
 
+const AGENCY_WORDS = /一达通|代理出口|one ?touch/u;
+const SELF_WORDS = /自营出口|自营|市场采购|self.{0,12}export|market procurement/u;
+
+/** One waiver, worded. */
+function waiverLine(w: FeeWaiver, agency: boolean) {
+  const fee = w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费";
+  const routeName = agency ? "一达通代理出口" : "自营出口/市场采购出口";
+  return {
+    result: w.reached ? `${routeName}累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}，已达标，次单起${fee}全免` : `${routeName}还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`,
+    arithmetic: w.reached ? `${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(w.receivedUsd)} = ${formatUsdGap(w.gapUsd)}`,
+    rule: `${routeName}（信用保障/e收汇）累计实收 ≥ ${formatUsd(w.thresholdUsd)} 后，次单起${fee}全免`,
+  };
+}
+
+/**
+ * Several amounts in a fee question: each route's amount by the route named in its clause
+ * ("自营出口累计2.6万美金，一达通代理出口累计2.1万美金"); both waivers when both are named, else ask.
+ */
+function bothRoutes(slots: Slots, usd: readonly NumberSlot[]): Calculation {
+  const ask = needs("你的问题里有几个金额：告诉我自营出口/市场采购出口累计实收多少美元、一达通代理出口累计实收多少美元（各一个数），我帮你分别算。");
+  const routeOf = (n: NumberSlot) => {
+    const a = AGENCY_WORDS.test(n.lead);
+    const b = SELF_WORDS.test(n.lead);
+    return a === b ? null : a ? "agency" : "self";
+  };
+  const self = usd.filter((n) => routeOf(n) === "self");
+  const agency = usd.filter((n) => routeOf(n) === "agency");
+  if (self.length !== 1 || agency.length !== 1 || usd.length !== 2) return ask;
+  const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: self[0]!.value, agencyExportReceivedUsd: agency[0]!.value } }));
+  if (!check.ok) return ask;
+  const lines = [waiverLine(check.waivers[0], false), waiverLine(check.waivers[1], true)];
+  return {
+    kind: "computed",
+    result: lines.map((l) => l.result).join("；"),
+    arithmetic: lines.map((l) => l.arithmetic).join("；"),
+    rule: lines.map((l) => l.rule).join("；"),
+    source: "九月采购节—营销活动攻略 · 商家侧营销玩法",
+  };
+}
+
 function feeCalculator(route: "self" | "agency"): Calculator {
   return {
     needs: ["receivedUsd"],
     cue:
       route === "agency"
-        ? /^(?=[\s\S]*(?:一达通|代理出口|one ?touch))(?=[\s\S]*(?:免|减免|服务费|waiv|fee))/u
-        : /^(?=[\s\S]*(?:自营出口|市场采购|self.{0,12}export|market procurement))(?=[\s\S]*(?:免|减免|服务费|waiv|fee))/u,
+        ? /^(?=[\s\S]*(?:一达通|代理出口|one ?touch))(?=[\s\S]*(?:免|减免|服务费|waiv|fee|还差|差多少|达标|how much more))/u
+        : /^(?=[\s\S]*(?:自营出口|市场采购|self.{0,12}export|market procurement))(?=[\s\S]*(?:免|减免|服务费|waiv|fee|还差|差多少|达标|how much more))/u,
     run(slots) {
+      const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
+      if (usd.length > 1 && AGENCY_WORDS.test(slots.text) && SELF_WORDS.test(slots.text)) return bothRoutes(slots, usd);
       const amount = usdAmount(slots, USD_NEAR);
       if (!amount) return needs("告诉我累计实收金额（美元，例如「累计1.8万美金」），我帮你算还差多少能减免。");
       if (amount.currency === "CNY") return needs("门槛按美元计，请告诉我累计实收多少美元。");
@@ -803,6 +877,13 @@ const festivalWindow: Calculator = {
     const weekSlot =
       slots.numbers.find((n) => n.kind === "ordinal" && n.unit === "周") ?? slots.numbers.find((n) => n.kind === "plain" && /week\s*$/u.test(n.before));
     const industry = slots.industries[0];
+    // "第一周统计到8月29日，第二周从9月1日开始，8月30日到账的算哪周": with several weeks named,
+    // the week is not the question; the day the money came in is.
+    const weeksNamed = new Set(slots.numbers.filter((n) => n.kind === "ordinal" && n.unit === "周").map((n) => n.value));
+    if (industry && weeksNamed.size > 1 && slots.dates.length > 0) {
+      const paid = slots.dates.filter((d) => /到账|收款|实收|付款|回款|收到|received|paid/u.test(slots.text.slice(d.index, d.index + d.raw.length + 8) + d.before.slice(-6)));
+      return paid.length === 1 ? weeksCounting(industry, paid[0]!, now) : needs("告诉我是哪一天到账的实收GMV（一个日期）和你的行业，我帮你算它计入哪一周的榜单。");
+    }
     if (industry && !weekSlot && slots.dates.length > 0) return weeksCounting(industry, slots.dates[0]!, now);
     if (slots.numbers.some((n) => n.kind === "amount")) return needs("榜单按统计区间内的实收GMV排名：告诉我行业和第几周，我帮你算出该周统计哪几天的GMV，再把这几天的实收金额加起来即可。");
     if (!industry || !weekSlot) {
@@ -828,7 +909,8 @@ const festivalWindow: Calculator = {
 // ---------------------------------------------------------------- industrial brand station
 
 function cnyAmount(slots: Slots, near: RegExp): NumberSlot | undefined {
-  return slots.numbers.find((n) => (n.kind === "amount" || n.kind === "plain") && n.currency !== "USD" && near.test(n.before.slice(-8)) && n.value >= 1000);
+  const pool = slots.numbers.filter((n) => (n.kind === "amount" || n.kind === "plain") && n.currency !== "USD" && n.value >= 1000);
+  return pool.find((n) => near.test(n.before.slice(-8))) ?? pool.find((n) => near.test(n.lead));
 }
 
 function yesNo(text: string, yes: RegExp, no: RegExp): boolean | null {
@@ -884,8 +966,10 @@ const brandOwn: Calculator = {
   cue: /自主品牌|own brand/u,
   run(slots) {
     const exp = cnyAmount(slots, /出口|export/u);
-    const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /注册|品牌|商标|register/u.test(n.before));
-    const rd = slots.numbers.find((n) => n.kind === "count" && n.unit === "人" && /研发|r&d|rd/u.test(n.before));
+    const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /注册|品牌|商标|register/u.test(n.before + n.lead));
+    const rd =
+      slots.numbers.find((n) => n.kind === "count" && n.unit === "人" && /研发|r&d|rd/u.test(n.before + n.lead)) ??
+      slots.numbers.find((n) => (n.kind === "plain" || (n.kind === "count" && /^(?:人|名)$/u.test(n.unit))) && /研发|r&d/u.test(n.lead) && n.value < 1000);
     const highTech = yesNo(slots.text, /高新/u, /(?:不是|非|没有|没)高新/u);
     const marketing = cnyAmount(slots, /营销|推广|投入|广告|marketing/u);
     if (!exp && !years && !rd && !marketing) return needs("告诉我品牌注册年限、年出口额、研发团队人数（或是否高新企业）、国际站年营销投入，我帮你逐条核对自主品牌条件。");
@@ -1159,9 +1243,23 @@ const zoneProductScore: Calculator = {
   needs: ["productGrowthScore"],
   cue: /^(?=[\s\S]*(?:优质贸易专区|premium trad|圈))(?=[\s\S]*(?:成长分|growth score))/u,
   run(slots) {
-    const score = numberNear(slots, ["score", "plain", "count"], /成长分|growth score|品/u, 10);
-    if (!score) return needs("告诉我商品的商品成长分（例如「成长分74」），我帮你判断能否被圈选进优质贸易专区。");
+    // "三个商品成长分分别是74、80、90": every score of the list, each product on its own.
+    const scores = slots.numbers.filter((n) => (n.kind === "score" || n.kind === "plain") && n.value <= 100 && !n.period && !/^\s*(?:个|款|件)/u.test(n.after));
     const { products } = checkZone(partialMerchant({}));
+    if (scores.length > 1 && /分别|各|、|和|and/u.test(slots.text)) {
+      const rows = scores.map((n) => ({ v: n.value, ok: n.value >= products.minGrowthScore }));
+      const yes = rows.filter((r) => r.ok).map((r) => r.v);
+      const no = rows.filter((r) => !r.ok).map((r) => r.v);
+      return {
+        kind: "computed",
+        result: `${yes.length > 0 ? `成长分 ${yes.join("、")} 的商品达到圈品要求` : "没有商品达到圈品要求"}${no.length > 0 ? `；成长分 ${no.join("、")} 的不能被圈选（需 ≥ ${products.minGrowthScore}）` : ""}（每个商家自动圈 ${products.perMerchant} 个品，商家需先满足入围门槛）`,
+        arithmetic: rows.map((r) => `${r.v} ${r.ok ? "≥" : "<"} ${products.minGrowthScore}`).join("；"),
+        rule: `优质贸易专区商品：系统自动圈品，一商 ${products.perMerchant} 品，商品成长分 ≥ ${products.minGrowthScore}`,
+        source: ZONE_SOURCE,
+      };
+    }
+    const score = numberNear(slots, ["score", "plain"], /成长分|growth score/u, 10) ?? (scores.length === 1 ? scores[0] : undefined);
+    if (!score) return needs("告诉我商品的商品成长分（例如「成长分74」），我帮你判断能否被圈选进优质贸易专区。");
     const ok = score.value >= products.minGrowthScore;
     return {
       kind: "computed",
