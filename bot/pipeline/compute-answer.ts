@@ -9,7 +9,13 @@
 import { DateTime } from "luxon";
 import type { ComputeRule } from "../../knowledge/schema.js";
 import {
+  APPEAL_OBJECTIVE_MIN_ORDER_USD,
   ARRIVAL_GUARANTEE_RATE,
+  COUPON_VALID_DAYS,
+  INSPECTION_DISCOUNT_ORDERS,
+  INSPECTION_PRICE_FACTOR,
+  objectiveGroundApplies,
+  quoteRate24h,
   checkAppeals,
   checkBrand,
   checkFactory,
@@ -1273,6 +1279,84 @@ const zoneProductScore: Calculator = {
   },
 };
 
+// ---------------------------------------------------------------- definitions and offers with one figure
+
+const rfq24hRate: Calculator = {
+  needs: ["quotesWithin24Hours", "allQuotes"],
+  cue: /24\s*(?:小时|h|hours?)\s*(?:报价率|响应率|quote rate|response rate)|24-hour (?:quote|response) rate/u,
+  run(slots) {
+    const counts = slots.numbers.filter((n) => (n.kind === "count" && /^(?:条|个)$/u.test(n.unit)) || (n.kind === "plain" && /^\s*(?:条|个)?\s*(?:rfq|报价)/u.test(n.after)));
+    const within = counts.filter((n) => /其中|within|of which|of them|有/u.test(n.lead) && /24\s*(?:小时|h)/u.test((n.after.split(/[，,。；;]/u)[0] ?? "") + n.lead));
+    const all = counts.filter((n) => !within.includes(n));
+    if (within.length !== 1 || all.length !== 1) return needs("告诉我上月一共报了多少条RFQ、其中多少条是在商机发布24小时以内报的（例如「一共报了80条，其中60条在24小时内」），我帮你算24小时报价率。");
+    const rate = quoteRate24h(within[0]!.value, all[0]!.value);
+    if (rate === null) return needs("24小时内报的条数不能多于全部报价条数，且全部报价需大于 0。");
+    return {
+      kind: "computed",
+      result: `24小时报价率 = ${formatNumber(rate * 100, 1)}%`,
+      arithmetic: `${formatNumber(within[0]!.value)} ÷ ${formatNumber(all[0]!.value)} = ${formatNumber(rate * 100, 1)}%`,
+      rule: "24小时报价率 = 报价发生在商机发布24小时以内的商机量 ÷ 商家全部报出的RFQ数量（该项按同行排名计分，得几分要和同行比）",
+      source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
+    };
+  },
+};
+
+const appealObjectiveGround: Calculator = {
+  needs: ["orderAmountUsd"],
+  cue: /^(?=[\s\S]*(?:客观原因|一达通|自营出口|市场采购|objective))(?=[\s\S]*(?:申诉|appeal))(?=[\s\S]*(?:信保|信用保障|trade assurance|\bta\b))/u,
+  run(slots) {
+    const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
+    const order = usd.length === 1 ? usd[0] : usdAmount(slots, /订单|单|order/u);
+    if (!order) return needs("告诉我没走信保的那笔订单金额（美元），我帮你看能否按「客观原因不能操作信保」申诉。");
+    const g = objectiveGroundApplies(order.value);
+    return {
+      kind: "computed",
+      result: g.applies
+        ? `能按「客观原因不能操作信保」（情形b）申诉：订单 ${formatUsd(order.value)} ≥ ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}，且需确实无法使用一达通、自营出口、市场采购出口；处罚后${APPEAL_WINDOW_HOURS / 24}天内提交`
+        : `不能按情形b申诉：订单 ${formatUsd(order.value)} 不到 ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}（差 ${formatUsdGap(g.gapUsd)}）；只能看是否有其他正当、客观理由（情形c），或买家要求不走信保（情形a）`,
+      arithmetic: `${formatUsd(order.value)} ${g.applies ? "≥" : "<"} ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}`,
+      rule: `拒用信保可申诉的情形：a 买家要求不操作信保；b 因客观原因不能操作信保（无法使用一达通、自营出口、市场采购出口），且订单在 ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)} 以上（${ESTIMATE_NOTE}：「以上」含 ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}）；c 其他正当、客观理由`,
+      source: "国际站规则更新解读 · 直播FAQ Q3",
+    };
+  },
+};
+
+const couponExpiry: Calculator = {
+  needs: ["couponDate"],
+  cue: /^(?=[\s\S]*(?:券|coupon))(?=[\s\S]*(?:有效|用到|到期|过期|能用|使用|until|expire|valid|use it))/u,
+  run(slots) {
+    const d = slots.dates.find((x) => /券|coupon|收到|received|发放|issued|拿到|got/u.test(slots.text.slice(Math.max(0, x.index - 30), x.index + x.raw.length + 8)));
+    if (!d || slots.dates.length > 1) return needs("告诉我买家收到赔偿优惠券的日期（例如「9月3日收到券」），我帮你算券用到哪天。");
+    const until = d.instant.setZone(SHANGHAI).startOf("day").plus({ days: COUPON_VALID_DAYS });
+    return {
+      kind: "computed",
+      result: `券可用到 ${day(until)}（发券后 ${COUPON_VALID_DAYS} 天内使用）`,
+      arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd")} + ${COUPON_VALID_DAYS} 天 = ${until.toFormat("yyyy-MM-dd")}（${ESTIMATE_NOTE}：发券日 + ${COUPON_VALID_DAYS} 个日历日）`,
+      rule: `逾期赔偿以无门槛优惠券形式发放，买家需在 ${COUPON_VALID_DAYS} 天内使用`,
+      source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
+    };
+  },
+};
+
+const festivalInspection: Calculator = {
+  needs: ["listPrice"],
+  cue: /验货|inspection/u,
+  run(slots) {
+    const prices = slots.numbers.filter((n) => n.kind === "amount" || (n.kind === "plain" && n.value >= 10));
+    if (prices.length !== 1) return needs("告诉我验货服务的原价（一个数，例如「原价500元」），我帮你算8折后多少。");
+    const p = prices[0]!;
+    const paid = Math.round(p.value * INSPECTION_PRICE_FACTOR * 100) / 100;
+    const money = (v: number) => (p.currency === "USD" ? formatUsd(v, "nearest") : `${formatNumber(v, 2)} 元`);
+    return {
+      kind: "computed",
+      result: `验货服务8折后 ${money(paid)}（原价 ${money(p.value)}，优惠限量 ${INSPECTION_DISCOUNT_ORDERS} 单）`,
+      arithmetic: `${money(p.value)} × ${INSPECTION_PRICE_FACTOR} = ${money(paid)}`,
+      rule: `采购节验货服务 8 折优惠，限量 ${INSPECTION_DISCOUNT_ORDERS} 单（国际站免费注册会员亦可享受）`,
+      source: `${FESTIVAL_OFFERS_SOURCE} · 商家侧营销玩法（验货8折）`,
+    };
+  },
+};
+
 // ---------------------------------------------------------------- registry
 
 /** Every rule an entry can name under `compute.rule`, with its calculator. */
@@ -1307,4 +1391,8 @@ export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "festival-logistics": festivalLogistics,
   "zone-entry": zoneEntry,
   "zone-product-score": zoneProductScore,
+  "rfq-24h-rate": rfq24hRate,
+  "appeal-objective-ground": appealObjectiveGround,
+  "guarantee-coupon-expiry": couponExpiry,
+  "festival-inspection": festivalInspection,
 };

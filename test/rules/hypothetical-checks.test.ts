@@ -333,6 +333,28 @@ table("appeal-deadline", [
   ["We were penalized on 2021-08-30 at 10:00, what is the appeal deadline?", "2021-09-06 10:00"],
 ]);
 
+table("rfq-24h-rate", [
+  ["上月一共报了80条RFQ，其中60条是在商机发布24小时以内报的，24小时报价率多少", "24小时报价率 = 75%", "60 ÷ 80"],
+  ["一共报了40条，其中40条在24小时内报的，24小时报价率多少", "= 100%"],
+]);
+
+// 以上 read as "at least": 4999 short, 5000 and 5001 in
+table("appeal-objective-ground", [
+  ["订单4999美金，没法用一达通，没走信保被罚，能按客观原因申诉吗", "不能按情形b申诉", "差 1 美元"],
+  ["订单5000美金，客观原因不能走信保，能申诉吗", "能按「客观原因不能操作信保」（情形b）申诉"],
+  ["订单5001美金，无法使用一达通、自营出口，没走信保，能申诉吗", "5,001 美元 ≥ 5,000 美元"],
+]);
+
+table("guarantee-coupon-expiry", [
+  ["买家9月3日收到赔偿券，能用到什么时候", "2021-12-02"],
+  ["A buyer received the compensation coupon on September 3. Until when can they use it?", "2021-12-02"],
+]);
+
+table("festival-inspection", [
+  ["采购节验货服务原价500元，8折后多少", "400 元"],
+  ["inspection service list price US$300, how much with the festival discount", "240 美元"],
+]);
+
 describe("a figure another rule reads is not answered by this one", () => {
   it.each<[ComputeRule, string]>([
     ["penalty-refuse-ta", "8月18日下午4点被执行了拒用信保的处罚，申诉最晚到什么时候"],
@@ -355,6 +377,10 @@ describe("a missing figure is asked for, never guessed", () => {
     ["festival-window", "第三周看哪几天的GMV", /一级行业/],
     ["penalty-refuse-ta", "拒用信保扣几分", /第几次/],
     ["rfq-factor", "本月报价个数30个得几分", /同行排名/],
+    ["rfq-24h-rate", "一共报了40条，其中50条在24小时内报的，24小时报价率多少", /不能多于/],
+    ["rfq-24h-rate", "24小时报价率80条", /一共报了多少条/],
+    ["guarantee-coupon-expiry", "8月18日下单，9月3日收到券，券用到哪天", /收到赔偿优惠券的日期/],
+    ["festival-inspection", "验货原价500元，买了3单共1500元，8折多少", /原价/],
     // several amounts and nothing saying which is the order
     ["guarantee-compensation", "3000美元和200美元，逾期赔多少", /几个金额/],
     // the two routes named, but one amount for both: which is which is a guess
