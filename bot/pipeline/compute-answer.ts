@@ -205,6 +205,26 @@ function issueHalf(slots: Slots, quotes: number | "none" | "unlimited" | "formul
   return `；每月${RFQ_ISSUE_DAYS.map((d) => `${d}号`).join("、")}各发一半，每次 ${formatNumber(half, 1)} 条`;
 }
 
+/** Two scores (before and after): each one's tier and grant, and the difference in free quotes. */
+function scoreChange(from: number, to: number, gold: boolean): Calculation {
+  const bonus = gold ? RFQ_GOLD_BONUS : 0;
+  const [a, b] = [tierRowOf(from + bonus), tierRowOf(to + bonus)];
+  const [ea, eb] = [entitlementsOf(a, 0), entitlementsOf(b, 0)];
+  if (typeof ea.quotesGranted !== "number" && ea.quotesGranted !== "none") return needs("≥90分档的赠送条数按上月报价条数计：请告诉我上月报价条数。");
+  if (typeof eb.quotesGranted !== "number" && eb.quotesGranted !== "none") return needs("≥90分档的赠送条数按上月报价条数计：请告诉我上月报价条数。");
+  const qa = ea.quotesGranted === "none" ? 0 : ea.quotesGranted;
+  const qb = eb.quotesGranted === "none" ? 0 : eb.quotesGranted;
+  const diff = qb - qa;
+  const label = (v: number) => (gold ? `${v} + 金品 ${RFQ_GOLD_BONUS} = ${v + bonus} 分` : `${v} 分`);
+  return {
+    kind: "computed",
+    result: `${label(from)}（${TIER_LABELS[a.tier]}档）赠送报价 ${qa} 条 → ${label(to)}（${TIER_LABELS[b.tier]}档）赠送报价 ${qb} 条：${diff === 0 ? "条数不变" : diff > 0 ? `多 ${diff} 条` : `少 ${-diff} 条`}`,
+    arithmetic: `${qb} − ${qa} = ${diff} 条（报价畅行 ${String(ea.freeQuotes === "none" ? 0 : ea.freeQuotes)} → ${String(eb.freeQuotes === "none" ? 0 : eb.freeQuotes)}）`,
+    rule: `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分`,
+    source: "RFQ商家服务分升级计划 · 服务分新分层及配套权益",
+  };
+}
+
 const rfqTier: Calculator = {
   needs: ["score"],
   cue: /服务分|rfq.*(?:分|档)|\bscore\b|\btier\b|(?:原始|基础)分|\braw\b/u,
@@ -212,6 +232,11 @@ const rfqTier: Calculator = {
     const scoreSlot = scoreNumber(slots);
     const given = scoreSlot?.value;
     if (given === undefined) return needs("告诉我你的服务分（例如「服务分75」），我帮你算出档位和本档权益。");
+    // "服务分从75涨到85", "上个月80，这个月掉到72": a second score is a change of score; both tiers, side by side.
+    const second = slots.numbers.find(
+      (n) => n !== scoreSlot && n.index > scoreSlot!.index && (n.kind === "plain" || n.kind === "score") && n.value <= 120 && !/^\s*(?:号|日|点|月|年|条|次)/u.test(n.after) && (/(?:到|成|为|→|->)\s*$/u.test(n.lead) || (/\bfrom\s*$/u.test(scoreSlot!.lead) && /\bto\s*$/u.test(n.lead))),
+    );
+    if (second) return scoreChange(given, second.value, slots.gold === true);
     const gold = slots.gold === true;
     const total = gold ? given + RFQ_GOLD_BONUS : given;
     const row = tierRowOf(total);
@@ -371,7 +396,11 @@ const guaranteeCompensation: Calculator = {
   run(slots) {
     // "是不是要赔1800美金": an amount after 赔/补偿 is the merchant's guess at the result, not an order.
     const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY" && !/(?:赔|补偿|赔偿|券|上限|封顶|cap|compensat\w*)\s*(?:了|给|付)?\s*(?:us\s?\$|\$)?$/u.test(n.before));
-    if (usd.length > 1 && /两笔|几笔|[2-9]\s*(?:笔|张|个|单)|分别|各一|每笔|both|two orders|[2-9] orders|总共|一共|合计|加起来|in total/u.test(slots.text)) return severalOrders(usd);
+    // Amounts named as something else than an order (运费, 累计, GMV) are not orders; the rest, when
+    // more than one, are several orders ("3000美元和5000美元各逾期一单").
+    const orders = usd.filter((n) => !/运费|shipping|累计|gmv|实收|上限|封顶|cap/u.test(n.lead + n.before.slice(-4)));
+    if (orders.length > 1 && !usd.some((n) => /订单|order|单/u.test(n.lead) && !orders.includes(n)) && orders.length === usd.length) return severalOrders(orders);
+    if (usd.length > 1 && /两笔|几笔|[2-9]\s*(?:笔|张|个|单)|分别|各|每笔|both|two orders|[2-9] orders|总共|一共|合计|加起来|in total/u.test(slots.text)) return severalOrders(usd);
     // With several amounts and no word saying they are several orders, the order amount is the
     // one named as such; otherwise which one is meant is a guess.
     const amount = usd.length === 1 ? usd[0] : usdAmount(slots, /订单|order|金额|货值|ta|信保/u);
@@ -400,8 +429,10 @@ const EXIT_WORDS = /退出|退了|退掉|exit|left|leave|quit/u;
 
 /** Whether a date is when the merchant joined or left the service, by the nearest such word. */
 function dateRole(slots: Slots, d: DateSlot): "join" | "exit" | null {
-  const before = d.before.slice(-8);
-  const after = slots.text.slice(d.index + d.raw.length, d.index + d.raw.length + 6);
+  // The words of the date's own clause: back to a comma or full stop (at most 16 characters), and on to the next.
+  const lead = slots.text.slice(Math.max(0, d.index - 16), d.index);
+  const before = lead.slice(Math.max(0, ...[...lead.matchAll(/[，,。；;！!？?]/gu)].map((x) => x.index + 1)));
+  const after = (slots.text.slice(d.index + d.raw.length, d.index + d.raw.length + 8).split(/[，,。；;！!？?]/u)[0] ?? "");
   const last = (re: RegExp, s: string) => Math.max(-1, ...[...s.matchAll(new RegExp(re.source, "gu"))].map((m) => m.index));
   const jb = last(JOIN_WORDS, before);
   const eb = last(EXIT_WORDS, before);
@@ -418,9 +449,10 @@ const guaranteeExit: Calculator = {
   run(slots, now) {
     const d = slots.dates.find((x) => dateRole(slots, x) === "join") ?? (slots.dates.length === 1 && dateRole(slots, slots.dates[0]!) === null ? slots.dates[0] : undefined);
     if (!d) return needs("告诉我加入（开始承担保障）的日期（例如「8月18日加入」），我帮你算最早哪天能退出。");
+    // "打算9月5日加入": a join still ahead is asked about as of that day.
     const g = checkGuarantee(
       partialMerchant({ guarantee: { joinedAt: d.instant.toISO(), exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }),
-      now,
+      d.instant > now ? d.instant : now,
     );
     if (!g.ok || !g.earliestExitDate || !g.joinedOn) return needs("请告诉我加入的日期。");
     const shifted = g.joinedOn !== d.instant.toISODate() ? `（${zoneName(d.zone)} ${d.raw} 是北京时间 ${g.joinedOn}）` : "";
@@ -675,7 +707,9 @@ function factoryList(slots: Slots, list: FactoryListName): { text: string; met: 
       : [];
   const written = list === "on-time-dispatch" ? numberNear(slots, ["percent"], /及时|准时|发货率|on.?time/u, 10) ?? (numbersOf(slots, "percent").length === 1 ? numbersOf(slots, "percent")[0] : undefined) : undefined;
   // "发了30单，其中28单及时发货" → 28 / 30.
-  const onTimeOrders = orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(upToNextNumber(n)));
+  const onTimeOrders =
+    orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(n.lead)) ??
+    orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(upToNextNumber(n).split(/[，,。；;]/u)[0] ?? ""));
   const allOrders = orderCounts.find((n) => n !== onTimeOrders);
   const derived =
     !written && onTimeOrders && allOrders && allOrders.value > 0 && onTimeOrders.value <= allOrders.value
@@ -732,7 +766,7 @@ function factoryList(slots: Slots, list: FactoryListName): { text: string; met: 
         : t.metric === "avgReplyHours90d"
           ? `，需缩短到 ${fmt(t.threshold)}以内`
           : t.metric === "onTimeDispatchRate90d"
-            ? `，需超过 ${fmt(t.threshold)}（还差 ${formatNumber(t.gap * 100, 1, "up")} 个百分点以上）`
+            ? `，需超过 ${fmt(t.threshold)}${t.gap > 0 ? `（还差 ${formatNumber(t.gap * 100, 1, "up")} 个百分点以上）` : "（刚好等于门槛不算超过）"}`
             : `，需超过 ${fmt(t.threshold)}（还差 ${formatUsdGap(t.gap)}以上）`;
   const ordersNote =
     list === "on-time-dispatch" && !orders
@@ -838,6 +872,12 @@ function feeCalculator(route: "self" | "agency"): Calculator {
       const amount = usdAmount(slots, USD_NEAR);
       if (!amount) return needs("告诉我累计实收金额（美元，例如「累计1.8万美金」），我帮你算还差多少能减免。");
       if (amount.currency === "CNY") return needs("门槛按美元计，请告诉我累计实收多少美元。");
+      // A second amount is either an order still to come ("下一单5000美金": the sum is computed from
+      // the total so far) or money received since (又收了3000): whether the total already holds it is a guess.
+      const others = usd.filter((n) => n !== amount);
+      if (others.some((n) => !/下一?单|这一?单|下笔|这笔|还有一笔|新订单|next order|upcoming|another order/u.test(n.lead + n.before.slice(-6)))) {
+        return needs("你的问题里有几个金额：告诉我到现在为止的累计实收（一个数，美元），我帮你算还差多少能减免。");
+      }
       const useAgency = /一达通|代理出口|one ?touch/u.test(slots.text) || (route === "agency" && !/自营|市场采购/u.test(slots.text));
       const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: amount.value, agencyExportReceivedUsd: amount.value } }));
       if (!check.ok) return needs("请告诉我累计实收金额。");

@@ -104,6 +104,8 @@ function arabise(text: string): string {
       const prev = whole[offset - 1] ?? "";
       if (/[0-9a-z]/u.test(prev)) return m;
       if (n === "一" && /^一(?:达|下|些|般|起|直|定|样|共|律|点|部|个月)/u.test(whole.slice(offset))) return m;
+      // 下一单, 这一次, 每一笔: which one, not how many.
+      if (n === "一" && /[下这上每同哪某那]/u.test(prev)) return m;
       const v = parseChineseNumeral(n);
       return v === null ? m : String(v);
     })

@@ -164,6 +164,10 @@ describe("numerals without a unit, homophones, lists and the words leading to a 
     expect(extractSlots(q, ASKED).numbers.map((n) => n.value)).toEqual(values);
   });
 
+  it.each(["下一单能免吗", "这一次扣几分", "每一笔都要赔吗"])("%s → 一 naming which one is not a count", (q) => {
+    expect(extractSlots(q, ASKED).numbers).toEqual([]);
+  });
+
   it.each(["三星商机怎么拿", "十分感谢", "一达通是什么"])("%s → a lone numeral character is not a figure", (q) => {
     expect(extractSlots(q, ASKED).numbers.filter((n) => n.kind === "plain")).toEqual([]);
   });

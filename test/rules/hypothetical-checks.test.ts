@@ -297,6 +297,17 @@ table("rfq-tier", [
   ["服务分75，15号那次发几条", "赠送报价 20 条", "每次 10 条"],
 ]);
 
+// a change of score: both tiers, across a tier boundary (79 → 80) and within one
+table("rfq-tier", [
+  ["服务分从75涨到85，赠送报价多几条", "20 条 → 85 分（80–89分档）赠送报价 30 条：多 10 条"],
+  ["上个月服务分80，这个月掉到72，少了几条", "少 10 条"],
+  ["服务分79变成80，多几条", "多 10 条"],
+  ["服务分从71到78，条数变吗", "条数不变"],
+  ["our score went from 79 to 80, how many more quotes", "多 10 条"],
+  // a figure after "to" that is not a score: one score only
+  ["score 65, do we get early access to 3-star RFQs", "属于 60–69分档"],
+]);
+
 table("penalty-refuse-ta", [
   ["第3次拒用信保，会关信保吗，扣几分", "第3次扣 3 分", "不会关闭信用保障服务资格（第4次起才关闭90天）"],
   ["第4次拒用信保会关信保吗", "第4次扣 3 分", "并关闭信用保障服务资格90天"],
@@ -307,11 +318,25 @@ table("guarantee-compensation", [
   ["1.8万美金的大单晚发了，是不是要赔1800美金", "100 美元 赔偿（已封顶）"],
   // several amounts, one named as the order
   ["订单3000美元，运费200美元，逾期赔多少", "3,000 美元 × 10%"],
+  // several amounts, none named as something else: several orders
+  ["信保订单3000美元和5000美元各逾期一单，各赔多少", "2 笔订单合计最多赔 200 美元"],
 ]);
 
 table("fee-waiver-self", [
   ["自营出口累计2.6万美金，一达通代理出口累计2.1万美金，两个减免分别什么情况", "自营出口/市场采购出口还差 14,000 美元", "一达通代理出口累计实收 21,000 美元 ≥ 20,000 美元，已达标"],
   ["一达通累计1.7万美金，下一单5000美金，这一单能免基础服务费吗", "还差 3,000 美元"],
+]);
+
+table("factory-on-time", [
+  // the on-time count named before its figure, and exactly at the threshold (not over it)
+  ["近90天发货20单，及时发货18单，能上及时发货榜吗", "不能上及时发货榜", "18/20 单 = 90%", "刚好等于门槛不算超过"],
+  ["近90天发货20单，其中19单及时发货，能上及时发货榜吗", "能上及时发货榜", "19/20 单 = 95%"],
+]);
+
+table("guarantee-exit", [
+  // a join still ahead, in US Pacific time: Beijing date 9月1日
+  ["打算美西时间8月31日晚上10点加入保障升级服务，最早能退出是哪天", "2021-10-01"],
+  ["打算9月5日加入保障升级，最早哪天能退", "2021-10-05"],
 ]);
 
 table("festival-window", [
@@ -382,7 +407,6 @@ describe("a missing figure is asked for, never guessed", () => {
     ["guarantee-coupon-expiry", "8月18日下单，9月3日收到券，券用到哪天", /收到赔偿优惠券的日期/],
     ["festival-inspection", "验货原价500元，买了3单共1500元，8折多少", /原价/],
     // several amounts and nothing saying which is the order
-    ["guarantee-compensation", "3000美元和200美元，逾期赔多少", /几个金额/],
     // the two routes named, but one amount for both: which is which is a guess
     ["fee-waiver-self", "自营出口和一达通累计2万美金、3万美金", /分别/],
     // several weeks named and no day the money came in
