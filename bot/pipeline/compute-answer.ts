@@ -234,7 +234,9 @@ const rfqTier: Calculator = {
     if (given === undefined) return needs("告诉我你的服务分（例如「服务分75」），我帮你算出档位和本档权益。");
     // "服务分从75涨到85", "上个月80，这个月掉到72": a second score is a change of score; both tiers, side by side.
     const second = slots.numbers.find(
-      (n) => n !== scoreSlot && n.index > scoreSlot!.index && (n.kind === "plain" || n.kind === "score") && n.value <= 120 && !/^\s*(?:号|日|点|月|年|条|次)/u.test(n.after) && (/(?:到|成|为|→|->)\s*$/u.test(n.lead) || (/\bfrom\s*$/u.test(scoreSlot!.lead) && /\bto\s*$/u.test(n.lead))),
+      (n) => n !== scoreSlot && n.index > scoreSlot!.index && (n.kind === "plain" || n.kind === "score") && n.value <= 120 && !/^\s*(?:号|日|点|月|年|条|次)/u.test(n.after) && // a change, not a target: "从75涨到85", "掉到72", "from 79 to 80" — "差几分到70" asks the gap
+        ((/(?:涨|升|降|掉|跌|变|提高|提升)\S{0,2}(?:到|成|为)?\s*$/u.test(n.lead) || (/从\S{0,4}$/u.test(scoreSlot!.lead) && /(?:到|→|->)\s*$/u.test(n.lead))) ||
+          (/\bfrom\s*$/u.test(scoreSlot!.lead) && /\bto\s*$/u.test(n.lead))),
     );
     if (second) return scoreChange(given, second.value, slots.gold === true);
     const gold = slots.gold === true;
@@ -394,12 +396,16 @@ const guaranteeCompensation: Calculator = {
   // Not the festival's arrival guarantee (到货保障, 10% without a cap): its own calculator.
   cue: /^(?![\s\S]*(?:到货保障|arrival guarantee))[\s\S]*(?:赔|补偿|compensat|优惠券|逾期|late (?:dispatch|shipment)|shipped late)/u,
   run(slots) {
-    // "是不是要赔1800美金": an amount after 赔/补偿 is the merchant's guess at the result, not an order.
-    const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY" && !/(?:赔|补偿|赔偿|券|上限|封顶|cap|compensat\w*)\s*(?:了|给|付)?\s*(?:us\s?\$|\$)?$/u.test(n.before));
+    // "是不是要赔1800美金", "按10%就是300美元": an amount after 赔/补偿/就是 is the merchant's guess at the result, not an order.
+    const usd = slots.numbers.filter(
+      (n) => n.kind === "amount" && n.currency !== "CNY" && !/(?:赔|补偿|赔偿|券|上限|封顶|cap|compensat\w*|就是|即|等于|=|算下来|应该是|是不是)\s*(?:了|给|付)?\s*(?:us\s?\$|\$)?$/u.test(n.before),
+    );
     // Amounts named as something else than an order (运费, 累计, GMV) are not orders; the rest, when
     // more than one, are several orders ("3000美元和5000美元各逾期一单").
-    const orders = usd.filter((n) => !/运费|shipping|累计|gmv|实收|上限|封顶|cap/u.test(n.lead + n.before.slice(-4)));
-    if (orders.length > 1 && !usd.some((n) => /订单|order|单/u.test(n.lead) && !orders.includes(n)) && orders.length === usd.length) return severalOrders(orders);
+    // Several amounts written as one list ("3000美元和5000美元各逾期一单", "300、700和2500美金") are
+    // several orders; amounts apart may be anything (运费, a sum the merchant worked out), so they are not.
+    const inOneList = usd.length > 1 && usd.every((n, i) => i === 0 || /^\s*(?:[、/]|和|及|与|跟|,\s|and|&)\s*$/u.test(slots.text.slice(usd[i - 1]!.index + usd[i - 1]!.raw.length, n.index)));
+    if (inOneList) return severalOrders(usd);
     if (usd.length > 1 && /两笔|几笔|[2-9]\s*(?:笔|张|个|单)|分别|各|每笔|both|two orders|[2-9] orders|总共|一共|合计|加起来|in total/u.test(slots.text)) return severalOrders(usd);
     // With several amounts and no word saying they are several orders, the order amount is the
     // one named as such; otherwise which one is meant is a guess.
@@ -457,7 +463,7 @@ const guaranteeExit: Calculator = {
     if (!g.ok || !g.earliestExitDate || !g.joinedOn) return needs("请告诉我加入的日期。");
     const shifted = g.joinedOn !== d.instant.toISODate() ? `（${zoneName(d.zone)} ${d.raw} 是北京时间 ${g.joinedOn}）` : "";
     // "8月18日加入，9月10日能退出吗": the rule asked on that day.
-    const asked = slots.dates.find((x) => x !== d);
+    const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
     const onDay = asked ? checkGuarantee(partialMerchant({ guarantee: { joinedAt: d.instant.toISO(), exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }), asked.instant.setZone(SHANGHAI).endOf("day")) : undefined;
     const verdict = onDay?.ok ? `${asked!.instant.toFormat("M月d日")}${onDay.canExitNow ? "可以退出" : "还不能退出"}；` : "";
     return {
@@ -500,7 +506,7 @@ const guaranteeRejoin: Calculator = {
       now,
     );
     if (!g.ok || !g.rejoin || !g.exitedOn) return needs("请告诉我退出的日期。");
-    const asked = slots.dates.find((x) => x !== d);
+    const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
     const onDay = asked ? checkGuarantee(partialMerchant({ guarantee: { joinedAt: null, exitedAt: d.instant.toISO(), rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }), asked.instant.setZone(SHANGHAI).endOf("day")) : undefined;
     const verdict = onDay?.ok && onDay.rejoin ? `${asked!.instant.toFormat("M月d日")}${onDay.rejoin.canRejoinNow ? "可以重新加入" : "还不能重新加入"}；` : "";
     return {
@@ -649,9 +655,9 @@ function penaltyCalculator(rule: LadderRule): Calculator {
 
 const appealDeadline: Calculator = {
   needs: ["penaltyTime"],
-  cue: /^(?=[\s\S]*(?:罚|扣.{0,3}分|判|penal|sanction))(?=[\s\S]*(?:申诉|appeal))/u,
+  cue: /^(?=[\s\S]*(?:罚|扣.{0,3}分|被判|判了|penal|sanction))(?=[\s\S]*(?:申诉|appeal))/u,
   run(slots, now) {
-    const d = firstDate(slots, /罚|处罚|扣|判|penal/u);
+    const d = firstDate(slots, /罚|处罚|扣|被判|判了|penal/u);
     if (!d) return needs("告诉我处罚执行的日期和时间（例如「8月23日下午4点被罚」），我帮你算申诉截止时间。");
     const penalty: Penalty = { id: "p", rule: "other", at: d.instant.toISO() ?? "", points: 0 };
     const check = checkAppeals(partialMerchant({ penalties: [penalty] }), now);
@@ -659,8 +665,9 @@ const appealDeadline: Calculator = {
     const appeal = check.penalties[0]!.appeal;
     if (appeal.kind !== "7-days") return needs("请告诉我处罚的时间。");
     const days = APPEAL_WINDOW_HOURS / 24;
-    // "8月23日被罚，8月29日还能申诉吗": the window asked at that moment (end of that day without a time).
-    const asked = slots.dates.find((x) => x !== d);
+    // "8月23日被罚，8月29日还能申诉吗": the window asked at that moment (end of that day without a time);
+    // a date before the penalty (a rule's start, "8月1日起的新规") is not the question.
+    const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
     const at = asked ? (asked.time ? asked.instant : asked.instant.endOf("day")) : undefined;
     const onDay = at ? checkAppeals(partialMerchant({ penalties: [penalty] }), at) : undefined;
     const askedWindow = onDay?.ok ? onDay.penalties[0]!.appeal : undefined;
@@ -1290,7 +1297,7 @@ const zoneProductScore: Calculator = {
   cue: /^(?=[\s\S]*(?:优质贸易专区|premium trad|圈))(?=[\s\S]*(?:成长分|growth score))/u,
   run(slots) {
     // "三个商品成长分分别是74、80、90": every score of the list, each product on its own.
-    const scores = slots.numbers.filter((n) => (n.kind === "score" || n.kind === "plain") && n.value <= 100 && !n.period && !/^\s*(?:个|款|件)/u.test(n.after));
+    const scores = slots.numbers.filter((n) => (n.kind === "score" || n.kind === "plain") && n.value <= 100 && !n.period && !/^\s*(?:个|款|件|品)/u.test(n.after));
     const { products } = checkZone(partialMerchant({}));
     if (scores.length > 1 && /分别|各|、|和|and/u.test(slots.text)) {
       const rows = scores.map((n) => ({ v: n.value, ok: n.value >= products.minGrowthScore }));

@@ -345,6 +345,11 @@ function sharedUnits<T extends NumberSlot & { end: number }>(text: string, numbe
       out[i] = { ...n, currency: next.currency, unit: next.unit };
       continue;
     }
+    // 第2、3次: the list is of ordinals.
+    if (n.kind === "ordinal" && next.kind === "count" && (n.unit === "" || n.unit === next.unit) && /^\s*、\s*$/u.test(text.slice(n.end, next.index))) {
+      out[i + 1] = { ...next, kind: "ordinal" };
+      continue;
+    }
     if (n.kind !== "plain" || next.kind === "plain" || next.kind === "ordinal" || next.period) continue;
     if (/[万千亿kwm]/u.test(next.raw.replace(/^(?:us\s?\$|usd|\$)/u, "").replace(/(?:美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|%)$/u, ""))) continue;
     out[i] = { ...n, kind: next.kind, unit: next.unit, currency: next.currency, value: next.kind === "percent" ? n.value / 100 : n.value };

@@ -194,6 +194,10 @@ describe("numerals without a unit, homophones, lists and the words leading to a 
     expect(extractSlots(q, ASKED).numbers.map((n) => [n.value, n.kind, n.currency])).toEqual(expected);
   });
 
+  it("第2、3次 is a list of ordinals", () => {
+    expect(extractSlots("第2、3次各扣几分", ASKED).numbers.map((n) => [n.value, n.kind])).toEqual([[2, "ordinal"], [3, "ordinal"]]);
+  });
+
   it("a list shares the unit of its last figure too", () => {
     expect(extractSlots("分别是3、5个", ASKED).numbers.map((n) => [n.value, n.unit])).toEqual([[3, "个"], [5, "个"]]);
   });

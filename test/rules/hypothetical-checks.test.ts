@@ -303,6 +303,8 @@ table("rfq-tier", [
   ["上个月服务分80，这个月掉到72，少了几条", "少 10 条"],
   ["服务分79变成80，多几条", "多 10 条"],
   ["服务分从71到78，条数变吗", "条数不变"],
+  // a target, not a change: the gap
+  ["服务分六十九分，差几分到七十", "属于 60–69分档", "还差 1 分"],
   ["our score went from 79 to 80, how many more quotes", "多 10 条"],
   // a figure after "to" that is not a score: one score only
   ["score 65, do we get early access to 3-star RFQs", "属于 60–69分档"],
@@ -316,6 +318,8 @@ table("penalty-refuse-ta", [
 table("guarantee-compensation", [
   ["三个信保单都逾期了，金额分别是300、700和2500美金，一共能拿多少券", "合计最多赔 200 美元"],
   ["1.8万美金的大单晚发了，是不是要赔1800美金", "100 美元 赔偿（已封顶）"],
+  // the merchant's own sum is not an order
+  ["订单1万美元逾期发货，按10%就是1000美元，但有封顶，到底赔多少", "100 美元 赔偿（已封顶）"],
   // several amounts, one named as the order
   ["订单3000美元，运费200美元，逾期赔多少", "3,000 美元 × 10%"],
   // several amounts, none named as something else: several orders
@@ -352,6 +356,13 @@ table("brand-own", [
   ["Brand registered exactly 3 years, annual exports exactly RMB 100 million, R&D team of exactly 10, marketing spend exactly RMB 500k per year: own brand?", "四项条件都满足"],
   ["Brand registered 2 years, annual exports RMB 100 million, R&D team of 10, marketing spend RMB 500k: own brand?", "不符合自主品牌条件", "2 年 < 3 年"],
 ]);
+
+table("appeal-deadline", [
+  // a date before the penalty (a rule's start) is not the day asked about
+  ["8月23日下午4点被罚，扣了3分，8月1日起的新规，最晚什么时候申诉", "2021-08-30 16:00"],
+]);
+
+table("penalty-off-platform", [["站外沟通第1次警告，第2、3次各扣几分", "第2次扣3分，第3次扣3分"]]);
 
 table("appeal-deadline", [
   ["8月26日下午4点被判了拒用信保，扣了3分，最晚什么时候申诉", "2021-09-02 16:00"],
