@@ -13,7 +13,9 @@
  * `--failures` lists every miss with its reply's first line: reading them is reading the test
  * set, so say so wherever the figures are reported (docs/computed-answers.md). `--half odd|even`
  * scores only the questions whose number is odd or even, so that failures can be read on one
- * half while the other stays unread.
+ * half while the other stays unread. `--part train|locked` splits a file once at random instead
+ * (a shuffle seeded with SPLIT_SEED, the first half of it `locked`): the split of
+ * test/fixtures/numbers-2 (its README), whose locked part is only ever scored.
  */
 import { askFresh, createScoringBot } from "./scoring-bot.js";
 import { readFileSync } from "node:fs";
@@ -24,6 +26,26 @@ import type { Reply } from "../bot/pipeline/types.js";
 /** The writers wrote as of the briefing day; dates without a year take its year. */
 const ASKED_AT = new Date("2021-08-26T12:00:00+08:00");
 const DEFAULT_FILE = "test/fixtures/numbers/questions.jsonl";
+/** The seed of the one `--part` split; changing it would unlock the locked part. */
+const SPLIT_SEED = 20261201;
+
+/**
+ * The question numbers (0-based) of the locked part of an `n`-question file: a Fisher–Yates
+ * shuffle driven by a fixed-seed generator, its first ⌈n/2⌉ locked, the rest the train part.
+ */
+function lockedIndices(n: number, seed = SPLIT_SEED): Set<number> {
+  let s = seed >>> 0;
+  const rnd = () => {
+    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return s / 2 ** 32;
+  };
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return new Set(order.slice(0, Math.ceil(n / 2)));
+}
 
 const QuestionSchema = z.object({
   id: z.string(),
@@ -65,8 +87,16 @@ async function main(): Promise<void> {
   const halfAt = args.indexOf("--half");
   const half = halfAt >= 0 ? args.splice(halfAt, 2)[1] : undefined;
   if (half !== undefined && half !== "odd" && half !== "even") throw new Error("--half takes odd or even");
+  const partAt = args.indexOf("--part");
+  const part = partAt >= 0 ? args.splice(partAt, 2)[1] : undefined;
+  if (part !== undefined && part !== "train" && part !== "locked") throw new Error("--part takes train or locked");
   const file = args.find((a) => !a.startsWith("--")) ?? DEFAULT_FILE;
-  const questions = load(file).filter((q, i) => half === undefined || (half === "odd") === (i % 2 === 0));
+  // The held-out parts: the locked part of a split, and the even half of the first set (its README).
+  const heldOut = part === "locked" || (half === "even" && file === DEFAULT_FILE);
+  if (heldOut && showFailures) throw new Error("a held-out part is only ever scored: --failures is refused for it");
+  const all = load(file);
+  const locked = lockedIndices(all.length);
+  const questions = all.filter((q, i) => (half === undefined || (half === "odd") === (i % 2 === 0)) && (part === undefined || (part === "locked") === locked.has(i)));
   const bot = createScoringBot();
   const counts = new Map<NumbersVerdict, number>();
   const byRule = new Map<string, { n: number; right: number; wrong: number }>();
@@ -90,7 +120,7 @@ async function main(): Promise<void> {
 
   const n = questions.length;
   const get = (v: NumbersVerdict) => counts.get(v) ?? 0;
-  console.log(`${file}${half ? ` (${half} half)` : ""}: ${n} questions, asked ${ASKED_AT.toISOString()}`);
+  console.log(`${file}${half ? ` (${half} half)` : ""}${part ? ` (${part} part)` : ""}: ${n} questions, asked ${ASKED_AT.toISOString()}`);
   console.log(`right (computed, every expect matches): ${get("right")}/${n} = ${pct(get("right"), n)}`);
   console.log(`wrong figure presented as computed:     ${get("wrong-computed")}/${n} = ${pct(get("wrong-computed"), n)}`);
   console.log(`figure stated but not computed:         ${get("stated-not-computed")}/${n}`);
@@ -101,6 +131,8 @@ async function main(): Promise<void> {
       console.log(`  ${key.padEnd(40)} ${String(s.right).padStart(3)}/${String(s.n).padEnd(3)} ${pct(s.right, s.n).padStart(6)}  wrong-computed ${s.wrong}`);
     }
   };
+  // A held-out part says how many, never which: no table by rule or style.
+  if (heldOut) return;
   table("by rule (as the writers named it)", byRule);
   table("by style", byStyle);
   if (showFailures) console.log(`\nmisses:\n${misses.join("\n")}`);

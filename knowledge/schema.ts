@@ -96,6 +96,10 @@ export const COMPUTE_RULES = [
   "festival-logistics",
   "zone-entry",
   "zone-product-score",
+  "rfq-24h-rate",
+  "appeal-objective-ground",
+  "guarantee-coupon-expiry",
+  "festival-inspection",
 ] as const;
 
 export const ComputeSchema = z

@@ -25,6 +25,16 @@ export const APPEAL_ENTRY = "MA后台-服务中心-申诉中心";
 export const TA_CLOSURE_DAYS = 90;
 /** briefing: 找工厂入驻协议 三、持续审核 — 清退通知邮件发出后5个工作日内以邮件方式发起一次申诉 */
 export const FACTORY_APPEAL_WORKING_DAYS = 5;
+/**
+ * briefing: 直播FAQ Q3 2) b — 因客观原因不能操作信用保障订单（无法使用一达通、自营出口、市场采购出口），
+ * 且订单在5000美金以上. 以上 is read as "at least" (docs/computed-answers.md).
+ */
+export const APPEAL_OBJECTIVE_MIN_ORDER_USD = 5000;
+
+/** Whether ground b of a refused-Trade-Assurance appeal can apply to an order of `orderUsd`, and how far short it is. */
+export function objectiveGroundApplies(orderUsd: number): { readonly applies: boolean; readonly gapUsd: number } {
+  return { applies: orderUsd >= APPEAL_OBJECTIVE_MIN_ORDER_USD, gapUsd: Math.max(0, APPEAL_OBJECTIVE_MIN_ORDER_USD - orderUsd) };
+}
 
 /** Penalty rules that have a graduated ladder in the briefing. */
 export const LADDER_RULES = ["off-platform-communication", "refuse-trade-assurance"] as const;

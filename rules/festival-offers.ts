@@ -12,6 +12,10 @@ export const SHIPPING_DISCOUNT_MIN_GOODS_USD = 30;
 export const SHIPPING_DISCOUNT_USD = 20;
 /** briefing: 买家侧营销玩法 到货保障 — 买家发起逾期申请且成立将赔付订单金额10% (no cap given) */
 export const ARRIVAL_GUARANTEE_RATE = 0.1;
+/** briefing: 商家侧营销玩法 验货服务 — 验货服务8折优惠，优惠限量300单 (the price paid is 80% of the list price) */
+export const INSPECTION_PRICE_FACTOR = 0.8;
+/** briefing: 同上 — 优惠限量300单 */
+export const INSPECTION_DISCOUNT_ORDERS = 300;
 /** briefing: 商家侧营销玩法 无忧系列 — 每单减30RMB，数量仅有5万单 */
 export const WUYOU_DISCOUNT_CNY_PER_ORDER = 30;
 /** briefing: 同上 — 数量仅有5万单 (the whole offer, not per merchant) */

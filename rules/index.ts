@@ -40,6 +40,7 @@ export {
   type RfqScoreResult,
   type RfqStep,
   type RfqTier,
+  quoteRate24h,
 } from "./score-rfq.js";
 
 export {
@@ -59,7 +60,9 @@ export {
 export {
   addWorkingDays,
   APPEAL_ENTRY,
+  APPEAL_OBJECTIVE_MIN_ORDER_USD,
   APPEAL_WINDOW_HOURS,
+  objectiveGroundApplies,
   checkAppeals,
   FACTORY_APPEAL_WORKING_DAYS,
   findFactoryAppealDeadline,
@@ -182,6 +185,8 @@ export {
 export {
   ARRIVAL_GUARANTEE_RATE,
   DDP_DISCOUNT_USD_PER_ORDER,
+  INSPECTION_DISCOUNT_ORDERS,
+  INSPECTION_PRICE_FACTOR,
   MULTIMODAL_DISCOUNT_CNY_PER_ORDER,
   MULTIMODAL_DISCOUNT_ORDERS,
   SHIPPING_DISCOUNT_MIN_GOODS_USD,

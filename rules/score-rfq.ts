@@ -197,6 +197,15 @@ export const RFQ_ISSUE_DAYS = [3, 15] as const;
  * else `floor(240 × lower / (9 × n))`, in integer arithmetic; 25 when there is no peer (n = 0).
  * Note that the formula tops out at 23 below the top 10%: 24 is never awarded.
  */
+/**
+ * briefing: 服务分5大因子规则 注 — 24小时报价率 = 报价发生在商机发布24小时以内的商机量 ÷ 商家全部报出的RFQ数量.
+ * Null when no quote was sent (the rate is undefined) or the counts cannot be (more within 24 hours than in all).
+ */
+export function quoteRate24h(within24Hours: number, allQuotes: number): number | null {
+  if (!(allQuotes > 0) || within24Hours < 0 || within24Hours > allQuotes) return null;
+  return within24Hours / allQuotes;
+}
+
 export function peerRankPoints(lower: number, n: number): number {
   if (n === 0 || 10 * lower >= 9 * n) return RFQ_PEER_TOP_POINTS;
   const numerator = 240 * lower;

@@ -9,7 +9,13 @@
 import { DateTime } from "luxon";
 import type { ComputeRule } from "../../knowledge/schema.js";
 import {
+  APPEAL_OBJECTIVE_MIN_ORDER_USD,
   ARRIVAL_GUARANTEE_RATE,
+  COUPON_VALID_DAYS,
+  INSPECTION_DISCOUNT_ORDERS,
+  INSPECTION_PRICE_FACTOR,
+  objectiveGroundApplies,
+  quoteRate24h,
   checkAppeals,
   checkBrand,
   checkFactory,
@@ -42,6 +48,7 @@ import {
   FACTORY_APPEAL_WORKING_DAYS,
   PENALTY_LADDERS,
   RFQ_GOLD_BONUS,
+  RFQ_ISSUE_DAYS,
   RFQ_TIER_TABLE,
   scoreRfq,
   SHANGHAI,
@@ -52,6 +59,7 @@ import {
   type RfqEntitlements,
   type RfqFactor,
 } from "../../rules/index.js";
+import type { FeeWaiver } from "../../rules/check-fees.js";
 import { ZERO_RFQ } from "../../rules/merchant.js";
 import type { Merchant, Penalty, Rfq } from "../../rules/merchant.js";
 import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
@@ -142,7 +150,8 @@ function partialRfq(overrides: Partial<Rfq>): Rfq {
 
 // ---------------------------------------------------------------- slot readers
 
-const SCORE_WORDS = /服务分|分数|总分|得分|score|打了|评分|rfq分/u;
+// 原始分/基础分/raw: the score before the Gold +20 (docs/computed-answers.md).
+const SCORE_WORDS = /服务分|分数|总分|得分|score|打了|评分|rfq分|原始分|基础分|\braw\b/u;
 const LAST_MONTH = /上月|上个月|last month|上一个月|上期/u;
 const USD_NEAR = /订单|order|金额|货值|ta|信保|gmv|实收|累计|收款|交易额/u;
 
@@ -151,12 +160,12 @@ function scoreNumber(slots: Slots): NumberSlot | undefined {
   if (near) return near;
   // "75分能拿几条": a lone N分 in a question about the score, unless it is points gained or lost (多拿1分, 扣3分).
   const scored = numbersOf(slots, "score").filter((n) => n.value <= 120 && !/扣|罚|拿|多|加|差|得|到|几|减/u.test(n.before.slice(-3)));
-  return scored.length === 1 && /服务分|分数|档|score|tier/u.test(slots.text) ? scored[0] : undefined;
+  return scored.length === 1 && /服务分|分数|档|score|tier|原始|raw/u.test(slots.text) ? scored[0] : undefined;
 }
 
 function usdAmount(slots: Slots, near?: RegExp): NumberSlot | undefined {
   const amounts = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
-  const byWords = near ? amounts.find((n) => near.test(n.before) || near.test(n.after.slice(0, 6))) : undefined;
+  const byWords = near ? amounts.find((n) => near.test(n.before) || near.test(n.after.slice(0, 6))) ?? amounts.find((n) => near.test(n.lead)) : undefined;
   if (byWords) return byWords;
   if (amounts.length === 1) return amounts[0];
   // A bare number right next to 订单/金额 ("订单3000逾期…") is an amount too.
@@ -186,13 +195,50 @@ function entitlementText(e: RfqEntitlements): string {
   return `${granted}，${free}，${e.earlyThreeStarLeads ? "能享受三星商机提前6小时先享" : `不能享受三星商机提前6小时先享（${EARLY_LEADS_FROM}分及以上才有）`}`;
 }
 
+/** "本月3号能先到多少", "15号发几条": the question asks about one of the two issue days. */
+const ISSUE_DAY_WORDS = new RegExp(`(?:^|[^\\d])(?:${RFQ_ISSUE_DAYS.join("|")})\\s*(?:号|日|th|rd)|发一半|先到|先发|第一次发|first (?:half|issue|batch)`, "u");
+
+/** The line a grant gets when the question asks about an issue day: each day brings half. */
+function issueHalf(slots: Slots, quotes: number | "none" | "unlimited" | "formula"): string {
+  if (typeof quotes !== "number" || !ISSUE_DAY_WORDS.test(slots.text)) return "";
+  const half = quotes / 2;
+  return `；每月${RFQ_ISSUE_DAYS.map((d) => `${d}号`).join("、")}各发一半，每次 ${formatNumber(half, 1)} 条`;
+}
+
+/** Two scores (before and after): each one's tier and grant, and the difference in free quotes. */
+function scoreChange(from: number, to: number, gold: boolean): Calculation {
+  const bonus = gold ? RFQ_GOLD_BONUS : 0;
+  const [a, b] = [tierRowOf(from + bonus), tierRowOf(to + bonus)];
+  const [ea, eb] = [entitlementsOf(a, 0), entitlementsOf(b, 0)];
+  if (typeof ea.quotesGranted !== "number" && ea.quotesGranted !== "none") return needs("≥90分档的赠送条数按上月报价条数计：请告诉我上月报价条数。");
+  if (typeof eb.quotesGranted !== "number" && eb.quotesGranted !== "none") return needs("≥90分档的赠送条数按上月报价条数计：请告诉我上月报价条数。");
+  const qa = ea.quotesGranted === "none" ? 0 : ea.quotesGranted;
+  const qb = eb.quotesGranted === "none" ? 0 : eb.quotesGranted;
+  const diff = qb - qa;
+  const label = (v: number) => (gold ? `${v} + 金品 ${RFQ_GOLD_BONUS} = ${v + bonus} 分` : `${v} 分`);
+  return {
+    kind: "computed",
+    result: `${label(from)}（${TIER_LABELS[a.tier]}档）赠送报价 ${qa} 条 → ${label(to)}（${TIER_LABELS[b.tier]}档）赠送报价 ${qb} 条：${diff === 0 ? "条数不变" : diff > 0 ? `多 ${diff} 条` : `少 ${-diff} 条`}`,
+    arithmetic: `${qb} − ${qa} = ${diff} 条（报价畅行 ${String(ea.freeQuotes === "none" ? 0 : ea.freeQuotes)} → ${String(eb.freeQuotes === "none" ? 0 : eb.freeQuotes)}）`,
+    rule: `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分`,
+    source: "RFQ商家服务分升级计划 · 服务分新分层及配套权益",
+  };
+}
+
 const rfqTier: Calculator = {
   needs: ["score"],
-  cue: /服务分|rfq.*(?:分|档)|\bscore\b|\btier\b/u,
+  cue: /服务分|rfq.*(?:分|档)|\bscore\b|\btier\b|(?:原始|基础)分|\braw\b/u,
   run(slots) {
     const scoreSlot = scoreNumber(slots);
     const given = scoreSlot?.value;
     if (given === undefined) return needs("告诉我你的服务分（例如「服务分75」），我帮你算出档位和本档权益。");
+    // "服务分从75涨到85", "上个月80，这个月掉到72": a second score is a change of score; both tiers, side by side.
+    const second = slots.numbers.find(
+      (n) => n !== scoreSlot && n.index > scoreSlot!.index && (n.kind === "plain" || n.kind === "score") && n.value <= 120 && !/^\s*(?:号|日|点|月|年|条|次)/u.test(n.after) && // a change, not a target: "从75涨到85", "掉到72", "from 79 to 80" — "差几分到70" asks the gap
+        ((/(?:涨|升|降|掉|跌|变|提高|提升)\S{0,2}(?:到|成|为)?\s*$/u.test(n.lead) || (/从\S{0,4}$/u.test(scoreSlot!.lead) && /(?:到|→|->)\s*$/u.test(n.lead))) ||
+          (/\bfrom\s*$/u.test(scoreSlot!.lead) && /\bto\s*$/u.test(n.lead))),
+    );
+    if (second) return scoreChange(given, second.value, slots.gold === true);
     const gold = slots.gold === true;
     const total = gold ? given + RFQ_GOLD_BONUS : given;
     const row = tierRowOf(total);
@@ -215,7 +261,7 @@ const rfqTier: Calculator = {
       const e = entitlementsOf(row, lastMonth.value);
       return {
         kind: "computed",
-        result: `服务分 ${sum}，${TIER_LABELS[row.tier]}档：本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}），报价畅行无限制，能享受三星商机提前6小时先享`,
+        result: `服务分 ${sum}，${TIER_LABELS[row.tier]}档：本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}）${issueHalf(slots, e.quotesGranted)}，报价畅行无限制，能享受三星商机提前6小时先享`,
         arithmetic: `min(${probe.cap}, max(${probe.floor}, ${lastMonth.value})) = ${e.quotesGranted} 条`,
         rule: tierRule,
         source,
@@ -226,7 +272,7 @@ const rfqTier: Calculator = {
     const gap = upper ? `；距 ${TIER_LABELS[upper.tier]}档还差 ${upper.minTotal - total} 分` : "";
     return {
       kind: "computed",
-      result: `服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${gap}`,
+      result: `服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${issueHalf(slots, e.quotesGranted)}${gap}`,
       arithmetic: `${sum} 落在 ${TIER_LABELS[row.tier]}${gold ? `（不含金品加分时是 ${TIER_LABELS[tierRowOf(given).tier]}）` : ""}`,
       rule: tierRule,
       source,
@@ -263,7 +309,11 @@ function replyRateSlot(slots: Slots, near: RegExp): NumberSlot | undefined {
 function factorSlot(slots: Slots, kinds: readonly NumberSlot["kind"][], near: RegExp): NumberSlot | undefined {
   const pool = slots.numbers.filter((x) => kinds.includes(x.kind));
   // Only when it is the only figure at all: with other numbers about, which one is meant is a guess.
-  return pool.find((x) => near.test(x.before) || near.test(x.after.slice(0, 6))) ?? (slots.numbers.length === 1 && pool.length === 1 && near.test(slots.text) ? pool[0] : undefined);
+  return (
+    pool.find((x) => near.test(x.before) || near.test(x.after.slice(0, 6))) ??
+    pool.find((x) => near.test(x.lead)) ??
+    (slots.numbers.filter((x) => !x.period).length === 1 && pool.length === 1 && near.test(slots.text) ? pool[0] : undefined)
+  );
 }
 
 const rfqFactor: Calculator = {
@@ -316,7 +366,7 @@ const rfqStarBonus: Calculator = {
     const next = star.next ? `；要拿 +${star.next.bonus} 分需 GMV ≥ ${formatUsd(star.next.minGmvUsd)} 且消耗 ≥ ${formatPercent(star.next.minUsage)}` : "";
     return {
       kind: "computed",
-      result: `${star.bonus > 0 ? `星等级-营销力 +${star.bonus} 分（计入星等级，不加在服务分上）` : `星等级-营销力暂不加分${next}`}；服务分的GMV这一项得 ${gmvPoints.points} 分`,
+      result: `${star.bonus > 0 ? `星等级-营销力 +${star.bonus} 分（计入星等级，不加在服务分上）` : `不能加星等级-营销力分${next}`}；服务分的GMV这一项得 ${gmvPoints.points} 分`,
       arithmetic: `GMV ${formatUsd(gmv.value)}、本月免费权益消耗 ${formatPercent(usage.value)}${star.bonus > 0 ? ` → +${star.bonus} 分` : ""}${star.bonus > 0 ? next : ""}`,
       rule: "RFQ近90天累计实收GMV达到门槛且本月免费权益消耗达标，星等级-营销力加分",
       source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
@@ -346,9 +396,21 @@ const guaranteeCompensation: Calculator = {
   // Not the festival's arrival guarantee (到货保障, 10% without a cap): its own calculator.
   cue: /^(?![\s\S]*(?:到货保障|arrival guarantee))[\s\S]*(?:赔|补偿|compensat|优惠券|逾期|late (?:dispatch|shipment)|shipped late)/u,
   run(slots) {
-    const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
-    if (usd.length > 1 && /两笔|几笔|[2-9]笔|分别|各一|每笔|both|two orders|总共|一共|合计|加起来|in total/u.test(slots.text)) return severalOrders(usd);
-    const amount = usd[0] ?? usdAmount(slots, USD_NEAR);
+    // "是不是要赔1800美金", "按10%就是300美元": an amount after 赔/补偿/就是 is the merchant's guess at the result, not an order.
+    const usd = slots.numbers.filter(
+      (n) => n.kind === "amount" && n.currency !== "CNY" && !/(?:赔|补偿|赔偿|券|上限|封顶|cap|compensat\w*|就是|即|等于|=|算下来|应该是|是不是)\s*(?:了|给|付)?\s*(?:us\s?\$|\$)?$/u.test(n.before),
+    );
+    // Amounts named as something else than an order (运费, 累计, GMV) are not orders; the rest, when
+    // more than one, are several orders ("3000美元和5000美元各逾期一单").
+    // Several amounts written as one list ("3000美元和5000美元各逾期一单", "300、700和2500美金") are
+    // several orders; amounts apart may be anything (运费, a sum the merchant worked out), so they are not.
+    const inOneList = usd.length > 1 && usd.every((n, i) => i === 0 || /^\s*(?:[、/]|和|及|与|跟|,\s|and|&)\s*$/u.test(slots.text.slice(usd[i - 1]!.index + usd[i - 1]!.raw.length, n.index)));
+    if (inOneList) return severalOrders(usd);
+    if (usd.length > 1 && /两笔|几笔|[2-9]\s*(?:笔|张|个|单)|分别|各|每笔|both|two orders|[2-9] orders|总共|一共|合计|加起来|in total/u.test(slots.text)) return severalOrders(usd);
+    // With several amounts and no word saying they are several orders, the order amount is the
+    // one named as such; otherwise which one is meant is a guess.
+    const amount = usd.length === 1 ? usd[0] : usdAmount(slots, /订单|order|金额|货值|ta|信保/u);
+    if (!amount && usd.length > 1) return needs("你的问题里有几个金额：告诉我逾期的那笔信保订单金额（美元）；几笔订单请说「分别」，我逐笔算再加总。");
     if (!amount) return needs("告诉我信保订单金额（美元，例如「3000美元的订单」），我帮你算出买家可获的赔偿。");
     if (amount.currency === "CNY") return needs("赔偿按信保订单的美元金额计算，请告诉我订单金额是多少美元。");
     const c = computeCompensation(amount.value);
@@ -373,8 +435,10 @@ const EXIT_WORDS = /退出|退了|退掉|exit|left|leave|quit/u;
 
 /** Whether a date is when the merchant joined or left the service, by the nearest such word. */
 function dateRole(slots: Slots, d: DateSlot): "join" | "exit" | null {
-  const before = d.before.slice(-8);
-  const after = slots.text.slice(d.index + d.raw.length, d.index + d.raw.length + 6);
+  // The words of the date's own clause: back to a comma or full stop (at most 16 characters), and on to the next.
+  const lead = slots.text.slice(Math.max(0, d.index - 16), d.index);
+  const before = lead.slice(Math.max(0, ...[...lead.matchAll(/[，,。；;！!？?]/gu)].map((x) => x.index + 1)));
+  const after = (slots.text.slice(d.index + d.raw.length, d.index + d.raw.length + 8).split(/[，,。；;！!？?]/u)[0] ?? "");
   const last = (re: RegExp, s: string) => Math.max(-1, ...[...s.matchAll(new RegExp(re.source, "gu"))].map((m) => m.index));
   const jb = last(JOIN_WORDS, before);
   const eb = last(EXIT_WORDS, before);
@@ -391,14 +455,15 @@ const guaranteeExit: Calculator = {
   run(slots, now) {
     const d = slots.dates.find((x) => dateRole(slots, x) === "join") ?? (slots.dates.length === 1 && dateRole(slots, slots.dates[0]!) === null ? slots.dates[0] : undefined);
     if (!d) return needs("告诉我加入（开始承担保障）的日期（例如「8月18日加入」），我帮你算最早哪天能退出。");
+    // "打算9月5日加入": a join still ahead is asked about as of that day.
     const g = checkGuarantee(
       partialMerchant({ guarantee: { joinedAt: d.instant.toISO(), exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }),
-      now,
+      d.instant > now ? d.instant : now,
     );
     if (!g.ok || !g.earliestExitDate || !g.joinedOn) return needs("请告诉我加入的日期。");
     const shifted = g.joinedOn !== d.instant.toISODate() ? `（${zoneName(d.zone)} ${d.raw} 是北京时间 ${g.joinedOn}）` : "";
     // "8月18日加入，9月10日能退出吗": the rule asked on that day.
-    const asked = slots.dates.find((x) => x !== d);
+    const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
     const onDay = asked ? checkGuarantee(partialMerchant({ guarantee: { joinedAt: d.instant.toISO(), exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }), asked.instant.setZone(SHANGHAI).endOf("day")) : undefined;
     const verdict = onDay?.ok ? `${asked!.instant.toFormat("M月d日")}${onDay.canExitNow ? "可以退出" : "还不能退出"}；` : "";
     return {
@@ -441,7 +506,7 @@ const guaranteeRejoin: Calculator = {
       now,
     );
     if (!g.ok || !g.rejoin || !g.exitedOn) return needs("请告诉我退出的日期。");
-    const asked = slots.dates.find((x) => x !== d);
+    const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
     const onDay = asked ? checkGuarantee(partialMerchant({ guarantee: { joinedAt: null, exitedAt: d.instant.toISO(), rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }), asked.instant.setZone(SHANGHAI).endOf("day")) : undefined;
     const verdict = onDay?.ok && onDay.rejoin ? `${asked!.instant.toFormat("M月d日")}${onDay.rejoin.canRejoinNow ? "可以重新加入" : "还不能重新加入"}；` : "";
     return {
@@ -539,6 +604,11 @@ function penaltyCalculator(rule: LadderRule): Calculator {
         : /站外|线下|whatsapp|微信|skype|wechat|off.?platform|outside (?:alibaba|the platform)/u,
     run(slots, now) {
       const ladder = PENALTY_LADDERS[rule];
+      // briefing 直播FAQ Q2: the e-mail and phone registered on Alibaba.com, used where needed
+      // (a contract to confirm), are not off-platform communication: no ladder to climb.
+      if (rule === "off-platform-communication" && /(?:登记|注册|绑定|registered).{0,8}(?:邮箱|邮件|手机|电话|email|phone)/u.test(slots.text)) {
+        return needs("合理场景下（如合同确认）使用在国际站登记的邮箱和手机号码沟通，暂不会被认定为站外沟通违规；若处罚针对的是其他沟通方式，告诉我这是第几次，我帮你算扣几分。");
+      }
       const when = /哪天|什么时候|几号|日期|恢复|when|which day|what date/u.test(slots.text);
       if (slots.dates.length > 0) {
         // A dated penalty: the question is about a deadline (the appeal, the closure), not the points.
@@ -555,7 +625,13 @@ function penaltyCalculator(rule: LadderRule): Calculator {
       const costs = ladderCosts(rule, n, now);
       const nth = costs[n - 1]!;
       const total = costs.reduce((sum, c) => sum + c.points, 0);
-      const extra = nth.extra.includes("trade-assurance-closed-90-days") ? "，并关闭信用保障服务资格90天" : "";
+      const closes = ladder.rows.find((r) => r.extra.includes("trade-assurance-closed-90-days"));
+      const asksClosure = closes !== undefined && /关|封|close|suspend|shut/u.test(slots.text.replace(/关于|相关|有关|关系/gu, ""));
+      const extra = nth.extra.includes("trade-assurance-closed-90-days")
+        ? `，并关闭信用保障服务资格${TA_CLOSURE_DAYS}天`
+        : asksClosure
+          ? `，不会关闭信用保障服务资格（第${closes.fromOrdinal}次起才关闭${TA_CLOSURE_DAYS}天）`
+          : "";
       const word = (c: (typeof costs)[number]) => (c.warningOnly ? "警告" : `扣${c.points}分`);
       const rows = ladder.rows.map((r, i) => {
         const to = ladder.rows[i + 1]?.fromOrdinal;
@@ -579,9 +655,9 @@ function penaltyCalculator(rule: LadderRule): Calculator {
 
 const appealDeadline: Calculator = {
   needs: ["penaltyTime"],
-  cue: /^(?=[\s\S]*(?:罚|扣分|penal|sanction))(?=[\s\S]*(?:申诉|appeal))/u,
+  cue: /^(?=[\s\S]*(?:罚|扣.{0,3}分|被判|判了|penal|sanction))(?=[\s\S]*(?:申诉|appeal))/u,
   run(slots, now) {
-    const d = firstDate(slots, /罚|处罚|扣|penal/u);
+    const d = firstDate(slots, /罚|处罚|扣|被判|判了|penal/u);
     if (!d) return needs("告诉我处罚执行的日期和时间（例如「8月23日下午4点被罚」），我帮你算申诉截止时间。");
     const penalty: Penalty = { id: "p", rule: "other", at: d.instant.toISO() ?? "", points: 0 };
     const check = checkAppeals(partialMerchant({ penalties: [penalty] }), now);
@@ -589,8 +665,9 @@ const appealDeadline: Calculator = {
     const appeal = check.penalties[0]!.appeal;
     if (appeal.kind !== "7-days") return needs("请告诉我处罚的时间。");
     const days = APPEAL_WINDOW_HOURS / 24;
-    // "8月23日被罚，8月29日还能申诉吗": the window asked at that moment (end of that day without a time).
-    const asked = slots.dates.find((x) => x !== d);
+    // "8月23日被罚，8月29日还能申诉吗": the window asked at that moment (end of that day without a time);
+    // a date before the penalty (a rule's start, "8月1日起的新规") is not the question.
+    const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
     const at = asked ? (asked.time ? asked.instant : asked.instant.endOf("day")) : undefined;
     const onDay = at ? checkAppeals(partialMerchant({ penalties: [penalty] }), at) : undefined;
     const askedWindow = onDay?.ok ? onDay.penalties[0]!.appeal : undefined;
@@ -637,7 +714,9 @@ function factoryList(slots: Slots, list: FactoryListName): { text: string; met: 
       : [];
   const written = list === "on-time-dispatch" ? numberNear(slots, ["percent"], /及时|准时|发货率|on.?time/u, 10) ?? (numbersOf(slots, "percent").length === 1 ? numbersOf(slots, "percent")[0] : undefined) : undefined;
   // "发了30单，其中28单及时发货" → 28 / 30.
-  const onTimeOrders = orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(upToNextNumber(n)));
+  const onTimeOrders =
+    orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(n.lead)) ??
+    orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(upToNextNumber(n).split(/[，,。；;]/u)[0] ?? ""));
   const allOrders = orderCounts.find((n) => n !== onTimeOrders);
   const derived =
     !written && onTimeOrders && allOrders && allOrders.value > 0 && onTimeOrders.value <= allOrders.value
@@ -694,7 +773,7 @@ function factoryList(slots: Slots, list: FactoryListName): { text: string; met: 
         : t.metric === "avgReplyHours90d"
           ? `，需缩短到 ${fmt(t.threshold)}以内`
           : t.metric === "onTimeDispatchRate90d"
-            ? `，需超过 ${fmt(t.threshold)}（还差 ${formatNumber(t.gap * 100, 1, "up")} 个百分点以上）`
+            ? `，需超过 ${fmt(t.threshold)}${t.gap > 0 ? `（还差 ${formatNumber(t.gap * 100, 1, "up")} 个百分点以上）` : "（刚好等于门槛不算超过）"}`
             : `，需超过 ${fmt(t.threshold)}（还差 ${formatUsdGap(t.gap)}以上）`;
   const ordersNote =
     list === "on-time-dispatch" && !orders
@@ -747,17 +826,65 @@ const factoryRemovalAppeal: Calculator = {
 
 // ---------------------------------------------------------------- festival
 
+const AGENCY_WORDS = /一达通|代理出口|one ?touch/u;
+const SELF_WORDS = /自营出口|自营|市场采购|self.{0,12}export|market procurement/u;
+
+/** One waiver, worded. */
+function waiverLine(w: FeeWaiver, agency: boolean) {
+  const fee = w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费";
+  const routeName = agency ? "一达通代理出口" : "自营出口/市场采购出口";
+  return {
+    result: w.reached ? `${routeName}累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}，已达标，次单起${fee}全免` : `${routeName}还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`,
+    arithmetic: w.reached ? `${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(w.receivedUsd)} = ${formatUsdGap(w.gapUsd)}`,
+    rule: `${routeName}（信用保障/e收汇）累计实收 ≥ ${formatUsd(w.thresholdUsd)} 后，次单起${fee}全免`,
+  };
+}
+
+/**
+ * Several amounts in a fee question: each route's amount by the route named in its clause
+ * ("自营出口累计2.6万美金，一达通代理出口累计2.1万美金"); both waivers when both are named, else ask.
+ */
+function bothRoutes(slots: Slots, usd: readonly NumberSlot[]): Calculation {
+  const ask = needs("你的问题里有几个金额：告诉我自营出口/市场采购出口累计实收多少美元、一达通代理出口累计实收多少美元（各一个数），我帮你分别算。");
+  const routeOf = (n: NumberSlot) => {
+    const a = AGENCY_WORDS.test(n.lead);
+    const b = SELF_WORDS.test(n.lead);
+    return a === b ? null : a ? "agency" : "self";
+  };
+  const self = usd.filter((n) => routeOf(n) === "self");
+  const agency = usd.filter((n) => routeOf(n) === "agency");
+  if (self.length !== 1 || agency.length !== 1 || usd.length !== 2) return ask;
+  const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: self[0]!.value, agencyExportReceivedUsd: agency[0]!.value } }));
+  if (!check.ok) return ask;
+  const lines = [waiverLine(check.waivers[0], false), waiverLine(check.waivers[1], true)];
+  return {
+    kind: "computed",
+    result: lines.map((l) => l.result).join("；"),
+    arithmetic: lines.map((l) => l.arithmetic).join("；"),
+    rule: lines.map((l) => l.rule).join("；"),
+    source: "九月采购节—营销活动攻略 · 商家侧营销玩法",
+  };
+}
+
 function feeCalculator(route: "self" | "agency"): Calculator {
   return {
     needs: ["receivedUsd"],
     cue:
       route === "agency"
-        ? /^(?=[\s\S]*(?:一达通|代理出口|one ?touch))(?=[\s\S]*(?:免|减免|服务费|waiv|fee))/u
-        : /^(?=[\s\S]*(?:自营出口|市场采购|self.{0,12}export|market procurement))(?=[\s\S]*(?:免|减免|服务费|waiv|fee))/u,
+        ? /^(?=[\s\S]*(?:一达通|代理出口|one ?touch))(?=[\s\S]*(?:免|减免|服务费|waiv|fee|还差|差多少|达标|how much more))/u
+        : /^(?=[\s\S]*(?:自营出口|市场采购|self.{0,12}export|market procurement))(?=[\s\S]*(?:免|减免|服务费|waiv|fee|还差|差多少|达标|how much more))/u,
     run(slots) {
+      const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
+      if (usd.length > 1 && AGENCY_WORDS.test(slots.text) && SELF_WORDS.test(slots.text)) return bothRoutes(slots, usd);
       const amount = usdAmount(slots, USD_NEAR);
       if (!amount) return needs("告诉我累计实收金额（美元，例如「累计1.8万美金」），我帮你算还差多少能减免。");
       if (amount.currency === "CNY") return needs("门槛按美元计，请告诉我累计实收多少美元。");
+      // A second amount is either an order still to come ("下一单5000美金": the sum is computed from
+      // the total so far) or money received since (又收了3000): whether the total already holds it is a guess.
+      const others = usd.filter((n) => n !== amount);
+      if (others.some((n) => !/下一?单|这一?单|下笔|这笔|还有一笔|新订单|next order|upcoming|another order/u.test(n.lead + n.before.slice(-6)))) {
+        return needs("你的问题里有几个金额：告诉我到现在为止的累计实收（一个数，美元），我帮你算还差多少能减免。");
+      }
       const useAgency = /一达通|代理出口|one ?touch/u.test(slots.text) || (route === "agency" && !/自营|市场采购/u.test(slots.text));
       const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: amount.value, agencyExportReceivedUsd: amount.value } }));
       if (!check.ok) return needs("请告诉我累计实收金额。");
@@ -803,6 +930,13 @@ const festivalWindow: Calculator = {
     const weekSlot =
       slots.numbers.find((n) => n.kind === "ordinal" && n.unit === "周") ?? slots.numbers.find((n) => n.kind === "plain" && /week\s*$/u.test(n.before));
     const industry = slots.industries[0];
+    // "第一周统计到8月29日，第二周从9月1日开始，8月30日到账的算哪周": with several weeks named,
+    // the week is not the question; the day the money came in is.
+    const weeksNamed = new Set(slots.numbers.filter((n) => n.kind === "ordinal" && n.unit === "周").map((n) => n.value));
+    if (industry && weeksNamed.size > 1 && slots.dates.length > 0) {
+      const paid = slots.dates.filter((d) => /到账|收款|实收|付款|回款|收到|received|paid/u.test(slots.text.slice(d.index, d.index + d.raw.length + 8) + d.before.slice(-6)));
+      return paid.length === 1 ? weeksCounting(industry, paid[0]!, now) : needs("告诉我是哪一天到账的实收GMV（一个日期）和你的行业，我帮你算它计入哪一周的榜单。");
+    }
     if (industry && !weekSlot && slots.dates.length > 0) return weeksCounting(industry, slots.dates[0]!, now);
     if (slots.numbers.some((n) => n.kind === "amount")) return needs("榜单按统计区间内的实收GMV排名：告诉我行业和第几周，我帮你算出该周统计哪几天的GMV，再把这几天的实收金额加起来即可。");
     if (!industry || !weekSlot) {
@@ -828,7 +962,8 @@ const festivalWindow: Calculator = {
 // ---------------------------------------------------------------- industrial brand station
 
 function cnyAmount(slots: Slots, near: RegExp): NumberSlot | undefined {
-  return slots.numbers.find((n) => (n.kind === "amount" || n.kind === "plain") && n.currency !== "USD" && near.test(n.before.slice(-8)) && n.value >= 1000);
+  const pool = slots.numbers.filter((n) => (n.kind === "amount" || n.kind === "plain") && n.currency !== "USD" && n.value >= 1000);
+  return pool.find((n) => near.test(n.before.slice(-8))) ?? pool.find((n) => near.test(n.lead));
 }
 
 function yesNo(text: string, yes: RegExp, no: RegExp): boolean | null {
@@ -884,8 +1019,10 @@ const brandOwn: Calculator = {
   cue: /自主品牌|own brand/u,
   run(slots) {
     const exp = cnyAmount(slots, /出口|export/u);
-    const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /注册|品牌|商标|register/u.test(n.before));
-    const rd = slots.numbers.find((n) => n.kind === "count" && n.unit === "人" && /研发|r&d|rd/u.test(n.before));
+    const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /注册|品牌|商标|register/u.test(n.before + n.lead));
+    const rd =
+      slots.numbers.find((n) => n.kind === "count" && n.unit === "人" && /研发|r&d|rd/u.test(n.before + n.lead)) ??
+      slots.numbers.find((n) => (n.kind === "plain" || (n.kind === "count" && /^(?:人|名)$/u.test(n.unit))) && /研发|r&d/u.test(n.lead) && n.value < 1000);
     const highTech = yesNo(slots.text, /高新/u, /(?:不是|非|没有|没)高新/u);
     const marketing = cnyAmount(slots, /营销|推广|投入|广告|marketing/u);
     if (!exp && !years && !rd && !marketing) return needs("告诉我品牌注册年限、年出口额、研发团队人数（或是否高新企业）、国际站年营销投入，我帮你逐条核对自主品牌条件。");
@@ -1159,9 +1296,23 @@ const zoneProductScore: Calculator = {
   needs: ["productGrowthScore"],
   cue: /^(?=[\s\S]*(?:优质贸易专区|premium trad|圈))(?=[\s\S]*(?:成长分|growth score))/u,
   run(slots) {
-    const score = numberNear(slots, ["score", "plain", "count"], /成长分|growth score|品/u, 10);
-    if (!score) return needs("告诉我商品的商品成长分（例如「成长分74」），我帮你判断能否被圈选进优质贸易专区。");
+    // "三个商品成长分分别是74、80、90": every score of the list, each product on its own.
+    const scores = slots.numbers.filter((n) => (n.kind === "score" || n.kind === "plain") && n.value <= 100 && !n.period && !/^\s*(?:个|款|件|品)/u.test(n.after));
     const { products } = checkZone(partialMerchant({}));
+    if (scores.length > 1 && /分别|各|、|和|and/u.test(slots.text)) {
+      const rows = scores.map((n) => ({ v: n.value, ok: n.value >= products.minGrowthScore }));
+      const yes = rows.filter((r) => r.ok).map((r) => r.v);
+      const no = rows.filter((r) => !r.ok).map((r) => r.v);
+      return {
+        kind: "computed",
+        result: `${yes.length > 0 ? `成长分 ${yes.join("、")} 的商品达到圈品要求` : "没有商品达到圈品要求"}${no.length > 0 ? `；成长分 ${no.join("、")} 的不能被圈选（需 ≥ ${products.minGrowthScore}）` : ""}（每个商家自动圈 ${products.perMerchant} 个品，商家需先满足入围门槛）`,
+        arithmetic: rows.map((r) => `${r.v} ${r.ok ? "≥" : "<"} ${products.minGrowthScore}`).join("；"),
+        rule: `优质贸易专区商品：系统自动圈品，一商 ${products.perMerchant} 品，商品成长分 ≥ ${products.minGrowthScore}`,
+        source: ZONE_SOURCE,
+      };
+    }
+    const score = numberNear(slots, ["score", "plain"], /成长分|growth score/u, 10) ?? (scores.length === 1 ? scores[0] : undefined);
+    if (!score) return needs("告诉我商品的商品成长分（例如「成长分74」），我帮你判断能否被圈选进优质贸易专区。");
     const ok = score.value >= products.minGrowthScore;
     return {
       kind: "computed",
@@ -1171,6 +1322,84 @@ const zoneProductScore: Calculator = {
       arithmetic: `${score.value} ${ok ? "≥" : "<"} ${products.minGrowthScore}`,
       rule: `优质贸易专区商品：系统自动圈品，一商 ${products.perMerchant} 品，商品成长分 ≥ ${products.minGrowthScore}`,
       source: ZONE_SOURCE,
+    };
+  },
+};
+
+// ---------------------------------------------------------------- definitions and offers with one figure
+
+const rfq24hRate: Calculator = {
+  needs: ["quotesWithin24Hours", "allQuotes"],
+  cue: /24\s*(?:小时|h|hours?)\s*(?:报价率|响应率|quote rate|response rate)|24-hour (?:quote|response) rate/u,
+  run(slots) {
+    const counts = slots.numbers.filter((n) => (n.kind === "count" && /^(?:条|个)$/u.test(n.unit)) || (n.kind === "plain" && /^\s*(?:条|个)?\s*(?:rfq|报价)/u.test(n.after)));
+    const within = counts.filter((n) => /其中|within|of which|of them|有/u.test(n.lead) && /24\s*(?:小时|h)/u.test((n.after.split(/[，,。；;]/u)[0] ?? "") + n.lead));
+    const all = counts.filter((n) => !within.includes(n));
+    if (within.length !== 1 || all.length !== 1) return needs("告诉我上月一共报了多少条RFQ、其中多少条是在商机发布24小时以内报的（例如「一共报了80条，其中60条在24小时内」），我帮你算24小时报价率。");
+    const rate = quoteRate24h(within[0]!.value, all[0]!.value);
+    if (rate === null) return needs("24小时内报的条数不能多于全部报价条数，且全部报价需大于 0。");
+    return {
+      kind: "computed",
+      result: `24小时报价率 = ${formatNumber(rate * 100, 1)}%`,
+      arithmetic: `${formatNumber(within[0]!.value)} ÷ ${formatNumber(all[0]!.value)} = ${formatNumber(rate * 100, 1)}%`,
+      rule: "24小时报价率 = 报价发生在商机发布24小时以内的商机量 ÷ 商家全部报出的RFQ数量（该项按同行排名计分，得几分要和同行比）",
+      source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
+    };
+  },
+};
+
+const appealObjectiveGround: Calculator = {
+  needs: ["orderAmountUsd"],
+  cue: /^(?=[\s\S]*(?:客观原因|一达通|自营出口|市场采购|objective))(?=[\s\S]*(?:申诉|appeal))(?=[\s\S]*(?:信保|信用保障|trade assurance|\bta\b))/u,
+  run(slots) {
+    const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
+    const order = usd.length === 1 ? usd[0] : usdAmount(slots, /订单|单|order/u);
+    if (!order) return needs("告诉我没走信保的那笔订单金额（美元），我帮你看能否按「客观原因不能操作信保」申诉。");
+    const g = objectiveGroundApplies(order.value);
+    return {
+      kind: "computed",
+      result: g.applies
+        ? `能按「客观原因不能操作信保」（情形b）申诉：订单 ${formatUsd(order.value)} ≥ ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}，且需确实无法使用一达通、自营出口、市场采购出口；处罚后${APPEAL_WINDOW_HOURS / 24}天内提交`
+        : `不能按情形b申诉：订单 ${formatUsd(order.value)} 不到 ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}（差 ${formatUsdGap(g.gapUsd)}）；只能看是否有其他正当、客观理由（情形c），或买家要求不走信保（情形a）`,
+      arithmetic: `${formatUsd(order.value)} ${g.applies ? "≥" : "<"} ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}`,
+      rule: `拒用信保可申诉的情形：a 买家要求不操作信保；b 因客观原因不能操作信保（无法使用一达通、自营出口、市场采购出口），且订单在 ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)} 以上（${ESTIMATE_NOTE}：「以上」含 ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}）；c 其他正当、客观理由`,
+      source: "国际站规则更新解读 · 直播FAQ Q3",
+    };
+  },
+};
+
+const couponExpiry: Calculator = {
+  needs: ["couponDate"],
+  cue: /^(?=[\s\S]*(?:券|coupon))(?=[\s\S]*(?:有效|用到|到期|过期|能用|使用|until|expire|valid|use it))/u,
+  run(slots) {
+    const d = slots.dates.find((x) => /券|coupon|收到|received|发放|issued|拿到|got/u.test(slots.text.slice(Math.max(0, x.index - 30), x.index + x.raw.length + 8)));
+    if (!d || slots.dates.length > 1) return needs("告诉我买家收到赔偿优惠券的日期（例如「9月3日收到券」），我帮你算券用到哪天。");
+    const until = d.instant.setZone(SHANGHAI).startOf("day").plus({ days: COUPON_VALID_DAYS });
+    return {
+      kind: "computed",
+      result: `券可用到 ${day(until)}（发券后 ${COUPON_VALID_DAYS} 天内使用）`,
+      arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd")} + ${COUPON_VALID_DAYS} 天 = ${until.toFormat("yyyy-MM-dd")}（${ESTIMATE_NOTE}：发券日 + ${COUPON_VALID_DAYS} 个日历日）`,
+      rule: `逾期赔偿以无门槛优惠券形式发放，买家需在 ${COUPON_VALID_DAYS} 天内使用`,
+      source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
+    };
+  },
+};
+
+const festivalInspection: Calculator = {
+  needs: ["listPrice"],
+  cue: /验货|inspection/u,
+  run(slots) {
+    const prices = slots.numbers.filter((n) => n.kind === "amount" || (n.kind === "plain" && n.value >= 10));
+    if (prices.length !== 1) return needs("告诉我验货服务的原价（一个数，例如「原价500元」），我帮你算8折后多少。");
+    const p = prices[0]!;
+    const paid = Math.round(p.value * INSPECTION_PRICE_FACTOR * 100) / 100;
+    const money = (v: number) => (p.currency === "USD" ? formatUsd(v, "nearest") : `${formatNumber(v, 2)} 元`);
+    return {
+      kind: "computed",
+      result: `验货服务8折后 ${money(paid)}（原价 ${money(p.value)}，优惠限量 ${INSPECTION_DISCOUNT_ORDERS} 单）`,
+      arithmetic: `${money(p.value)} × ${INSPECTION_PRICE_FACTOR} = ${money(paid)}`,
+      rule: `采购节验货服务 8 折优惠，限量 ${INSPECTION_DISCOUNT_ORDERS} 单（国际站免费注册会员亦可享受）`,
+      source: `${FESTIVAL_OFFERS_SOURCE} · 商家侧营销玩法（验货8折）`,
     };
   },
 };
@@ -1209,4 +1438,8 @@ export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "festival-logistics": festivalLogistics,
   "zone-entry": zoneEntry,
   "zone-product-score": zoneProductScore,
+  "rfq-24h-rate": rfq24hRate,
+  "appeal-objective-ground": appealObjectiveGround,
+  "guarantee-coupon-expiry": couponExpiry,
+  "festival-inspection": festivalInspection,
 };

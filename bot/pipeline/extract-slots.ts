@@ -30,6 +30,14 @@ export interface NumberSlot {
   /** Up to 12 characters before and 20 after, for the caller to tell 上月报价 from 服务分. */
   readonly before: string;
   readonly after: string;
+  /**
+   * The words that lead up to the number within its clause: back to the previous figure or to a
+   * comma or full stop, at most 30 characters ("last month i sent " for 20 in "last month I sent
+   * 20 quotes"). A period ("近90天", "last 90 days") is part of the words, not a figure in between.
+   */
+  readonly lead: string;
+  /** A period the figures are counted over ("近90天", "last 30 days", "90天内"), not a figure itself. */
+  readonly period: boolean;
   /** Position in the normalised text. */
   readonly index: number;
 }
@@ -96,6 +104,15 @@ function arabise(text: string): string {
       const prev = whole[offset - 1] ?? "";
       if (/[0-9a-z]/u.test(prev)) return m;
       if (n === "一" && /^一(?:达|下|些|般|起|直|定|样|共|律|点|部|个月)/u.test(whole.slice(offset))) return m;
+      // 下一单, 这一次, 每一笔: which one, not how many.
+      if (n === "一" && /[下这上每同哪某那]/u.test(prev)) return m;
+      const v = parseChineseNumeral(n);
+      return v === null ? m : String(v);
+    })
+    // 服务分八十五, 报了一百二十: a numeral of two or more characters with a place (十 百 千) is a
+    // number even without a unit; a lone 三 or 十 is left alone (三星商机, 十分感谢).
+    .replace(/(?<![零〇一二两三四五六七八九十百千0-9a-z])([零〇一二两三四五六七八九]?[十百千][零〇一二两三四五六七八九十百千]*)(?![零〇一二两三四五六七八九十百千万亿])/gu, (m, n: string) => {
+      if (n.length < 2) return m;
       const v = parseChineseNumeral(n);
       return v === null ? m : String(v);
     });
@@ -112,9 +129,20 @@ function englishOrdinals(text: string): string {
     .replace(/(?<!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*)\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gu, "第$1 ");
 }
 
-/** NFKC, traditional → simplified, lower case, thousands separators removed, Chinese numerals folded. */
+/**
+ * Pinyin-keyboard homophones of the words the calculators read (服务份, 信宝, 申述 …), folded to
+ * the word, so that a typo does not hide a figure's name.
+ */
+const HOMOPHONES: readonly [RegExp, string][] = [
+  [/服[物勿误雾]分|服务[份粉]/gu, "服务分"],
+  [/信宝|信报(?=订单|单|gmv|交易)/gu, "信保"],
+  [/申述|伸诉/gu, "申诉"],
+  [/询单(?=\d|数|量|个)/gu, "询盘"],
+];
+
+/** NFKC, traditional → simplified, lower case, homophone typos, thousands separators removed, Chinese numerals folded. */
 export function normaliseForSlots(text: string): string {
-  const base = toSimplified(text.normalize("NFKC")).toLowerCase();
+  const base = HOMOPHONES.reduce((t, [re, word]) => t.replace(re, word), toSimplified(text.normalize("NFKC")).toLowerCase());
   return arabise(englishOrdinals(base.replace(/(\d),(?=\d{3}(?!\d))/gu, "$1")));
 }
 
@@ -139,7 +167,7 @@ function timeOf(partOfDay: string | undefined, hour: number, minute: number): { 
 
 /** A time of day right after a date: `下午4点`, `16:00`, `晚上11点半`, `4pm`, `23点30分`. */
 const TIME_RE =
-  /^\s*(?:的)?\s*(凌晨|早上|上午|中午|下午|傍晚|晚上|晚)?\s*(\d{1,2})(?:\s*[:：]\s*(\d{2})|\s*(?:点|时)\s*(?:(半)|(\d{1,2})\s*分?)?)\s*(am|pm|a\.m\.|p\.m\.)?/u;
+  /^\s*(?:的|at)?\s*(凌晨|早上|上午|中午|下午|傍晚|晚上|晚)?\s*(\d{1,2})(?:\s*[:：]\s*(\d{2})|\s*(?:点|时)\s*(?:(半)|(\d{1,2})\s*分?)?)\s*(am|pm|a\.m\.|p\.m\.)?/u;
 const TIME_EN_RE = /^\s*(?:at\s*)?(\d{1,2})(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)/u;
 
 interface RawDate {
@@ -218,13 +246,13 @@ const MULTIPLIERS: Readonly<Record<string, number>> = { 万: 1e4, w: 1e4, 千: 1
 
 /** A number with what may come with it: currency before, multiplier, a second 万 part (1万8), unit. */
 const NUMBER_RE =
-  /(us\s?\$|usd\s?|\$|rmb\s?|cny\s?|¥|￥)?\s*(第)?\s*(\d+(?:\.\d+)?)\s*(百万|million|万|亿|千|[kwm](?![a-z]))?(\d(?!\d))?\s*(%|个百分点|美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|条|个?小时|个月|个|次|天|单|h(?![a-z])|hours?|周|名|家|人|年|分(?!钟)|points?|quotes?|inquiries|orders?|days?|times?|(?:rts\s+)?(?:items?|products?|skus?)|offen[cs]es?|violations?)?/gu;
+  /(us\s?\$|usd\s?|\$|rmb\s?|cny\s?|¥|￥)?\s*(第)?\s*(\d+(?:\.\d+)?)\s*(百万|million|万|亿|千|[kwm](?![a-z]))?(\d(?!\d))?\s*(%|个百分点|美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|条|个?小时|个月|个|次|天|单|h(?![a-z])|hours?|周|名|家|人|年|分(?!钟)|points?|quotes?|inquiries|orders?|days?|years?|people|persons|staff|engineers|times?|(?:rts\s+)?(?:items?|products?|skus?)|offen[cs]es?|violations?)?/gu;
 
 const USD_UNIT = /^(?:美元|美金|美刀|刀|usd|dollars?)$/u;
 const CNY_UNIT = /^(?:元|块|人民币|rmb|cny)$/u;
 const COUNT_UNITS: Readonly<Record<string, string>> = {
   h: "小时", hour: "小时", hours: "小时", quote: "条", quotes: "条", inquiries: "个", order: "单", orders: "单",
-  day: "天", days: "天", time: "次", times: "次", point: "分", points: "分",
+  day: "天", days: "天", year: "年", years: "年", people: "人", persons: "人", staff: "人", engineers: "人", time: "次", times: "次", point: "分", points: "分",
 };
 
 /** `rts items`, `products`, `skus` → 个; `offences`, `violations` → 次. */
@@ -237,7 +265,7 @@ function englishUnit(unit: string): string {
 }
 
 function extractNumbers(text: string, skip: readonly [number, number][]): NumberSlot[] {
-  const out: NumberSlot[] = [];
+  const out: (NumberSlot & { end: number })[] = [];
   for (const m of text.matchAll(NUMBER_RE)) {
     const numStart = m.index + m[0].indexOf(m[3]!);
     if (skip.some(([a, b]) => numStart >= a && numStart < b)) continue;
@@ -277,6 +305,10 @@ function extractNumbers(text: string, skip: readonly [number, number][]): Number
     else if (mult) kind = "amount";
     const normalUnit = kind === "count" || kind === "ordinal" || kind === "score" ? englishUnit(unit) : unit;
     const start = m.index + (m[0].length - m[0].trimStart().length);
+    const period =
+      kind === "count" &&
+      /^(?:天|月|周|年|小时)$/u.test(normalUnit) &&
+      (/(?:近|最近|过去|last|past|within)\s*(?:the\s*)?$/u.test(text.slice(Math.max(0, start - 8), start)) || /^\s*(?:内|以内|之内)/u.test(afterUnit));
     out.push({
       value: kind === "percent" ? value / 100 : value,
       kind,
@@ -285,10 +317,56 @@ function extractNumbers(text: string, skip: readonly [number, number][]): Number
       raw: m[0].trim(),
       before: text.slice(Math.max(0, start - 12), start),
       after: text.slice(m.index + m[0].length, m.index + m[0].length + 20),
+      lead: "",
+      period,
       index: start,
+      end: m.index + m[0].trimEnd().length,
     });
   }
+  return withLeads(text, sharedUnits(text, out), skip);
+}
+
+/** The separators of a list of figures: `300、700和2500美金`, `74、80、90`, `300, 700 and 2,500 dollars`. */
+const LIST_SEPARATOR = /^\s*(?:[、/]|和|及|与|跟|或|,\s|and|or|&)\s*$/u;
+
+/**
+ * In a list of figures the unit is often written once, after the last: `300、700和2500美金` are
+ * three amounts in US dollars. A bare number in such a list takes the kind, unit and currency of
+ * the figure that ends it (never its multiplier: `2、3万` stays as written).
+ */
+function sharedUnits<T extends NumberSlot & { end: number }>(text: string, numbers: T[]): T[] {
+  const out = [...numbers];
+  for (let i = out.length - 2; i >= 0; i--) {
+    const n = out[i]!;
+    const next = out[i + 1]!;
+    if (!LIST_SEPARATOR.test(text.slice(n.end, next.index))) continue;
+    // 1万、2万美金: an amount without a currency takes the list's.
+    if (n.kind === "amount" && n.currency === null && next.kind === "amount" && next.currency !== null) {
+      out[i] = { ...n, currency: next.currency, unit: next.unit };
+      continue;
+    }
+    // 第2、3次: the list is of ordinals.
+    if (n.kind === "ordinal" && next.kind === "count" && (n.unit === "" || n.unit === next.unit) && /^\s*、\s*$/u.test(text.slice(n.end, next.index))) {
+      out[i + 1] = { ...next, kind: "ordinal" };
+      continue;
+    }
+    if (n.kind !== "plain" || next.kind === "plain" || next.kind === "ordinal" || next.period) continue;
+    if (/[万千亿kwm]/u.test(next.raw.replace(/^(?:us\s?\$|usd|\$)/u, "").replace(/(?:美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|%)$/u, ""))) continue;
+    out[i] = { ...n, kind: next.kind, unit: next.unit, currency: next.currency, value: next.kind === "percent" ? n.value / 100 : n.value };
+  }
   return out;
+}
+
+/** Fills each number's `lead`: its clause back to the previous figure (a period or a date does not count as one). */
+function withLeads(text: string, numbers: (NumberSlot & { end: number })[], dates: readonly (readonly [number, number])[]): NumberSlot[] {
+  return numbers.map(({ end: _end, ...n }) => {
+    let from = Math.max(0, n.index - 30);
+    for (const other of numbers) if (!other.period && other.end <= n.index && other.end > from) from = other.end;
+    for (const [, b] of dates) if (b <= n.index && b > from) from = b;
+    const clause = text.slice(from, n.index);
+    const cut = Math.max(...[...clause.matchAll(/[，,。；;！!？?\n]/gu)].map((x) => x.index + 1), 0);
+    return { ...n, lead: clause.slice(cut) };
+  });
 }
 
 // briefing: 每周统计 适用行业 — 汽摩配（含汽车配件及用品、和整车及交通）; plus the short forms merchants type.
@@ -392,5 +470,10 @@ export function numbersOf(slots: Slots, ...kinds: NumberKind[]): NumberSlot[] {
  */
 export function numberNear(slots: Slots, kinds: readonly NumberKind[], near: RegExp, window = 8, exclude?: (n: NumberSlot) => boolean): NumberSlot | undefined {
   const pool = slots.numbers.filter((n) => kinds.includes(n.kind) && !exclude?.(n));
-  return pool.find((n) => near.test(n.before.slice(-window))) ?? pool.find((n) => near.test(n.after.slice(0, window)));
+  return (
+    pool.find((n) => near.test(n.before.slice(-window))) ??
+    pool.find((n) => near.test(n.after.slice(0, window))) ??
+    // English puts more words between the name and the figure ("last month I sent 20 quotes").
+    pool.find((n) => near.test(n.lead))
+  );
 }

@@ -154,3 +154,76 @@ describe("industries, Gold and company type", () => {
     expect(extractSlots(q, ASKED).businessType).toBe(type);
   });
 });
+
+describe("numerals without a unit, homophones, lists and the words leading to a figure", () => {
+  it.each<[string, number[]]>([
+    ["服务分八十五能拿几条", [85]],
+    ["服务分是九十五，上个月报价一百二十条", [95, 120]],
+    ["二十", [20]],
+  ])("%s → %j", (q, values) => {
+    expect(extractSlots(q, ASKED).numbers.map((n) => n.value)).toEqual(values);
+  });
+
+  it.each(["下一单能免吗", "这一次扣几分", "每一笔都要赔吗"])("%s → 一 naming which one is not a count", (q) => {
+    expect(extractSlots(q, ASKED).numbers).toEqual([]);
+  });
+
+  it.each(["三星商机怎么拿", "十分感谢", "一达通是什么"])("%s → a lone numeral character is not a figure", (q) => {
+    expect(extractSlots(q, ASKED).numbers.filter((n) => n.kind === "plain")).toEqual([]);
+  });
+
+  it.each<[string, string]>([
+    ["服物分82", "服务分82"],
+    ["服务份82", "服务分82"],
+    ["信宝订单3000美金", "信保订单3000美金"],
+    ["最晚什么时候申述", "最晚什么时候申诉"],
+  ])("%s reads as %s", (q, text) => {
+    expect(extractSlots(q, ASKED).text).toBe(text);
+  });
+
+  it.each<[string, [number, NumberKind, "USD" | "CNY" | null][]]>([
+    ["金额分别是300、700和2500美金", [[300, "amount", "USD"], [700, "amount", "USD"], [2500, "amount", "USD"]]],
+    ["orders of 300, 700 and 2500 dollars", [[300, "amount", "USD"], [700, "amount", "USD"], [2500, "amount", "USD"]]],
+    ["1万、2万美金", [[10000, "amount", "USD"], [20000, "amount", "USD"]]],
+    ["成长分74、80、90", [[74, "plain", null], [80, "plain", null], [90, "plain", null]]],
+    // a comma closes a clause: 93 is not a count of 条
+    ["服务分93，上月60条", [[93, "plain", null], [60, "count", null]]],
+    // a multiplier is never shared: 2 stays 2
+    ["2、3万美金", [[2, "plain", null], [30000, "amount", "USD"]]],
+  ])("%s", (q, expected) => {
+    expect(extractSlots(q, ASKED).numbers.map((n) => [n.value, n.kind, n.currency])).toEqual(expected);
+  });
+
+  it("第2、3次 is a list of ordinals", () => {
+    expect(extractSlots("第2、3次各扣几分", ASKED).numbers.map((n) => [n.value, n.kind])).toEqual([[2, "ordinal"], [3, "ordinal"]]);
+  });
+
+  it("a list shares the unit of its last figure too", () => {
+    expect(extractSlots("分别是3、5个", ASKED).numbers.map((n) => [n.value, n.unit])).toEqual([[3, "个"], [5, "个"]]);
+  });
+
+  it.each<[string, number, string, boolean]>([
+    ["last month I sent 20 quotes", 20, "last month i sent ", false],
+    ["rfq gmv last 90 days is $36,000", 36000, "rfq gmv last 90 days is ", false],
+    ["近90天信保GMV 2万美金", 20000, "近90天信保gmv ", false],
+    ["服务分93，上月报了60条", 60, "上月报了", false],
+    ["近90天信保GMV 2万美金", 90, "近", true],
+    ["90天内询盘41个", 90, "", true],
+    ["登录了15天", 15, "登录了", false],
+  ])("%s: %d is led by %j (period %s)", (q, value, lead, period) => {
+    const n = extractSlots(q, ASKED).numbers.find((x) => x.value === value);
+    expect(n).toMatchObject({ lead, period });
+  });
+
+  it.each<[string, number, string]>([
+    ["registered 3 years", 3, "年"],
+    ["exported for 5 years", 5, "年"],
+    ["an R&D team of 12 engineers", 12, "人"],
+  ])("%s → %d %s", (q, value, unit) => {
+    expect(extractSlots(q, ASKED).numbers.map((n) => [n.value, n.unit])).toEqual([[value, unit]]);
+  });
+
+  it("reads a 24-hour time after an English 'at'", () => {
+    expect(extractSlots("penalized on 2021-08-30 at 10:00", ASKED).dates[0]).toMatchObject({ date: "2021-08-30", time: "10:00" });
+  });
+});

@@ -74,7 +74,9 @@ table("appeal-deadline", [["被罚是9月3日上午10点，美西时间，最晚
 table("rfq-star-bonus", [
   ["RFQ GMV 3万美元，本月权益消耗了70%，营销力加几分", "+3 分"],
   ["GMV 35000美元，权益消耗100%", "+5 分"],
-  ["GMV 24000美元，权益消耗100%", "暂不加分"],
+  ["GMV 24000美元，权益消耗100%", "不能加星等级-营销力分"],
+  // a yes/no question is answered 不能 when one of the two figures falls short
+  ["RFQ近90天实收2.8万美金，本月免费权益只用了59%，营销力能加3分吗", "不能加星等级-营销力分", "GMV这一项得 25 分"],
 ]);
 
 table("guarantee-compensation", [
@@ -286,6 +288,109 @@ table("zone-product-score", [
   ["商品成长分80分能被圈进优质贸易专区吗", "80 ≥ 75"],
 ]);
 
+// The score before the Gold bonus, named 原始分 / raw; the two issue days (3号 and 15号) each bring half.
+table("rfq-tier", [
+  ["金品，原始分19，加完多少，有赠送报价吗", "19 + 金品 20 = 39 分", "服务力赠送报价：无"],
+  ["金品，原始分20", "20 + 金品 20 = 40 分", "服务力赠送报价 5 条"],
+  ["gold, raw 70, last month quotes 35, how many this month", "70 + 金品 20 = 90 分", "本月赠送报价 35 条"],
+  ["服务分94，上月报价60条，本月3号能先到多少条", "本月赠送报价 60 条", "每次 30 条"],
+  ["服务分75，15号那次发几条", "赠送报价 20 条", "每次 10 条"],
+]);
+
+// a change of score: both tiers, across a tier boundary (79 → 80) and within one
+table("rfq-tier", [
+  ["服务分从75涨到85，赠送报价多几条", "20 条 → 85 分（80–89分档）赠送报价 30 条：多 10 条"],
+  ["上个月服务分80，这个月掉到72，少了几条", "少 10 条"],
+  ["服务分79变成80，多几条", "多 10 条"],
+  ["服务分从71到78，条数变吗", "条数不变"],
+  // a target, not a change: the gap
+  ["服务分六十九分，差几分到七十", "属于 60–69分档", "还差 1 分"],
+  ["our score went from 79 to 80, how many more quotes", "多 10 条"],
+  // a figure after "to" that is not a score: one score only
+  ["score 65, do we get early access to 3-star RFQs", "属于 60–69分档"],
+]);
+
+table("penalty-refuse-ta", [
+  ["第3次拒用信保，会关信保吗，扣几分", "第3次扣 3 分", "不会关闭信用保障服务资格（第4次起才关闭90天）"],
+  ["第4次拒用信保会关信保吗", "第4次扣 3 分", "并关闭信用保障服务资格90天"],
+]);
+
+table("guarantee-compensation", [
+  ["三个信保单都逾期了，金额分别是300、700和2500美金，一共能拿多少券", "合计最多赔 200 美元"],
+  ["1.8万美金的大单晚发了，是不是要赔1800美金", "100 美元 赔偿（已封顶）"],
+  // the merchant's own sum is not an order
+  ["订单1万美元逾期发货，按10%就是1000美元，但有封顶，到底赔多少", "100 美元 赔偿（已封顶）"],
+  // several amounts, one named as the order
+  ["订单3000美元，运费200美元，逾期赔多少", "3,000 美元 × 10%"],
+  // several amounts, none named as something else: several orders
+  ["信保订单3000美元和5000美元各逾期一单，各赔多少", "2 笔订单合计最多赔 200 美元"],
+]);
+
+table("fee-waiver-self", [
+  ["自营出口累计2.6万美金，一达通代理出口累计2.1万美金，两个减免分别什么情况", "自营出口/市场采购出口还差 14,000 美元", "一达通代理出口累计实收 21,000 美元 ≥ 20,000 美元，已达标"],
+  ["一达通累计1.7万美金，下一单5000美金，这一单能免基础服务费吗", "还差 3,000 美元"],
+]);
+
+table("factory-on-time", [
+  // the on-time count named before its figure, and exactly at the threshold (not over it)
+  ["近90天发货20单，及时发货18单，能上及时发货榜吗", "不能上及时发货榜", "18/20 单 = 90%", "刚好等于门槛不算超过"],
+  ["近90天发货20单，其中19单及时发货，能上及时发货榜吗", "能上及时发货榜", "19/20 单 = 95%"],
+]);
+
+table("guarantee-exit", [
+  // a join still ahead, in US Pacific time: Beijing date 9月1日
+  ["打算美西时间8月31日晚上10点加入保障升级服务，最早能退出是哪天", "2021-10-01"],
+  ["打算9月5日加入保障升级，最早哪天能退", "2021-10-05"],
+]);
+
+table("festival-window", [
+  ["包装印刷的，有一单美西时间8月30日到账，第一周统计到8月29日，第二周从9月1日开始，这单算哪周", "不计入任何一周"],
+]);
+
+table("zone-product-score", [
+  ["三个商品成长分分别是74、80、90，哪些能进优质贸易专区", "成长分 80、90 的商品达到圈品要求", "成长分 74 的不能被圈选"],
+  ["成长分75和74的两个品能被圈吗", "成长分 75 的商品达到圈品要求", "成长分 74 的不能被圈选"],
+]);
+
+table("brand-own", [
+  ["Brand registered exactly 3 years, annual exports exactly RMB 100 million, R&D team of exactly 10, marketing spend exactly RMB 500k per year: own brand?", "四项条件都满足"],
+  ["Brand registered 2 years, annual exports RMB 100 million, R&D team of 10, marketing spend RMB 500k: own brand?", "不符合自主品牌条件", "2 年 < 3 年"],
+]);
+
+table("appeal-deadline", [
+  // a date before the penalty (a rule's start) is not the day asked about
+  ["8月23日下午4点被罚，扣了3分，8月1日起的新规，最晚什么时候申诉", "2021-08-30 16:00"],
+]);
+
+table("penalty-off-platform", [["站外沟通第1次警告，第2、3次各扣几分", "第2次扣3分，第3次扣3分"]]);
+
+table("appeal-deadline", [
+  ["8月26日下午4点被判了拒用信保，扣了3分，最晚什么时候申诉", "2021-09-02 16:00"],
+  ["We were penalized on 2021-08-30 at 10:00, what is the appeal deadline?", "2021-09-06 10:00"],
+]);
+
+table("rfq-24h-rate", [
+  ["上月一共报了80条RFQ，其中60条是在商机发布24小时以内报的，24小时报价率多少", "24小时报价率 = 75%", "60 ÷ 80"],
+  ["一共报了40条，其中40条在24小时内报的，24小时报价率多少", "= 100%"],
+]);
+
+// 以上 read as "at least": 4999 short, 5000 and 5001 in
+table("appeal-objective-ground", [
+  ["订单4999美金，没法用一达通，没走信保被罚，能按客观原因申诉吗", "不能按情形b申诉", "差 1 美元"],
+  ["订单5000美金，客观原因不能走信保，能申诉吗", "能按「客观原因不能操作信保」（情形b）申诉"],
+  ["订单5001美金，无法使用一达通、自营出口，没走信保，能申诉吗", "5,001 美元 ≥ 5,000 美元"],
+]);
+
+table("guarantee-coupon-expiry", [
+  ["买家9月3日收到赔偿券，能用到什么时候", "2021-12-02"],
+  ["A buyer received the compensation coupon on September 3. Until when can they use it?", "2021-12-02"],
+]);
+
+table("festival-inspection", [
+  ["采购节验货服务原价500元，8折后多少", "400 元"],
+  ["inspection service list price US$300, how much with the festival discount", "240 美元"],
+]);
+
 describe("a figure another rule reads is not answered by this one", () => {
   it.each<[ComputeRule, string]>([
     ["penalty-refuse-ta", "8月18日下午4点被执行了拒用信保的处罚，申诉最晚到什么时候"],
@@ -308,6 +413,17 @@ describe("a missing figure is asked for, never guessed", () => {
     ["festival-window", "第三周看哪几天的GMV", /一级行业/],
     ["penalty-refuse-ta", "拒用信保扣几分", /第几次/],
     ["rfq-factor", "本月报价个数30个得几分", /同行排名/],
+    ["rfq-24h-rate", "一共报了40条，其中50条在24小时内报的，24小时报价率多少", /不能多于/],
+    ["rfq-24h-rate", "24小时报价率80条", /一共报了多少条/],
+    ["guarantee-coupon-expiry", "8月18日下单，9月3日收到券，券用到哪天", /收到赔偿优惠券的日期/],
+    ["festival-inspection", "验货原价500元，买了3单共1500元，8折多少", /原价/],
+    // several amounts and nothing saying which is the order
+    // the two routes named, but one amount for both: which is which is a guess
+    ["fee-waiver-self", "自营出口和一达通累计2万美金、3万美金", /分别/],
+    // several weeks named and no day the money came in
+    ["festival-window", "服装第一周和第二周，8月30日、9月2日哪天算", /哪一天到账/],
+    // the e-mail registered on Alibaba.com is not off-platform communication
+    ["penalty-off-platform", "给买家发了在国际站登记的公司邮箱确认合同，会不会算第2次扣分", /暂不会被认定/],
   ])("%s: %s", (rule, q, ask) => {
     const r = run(rule, q);
     expect(r.kind).toBe("needs");
