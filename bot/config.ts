@@ -38,7 +38,7 @@ const EnvSchema = z
   .object({
     DINGTALK_CLIENT_ID: optionalString,
     DINGTALK_CLIENT_SECRET: optionalString,
-    /** Needed for 1:1 pushes (private results of checks asked in a group, expired webhooks). */
+    /** Needed for 1:1 pushes (private results of checks asked in a group, expired webhooks, handoffs to staff). */
     DINGTALK_ROBOT_CODE: optionalString,
     DINGTALK_GATEWAY_URL: url(`${OFFICIAL_API}/v1.0/gateway/connections/open`),
     DINGTALK_API_BASE_URL: url(OFFICIAL_API),

@@ -17,6 +17,7 @@ import { clarifyKey } from "./clarify-state.js";
 import type { PipelineDeps } from "./deps.js";
 import type { HandoffRequest } from "./detect-handoff.js";
 import { HUMAN_CONTACT, makeReply } from "./replies.js";
+import type { Turn } from "./recent-turns.js";
 import type { IncomingMessage, Notification, Reply } from "./types.js";
 
 /** Who handoffs go to and what the asker is told (SUPPORT_ON_DUTY, HANDOFF_REPLY_WITHIN). */
@@ -44,7 +45,16 @@ const HUMAN_CONTACT_EN = "For a person's help, contact your account manager, or 
 const canHandOff = (s: HandoffSettings) => s.canNotify && s.onDuty.length > 0;
 
 /** The reply kinds whose question is worth handing on when the request brought none. */
-const QUESTION_KINDS = new Set(["answer", "clarify", "fallback", "denied"]);
+const QUESTION_KINDS = new Set(["answer", "clarify", "fallback"]);
+
+/** The asker's last rule question in the turns: not a pick from a clarify ("2"), nor a command. */
+function lastQuestion(turns: readonly Turn[]): string | undefined {
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const t = turns[i]!;
+    if (QUESTION_KINDS.has(t.kind) && !/^[\p{N}\p{P}\p{S}\s]*$/u.test(t.text) && !/^[/／]/u.test(t.text)) return t.text;
+  }
+  return undefined;
+}
 
 /**
  * Opens a handoff for the sender (or reminds them of the one already open) and returns the
@@ -69,7 +79,7 @@ export function handOff(msg: IncomingMessage, request: HandoffRequest, deps: Pip
   }
   if (open) return alreadyOpen(open, request, msg, settings);
 
-  const asked = request.question ?? [...turns].reverse().find((t) => QUESTION_KINDS.has(t.kind))?.text;
+  const asked = request.question ?? lastQuestion(turns);
   const transcript: HandoffTurn[] = turns.map((t) => ({ text: t.text, reply: t.summary }));
   let handoff: Handoff;
   try {

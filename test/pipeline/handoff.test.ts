@@ -74,9 +74,15 @@ describe("handing a conversation to the staff on duty", () => {
     expect(bot.deps.store.getHandoff(1)?.question).toBe("保证金什么时候退回");
     expect(withQuestion.notify![0]!.text).toContain("问题：「保证金什么时候退回」");
 
+    // A pick from a clarify ("2") is not the question: the question asked back is.
+    await bot.ask("入驻", { userId: "m-frank", conversationId: "c-pick" });
+    await bot.ask("2", { userId: "m-frank", conversationId: "c-pick" });
+    await bot.ask("转人工", { userId: "m-frank", conversationId: "c-pick" });
+    expect(bot.deps.store.getHandoff(2)?.question).toBe("入驻");
+
     const bare = await bot.ask("人工客服", { userId: "m-frank", conversationId: "c-frank" });
     expect(bare.text).toContain("转人工，你的问题");
-    expect(bot.deps.store.getHandoff(2)?.question).toBe("人工客服");
+    expect(bot.deps.store.getHandoff(3)?.question).toBe("人工客服");
   });
 
   it("reminds the asker of the open handoff instead of opening another, passing on what they add", async () => {
