@@ -58,6 +58,7 @@ export const statsCommand = defineCommand({
     lines.push(
       "",
       "**评价、追问选择与转人工**",
+      "",
       `- 评价：有帮助 ${stats.votes.up} · 没帮助 ${stats.votes.down}（这段时间投出或改过的票）`,
       `- 追问后选了候选条目：${stats.picks} 次`,
       `- 转人工：新开 ${handoffs.opened} · 关闭 ${handoffs.closed} · 现在待处理 ${handoffs.open}`,

@@ -138,7 +138,7 @@ function alreadyOpen(open: Handoff, request: HandoffRequest, msg: IncomingMessag
         userId: s.id,
         title: `转人工 #${open.id} 补充`,
         text: [
-          `**转人工 #${open.id} 补充**（${when(msg.now)}）`,
+          `**转人工 #${open.id} 补充** · ${when(msg.now)}`,
           "",
           `${asker(msg.userName, msg.userId)}补充：「${quoteUserText(added, 300)}」`,
           "",
@@ -152,7 +152,7 @@ function alreadyOpen(open: Handoff, request: HandoffRequest, msg: IncomingMessag
 /** The 1:1 message to one staff member on duty: who asked, where, the question, the last turns, and how to close it. */
 function staffNotice(staff: OnDutyStaff, h: Handoff, msg: IncomingMessage): Notification {
   const lines = [
-    `**转人工 #${h.id}**（${when(msg.now)}）`,
+    `**转人工 #${h.id}** · ${when(msg.now)}`,
     "",
     `- 提问人：${asker(h.userName, h.userId)}`,
     `- 来自：${h.chat === "group" ? "群聊" : "单聊"}`,
