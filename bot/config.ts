@@ -9,6 +9,17 @@ import { DEFAULT_WEBHOOK_HOSTS } from "./adapters/dingtalk/tuning.js";
 
 const OFFICIAL_API = "https://api.dingtalk.com";
 
+/** HANDOFF_REPLY_WITHIN when unset: no promise of a time nobody configured. */
+export const DEFAULT_HANDOFF_REPLY_WITHIN = "工作时间内尽快";
+
+/** A support staff member on duty for handoffs (SUPPORT_ON_DUTY). */
+export interface OnDutyStaff {
+  /** The DingTalk user id (senderStaffId) handoffs are pushed to 1:1. */
+  id: string;
+  /** The name merchants are told will answer; unset: they are told "值班客服". */
+  name?: string | undefined;
+}
+
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().min(1).optional());
 const url = (fallback: string) =>
@@ -27,7 +38,7 @@ const EnvSchema = z
   .object({
     DINGTALK_CLIENT_ID: optionalString,
     DINGTALK_CLIENT_SECRET: optionalString,
-    /** Needed for 1:1 pushes (private results of checks asked in a group, expired webhooks). */
+    /** Needed for 1:1 pushes (private results of checks asked in a group, expired webhooks, handoffs to staff). */
     DINGTALK_ROBOT_CODE: optionalString,
     /**
      * An interactive card template (docs/dingtalk-protocol.md §7): group replies with one-tap
@@ -55,6 +66,30 @@ const EnvSchema = z
         .transform((s) => s.split(/[,\s]+/).filter(Boolean))
         .pipe(z.array(z.string().max(128))),
     ),
+    /**
+     * The support staff on duty for handoffs ("转人工"), comma-separated `staffId:显示名` (the name
+     * is optional). Each is support staff too: added to SUPPORT_STAFF_IDS. docs/operations.md.
+     */
+    SUPPORT_ON_DUTY: z.preprocess(
+      (v) => (typeof v === "string" ? v : ""),
+      z
+        .string()
+        .transform((s) => s.split(/[,，]/).map((part) => part.trim()).filter(Boolean))
+        .pipe(
+          z.array(
+            z
+              .string()
+              .regex(/^[^\s:：]{1,128}(?:\s*[:：]\s*[^:：]{1,32})?$/u, "must be staffId or staffId:显示名, comma-separated, e.g. 0123:王小二,4567:李客服")
+              .transform((part) => {
+                const [id, name] = part.split(/\s*[:：]\s*/u);
+                return { id: id!, name: name?.trim() || undefined };
+              }),
+          ),
+        )
+        .refine((list) => new Set(list.map((s) => s.id)).size === list.length, "lists a staff id twice"),
+    ),
+    /** What the merchant is told about when the staff on duty will answer a handoff. */
+    HANDOFF_REPLY_WITHIN: z.preprocess(emptyToUndefined, z.string().trim().max(40, "must be a short phrase such as 工作日 2 小时内").default(DEFAULT_HANDOFF_REPLY_WITHIN)),
     DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default("data/bot.db")),
     /** Unset: info in DingTalk mode, warn in the terminal chat and `ask` (whose stdout is the chat). */
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
@@ -89,7 +124,10 @@ export interface Config {
     /** Hosts a sessionWebhook may point at; the official ones when omitted. */
     webhookHosts?: readonly string[];
   };
+  /** SUPPORT_STAFF_IDS and every on-duty staff id. */
   supportStaffIds: ReadonlySet<string>;
+  /** Who handoffs go to, and what the merchant is told about when they answer. */
+  handoff: { onDuty: readonly OnDutyStaff[]; replyWithin: string };
   databasePath: string;
   /** Undefined when LOG_LEVEL is not set: each mode picks its own default. */
   logLevel?: NonNullable<z.infer<typeof EnvSchema>["LOG_LEVEL"]>;
@@ -128,7 +166,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             webhookHosts: e.DINGTALK_WEBHOOK_HOSTS,
           }
         : undefined,
-    supportStaffIds: new Set(e.SUPPORT_STAFF_IDS),
+    // Being on duty for handoffs makes one support staff (they need /handoff and /done).
+    supportStaffIds: new Set([...e.SUPPORT_STAFF_IDS, ...e.SUPPORT_ON_DUTY.map((s) => s.id)]),
+    handoff: { onDuty: e.SUPPORT_ON_DUTY, replyWithin: e.HANDOFF_REPLY_WITHIN },
     databasePath: e.DATABASE_PATH,
     logLevel: e.LOG_LEVEL,
     healthPort: e.HEALTH_PORT,

@@ -10,8 +10,11 @@ import { buildSearchIndex } from "../knowledge/search-index.js";
 import type { SearchIndex } from "../knowledge/search-index.js";
 import type { CommandDefinition } from "./commands/define-command.js";
 import { COMMANDS } from "./commands/registry.js";
+import { DEFAULT_HANDOFF_REPLY_WITHIN } from "./config.js";
 import { createClarifyState } from "./pipeline/clarify-state.js";
 import { createPipeline } from "./pipeline/create-pipeline.js";
+import type { HandoffSettings } from "./pipeline/hand-off.js";
+import { createRecentTurns } from "./pipeline/recent-turns.js";
 import type { Pipeline } from "./pipeline/create-pipeline.js";
 import type { PipelineDeps } from "./pipeline/deps.js";
 import { openStore } from "./store/open-store.js";
@@ -31,6 +34,11 @@ export interface BotOptions {
   knowledgeDir?: string;
   /** Days to keep recorded questions; 90 by default. */
   questionRetentionDays?: number;
+  /**
+   * The staff on duty for handoffs and whether this transport delivers `Reply.notify` (DingTalk
+   * with a robot code). Default: nobody on duty, so "转人工" answers with the human contact.
+   */
+  handoff?: HandoffSettings;
 }
 
 export interface Bot extends Pipeline {
@@ -57,6 +65,8 @@ export function createBot(options: BotOptions): Bot {
     store,
     logger: options.logger,
     clarify: createClarifyState(),
+    turns: createRecentTurns(),
+    handoff: options.handoff ?? { onDuty: [], replyWithin: DEFAULT_HANDOFF_REPLY_WITHIN, canNotify: false },
     commands: COMMANDS.map(answerStoreOutages),
     questionRetentionDays: options.questionRetentionDays ?? 90,
   };

@@ -24,7 +24,9 @@ async function main(): Promise<void> {
 
   if (config.dingtalk) {
     const logger = createLogger({ level: config.logLevel ?? "info" });
-    const bot = createBot({ logger, databasePath: config.databasePath, seedDemo: true, questionRetentionDays: config.questionRetentionDays });
+    // Handoffs reach the staff on duty by the robot's 1:1 push, so only with a robot code.
+    const handoff = { ...config.handoff, canNotify: Boolean(config.dingtalk.robotCode) };
+    const bot = createBot({ logger, databasePath: config.databasePath, seedDemo: true, questionRetentionDays: config.questionRetentionDays, handoff });
     // Loaded only here: the stream SDK and its HTTP stack cost the terminal chat ~0.4 s to import.
     const { runDingTalk } = await import("./run-dingtalk.js");
     await runDingTalk(bot, config, logger);

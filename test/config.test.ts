@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../bot/config.js";
+import { ConfigError, DEFAULT_HANDOFF_REPLY_WITHIN, loadConfig } from "../bot/config.js";
 
 describe("loadConfig", () => {
   it("needs nothing for the terminal chat", () => {
@@ -36,6 +36,28 @@ describe("loadConfig", () => {
     [{ SHUTDOWN_GRACE_MS: "-5" }, "SHUTDOWN_GRACE_MS"],
   ])("names the variable that is wrong: %j", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(variable));
+  });
+
+  it("reads the staff on duty for handoffs, who become support staff too", () => {
+    const c = loadConfig({ SUPPORT_STAFF_IDS: "s1", SUPPORT_ON_DUTY: "s1:王小二, s9 ，s7：李 客服" });
+    expect(c.handoff.onDuty).toEqual([
+      { id: "s1", name: "王小二" },
+      { id: "s9", name: undefined },
+      { id: "s7", name: "李 客服" },
+    ]);
+    expect([...c.supportStaffIds]).toEqual(["s1", "s9", "s7"]);
+    expect(c.handoff.replyWithin).toBe(DEFAULT_HANDOFF_REPLY_WITHIN);
+    expect(loadConfig({ HANDOFF_REPLY_WITHIN: " 工作日 2 小时内 " }).handoff.replyWithin).toBe("工作日 2 小时内");
+    expect(loadConfig({}).handoff).toEqual({ onDuty: [], replyWithin: DEFAULT_HANDOFF_REPLY_WITHIN });
+  });
+
+  it.each([
+    [{ SUPPORT_ON_DUTY: "s1:王:小二" }, "SUPPORT_ON_DUTY"],
+    [{ SUPPORT_ON_DUTY: "s1:王小二,s1:又是他" }, "SUPPORT_ON_DUTY"],
+    [{ SUPPORT_ON_DUTY: ":无名" }, "SUPPORT_ON_DUTY"],
+    [{ HANDOFF_REPLY_WITHIN: "x".repeat(41) }, "HANDOFF_REPLY_WITHIN"],
+  ])("names the handoff setting that is wrong: %j", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(variable));
   });
 

@@ -27,6 +27,11 @@ export interface CommandDefinition {
   /** Only support staff may run it; others get `denied`. */
   staffOnly?: boolean;
   /**
+   * Run by staff, its reply quotes other users (a staff report, though others may run it too):
+   * asked by staff in a group, it goes to them 1:1 as staff-only commands do.
+   */
+  staffReport?: boolean;
+  /**
    * Words that send a natural-language question carrying a merchant ID ("M10001 的服务分是多少")
    * to this command. Matched on the normalised question.
    */

@@ -12,9 +12,11 @@ import type { CommandDefinition } from "./define-command.js";
 import { factoryCommand } from "./factory.js";
 import { faqCommand } from "./faq.js";
 import { feedbackCommand } from "./feedback.js";
+import { doneCommand } from "./done.js";
 import { feesCommand } from "./fees.js";
 import { festivalCommand } from "./festival.js";
 import { guaranteeCommand } from "./guarantee.js";
+import { handoffCommand } from "./handoff.js";
 import { helpCommand } from "./help.js";
 import { scoreCommand } from "./score.js";
 import { searchCommand } from "./search.js";
@@ -43,8 +45,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
   compensationCommand,
   competitionCommand,
   feedbackCommand,
+  handoffCommand,
   searchCommand,
   unansweredCommand,
   teachCommand,
   statsCommand,
+  doneCommand,
 ];

@@ -1,7 +1,7 @@
 /**
  * `/stats [天数]` (staff): how the bot is doing. Messages per day, how many rule questions it
- * answered, asked back about or could not answer, the entries asked most, and the entries
- * merchants found least helpful.
+ * answered, asked back about or could not answer, the entries asked most, the entries
+ * merchants found least helpful, and the votes, clarify picks and handoffs of the window.
  */
 import type { KnowledgeBase } from "../../knowledge/load-knowledge.js";
 import type { DayStats } from "../store/open-store.js";
@@ -19,19 +19,20 @@ export const statsCommand = defineCommand({
   name: "stats",
   aliases: ["统计"],
   usage: USAGE,
-  summary: "提问统计：每天的消息数、回答/追问/未答的比例、被问最多和「没帮助」最多的条目，默认 7 天",
+  summary: "提问统计：每天的消息数、回答/追问/未答的比例、被问最多和「没帮助」最多的条目、评价与转人工，默认 7 天",
   group: "staff",
   staffOnly: true,
   run: ({ args, msg, deps }) => {
     const window = reportWindowOrError(args, msg.now, "/stats", USAGE);
     if ("kind" in window) return window;
     const stats = deps.store.questionStats({ since: window.since, topEntries: TOP });
+    const handoffs = deps.store.handoffStats({ since: window.since });
     const { answer, clarify, fallback, command } = stats.byKind;
     const questions = answer + clarify + fallback;
     const other = stats.total - questions - command;
 
     const lines = [`**最近 ${window.days.length} 天的提问统计**（${window.days[0]} 至 ${window.days.at(-1)}，北京时间）`, ""];
-    if (stats.total === 0) {
+    if (stats.total === 0 && handoffs.open === 0) {
       lines.push("这段时间没有记录到任何消息。");
       return makeReply("command", "提问统计", lines.join("\n"));
     }
@@ -54,7 +55,16 @@ export const statsCommand = defineCommand({
     if (stats.unhelpful.length === 0) lines.push("- 这段时间没有收到「没帮助」的评价");
     stats.unhelpful.forEach((e, i) => lines.push(`${i + 1}. ${entryLabel(e.entryId, deps.kb)}：没帮助 ${e.down} · 有帮助 ${e.up}`));
 
-    lines.push("", "> 发送 /unanswered 查看没能回答的问题。");
+    lines.push(
+      "",
+      "**评价、追问选择与转人工**",
+      "",
+      `- 评价：有帮助 ${stats.votes.up} · 没帮助 ${stats.votes.down}（这段时间投出或改过的票）`,
+      `- 追问后选了候选条目：${stats.picks} 次`,
+      `- 转人工：新开 ${handoffs.opened} · 关闭 ${handoffs.closed} · 现在待处理 ${handoffs.open}`,
+    );
+
+    lines.push("", "> 发送 /unanswered 查看没能回答的问题，/handoff 查看待处理的转人工。");
     return makeReply("command", "提问统计", lines.join("\n"));
   },
 });

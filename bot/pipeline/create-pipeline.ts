@@ -12,9 +12,14 @@ import type { CommandDefinition } from "../commands/define-command.js";
 import { answerWithFigures } from "./answer-with-figures.js";
 import { clarifyKey } from "./clarify-state.js";
 import type { PipelineDeps } from "./deps.js";
+import { detectHandoff } from "./detect-handoff.js";
 import { detectPersonalCheck } from "./detect-personal-check.js";
 import { answerReply, faqMessage, topicIn } from "./format-entry.js";
+import { handOff, humanWay } from "./hand-off.js";
+import type { HandoffSettings } from "./hand-off.js";
 import { escapeText, renderDingTalk } from "./markdown.js";
+import { turnOf } from "./recent-turns.js";
+import { recordClarifyPick } from "./record-clarify-pick.js";
 import { HUMAN_CONTACT, deniedReply, errorReply, makeReply } from "./replies.js";
 import { detectSmallTalk } from "./small-talk.js";
 import type { SmallTalk } from "./small-talk.js";
@@ -56,8 +61,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       deps.store.recordQuestion({ at: msg.now, kind: reply.kind, userId: msg.userId, ...trace });
       if (msg.now.getTime() - lastPurge >= PURGE_EVERY_MS) {
         lastPurge = msg.now.getTime();
-        const purged = deps.store.purgeQuestions(new Date(msg.now.getTime() - deps.questionRetentionDays * 86_400_000));
-        if (purged > 0) log.info({ purged, retentionDays: deps.questionRetentionDays }, "purged recorded questions past retention");
+        const cutoff = new Date(msg.now.getTime() - deps.questionRetentionDays * 86_400_000);
+        const purged = deps.store.purgeQuestions(cutoff);
+        const handoffs = deps.store.purgeHandoffs(cutoff);
+        if (purged + handoffs > 0) log.info({ purged, handoffs, retentionDays: deps.questionRetentionDays }, "purged recorded questions and closed handoffs past retention");
       }
     } catch (err) {
       mlog.error({ err }, "could not record the question");
@@ -76,6 +83,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       reply = errorReply(`抱歉，处理这条消息时出了问题，请稍后再试。${HUMAN_CONTACT}`, "出错了");
     }
     record(msg, reply, trace, mlog);
+    // The sender's own turns only, for the transcript a handoff carries (docs/operations.md).
+    if (msg.contentKind === "text") deps.turns.add(clarifyKey(msg.conversationId, msg.userId), turnOf(msg.text, reply, msg.now));
     return rendered(reply);
   };
   return { handleMessage };
@@ -108,7 +117,7 @@ async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger, trac
     );
   }
 
-  const picked = pickFromClarify(text, msg, deps);
+  const picked = pickFromClarify(text, msg, deps, log);
   if (picked) {
     trace.entryId = picked.entryId;
     return picked;
@@ -124,10 +133,16 @@ async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger, trac
   if (/^[\p{N}\p{P}\p{S}\s]+$/u.test(text)) return noQuestionInText(text, msg, deps);
 
   const lang = questionLanguage(text);
+  const person = detectHandoff(text);
+  if (person) {
+    trace.command = "handoff";
+    return handOff(msg, person, deps, log);
+  }
+
   const small = detectSmallTalk(text);
   if (small) {
     trace.command = `small-talk`;
-    return smallTalkReply(small, lang);
+    return smallTalkReply(small, text, lang, deps.handoff);
   }
 
   const personal = detectPersonalCheck(text, msg, deps);
@@ -196,7 +211,7 @@ export function parseCommand(text: string, commands: readonly CommandDefinition[
 
 async function runCommand(def: CommandDefinition, args: string, msg: IncomingMessage, deps: PipelineDeps): Promise<Reply> {
   if (def.staffOnly && !msg.staff) return deniedStaffOnly(def);
-  if (def.staffOnly && msg.chat === "group") return staffReportInGroup(def, args, msg, deps);
+  if ((def.staffOnly || (def.staffReport && msg.staff)) && msg.chat === "group") return staffReportInGroup(def, args, msg, deps);
   return def.run({ msg, args, deps });
 }
 
@@ -251,7 +266,7 @@ function editDistance(a: string, b: string): number {
  * typed "1"/"2"/"3" (①, 第二个, the title). Anything else is a new message: a new question forgets
  * the prompt; a command leaves it.
  */
-function pickFromClarify(text: string, msg: IncomingMessage, deps: PipelineDeps): Reply | undefined {
+function pickFromClarify(text: string, msg: IncomingMessage, deps: PipelineDeps, log: Logger): Reply | undefined {
   const key = clarifyKey(msg.conversationId, msg.userId);
   const pending = deps.clarify.get(key, msg.now);
   if (!pending) return undefined;
@@ -278,11 +293,12 @@ function pickFromClarify(text: string, msg: IncomingMessage, deps: PipelineDeps)
   deps.clarify.delete(key);
   const entry = deps.kb.byId.get(pending.entryIds[index]!);
   if (!entry) return undefined;
+  recordClarifyPick(deps, msg, pending, entry.id, log);
   return answerReply(entry, deps.kb, { now: msg.now, confidence: 1, lang: pending.lang });
 }
 
 /** Small talk in English, for a merchant who wrote in English. */
-const SMALL_TALK_EN: Record<SmallTalk, [string, string]> = {
+const SMALL_TALK_EN: Record<Exclude<SmallTalk, "persona">, [string, string]> = {
   greeting: [
     "Hello",
     "Hello! I'm the Alibaba.com rules assistant. I answer questions about the rules in the merchant briefing of 26 August 2021 (Gold Supplier upgrade, the September Sourcing Festival, Trade Assurance's upgraded guarantee service, the Find Factory channel, the Industrial Brand Station, the RFQ service score, compliance and the service market), and for bound merchants I compute their own figures.\n\nJust ask, e.g. \"How long before I can leave the upgraded guarantee service?\" Send /help for the commands.",
@@ -296,14 +312,15 @@ const SMALL_TALK_EN: Record<SmallTalk, [string, string]> = {
   ],
 };
 
-function smallTalkReply(kind: SmallTalk, lang: Language): Reply {
+function smallTalkReply(kind: SmallTalk, asked: string, lang: Language, handoff: HandoffSettings): Reply {
+  if (kind === "persona") return personaReply(asked, handoff);
   if (lang === "en") {
     const [title, text] = SMALL_TALK_EN[kind];
     return makeReply("command", title, text, { lang });
   }
   const intro = `我可以回答 2021年8月商家发布会里的规则问题（${SCOPE}），绑定商户后还能计算你的 RFQ服务分、保障升级服务退出时间、申诉期限等。`;
   const examples = "直接提问即可，比如「保障升级服务多久能退出？」「找工厂在哪里入驻？」。发送 /help 查看全部指令。";
-  const texts: Record<SmallTalk, [string, string]> = {
+  const texts: Record<Exclude<SmallTalk, "persona">, [string, string]> = {
     greeting: ["你好", `你好！我是国际站规则助手。${intro}\n\n${examples}`],
     thanks: ["不客气", `不客气，很高兴能帮上忙！还有其他规则问题随时问我。发送 /help 查看我能做什么。`],
     ack: ["好的", `好的！还有其他问题随时问我，发送 /help 查看我能做什么。`],
@@ -312,6 +329,31 @@ function smallTalkReply(kind: SmallTalk, lang: Language): Reply {
   };
   const [title, text] = texts[kind];
   return makeReply("command", title, text);
+}
+
+/** "你是谁 / are you a bot": what the bot is and knows, that it is not a person, and how to reach one. */
+function personaReply(text: string, handoff: HandoffSettings): Reply {
+  if (questionLanguage(text) === "en") {
+    return makeReply(
+      "command",
+      "About me",
+      [
+        "I am the Alibaba.com rules assistant, a bot, not a person. I answer questions on the merchant rules of the 26 August 2021 briefing (Gold Supplier upgrade, the September sourcing festival, Trade Assurance's guarantee upgrade, the factory channel, the industrial brand station, the RFQ service score, compliance) and work out a bound merchant's own figures.",
+        "",
+        humanWay(handoff, "en"),
+      ].join("\n"),
+      { lang: "en" },
+    );
+  }
+  return makeReply(
+    "command",
+    "关于我",
+    [
+      `我是国际站规则助手，是个机器人，不是真人。我根据 2021年8月26日商家发布会回答规则问题（${SCOPE}），绑定商户后还能计算你的 RFQ服务分、申诉期限等。`,
+      "",
+      humanWay(handoff),
+    ].join("\n"),
+  );
 }
 
 function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps, trace: Trace, lang: Language): Reply {

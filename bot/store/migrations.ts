@@ -155,4 +155,49 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    name: "handoffs, clarify picks",
+    sql: `
+      -- Conversations handed to the support staff on duty ("转人工", /handoff), until a staff
+      -- member closes one with /done. Unlike the question log this keeps who asked (user_id, so
+      -- staff can reach them) and what they wrote: the question and a short transcript of their
+      -- last turns (their own text, and one line per reply: its kind and title or entry, never
+      -- its figures). Read only by staff commands. Closed handoffs are purged after the
+      -- retention period; open ones stay until closed.
+      CREATE TABLE handoffs (
+        id              INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL CHECK (length(conversation_id) BETWEEN 1 AND 256),
+        chat            TEXT NOT NULL CHECK (chat IN ('direct', 'group')),
+        user_id         TEXT NOT NULL CHECK (length(user_id) BETWEEN 1 AND 128),
+        user_name       TEXT CHECK (user_name IS NULL OR length(user_name) BETWEEN 1 AND 64),
+        question        TEXT NOT NULL CHECK (length(question) BETWEEN 1 AND 1000),
+        transcript      TEXT NOT NULL CHECK (json_valid(transcript)),
+        notified        TEXT NOT NULL CHECK (json_valid(notified)),
+        opened_at       TEXT NOT NULL,
+        closed_at       TEXT,
+        closed_by       TEXT CHECK (closed_by IS NULL OR length(closed_by) BETWEEN 1 AND 128),
+        closed_by_name  TEXT CHECK (closed_by_name IS NULL OR length(closed_by_name) BETWEEN 1 AND 64),
+        CHECK ((closed_at IS NULL) = (closed_by IS NULL))
+      ) STRICT;
+      CREATE INDEX handoffs_open ON handoffs (opened_at) WHERE closed_at IS NULL;
+      CREATE INDEX handoffs_by_opened ON handoffs (opened_at);
+      CREATE INDEX handoffs_by_asker ON handoffs (conversation_id, user_id) WHERE closed_at IS NULL;
+
+      -- A clarify prompt answered by picking one of the offered entries: the normalised question
+      -- (as the question log keeps it) and the entry the asker meant, a phrasing for /teach.
+      -- The sender only as a salted hash. Purged with the recorded questions.
+      CREATE TABLE clarify_picks (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        normalized  TEXT NOT NULL CHECK (length(normalized) BETWEEN 1 AND 500),
+        entry_id    TEXT NOT NULL CHECK (length(entry_id) BETWEEN 1 AND 128),
+        position    INTEGER NOT NULL CHECK (position BETWEEN 1 AND 9),
+        offered     INTEGER NOT NULL CHECK (offered BETWEEN 1 AND 9),
+        sender_hash TEXT NOT NULL CHECK (length(sender_hash) = 16)
+      ) STRICT;
+      CREATE INDEX clarify_picks_by_at ON clarify_picks (at);
+      CREATE INDEX clarify_picks_by_normalized ON clarify_picks (normalized, entry_id);
+    `,
+  },
 ];

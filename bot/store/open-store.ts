@@ -6,8 +6,9 @@
  * A merchant is kept as its validated JSON record (MerchantSchema) next to the columns we query
  * on (`id`, `industry`), and `merchant_users` maps DingTalk user IDs to merchants. The schema
  * comes from the migration list in `migrations.ts` (append there to add tables). The question
- * log (recorded replies and answer votes, migration 2) lives in `question-log.ts` and is part of
- * the same {@link MerchantStore}.
+ * log (recorded replies and answer votes, migration 2; clarify picks, migration 5) lives in
+ * `question-log.ts`, handoffs (migration 5) in `handoff-log.ts`; both are part of the same
+ * {@link MerchantStore}.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -18,9 +19,13 @@ import { MIGRATIONS } from "./migrations.js";
 import type { Migration } from "./migrations.js";
 import { createMessageJournal } from "./message-journal.js";
 import type { MessageJournal } from "./message-journal.js";
+import { createHandoffLog } from "./handoff-log.js";
+import type { HandoffLog } from "./handoff-log.js";
 import { createQuestionLog } from "./question-log.js";
 import type { QuestionLog } from "./question-log.js";
+export type { CloseHandoffInput, CloseHandoffOutcome, Handoff, HandoffInput, HandoffLog, HandoffStats, HandoffTurn } from "./handoff-log.js";
 export type {
+  ClarifyPickRecord,
   DayStats,
   ListUnansweredOptions,
   QuestionLog,
@@ -102,11 +107,11 @@ export interface AuditRecord {
 
 /**
  * Every read and write the bot does: merchants, their users and the audit log here, and the
- * question log (recorded replies, votes; see {@link QuestionLog}), and the transports' message
- * journal (inbox and outbox; see {@link MessageJournal}). Each method throws only
- * {@link StoreError}.
+ * question log (recorded replies, votes, clarify picks; see {@link QuestionLog}), handoffs to
+ * support staff (see {@link HandoffLog}), and the transports' message journal (inbox and outbox;
+ * see {@link MessageJournal}). Each method throws only {@link StoreError}.
  */
-export interface MerchantStore extends QuestionLog, MessageJournal {
+export interface MerchantStore extends QuestionLog, HandoffLog, MessageJournal {
   /** The file (or `:memory:`) this store was opened on. */
   readonly path: string;
   /** `PRAGMA user_version` after migration: the number of migrations applied. */
@@ -359,6 +364,7 @@ function createStore(db: Db, path: string, where: string, schemaVersion: number,
 
   return {
     ...createQuestionLog(db, guard),
+    ...createHandoffLog(db, guard),
     ...createMessageJournal(db, guard),
     path,
     schemaVersion,

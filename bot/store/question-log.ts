@@ -1,6 +1,7 @@
 /**
- * The question log: how the bot replied to each message, and merchants' votes on its answers.
- * Support staff read it through /unanswered (the knowledge editors' to-do list) and /stats.
+ * The question log: how the bot replied to each message, merchants' votes on its answers, and
+ * which entry they picked when asked back (a clarify). Support staff read it through /unanswered
+ * (the knowledge editors' to-do list), /teach and /stats.
  *
  * Privacy is enforced here, whoever the caller is: the sender is kept only as a salted hash
  * (the salt is drawn per store file by migration 2); the question text is kept only for
@@ -59,6 +60,11 @@ export interface UnansweredQuestion {
   nearestEntryId: string | null;
   nearestConfidence: number | null;
   kinds: { fallback: number; clarify: number };
+  /**
+   * The entry askers most often picked when this question was asked back (a clarify pick in the
+   * window), and how many times: the phrasing's likely answer, for `/teach`. Null when none.
+   */
+  picked: { entryId: string; count: number } | null;
 }
 
 export interface QuestionStatsOptions {
@@ -91,6 +97,25 @@ export interface QuestionStats {
   topEntries: Array<{ entryId: string; count: number }>;
   /** Entries with at least one "not helpful" vote cast in the window, most such votes first. */
   unhelpful: Array<{ entryId: string; down: number; up: number }>;
+  /** Votes cast (or turned round) in the window. */
+  votes: { up: number; down: number };
+  /** Clarify prompts answered by picking an offered entry in the window. */
+  picks: number;
+}
+
+/** A clarify prompt answered by picking one of the entries it offered. */
+export interface ClarifyPickRecord {
+  at: Date;
+  /** The normalised question that was asked back (`index.prepare`); masked and cut like the question log's. */
+  normalized: string;
+  /** The entry picked. */
+  entryId: string;
+  /** Its place among the offered entries, 1-based. */
+  position: number;
+  /** How many entries the prompt offered. */
+  offered: number;
+  /** The DingTalk user; stored only as a salted hash. */
+  userId: string;
 }
 
 export interface VoteRecord {
@@ -130,7 +155,14 @@ export interface QuestionLog {
    * @throws {StoreError} STORE_INVALID_ARGUMENT for an empty entry ID, an invalid date or user ID.
    */
   recordVote(vote: VoteRecord): VoteOutcome;
-  /** Deletes recorded questions older than `before` (the retention cutoff); returns how many. Votes stay. */
+  /**
+   * Records a clarify pick: the question asked back and the entry the asker meant (/unanswered
+   * shows it beside the question, a ready `/teach`). Long numbers are masked as in the question log.
+   *
+   * @throws {StoreError} STORE_INVALID_ARGUMENT for an empty question or entry ID, a position outside 1..offered, an invalid date or user ID.
+   */
+  recordClarifyPick(pick: ClarifyPickRecord): void;
+  /** Deletes recorded questions and clarify picks older than `before` (the retention cutoff); returns how many questions. Votes stay. */
   purgeQuestions(before: Date): number;
   /** The normalised text of a recorded question (only fallbacks and clarifies keep one), by its id. */
   recordedQuestion(id: number): string | undefined;
@@ -300,6 +332,31 @@ export function createQuestionLog(db: Database.Database, guard: StoreGuard): Que
       db.prepare<[number, string, string, string]>("UPDATE votes SET helpful = ?, at = ? WHERE entry_id = ? AND sender_hash = ?"),
     ),
     purge: once(() => db.prepare<[string]>("DELETE FROM questions WHERE at < ?")),
+    purgePicks: once(() => db.prepare<[string]>("DELETE FROM clarify_picks WHERE at < ?")),
+    insertPick: once(() =>
+      db.prepare<[{ at: string; normalized: string; entryId: string; position: number; offered: number; senderHash: string }]>(
+        `INSERT INTO clarify_picks (at, normalized, entry_id, position, offered, sender_hash)
+         VALUES (@at, @normalized, @entryId, @position, @offered, @senderHash)`,
+      ),
+    ),
+    /** The most picked entry per normalised question since a time (ties: the latest pick). */
+    picked: once(() =>
+      db.prepare<[string], { normalized: string; entryId: string; count: number }>(
+        `SELECT normalized, entryId, count FROM (
+           SELECT normalized, entry_id AS entryId, count(*) AS count,
+                  row_number() OVER (PARTITION BY normalized ORDER BY count(*) DESC, max(at) DESC) AS rn
+             FROM clarify_picks
+            WHERE at >= ?
+            GROUP BY normalized, entry_id
+         ) WHERE rn = 1`,
+      ),
+    ),
+    pickCount: once(() => db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM clarify_picks WHERE at >= ?")),
+    voteCounts: once(() =>
+      db.prepare<[string], { up: number; down: number }>(
+        "SELECT count(*) FILTER (WHERE helpful = 1) AS up, count(*) FILTER (WHERE helpful = 0) AS down FROM votes WHERE at >= ?",
+      ),
+    ),
   };
 
   const salt = once(() => {
@@ -331,8 +388,15 @@ export function createQuestionLog(db: Database.Database, guard: StoreGuard): Que
       perDay: sql.perDay().all(since),
       topEntries: sql.topEntries().all(since, top),
       unhelpful: sql.unhelpful().all(since, top),
+      votes: sql.voteCounts().get(since) ?? { up: 0, down: 0 },
+      picks: sql.pickCount().get(since)?.n ?? 0,
     };
   });
+
+  const unanswered = db.transaction((since: string, maxClarify: number, limit: number) => ({
+    rows: sql.unanswered().all({ since, maxClarify, limit }),
+    picks: new Map(sql.picked().all(since).map((p) => [p.normalized, p])),
+  }));
 
   const vote = db.transaction((entryId: string, senderHash: string, helpful: number, at: string): VoteOutcome => {
     const previous = sql.getVote().get(entryId, senderHash);
@@ -408,8 +472,11 @@ export function createQuestionLog(db: Database.Database, guard: StoreGuard): Que
       const since = isoInstant(options.since, "since");
       const limit = clampInt(options.limit, 1, 1000, 20);
       const maxClarify = clampFraction(options.maxClarifyConfidence, 0.5);
-      const rows = guard("listing unanswered questions", () => sql.unanswered().all({ since, maxClarify, limit }));
-      return rows.map(({ fallback, clarify, ...row }) => ({ ...row, kinds: { fallback, clarify } }));
+      const { rows, picks } = guard("listing unanswered questions", () => unanswered.deferred(since, maxClarify, limit));
+      return rows.map(({ fallback, clarify, ...row }) => {
+        const pick = picks.get(row.normalized);
+        return { ...row, kinds: { fallback, clarify }, picked: pick ? { entryId: pick.entryId, count: pick.count } : null };
+      });
     },
 
     questionStats(options) {
@@ -425,20 +492,38 @@ export function createQuestionLog(db: Database.Database, guard: StoreGuard): Que
       return guard("recording a vote", () => vote.immediate(entryId, hashSender(input.userId), input.helpful ? 1 : 0, at));
     },
 
+    recordClarifyPick(pick) {
+      const normalized = cleanQuestion(pick.normalized);
+      if (normalized === null) throw invalid("the picked question must be a non-empty string");
+      const entryId = cleanEntryId(pick.entryId);
+      if (entryId === undefined) throw invalid(`entryId must be a non-empty string, got ${JSON.stringify(pick.entryId)}`);
+      const { position, offered } = pick;
+      if (!Number.isInteger(offered) || offered < 1 || offered > 9 || !Number.isInteger(position) || position < 1 || position > offered) {
+        throw invalid(`position must be 1..offered (offered 1..9), got ${position} of ${offered}`);
+      }
+      const at = isoInstant(pick.at, "at");
+      guard("recording a clarify pick", () => {
+        sql.insertPick().run({ at, normalized, entryId, position, offered, senderHash: hashSender(pick.userId) });
+      });
+    },
+
     purgeQuestions(before) {
       const cutoff = isoInstant(before, "before");
-      return guard("purging old questions", () => sql.purge().run(cutoff).changes);
+      return guard("purging old questions", () => {
+        sql.purgePicks().run(cutoff);
+        return sql.purge().run(cutoff).changes;
+      });
     },
   };
 }
 
 /** Memoises `make` (retrying after a throw): prepared statements are built on first use. */
-function once<T>(make: () => T): () => T {
+export function once<T>(make: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= make());
 }
 
-function invalid(message: string): StoreError {
+export function invalid(message: string): StoreError {
   return new StoreError("STORE_INVALID_ARGUMENT", `${message}; nothing was written.`);
 }
 
@@ -446,7 +531,7 @@ function invalid(message: string): StoreError {
  * ISO 8601 in UTC, which sorts as text in the same order as time, so `at >= ?` compares instants.
  * Years outside 1970–9999 would not (toISOString writes them with a sign), so they are refused.
  */
-function isoInstant(date: unknown, what: string): string {
+export function isoInstant(date: unknown, what: string): string {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw invalid(`${what} must be a valid Date`);
   const year = date.getUTCFullYear();
   if (year < 1970 || year > 9999) throw invalid(`${what} must fall in the years 1970–9999, got ${date.toISOString()}`);
@@ -459,7 +544,7 @@ function shanghaiDay(at: Date): string {
 }
 
 /** The first `max` characters (code points, as SQLite's length() counts them). */
-function cap(text: string, max: number): string {
+export function cap(text: string, max: number): string {
   return text.length <= max ? text : Array.from(text).slice(0, max).join("");
 }
 
@@ -490,7 +575,7 @@ function cleanCommand(command: unknown): string | null {
   return cap(name.toLowerCase(), MAX_COMMAND_CHARS);
 }
 
-function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {
+export function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, Math.floor(value)));
 }

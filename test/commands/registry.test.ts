@@ -27,8 +27,11 @@ describe("the command registry", () => {
     for (const name of TOOLS) expect(COMMANDS.find((c) => c.name === name)?.group, name).toBe("tools");
   });
 
-  it("adds the feedback vote and the staff tools after the others, the staff tools for staff only", () => {
-    expect(COMMANDS.slice(-5).map((c) => c.name)).toEqual(["feedback", "search", "unanswered", "teach", "stats"]);
+  it("adds the feedback vote, the handoff and the staff tools after the others, the staff tools for staff only", () => {
+    expect(COMMANDS.slice(-7).map((c) => c.name)).toEqual(["feedback", "handoff", "search", "unanswered", "teach", "stats", "done"]);
+    expect(COMMANDS.find((c) => c.name === "handoff")).toMatchObject({ group: "knowledge", staffReport: true });
+    expect(COMMANDS.find((c) => c.name === "handoff")?.staffOnly).toBeFalsy();
+    expect(COMMANDS.find((c) => c.name === "done")).toMatchObject({ group: "staff", staffOnly: true });
     expect(COMMANDS.find((c) => c.name === "feedback")).toMatchObject({ group: "knowledge" });
     expect(COMMANDS.find((c) => c.name === "feedback")?.staffOnly).toBeFalsy();
     for (const name of ["search", "unanswered", "teach", "stats"]) {

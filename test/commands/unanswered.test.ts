@@ -80,7 +80,7 @@ describe("/unanswered on an empty or busy log", () => {
   it("says nothing was recorded in the window", async () => {
     const reply = await send(bot(), "/unanswered", staff);
     expect(reply.kind).toBe("command");
-    expect(reply.text).toBe("最近 7 天（2021-08-20 至 2021-08-26，北京时间）没有记录到未解答的问题。");
+    expect(reply.text).toBe("最近 7 天（2021-08-20 至 2021-08-26，北京时间）没有记录到未解答的问题，也没有转人工。");
   });
 
   it("lists at most 20 questions", async () => {

@@ -40,8 +40,8 @@ describe("migration 2: meta salt, questions, votes", () => {
     const again = track(openStore(path, { migrations: MIGRATIONS.slice(0, 2) }));
     expect(again.schemaVersion).toBe(2);
     expect(again.countMerchants()).toBe(1);
-    expect(again.listUnanswered({ since: new Date("2021-08-01T00:00:00Z") })).toHaveLength(1);
     const db = inspect(path);
+    expect(db.prepare("SELECT count(*) FROM questions WHERE normalized = '天气怎么样'").pluck().get()).toBe(1);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(["audit", "merchant_users", "merchants", "meta", "questions", "votes"]);
     expect(db.prepare("SELECT count(*) FROM meta").pluck().get()).toBe(1);
@@ -205,6 +205,7 @@ describe("listUnanswered", () => {
       nearestEntryId: "c",
       nearestConfidence: 0.02,
       kinds: { fallback: 3, clarify: 0 },
+      picked: null,
     });
     expect(rows[1]).toMatchObject({ nearestEntryId: "join2", nearestConfidence: 0.2, kinds: { fallback: 1, clarify: 1 } });
     // The id is the latest occurrence's, the one /teach refers to.
@@ -283,6 +284,8 @@ describe("questionStats", () => {
       perDay: [],
       topEntries: [],
       unhelpful: [],
+      votes: { up: 0, down: 0 },
+      picks: 0,
     });
   });
 });

@@ -6,6 +6,7 @@ import { pino } from "pino";
 import type { Logger } from "pino";
 import { createBot } from "../../bot/create-bot.js";
 import type { Bot } from "../../bot/create-bot.js";
+import type { HandoffSettings } from "../../bot/pipeline/hand-off.js";
 import type { IncomingMessage, Reply } from "../../bot/pipeline/types.js";
 import { importMerchants } from "../../bot/store/import-merchants.js";
 import { openStore } from "../../bot/store/open-store.js";
@@ -26,14 +27,21 @@ export function captureLogger(): { logger: Logger; logs: Array<Record<string, un
 
 let counter = 0;
 
-export function makeBot({ merchants = [], knowledgeDir }: { merchants?: Merchant[]; knowledgeDir?: string } = {}): TestBot {
+export interface MakeBotOptions {
+  merchants?: Merchant[];
+  knowledgeDir?: string;
+  /** Staff on duty for handoffs; default nobody (as without SUPPORT_ON_DUTY). */
+  handoff?: HandoffSettings;
+}
+
+export function makeBot({ merchants = [], knowledgeDir, handoff }: MakeBotOptions = {}): TestBot {
   const store = openStore(":memory:");
   if (merchants.length > 0) {
     const result = importMerchants(store, JSON.stringify(merchants));
     if (!result.ok) throw new Error(`test merchants rejected: ${JSON.stringify(result.problems)}`);
   }
   const { logger, logs } = captureLogger();
-  const bot = createBot({ logger, databasePath: ":memory:", store, knowledgeDir });
+  const bot = createBot({ logger, databasePath: ":memory:", store, knowledgeDir, handoff });
   const ask = (text: string, options: Partial<IncomingMessage> = {}) =>
     bot.handleMessage({
       id: `test-${++counter}`,
