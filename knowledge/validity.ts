@@ -6,7 +6,7 @@
  * docs/validity.md.
  */
 import { DateTime } from "luxon";
-import type { Effective } from "./schema.js";
+import { VALIDITY_ZONES, type Effective } from "./schema.js";
 
 export type ValidityZone = NonNullable<Effective["zone"]>;
 export type ValidityKind = NonNullable<Effective["kind"]>;
@@ -14,6 +14,8 @@ export type ValidityState = "upcoming" | "current" | "ended";
 export type ValidityLang = "zh" | "en";
 
 export const DEFAULT_VALIDITY_ZONE: ValidityZone = "Asia/Shanghai";
+/** The zones a validity can be worded in. */
+export const VALIDITY_ZONES_SET: ReadonlySet<string> = new Set<string>(VALIDITY_ZONES);
 
 /** A resolved window: the calendar bounds as written and the instants they span. */
 export interface ValidityWindow {

@@ -754,12 +754,12 @@ function feeCalculator(route: "self" | "agency"): Calculator {
       route === "agency"
         ? /^(?=[\s\S]*(?:一达通|代理出口|one ?touch))(?=[\s\S]*(?:免|减免|服务费|waiv|fee))/u
         : /^(?=[\s\S]*(?:自营出口|市场采购|self.{0,12}export|market procurement))(?=[\s\S]*(?:免|减免|服务费|waiv|fee))/u,
-    run(slots) {
+    run(slots, now) {
       const amount = usdAmount(slots, USD_NEAR);
       if (!amount) return needs("告诉我累计实收金额（美元，例如「累计1.8万美金」），我帮你算还差多少能减免。");
       if (amount.currency === "CNY") return needs("门槛按美元计，请告诉我累计实收多少美元。");
       const useAgency = /一达通|代理出口|one ?touch/u.test(slots.text) || (route === "agency" && !/自营|市场采购/u.test(slots.text));
-      const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: amount.value, agencyExportReceivedUsd: amount.value } }));
+      const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: amount.value, agencyExportReceivedUsd: amount.value } }), now);
       if (!check.ok) return needs("请告诉我累计实收金额。");
       const w = check.waivers[useAgency ? 1 : 0];
       const fee = w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费";
@@ -839,7 +839,7 @@ function yesNo(text: string, yes: RegExp, no: RegExp): boolean | null {
 const brandLeading: Calculator = {
   needs: ["annualExportCny"],
   cue: /龙头品牌|leading brand/u,
-  run(slots) {
+  run(slots, now) {
     const exp = cnyAmount(slots, /出口|export|营收|销售/u);
     const listed = yesNo(slots.text, /上市|listed/u, /(?:没|没有|未|非|不是|还没)上市|not listed|unlisted/u);
     const famous = yesNo(slots.text, /驰名|著名|famous/u, /(?:没|没有|无|不是|未|非)(?:省级)?(?:以上)?(?:的)?(?:驰名|著名)|no famous|not famous/u);
@@ -857,6 +857,7 @@ const brandLeading: Calculator = {
           trademarkCertificate: true,
         },
       }),
+      now,
     );
     const l = check.leading!;
     const exportCond = l.conditions.find((c) => c.code === "export-at-least-1bn-cny")!;
@@ -882,7 +883,7 @@ const brandLeading: Calculator = {
 const brandOwn: Calculator = {
   needs: ["annualExportCny", "brandYears", "rdTeam", "marketingCny"],
   cue: /自主品牌|own brand/u,
-  run(slots) {
+  run(slots, now) {
     const exp = cnyAmount(slots, /出口|export/u);
     const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /注册|品牌|商标|register/u.test(n.before));
     const rd = slots.numbers.find((n) => n.kind === "count" && n.unit === "人" && /研发|r&d|rd/u.test(n.before));
@@ -902,6 +903,7 @@ const brandOwn: Calculator = {
           trademarkCertificate: true,
         },
       }),
+      now,
     );
     const own = check.own!;
     const cond = (code: string) => own.conditions.find((c) => c.code === code)!;
@@ -1120,7 +1122,7 @@ const ZONE_SOURCE = "金品诚企品牌升级 · 场景差异化（优质贸易�
 const zoneEntry: Calculator = {
   needs: ["gold", "businessType", "exportYears", "odm"],
   cue: /优质贸易专区|premium trad/u,
-  run(slots) {
+  run(slots, now) {
     const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /出口|外贸|export/u.test(n.before + n.after.slice(0, 6)));
     const odm = yesNo(slots.text, /odm/u, /(?:不|没|无|没有|不提供|不做)\s*(?:提供)?\s*odm|no odm|without odm|not .{0,10}odm/u);
     const known = { gold: slots.gold, type: slots.businessType, years: years?.value, odm };
@@ -1130,6 +1132,7 @@ const zoneEntry: Calculator = {
     if (slots.numbers.some((n) => /成长分|growth/u.test(n.before))) return needs("商品成长分问的是商品圈选：问「商品成长分74能被圈选吗」即可。");
     const check = checkZone(
       partialMerchant({ gold: known.gold === true, businessType: known.type ?? "factory", exportYears: known.years ?? 0, odm: known.odm === true }),
+      now,
     );
     const cond = (code: string) => check.conditions.find((c) => c.code === code)!;
     const rows: [string, boolean | null, string][] = [
@@ -1158,10 +1161,10 @@ const zoneEntry: Calculator = {
 const zoneProductScore: Calculator = {
   needs: ["productGrowthScore"],
   cue: /^(?=[\s\S]*(?:优质贸易专区|premium trad|圈))(?=[\s\S]*(?:成长分|growth score))/u,
-  run(slots) {
+  run(slots, now) {
     const score = numberNear(slots, ["score", "plain", "count"], /成长分|growth score|品/u, 10);
     if (!score) return needs("告诉我商品的商品成长分（例如「成长分74」），我帮你判断能否被圈选进优质贸易专区。");
-    const { products } = checkZone(partialMerchant({}));
+    const { products } = checkZone(partialMerchant({}), now);
     const ok = score.value >= products.minGrowthScore;
     return {
       kind: "computed",

@@ -4,7 +4,10 @@ import { loadKnowledge } from "../../knowledge/load-knowledge.js";
 import { EffectiveSchema } from "../../knowledge/schema.js";
 import { validityAt, validityNote, validityWindow } from "../../knowledge/validity.js";
 import { FESTIVAL_END, FESTIVAL_START } from "../../rules/festival.js";
+import { BRAND_REGISTRATION_WINDOW } from "../../rules/check-brand.js";
+import { FEE_WAIVER_WINDOW } from "../../rules/check-fees.js";
 import { FIRST_COMPENSATION_DEADLINE } from "../../rules/check-guarantee.js";
+import { ZONE_WINDOW } from "../../rules/check-zone.js";
 
 const festival = { from: "2021-09-01", until: "2021-09-30", zone: "America/Los_Angeles" } as const;
 const at = (iso: string) => new Date(iso);
@@ -101,5 +104,18 @@ describe("the knowledge base's dates", () => {
   it("the first-compensation offer ends at the guarantee rule's deadline", () => {
     const w = validityWindow(kb.byId.get("guarantee-first-compensation")!.effective);
     expect(w?.end?.startOf("second").toMillis()).toBe(FIRST_COMPENSATION_DEADLINE.toMillis());
+  });
+});
+
+describe("the knowledge base's dates agree with the checks' windows", () => {
+  const kb = loadKnowledge();
+  it.each([
+    ["gold-premium-trade-zone", ZONE_WINDOW],
+    ["gold-premium-trade-threshold", ZONE_WINDOW],
+    ["brand-activity-windows", BRAND_REGISTRATION_WINDOW],
+    ["brand-registration-path", BRAND_REGISTRATION_WINDOW],
+    ["festival-self-export-fee-waiver", FEE_WAIVER_WINDOW],
+  ])("%s ends when its check's offer ends", (id, window) => {
+    expect(validityWindow(kb.byId.get(id)!.effective)?.end?.toMillis()).toBe(window.end.toMillis());
   });
 });

@@ -37,4 +37,12 @@ describe("answers know where they are in time", () => {
     const reply = await bot.ask("/faq guarantee-first-compensation", { now: after });
     expect(reply.text).toMatch(/^> \*\*已结束\*\*：这项活动适用于 2021年8月10日 至 2021年9月30日（美国太平洋时间），现已结束。/);
   });
+
+  it("a figure computed for an ended offer leads with the same note", async () => {
+    const reply = await bot.ask("我一达通代理出口累计实收2.5万美元，能免基础服务费吗", { now: after });
+    expect(reply.text).toMatch(/^> \*\*已结束\*\*：这项活动适用于 2021年9月1日 至 2021年9月30日（美国太平洋时间），现已结束。\n/);
+    const during_ = await bot.ask("我一达通代理出口累计实收2.5万美元，能免基础服务费吗", { now: during });
+    expect(during_.text).not.toMatch(/已结束|尚未开始/);
+    expect(during_.text).toMatch(/已达标/);
+  });
 });
