@@ -45,4 +45,9 @@ describe("answers know where they are in time", () => {
     expect(during_.text).not.toMatch(/已结束|尚未开始/);
     expect(during_.text).toMatch(/已达标/);
   });
+
+  it("an English answer gets the note in English", async () => {
+    const reply = await bot.ask("/faq festival-dates en", { now: after });
+    expect(reply.text.split("\n")[0]).toBe("> **Ended**: This offer applied from 1 September 2021 to 30 September 2021 (US Pacific time) and has ended.");
+  });
 });
