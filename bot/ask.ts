@@ -3,12 +3,14 @@
  *
  *   npm run -s ask -- --jsonl [--merchants FILE] [--db PATH]     one JSON reply line per JSON input line
  *   npm run -s ask -- [--user ID] [--staff] [--merchants FILE]   a question per line, reply text out
+ *   … --now 2021-08-26T10:00+08:00    the clock starts there (or NOW=); a line's own `now` wins
  *
  * Without --db the store is a fresh in-memory one: the merchants of --merchants FILE, or the
  * demo merchants. Logs go to stderr (warnings only), so stdout holds nothing but replies.
  */
 import { parseArgs } from "node:util";
 import { ANONYMOUS_USER, runJsonl, runTerminal } from "./adapters/terminal.js";
+import { ClockError, parseClockStart, realClock, startedClock } from "./clock.js";
 import { loadConfig } from "./config.js";
 import { createBot } from "./create-bot.js";
 import { createLogger } from "./logger.js";
@@ -17,7 +19,7 @@ import { openStore } from "./store/open-store.js";
 import type { MerchantStore } from "./store/open-store.js";
 import { seedDemoIfEmpty } from "./store/seed-demo.js";
 
-const USAGE = "usage: npm run -s ask -- [--jsonl] [--merchants FILE] [--db PATH] [--user ID] [--staff]";
+const USAGE = "usage: npm run -s ask -- [--jsonl] [--merchants FILE] [--db PATH] [--user ID] [--staff] [--now ISO]";
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`ask: ${message}\n`);
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
         db: { type: "string" },
         user: { type: "string", default: ANONYMOUS_USER },
         staff: { type: "boolean", default: false },
+        now: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -45,7 +48,16 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  let flagNow: Date | undefined;
+  try {
+    flagNow = values.now === undefined ? undefined : parseClockStart(values.now, "--now");
+  } catch (err) {
+    if (err instanceof ClockError) fail(err.message);
+    throw err;
+  }
   const config = loadConfig();
+  const start = flagNow ?? config.now;
+  const clock = start ? startedClock(start) : realClock;
   const logger = createLogger({ level: config.logLevel ?? "warn", pretty: false, destination: 2 });
 
   let store: MerchantStore;
@@ -64,13 +76,14 @@ async function main(): Promise<void> {
 
   const bot = createBot({ logger, databasePath: store.path, store, questionRetentionDays: config.questionRetentionDays });
   try {
-    if (values.jsonl) await runJsonl(bot.handleMessage, { input: process.stdin, output: process.stdout });
+    if (values.jsonl) await runJsonl(bot.handleMessage, { input: process.stdin, output: process.stdout, clock });
     else {
       await runTerminal(bot.handleMessage, {
         input: process.stdin,
         output: process.stdout,
         userId: values.user,
         staff: values.staff,
+        clock,
         interactive: process.stdin.isTTY === true,
       });
     }

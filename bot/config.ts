@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { DEFAULT_WEBHOOK_HOSTS } from "./adapters/dingtalk/tuning.js";
+import { ClockError, parseClockStart } from "./clock.js";
 
 const OFFICIAL_API = "https://api.dingtalk.com";
 
@@ -100,6 +101,25 @@ const EnvSchema = z
     SHUTDOWN_GRACE_MS: positiveInt(10_000, 600_000),
     /** Days to keep recorded unanswered questions and votes. */
     QUESTION_RETENTION_DAYS: positiveInt(90, 3650),
+    /**
+     * Starts the terminal chat's and `ask`'s clock at another instant (ISO 8601, Beijing time
+     * without an offset), for demos and support; never in DingTalk mode (bot/clock.ts).
+     */
+    NOW: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((s, ctx) => {
+          try {
+            return parseClockStart(s, "NOW");
+          } catch (err) {
+            if (!(err instanceof ClockError)) throw err;
+            ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time, e.g. NOW=2021-08-26T10:00+08:00 (Beijing time without an offset)" });
+            return z.NEVER;
+          }
+        })
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.DINGTALK_CLIENT_ID) !== Boolean(env.DINGTALK_CLIENT_SECRET)) {
@@ -135,6 +155,8 @@ export interface Config {
   healthHost: string;
   shutdownGraceMs: number;
   questionRetentionDays: number;
+  /** Where the terminal chat's and ask's clock starts (NOW); unset: the real clock. Never with `dingtalk`. */
+  now?: Date;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     healthHost: e.HEALTH_HOST,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     questionRetentionDays: e.QUESTION_RETENTION_DAYS,
+    now: e.NOW,
   };
 }
 

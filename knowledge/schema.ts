@@ -36,10 +36,37 @@ export const SourceSchema = z
   })
   .strict();
 
+/**
+ * The last moment something applies: a date (the whole day counts) or, where the briefing gives
+ * a time, a local date-time `YYYY-MM-DDTHH:mm:ss` in the entry's zone (`2022-01-01T15:59:59`).
+ */
+const isoDateOrLocalTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?$/, "must be a date YYYY-MM-DD or a local date-time YYYY-MM-DDTHH:mm:ss")
+  .refine((s) => DateTime.fromISO(s).isValid, "is not a real calendar date or time");
+
+/**
+ * The zones the briefing's dates are written in: Beijing time by default, US Pacific (美西, PDT)
+ * for the September festival and the offers tied to it (docs/validity.md).
+ */
+export const VALIDITY_ZONES = ["Asia/Shanghai", "America/Los_Angeles"] as const;
+
+/**
+ * `offer`: a time-limited offer, activity or window that ends (`until` required); `rule`: a
+ * standing rule that took effect on `from` and never "ends" (it may only be replaced). Left out,
+ * an entry with `until` is an offer and one without is a rule.
+ */
+export const VALIDITY_KINDS = ["offer", "rule"] as const;
+
 export const EffectiveSchema = z
   .object({
+    /** The first day it applies, in `zone`. */
     from: isoDate.optional(),
-    until: isoDate.optional(),
+    /** The last day it applies, inclusive, in `zone` (or the last second, when a time is given). */
+    until: isoDateOrLocalTime.optional(),
+    /** The zone of `from` and `until`; Asia/Shanghai when left out. */
+    zone: z.enum(VALIDITY_ZONES).optional(),
+    kind: z.enum(VALIDITY_KINDS).optional(),
     /** How the briefing words the timing ("8月1号启动灰测，预计9月1号全量生效"). */
     note: z.string().min(2).optional(),
   })
@@ -47,9 +74,17 @@ export const EffectiveSchema = z
   .refine((e) => e.from !== undefined || e.until !== undefined || e.note !== undefined, {
     message: "give at least one of from, until, note (or leave effective out)",
   })
-  .refine((e) => !(e.from && e.until) || e.from <= e.until, {
+  .refine((e) => !(e.from && e.until) || e.from <= e.until.slice(0, 10), {
     message: "from must not be after until",
     path: ["until"],
+  })
+  .refine((e) => e.kind !== "offer" || e.until !== undefined, {
+    message: "an offer must say until when it applies",
+    path: ["until"],
+  })
+  .refine((e) => e.zone === undefined || e.from !== undefined || e.until !== undefined, {
+    message: "a zone applies to from/until: give one of them",
+    path: ["zone"],
   });
 
 export const SupersedesSchema = z

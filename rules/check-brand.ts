@@ -1,11 +1,45 @@
 /**
  * Industrial brand station (工业品牌站): leading and own brand, spec/rules.md §5 — `/brand`.
  */
+import type { DateTime } from "luxon";
 import type { BrandProfile, Merchant } from "./merchant.js";
+import { offerPhase, offerWindow, spanOf, type OfferPhase, type OfferWindow } from "./offer-window.js";
+import { SHANGHAI, US_PACIFIC } from "./time.js";
 import { gapUp } from "./result.js";
 
 /** briefing: 工业品牌站升级-报名通道 二、已开放行业 — 电工电气、五金工具、安防劳保、机械、包印 (包印 = 包装印刷) */
 export const BRAND_OPEN_INDUSTRIES = ["电工电气", "五金工具", "安防劳保", "机械", "包装印刷"] as const;
+
+/** One brand-station activity in the briefing's My Alibaba list: when to register, when it is online. */
+export interface BrandActivity {
+  readonly name: string;
+  /** 报名时间 (中国时间). */
+  readonly registration: OfferWindow;
+  /** 上线时间 (美国时间, taken as US Pacific). */
+  readonly online: OfferWindow;
+}
+
+/** briefing: 工业品牌站升级-报名通道 · My Alibaba 活动列表截图 — 报名时间 (中国时间) / 上线时间 (美国时间) */
+export const BRAND_ACTIVITIES: readonly BrandActivity[] = [
+  {
+    name: "工业品牌站",
+    registration: offerWindow("2021-07-01T09:00:00", "2021-08-25T22:59:59", SHANGHAI),
+    online: offerWindow("2021-09-01T00:00:00", "2021-09-30T23:59:59", US_PACIFIC),
+  },
+  {
+    name: "工业品牌站招商",
+    registration: offerWindow("2021-06-01T15:00:00", "2022-01-01T15:59:59", SHANGHAI),
+    online: offerWindow("2021-06-01T00:00:00", "2022-03-31T23:59:59", US_PACIFIC),
+  },
+  {
+    name: "2021阿里工业品牌站升级云招募",
+    registration: offerWindow("2021-05-05T05:07:39", "2021-12-20T23:59:59", SHANGHAI),
+    online: offerWindow("2021-02-28T08:00:00", "2022-03-31T23:59:59", US_PACIFIC),
+  },
+];
+
+/** From the first registration opening to the last one closing: when a merchant could register at all. */
+export const BRAND_REGISTRATION_WINDOW: OfferWindow = spanOf(BRAND_ACTIVITIES.map((a) => a.registration));
 
 /** briefing: 工业品牌站升级-招商标准 龙头品牌 — 1.年出口额≥10亿人民币 */
 export const LEADING_MIN_EXPORT_CNY = 1_000_000_000;
@@ -92,6 +126,8 @@ export interface BrandCheck {
   /** All of the four, plus industry open and trademark certificate. */
   readonly own: BrandTypeCheck | null;
   readonly documents: BrandDocuments;
+  /** Registration at `now`: the phase of {@link BRAND_REGISTRATION_WINDOW} and the activities open. */
+  readonly registration: { readonly window: OfferWindow; readonly phase: OfferPhase; readonly open: readonly string[] };
 }
 
 function atLeast(code: BrandConditionCode, value: number, threshold: number): BrandCondition {
@@ -165,9 +201,10 @@ function documentsFor(gold: boolean): BrandDocuments {
  * Checks the industrial brand station for `/brand`: whether the merchant's industry is open, and
  * for the leading brand (any one of three) and own brand (all four) every unmet condition,
  * including the trademark certificate both need; plus the document list for Gold or non-Gold.
- * Without the `brand` profile, leading/own are null and `missing` says so.
+ * Without the `brand` profile, leading/own are null and `missing` says so. `registration` says
+ * whether registration is open at `now` (it closed for good on 2022-01-01 15:59:59 Beijing time).
  */
-export function checkBrand(merchant: Merchant): BrandCheck {
+export function checkBrand(merchant: Merchant, now: DateTime): BrandCheck {
   const open = (BRAND_OPEN_INDUSTRIES as readonly string[]).includes(merchant.industry);
   const b = merchant.brand ?? null;
   return {
@@ -177,5 +214,10 @@ export function checkBrand(merchant: Merchant): BrandCheck {
     leading: b ? leadingCheck(b, open) : null,
     own: b ? ownCheck(b, open) : null,
     documents: documentsFor(merchant.gold),
+    registration: {
+      window: BRAND_REGISTRATION_WINDOW,
+      phase: offerPhase(BRAND_REGISTRATION_WINDOW, now),
+      open: BRAND_ACTIVITIES.filter((a) => offerPhase(a.registration, now) === "during").map((a) => a.name),
+    },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { DateTime } from "luxon";
 import type { Merchant } from "./merchant.js";
+import { offerPhase, type OfferPhase, type OfferWindow } from "./offer-window.js";
 import { endOfDate, SHANGHAI, startOfDate, US_PACIFIC, type IsoDate } from "./time.js";
 
 /**
@@ -17,6 +18,8 @@ export const FESTIVAL_END = DateTime.fromObject(
   { year: 2021, month: 9, day: 30, hour: 23, minute: 59, second: 59, millisecond: 999 },
   { zone: US_PACIFIC },
 );
+/** The festival as an offer window: every festival offer (fee waivers, coupons …) runs in it. */
+export const FESTIVAL_WINDOW: OfferWindow = { start: FESTIVAL_START, end: FESTIVAL_END, zone: US_PACIFIC };
 /** briefing: 榜单介绍 二级行业 — 按照8月29日（北京时间下午三点）商家所属的二级类目来锁定 */
 export const CATEGORY_LOCK_AT = DateTime.fromObject(
   { year: 2021, month: 8, day: 29, hour: 15 },
@@ -127,7 +130,9 @@ export interface FestivalCheck {
   readonly windowType: FestivalWindowType;
   readonly category: string | null;
   readonly festival: { readonly start: DateTime; readonly end: DateTime };
-  readonly phase: "before" | "during" | "after";
+  /** {@link FESTIVAL_WINDOW}: the festival as an offer, with the zone its dates are given in. */
+  readonly window: OfferWindow;
+  readonly phase: OfferPhase;
   readonly weeks: readonly FestivalWeek[];
   /** The display week containing `now`, or null. */
   readonly currentWeek: number | null;
@@ -175,7 +180,7 @@ export function checkFestival(merchant: Merchant, now: DateTime): FestivalCheck 
   const t = now.toMillis();
   const current = weeks.find((w) => w.display.start.toMillis() <= t && t <= w.display.end.toMillis());
   const next = weeks.find((w) => w.display.start.toMillis() > t);
-  const phase = t < FESTIVAL_START.toMillis() ? "before" : t > FESTIVAL_END.toMillis() ? "after" : "during";
+  const phase = offerPhase(FESTIVAL_WINDOW, now);
   return {
     ok: true,
     missing: merchant.category ? [] : ["category"],
@@ -184,6 +189,7 @@ export function checkFestival(merchant: Merchant, now: DateTime): FestivalCheck 
     windowType: type,
     category: merchant.category ?? null,
     festival: { start: FESTIVAL_START.setZone(SHANGHAI), end: FESTIVAL_END.setZone(SHANGHAI) },
+    window: FESTIVAL_WINDOW,
     phase,
     weeks,
     currentWeek: current?.week ?? null,

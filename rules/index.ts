@@ -101,8 +101,12 @@ export {
   type FactoryThreshold,
 } from "./check-factory.js";
 
+export { offerPhase, offerWindow, spanOf, type OfferPhase, type OfferWindow } from "./offer-window.js";
+
 export {
+  BRAND_ACTIVITIES,
   BRAND_DOCUMENT_LABELS,
+  BRAND_REGISTRATION_WINDOW,
   BRAND_OPEN_INDUSTRIES,
   checkBrand,
   LEADING_MIN_EXPORT_CNY,
@@ -110,6 +114,7 @@ export {
   OWN_MIN_EXPORT_CNY,
   OWN_MIN_MARKETING_CNY,
   OWN_MIN_RD_TEAM,
+  type BrandActivity,
   type BrandCheck,
   type BrandCondition,
   type BrandConditionCode,
@@ -121,6 +126,7 @@ export {
 export {
   checkZone,
   ZONE_MIN_EXPORT_YEARS,
+  ZONE_WINDOW,
   ZONE_MIN_PRODUCT_GROWTH_SCORE,
   ZONE_PRODUCTS_PER_MERCHANT,
   type ZoneCheck, type ZoneCondition, type ZoneConditionCode } from "./check-zone.js";
@@ -132,6 +138,7 @@ export {
   CUMULATIVE_INDUSTRIES,
   FESTIVAL_END,
   FESTIVAL_START,
+  FESTIVAL_WINDOW,
   festivalWindowTypeOf,
   NETWORK_LIST_TOP,
   WEEKLY_INDUSTRIES,
@@ -144,6 +151,7 @@ export {
 export {
   AGENCY_EXPORT_WAIVER_MIN_USD,
   checkFees,
+  FEE_WAIVER_WINDOW,
   SELF_EXPORT_WAIVER_MIN_USD,
   type FeesCheck, type FeesCheckResult, type FeeWaiver } from "./check-fees.js";
 

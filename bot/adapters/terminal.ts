@@ -6,6 +6,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { z } from "zod";
+import { realClock, type Clock } from "../clock.js";
 import type { HandleMessage, IncomingMessage, Reply, ReplyAction } from "../pipeline/types.js";
 import { actionForNumber, withActionsAsText } from "./shared/actions-as-text.js";
 
@@ -26,6 +27,8 @@ export const ANONYMOUS_USER = "anonymous";
 interface Io {
   input: Readable;
   output: Writable;
+  /** Stamps each message (`--now` / NOW start it elsewhere); the real clock by default. */
+  clock?: Clock;
 }
 
 /** A byte-order mark some editors put at the start of a UTF-8 file: not part of line 1. */
@@ -35,7 +38,7 @@ const BOM = "\uFEFF";
  * Drives the pipeline with JSON lines: exactly one JSON reply line per input line, in order.
  * Stops quietly when the reader of `output` goes away (EPIPE: `ask --jsonl | head -1`).
  */
-export async function runJsonl(handleMessage: HandleMessage, { input, output }: Io): Promise<number> {
+export async function runJsonl(handleMessage: HandleMessage, { input, output, clock = realClock }: Io): Promise<number> {
   const rl = createInterface({ input, crlfDelay: Infinity });
   const pipe = watchBrokenPipe(output, () => rl.close());
   let n = 0;
@@ -43,7 +46,7 @@ export async function runJsonl(handleMessage: HandleMessage, { input, output }: 
     if (pipe.gone()) break;
     n++;
     const line = n === 1 && raw.startsWith(BOM) ? raw.slice(BOM.length) : raw;
-    const reply = await answerJsonLine(handleMessage, line, n);
+    const reply = await answerJsonLine(handleMessage, line, n, clock);
     if (pipe.gone()) break;
     output.write(`${JSON.stringify(reply)}\n`);
   }
@@ -67,7 +70,7 @@ function watchBrokenPipe(output: Writable, onGone: () => void): { gone(): boolea
 
 type JsonReply = Pick<Reply, "kind" | "text" | "entryId" | "confidence"> & { actions?: ReplyAction[] };
 
-async function answerJsonLine(handleMessage: HandleMessage, line: string, n: number): Promise<JsonReply> {
+async function answerJsonLine(handleMessage: HandleMessage, line: string, n: number, clock: Clock): Promise<JsonReply> {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -89,7 +92,7 @@ async function answerJsonLine(handleMessage: HandleMessage, line: string, n: num
     conversationId: group ? "ask-group" : `ask-direct-${userId}`,
     staff,
     canPushPrivately: false,
-    now: now ? new Date(now) : new Date(),
+    now: now ? new Date(now) : clock(),
   };
   const reply = await handleMessage(msg);
   // Scripts see the choices twice: listed in the text as a person would, and as data.
@@ -142,7 +145,7 @@ export async function runTerminal(handleMessage: HandleMessage, options: Termina
       conversationId: `terminal-${options.userId}`,
       staff: options.staff,
       canPushPrivately: false,
-      now: new Date(),
+      now: (options.clock ?? realClock)(),
     });
     previous = reply;
     if (pipe.gone()) break;

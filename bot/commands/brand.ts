@@ -29,12 +29,16 @@ import {
   mark,
   MISSING_DATA_HINT,
   missingFieldsText,
+  offerNote,
+  offerRange,
   sourceLine,
   type Rounding,
 } from "./format-check.js";
 import { runPersonalCheck, type CheckView, type RenderContext } from "./personal-check.js";
 
 const SOURCE = "品牌商专属阵地-工业品牌站招商（招商标准、报名通道）";
+/** What the lead line calls the recruitment when registration is not open. */
+const OFFER_NAME = "工业品牌站招商报名";
 /** briefing: 工业品牌站升级-报名通道 一、报名入口 */
 const REGISTRATION_PATH = "商家工作台——营销中心——官方活动报名——工业品牌站";
 
@@ -144,16 +148,19 @@ function headline(check: BrandCheck): string {
   return types.length > 0 ? `**符合${types.join("和")}的招商条件**` : "**暂不符合龙头品牌和自主品牌的招商条件**";
 }
 
-function renderBrand({ merchant }: RenderContext): CheckView {
-  const check = checkBrand(merchant);
+function renderBrand({ merchant, now }: RenderContext): CheckView {
+  const check = checkBrand(merchant, now);
   const ctx: LineContext = { industry: merchant.industry, highTech: merchant.brand?.highTech ?? false };
   const qualifies = Boolean(check.leading?.qualifies || check.own?.qualifies);
-  const nextStep = qualifies
-    ? `**下一步**：准备好上面的资质，到 **${REGISTRATION_PATH}** 报名。`
+  const { registration } = check;
+  let nextStep = qualifies
+    ? `**下一步**：准备好上面的资质，到 **${REGISTRATION_PATH}** 报名${registration.open.length > 0 ? `（目前开放报名：${registration.open.join("、")}）` : ""}。`
     : `报名入口：${REGISTRATION_PATH}（补齐上面未满足的条件后报名）。`;
+  if (registration.phase === "after") nextStep = "报名已截止：简报列出的报名通道都已关闭，以上按简报的招商标准核对，仅供参考；新一期招商以平台通知为准。";
   return {
     title: checkTitle(merchant.id, "工业品牌站"),
     text: joinBlocks(
+      offerNote(registration.window, registration.phase, OFFER_NAME),
       headline(check),
       leadingBlock(check, ctx),
       ownBlock(check, ctx),
@@ -169,8 +176,9 @@ function renderBrand({ merchant }: RenderContext): CheckView {
 }
 
 /** One line for /check: which brand type the merchant qualifies for. */
-export function summarizeBrand({ merchant }: RenderContext): string {
-  const check = checkBrand(merchant);
+export function summarizeBrand({ merchant, now }: RenderContext): string {
+  const check = checkBrand(merchant, now);
+  if (check.registration.phase === "after") return `工业品牌站：招商报名（${offerRange(check.registration.window)}）**已截止**（详见 /brand）`;
   if (!check.industry.open) return `工业品牌站：一级行业「${check.industry.name}」暂未开放（详见 /brand）`;
   if (!check.leading || !check.own) return `工业品牌站：${missingFieldsText(check.missing, "无法判断")}（/brand）`;
   const types = [check.leading.qualifies ? "龙头品牌" : "", check.own.qualifies ? "自主品牌" : ""].filter(Boolean);

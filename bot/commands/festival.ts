@@ -12,11 +12,15 @@ import {
   formatBothZones,
   formatDateTime,
   joinBlocks,
+  offerNote,
+  offerRange,
   sourceLine,
 } from "./format-check.js";
 import { runPersonalCheck, type CheckView, type RenderContext } from "./personal-check.js";
 
 const SOURCE = "9月采购节榜单新玩法（榜单介绍、每周统计/累计统计说明）";
+/** What the lead line calls the festival when it is not on. */
+const OFFER_NAME = "9月采购节榜单";
 
 const TYPE_NAMES: Readonly<Record<FestivalCheck["windowType"], string>> = {
   weekly: "每周统计",
@@ -49,7 +53,7 @@ function headline(check: FestivalCheck): string {
   }
 }
 
-function phaseLine(check: FestivalCheck): string {
+function phaseLine(check: FestivalCheck): string | null {
   const next = check.weeks.find((w) => w.week === check.nextWeek);
   switch (check.phase) {
     case "before":
@@ -57,7 +61,7 @@ function phaseLine(check: FestivalCheck): string {
     case "during":
       return `当前：第${check.currentWeek ?? "?"}周展示期${next ? `；第${next.week}周从北京时间 ${formatDateTime(next.display.start)} 开始展示` : "（最后一周）"}。`;
     case "after":
-      return "当前：采购节已结束。";
+      return null; // the lead line says it has ended
   }
 }
 
@@ -80,12 +84,15 @@ function renderFestival({ merchant, now }: RenderContext): CheckView {
   return {
     title: checkTitle(merchant.id, "采购节榜单"),
     text: joinBlocks(
+      offerNote(check.window, check.phase, OFFER_NAME),
       headline(check),
-      bullets([
-        `采购节时间：${formatBothZones(check.festival.start, true)} 至 ${formatBothZones(check.festival.end, true)}`,
-        phaseLine(check),
-        lockLine(check),
-      ]),
+      bullets(
+        [
+          `采购节时间：${formatBothZones(check.festival.start, true)} 至 ${formatBothZones(check.festival.end, true)}`,
+          phaseLine(check),
+          lockLine(check),
+        ].filter((line): line is string => line !== null),
+      ),
       ["五个展示周及实收GMV统计区间：", ...bullets(check.weeks.map((w) => weekLine(w, check)))],
       bullets([
         `全网热卖榜：每个一级行业取前 ${check.top.network} 名；类目热卖榜：每个二级类目取前 ${check.top.category} 名；均按店铺实收GMV降序排列`,
@@ -101,6 +108,7 @@ function renderFestival({ merchant, now }: RenderContext): CheckView {
 /** One line for /check: the industry's window type. */
 export function summarizeFestival({ merchant, now }: RenderContext): string {
   const check = checkFestival(merchant, now);
+  if (check.phase === "after") return `采购节榜单：采购节（${offerRange(check.window)}）**已结束**（详见 /festival）`;
   return `采购节榜单：一级行业「${check.industry}」**${TYPE_NAMES[check.windowType]}**（详见 /festival）`;
 }
 

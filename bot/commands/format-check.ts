@@ -5,7 +5,8 @@
  */
 import { DateTime } from "luxon";
 import type { BusinessType, PenaltyRule } from "../../rules/merchant.js";
-import { SHANGHAI, US_PACIFIC, type IsoDate, type TimeLeft } from "../../rules/index.js";
+import { SHANGHAI, US_PACIFIC, type IsoDate, type OfferPhase, type OfferWindow, type TimeLeft } from "../../rules/index.js";
+import { formatValidityRange, validityNote, VALIDITY_ZONES_SET, type ValidityWindow, type ValidityZone } from "../../knowledge/validity.js";
 import type { CheckView } from "./personal-check.js";
 
 const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"] as const;
@@ -198,4 +199,35 @@ export function parseNumberArg(raw: string): number | null {
   if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
   if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(s)) return null;
   return Number(s);
+}
+
+/** A rule's offer window in the terms of an entry's validity (docs/validity.md), to word it alike. */
+function asValidity(window: OfferWindow): ValidityWindow {
+  if (!VALIDITY_ZONES_SET.has(window.zone)) throw new RangeError(`no wording for offers in zone ${window.zone}`);
+  const zone = window.zone as ValidityZone;
+  const end = window.end.setZone(zone);
+  const wholeDay = end.toMillis() === end.endOf("day").toMillis();
+  return {
+    kind: "offer",
+    zone,
+    from: window.start.setZone(zone).toFormat("yyyy-MM-dd"),
+    until: wholeDay ? end.toFormat("yyyy-MM-dd") : end.toFormat("yyyy-MM-dd'T'HH:mm:ss"),
+    start: window.start,
+    end: window.end,
+  };
+}
+
+/**
+ * The lead line of a check whose offer is not on at `now`:
+ * `> **已结束**：采购节服务费减免适用于 2021年9月1日 至 2021年9月30日（美国太平洋时间），现已结束。`
+ * Undefined while the offer runs.
+ */
+export function offerNote(window: OfferWindow, phase: OfferPhase, subject: string): string | undefined {
+  if (phase === "during") return undefined;
+  return validityNote({ ...asValidity(window), state: phase === "before" ? "upcoming" : "ended" }, "zh", subject);
+}
+
+/** `2021年9月1日 至 2021年9月30日（美国太平洋时间）`: an offer's dates, for /check's one-liners. */
+export function offerRange(window: OfferWindow): string {
+  return formatValidityRange(asValidity(window), "zh");
 }

@@ -4,10 +4,23 @@
  */
 import { checkZone, ZONE_MIN_EXPORT_YEARS, type ZoneCondition, type ZoneConditionCode } from "../../rules/index.js";
 import { defineCommand } from "./define-command.js";
-import { BUSINESS_TYPE_NAMES, bullets, checkTitle, formatNumber, joinBlocks, mark, sourceLine, type Rounding } from "./format-check.js";
+import {
+  BUSINESS_TYPE_NAMES,
+  bullets,
+  checkTitle,
+  formatNumber,
+  joinBlocks,
+  mark,
+  offerNote,
+  offerRange,
+  sourceLine,
+  type Rounding,
+} from "./format-check.js";
 import { runPersonalCheck, type CheckView, type RenderContext } from "./personal-check.js";
 
 const SOURCE = "金品诚企品牌升级-场景差异化（优质贸易专区）";
+/** What the lead line calls the zone slot when it is not on. */
+const OFFER_NAME = "这期优质贸易专区（APP首焦）";
 
 /** briefing: 金品诚企品牌升级-场景差异化 — 入围门槛：金品服务中+企业类型贸易或者工贸一体+出口年限≥3+提供ODM服务 */
 const CONDITION_NAMES: Readonly<Record<ZoneConditionCode, string>> = {
@@ -30,8 +43,9 @@ function unmetText(c: ZoneCondition): string {
   return CONDITION_NAMES[c.code];
 }
 
-function renderZone({ merchant }: RenderContext): CheckView {
-  const check = checkZone(merchant);
+function renderZone({ merchant, now }: RenderContext): CheckView {
+  const check = checkZone(merchant, now);
+  const ended = check.slot.phase === "after";
   const current: Readonly<Record<ZoneConditionCode, string>> = {
     gold: merchant.gold ? "是" : "否",
     "business-type-trading-or-integrated": BUSINESS_TYPE_NAMES[merchant.businessType],
@@ -40,26 +54,30 @@ function renderZone({ merchant }: RenderContext): CheckView {
   };
   const unmet = check.conditions.filter((c) => !c.met);
   const head = check.eligible
-    ? "**符合优质贸易专区入围门槛**"
-    : `**暂不符合优质贸易专区入围门槛**（${unmet.length} 项未满足：${unmet.map(unmetText).join("；")}）`;
+    ? `**${ended ? "按简报的入围门槛，你符合" : "符合优质贸易专区入围门槛"}**`
+    : `**${ended ? "按简报的入围门槛，你不符合" : "暂不符合优质贸易专区入围门槛"}**（${unmet.length} 项未满足：${unmet.map(unmetText).join("；")}）`;
   const { perMerchant, minGrowthScore } = check.products;
+  let nextStep = check.eligible
+    ? `**下一步**：提升商品成长分（≥ ${minGrowthScore}）的商品才会被圈选。`
+    : `**下一步**：补齐未满足的条件：${unmet.map(unmetText).join("；")}。`;
+  if (ended) nextStep = "简报只给出了这一期的时间（季度活动资源）；之后各期的时间和门槛以平台通知为准。";
   return {
     title: checkTitle(merchant.id, "优质贸易专区"),
     text: joinBlocks(
+      offerNote(check.slot.window, check.slot.phase, OFFER_NAME),
       head,
       ["入围门槛（需全部满足，以金品认证主体报告数据为准）：", ...bullets(check.conditions.map((c) => conditionLine(c, current[c.code])))],
       `商品：系统自动圈品，每个商家 ${perMerchant} 个商品，商品成长分需 ≥ ${minGrowthScore}，无需手动报名。`,
-      check.eligible
-        ? `**下一步**：提升商品成长分（≥ ${minGrowthScore}）的商品才会被圈选。`
-        : `**下一步**：补齐未满足的条件：${unmet.map(unmetText).join("；")}。`,
+      nextStep,
       sourceLine(SOURCE),
     ),
   };
 }
 
 /** One line for /check: eligible, or the unmet conditions. */
-export function summarizeZone({ merchant }: RenderContext): string {
-  const check = checkZone(merchant);
+export function summarizeZone({ merchant, now }: RenderContext): string {
+  const check = checkZone(merchant, now);
+  if (check.slot.phase === "after") return `优质贸易专区：这期专区（${offerRange(check.slot.window)}）**已结束**（详见 /zone）`;
   if (check.eligible) return "优质贸易专区：**符合**入围门槛（详见 /zone）";
   const unmet = check.conditions.filter((c) => !c.met).map(unmetText);
   return `优质贸易专区：**暂不符合**，未满足：${unmet.join("；")}（详见 /zone）`;

@@ -16,6 +16,7 @@ import { CALCULATORS, type Calculation, type Calculator, type Computed } from ".
 import type { PipelineDeps } from "./deps.js";
 import { extractSlots, type Slots } from "./extract-slots.js";
 import { questionLanguage } from "../../knowledge/language.js";
+import { validityAt, validityNote } from "../../knowledge/validity.js";
 import { answerReply, faqMessage, voteActions } from "./format-entry.js";
 import { makeReply } from "./replies.js";
 import type { IncomingMessage, Reply } from "./types.js";
@@ -37,8 +38,11 @@ function hasFigures(slots: Slots): boolean {
   return slots.numbers.length > 0 || slots.dates.length > 0;
 }
 
-function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidence: number): Reply {
+function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidence: number, now: Date): Reply {
+  // Figures for an offer that has ended (or not started) say so first, as the entry would.
+  const validity = validityNote(validityAt(entry?.effective, now));
   const text = [
+    ...(validity ? [validity, ""] : []),
     `**${COMPUTED_LEAD}：${c.result}**`,
     "",
     `- 算法：${c.arithmetic}`,
@@ -84,7 +88,7 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
   let primaryResult: Calculation | undefined;
   if (primary && primaryRule && hasFigures(slots)) {
     primaryResult = CALCULATORS[primaryRule].run(slots, now);
-    if (primaryResult.kind === "computed") return computedReply(primaryResult, primary.entry, primary.confidence);
+    if (primaryResult.kind === "computed") return computedReply(primaryResult, primary.entry, primary.confidence, msg.now);
   }
 
   if (hasFigures(slots)) {
@@ -95,18 +99,18 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
       if (!rule || tried.has(rule) || !CALCULATORS[rule].cue.test(slots.text)) continue;
       tried.add(rule);
       const r = CALCULATORS[rule].run(slots, now);
-      if (r.kind === "computed") return computedReply(r, c.entry, c.confidence);
+      if (r.kind === "computed") return computedReply(r, c.entry, c.confidence, msg.now);
     }
     for (const [rule, calc] of Object.entries(CALCULATORS) as [ComputeRule, Calculator][]) {
       if (tried.has(rule) || !calc.cue.test(slots.text)) continue;
       const r = calc.run(slots, now);
-      if (r.kind === "computed") return computedReply(r, entryForRule(rule, deps), primary?.confidence ?? others[0]?.confidence ?? 0);
+      if (r.kind === "computed") return computedReply(r, entryForRule(rule, deps), primary?.confidence ?? others[0]?.confidence ?? 0, msg.now);
     }
   }
 
   if (!primary || !primaryRule) return undefined;
   const r = primaryResult ?? CALCULATORS[primaryRule].run(slots, now);
-  if (r.kind === "computed") return computedReply(r, primary.entry, primary.confidence);
+  if (r.kind === "computed") return computedReply(r, primary.entry, primary.confidence, msg.now);
   const base = answerReply(primary.entry, deps.kb, {
     now: msg.now,
     confidence: primary.confidence,

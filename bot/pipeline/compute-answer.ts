@@ -844,7 +844,7 @@ function waiverLine(w: FeeWaiver, agency: boolean) {
  * Several amounts in a fee question: each route's amount by the route named in its clause
  * ("自营出口累计2.6万美金，一达通代理出口累计2.1万美金"); both waivers when both are named, else ask.
  */
-function bothRoutes(slots: Slots, usd: readonly NumberSlot[]): Calculation {
+function bothRoutes(slots: Slots, usd: readonly NumberSlot[], now: DateTime): Calculation {
   const ask = needs("你的问题里有几个金额：告诉我自营出口/市场采购出口累计实收多少美元、一达通代理出口累计实收多少美元（各一个数），我帮你分别算。");
   const routeOf = (n: NumberSlot) => {
     const a = AGENCY_WORDS.test(n.lead);
@@ -854,7 +854,7 @@ function bothRoutes(slots: Slots, usd: readonly NumberSlot[]): Calculation {
   const self = usd.filter((n) => routeOf(n) === "self");
   const agency = usd.filter((n) => routeOf(n) === "agency");
   if (self.length !== 1 || agency.length !== 1 || usd.length !== 2) return ask;
-  const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: self[0]!.value, agencyExportReceivedUsd: agency[0]!.value } }));
+  const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: self[0]!.value, agencyExportReceivedUsd: agency[0]!.value } }), now);
   if (!check.ok) return ask;
   const lines = [waiverLine(check.waivers[0], false), waiverLine(check.waivers[1], true)];
   return {
@@ -873,9 +873,9 @@ function feeCalculator(route: "self" | "agency"): Calculator {
       route === "agency"
         ? /^(?=[\s\S]*(?:一达通|代理出口|one ?touch))(?=[\s\S]*(?:免|减免|服务费|waiv|fee|还差|差多少|达标|how much more))/u
         : /^(?=[\s\S]*(?:自营出口|市场采购|self.{0,12}export|market procurement))(?=[\s\S]*(?:免|减免|服务费|waiv|fee|还差|差多少|达标|how much more))/u,
-    run(slots) {
+    run(slots, now) {
       const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
-      if (usd.length > 1 && AGENCY_WORDS.test(slots.text) && SELF_WORDS.test(slots.text)) return bothRoutes(slots, usd);
+      if (usd.length > 1 && AGENCY_WORDS.test(slots.text) && SELF_WORDS.test(slots.text)) return bothRoutes(slots, usd, now);
       const amount = usdAmount(slots, USD_NEAR);
       if (!amount) return needs("告诉我累计实收金额（美元，例如「累计1.8万美金」），我帮你算还差多少能减免。");
       if (amount.currency === "CNY") return needs("门槛按美元计，请告诉我累计实收多少美元。");
@@ -886,7 +886,7 @@ function feeCalculator(route: "self" | "agency"): Calculator {
         return needs("你的问题里有几个金额：告诉我到现在为止的累计实收（一个数，美元），我帮你算还差多少能减免。");
       }
       const useAgency = /一达通|代理出口|one ?touch/u.test(slots.text) || (route === "agency" && !/自营|市场采购/u.test(slots.text));
-      const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: amount.value, agencyExportReceivedUsd: amount.value } }));
+      const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: amount.value, agencyExportReceivedUsd: amount.value } }), now);
       if (!check.ok) return needs("请告诉我累计实收金额。");
       const w = check.waivers[useAgency ? 1 : 0];
       const fee = w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费";
@@ -974,7 +974,7 @@ function yesNo(text: string, yes: RegExp, no: RegExp): boolean | null {
 const brandLeading: Calculator = {
   needs: ["annualExportCny"],
   cue: /龙头品牌|leading brand/u,
-  run(slots) {
+  run(slots, now) {
     const exp = cnyAmount(slots, /出口|export|营收|销售/u);
     const listed = yesNo(slots.text, /上市|listed/u, /(?:没|没有|未|非|不是|还没)上市|not listed|unlisted/u);
     const famous = yesNo(slots.text, /驰名|著名|famous/u, /(?:没|没有|无|不是|未|非)(?:省级)?(?:以上)?(?:的)?(?:驰名|著名)|no famous|not famous/u);
@@ -992,6 +992,7 @@ const brandLeading: Calculator = {
           trademarkCertificate: true,
         },
       }),
+      now,
     );
     const l = check.leading!;
     const exportCond = l.conditions.find((c) => c.code === "export-at-least-1bn-cny")!;
@@ -1017,7 +1018,7 @@ const brandLeading: Calculator = {
 const brandOwn: Calculator = {
   needs: ["annualExportCny", "brandYears", "rdTeam", "marketingCny"],
   cue: /自主品牌|own brand/u,
-  run(slots) {
+  run(slots, now) {
     const exp = cnyAmount(slots, /出口|export/u);
     const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /注册|品牌|商标|register/u.test(n.before + n.lead));
     const rd =
@@ -1039,6 +1040,7 @@ const brandOwn: Calculator = {
           trademarkCertificate: true,
         },
       }),
+      now,
     );
     const own = check.own!;
     const cond = (code: string) => own.conditions.find((c) => c.code === code)!;
@@ -1257,7 +1259,7 @@ const ZONE_SOURCE = "金品诚企品牌升级 · 场景差异化（优质贸易�
 const zoneEntry: Calculator = {
   needs: ["gold", "businessType", "exportYears", "odm"],
   cue: /优质贸易专区|premium trad/u,
-  run(slots) {
+  run(slots, now) {
     const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /出口|外贸|export/u.test(n.before + n.after.slice(0, 6)));
     const odm = yesNo(slots.text, /odm/u, /(?:不|没|无|没有|不提供|不做)\s*(?:提供)?\s*odm|no odm|without odm|not .{0,10}odm/u);
     const known = { gold: slots.gold, type: slots.businessType, years: years?.value, odm };
@@ -1267,6 +1269,7 @@ const zoneEntry: Calculator = {
     if (slots.numbers.some((n) => /成长分|growth/u.test(n.before))) return needs("商品成长分问的是商品圈选：问「商品成长分74能被圈选吗」即可。");
     const check = checkZone(
       partialMerchant({ gold: known.gold === true, businessType: known.type ?? "factory", exportYears: known.years ?? 0, odm: known.odm === true }),
+      now,
     );
     const cond = (code: string) => check.conditions.find((c) => c.code === code)!;
     const rows: [string, boolean | null, string][] = [
@@ -1295,10 +1298,10 @@ const zoneEntry: Calculator = {
 const zoneProductScore: Calculator = {
   needs: ["productGrowthScore"],
   cue: /^(?=[\s\S]*(?:优质贸易专区|premium trad|圈))(?=[\s\S]*(?:成长分|growth score))/u,
-  run(slots) {
+  run(slots, now) {
     // "三个商品成长分分别是74、80、90": every score of the list, each product on its own.
     const scores = slots.numbers.filter((n) => (n.kind === "score" || n.kind === "plain") && n.value <= 100 && !n.period && !/^\s*(?:个|款|件|品)/u.test(n.after));
-    const { products } = checkZone(partialMerchant({}));
+    const { products } = checkZone(partialMerchant({}), now);
     if (scores.length > 1 && /分别|各|、|和|and/u.test(slots.text)) {
       const rows = scores.map((n) => ({ v: n.value, ok: n.value >= products.minGrowthScore }));
       const yes = rows.filter((r) => r.ok).map((r) => r.v);

@@ -10,6 +10,7 @@ import { currentVersion } from "../../knowledge/load-knowledge.js";
 import type { KnowledgeBase, KnowledgeEntry } from "../../knowledge/load-knowledge.js";
 import type { Language } from "../../knowledge/language.js";
 import type { Effective } from "../../knowledge/schema.js";
+import { validityAt, validityNote } from "../../knowledge/validity.js";
 import { makeReply } from "./replies.js";
 import type { Reply, ReplyAction } from "./types.js";
 
@@ -117,6 +118,9 @@ export function answerReply(
   const entry = exact ? asked : version.entry;
   const notes: string[] = [];
   const en = lang === "en";
+  // An offer that has ended (or not started) says so first, with its dates (docs/validity.md).
+  const validity = validityNote(validityAt(entry.effective, now), lang);
+  if (validity) notes.push(validity);
   const replacedBy = kb.supersededBy.get(entry.id);
   if (exact && replacedBy && entry !== version.entry) {
     const from = replacedBy.by.effective?.from ?? "";

@@ -68,3 +68,28 @@ describe("/brand", () => {
     expect(reply.title).toBe("M20001 的工业品牌站");
   });
 });
+
+describe("/brand before and after the recruitment's registration", () => {
+  const bot = useBot();
+  const AFTER = "2026-12-01T10:00:00+08:00";
+
+  it("while registration is open, names the open activities and where to register", async () => {
+    const { text } = await send(bot(), "/brand", { userId: "u-alpha", now: "2021-12-25T10:00:00+08:00" });
+    expect(text.split("\n")[0]).toBe("**符合龙头品牌的招商条件**");
+    expect(text).toContain("到 **商家工作台——营销中心——官方活动报名——工业品牌站** 报名（目前开放报名：工业品牌站招商）");
+  });
+
+  it("after the last registration closed, says so first and gives no registration step", async () => {
+    const { text } = await send(bot(), "/brand", { userId: "u-alpha", now: AFTER });
+    expect(text.split("\n")[0]).toBe(
+      "> **已结束**：工业品牌站招商报名适用于 2021年5月5日 至 2022年1月1日 15:59:59（北京时间），现已结束。",
+    );
+    expect(text).toContain("报名已截止");
+    expect(text).not.toContain("**下一步**");
+  });
+
+  it("/check says registration has closed", async () => {
+    const { text } = await send(bot(), "/check", { userId: "u-alpha", now: AFTER });
+    expect(text).toContain("工业品牌站：招商报名（2021年5月5日 至 2022年1月1日 15:59:59（北京时间））**已截止**（详见 /brand）");
+  });
+});

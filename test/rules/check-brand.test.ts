@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { checkBrand } from "../../rules/check-brand.js";
+import { BRAND_REGISTRATION_WINDOW, checkBrand } from "../../rules/check-brand.js";
 import type { BrandProfile } from "../../rules/merchant.js";
-import { makeMerchant } from "./fixtures.js";
+import { at, makeMerchant } from "./fixtures.js";
+
+const NOW = at("2021-08-26T10:00:00+08:00");
 
 const nothing: BrandProfile = {
   annualExportCny: 0,
@@ -15,7 +17,7 @@ const nothing: BrandProfile = {
 };
 
 function brand(profile: Partial<BrandProfile>, industry = "五金工具", gold = false) {
-  return checkBrand(makeMerchant({ industry, gold, brand: { ...nothing, ...profile } }));
+  return checkBrand(makeMerchant({ industry, gold, brand: { ...nothing, ...profile } }), NOW);
 }
 
 describe("checkBrand — open industries", () => {
@@ -124,7 +126,26 @@ describe("checkBrand — documents and missing data", () => {
   });
 
   it("still answers the industry without a brand profile", () => {
-    const result = checkBrand(makeMerchant({ industry: "机械" }));
+    const result = checkBrand(makeMerchant({ industry: "机械" }), NOW);
     expect(result).toMatchObject({ ok: true, missing: ["brand"], industry: { open: true }, leading: null, own: null });
+  });
+});
+
+describe("checkBrand — registration windows (报名时间, 中国时间)", () => {
+  it.each([
+    ["2021-05-05T05:07:38+08:00", "before", []],
+    ["2021-08-25T22:59:59+08:00", "during", ["工业品牌站", "工业品牌站招商", "2021阿里工业品牌站升级云招募"]],
+    ["2021-08-26T10:00:00+08:00", "during", ["工业品牌站招商", "2021阿里工业品牌站升级云招募"]],
+    ["2021-12-21T00:00:00+08:00", "during", ["工业品牌站招商"]],
+    ["2022-01-01T15:59:59+08:00", "during", ["工业品牌站招商"]],
+    ["2022-01-01T16:00:00+08:00", "after", []],
+    ["2026-12-01T10:00:00+08:00", "after", []],
+  ])("at %s registration is %s, open: %j", (iso, phase, open) => {
+    const result = checkBrand(makeMerchant({ industry: "机械" }), at(iso));
+    expect(result.registration).toMatchObject({ phase, open });
+  });
+
+  it("the last registration closes 2022-01-01 15:59:59 Beijing time", () => {
+    expect(BRAND_REGISTRATION_WINDOW.end.setZone("Asia/Shanghai").toISO()).toBe("2022-01-01T15:59:59.999+08:00");
   });
 });

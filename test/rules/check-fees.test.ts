@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { checkFees, type FeesCheck } from "../../rules/check-fees.js";
-import { makeMerchant } from "./fixtures.js";
+import { at, makeMerchant } from "./fixtures.js";
+
+const DURING = at("2021-09-15T12:00:00+08:00");
 
 function fees(self: number, agency: number): FeesCheck {
-  const result = checkFees(makeMerchant({ exportFees: { selfExportReceivedUsd: self, agencyExportReceivedUsd: agency } }));
+  const result = checkFees(makeMerchant({ exportFees: { selfExportReceivedUsd: self, agencyExportReceivedUsd: agency } }), DURING);
   if (!result.ok) throw new Error("missing");
   return result;
 }
@@ -36,6 +38,18 @@ describe("checkFees — festival fee waivers", () => {
   });
 
   it("returns missing `exportFees` without figures", () => {
-    expect(checkFees(makeMerchant())).toMatchObject({ ok: false, missing: ["exportFees"] });
+    expect(checkFees(makeMerchant(), DURING)).toMatchObject({ ok: false, missing: ["exportFees"] });
+  });
+});
+
+describe("checkFees — the waivers are festival offers", () => {
+  it.each([
+    ["2021-09-01T14:59:59+08:00", "before"],
+    ["2021-09-01T15:00:00+08:00", "during"],
+    ["2021-10-01T14:59:59+08:00", "during"],
+    ["2021-10-01T15:00:00+08:00", "after"],
+  ])("at %s the offer is %s (美西 9月1日–9月30日)", (iso, phase) => {
+    const result = checkFees(makeMerchant({ exportFees: { selfExportReceivedUsd: 50_000, agencyExportReceivedUsd: 0 } }), at(iso));
+    expect(result.ok && result.offer.phase).toBe(phase);
   });
 });

@@ -189,7 +189,7 @@ describe("dev merchants — Find-Factory", () => {
 
 describe("dev merchants — brand station, zone, festival, fees, card", () => {
   it("M10001 brand: 五金工具 is open; export exactly 1 bn CNY makes it a leading brand; own brand lacks marketing", () => {
-    const result = checkBrand(merchant("M10001"));
+    const result = checkBrand(merchant("M10001"), NOW);
     expect(result.industry.open).toBe(true);
     expect(result.leading).toMatchObject({ qualifies: true, unmet: [] });
     // 300,000 < 500,000 CNY marketing: 200,000 short
@@ -202,7 +202,7 @@ describe("dev merchants — brand station, zone, festival, fees, card", () => {
     ["M10002", ["gold"]],
     ["M10005", ["export-years-3"]], // 2 years
   ])("%s zone: unmet %o", (id, unmet) => {
-    expect(checkZone(merchant(id)).unmet).toEqual(unmet);
+    expect(checkZone(merchant(id), NOW).unmet).toEqual(unmet);
   });
 
   it.each([
@@ -214,7 +214,7 @@ describe("dev merchants — brand station, zone, festival, fees, card", () => {
   });
 
   it("M10001 fees: 40000 USD self export reaches the waiver exactly; agency export 0 is 20000 short", () => {
-    const result = checkFees(merchant("M10001"));
+    const result = checkFees(merchant("M10001"), NOW);
     expect(result.ok && result.waivers.map((w) => [w.reached, w.gapUsd])).toEqual([
       [true, 0],
       [false, 20000],
