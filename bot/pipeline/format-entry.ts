@@ -10,6 +10,7 @@ import { currentVersion } from "../../knowledge/load-knowledge.js";
 import type { KnowledgeBase, KnowledgeEntry } from "../../knowledge/load-knowledge.js";
 import type { Language } from "../../knowledge/language.js";
 import type { Effective } from "../../knowledge/schema.js";
+import { formatValidityRange, validityWindow } from "../../knowledge/validity.js";
 import { validityAt, validityNote } from "../../knowledge/validity.js";
 import { makeReply } from "./replies.js";
 import type { Reply, ReplyAction } from "./types.js";
@@ -21,12 +22,9 @@ const BRIEFING_NAME = (date: string) => {
 
 function formatEffective(e: Effective | undefined): string | undefined {
   if (!e) return undefined;
-  const parts: string[] = [];
-  if (e.from && e.until) parts.push(`${e.from} 至 ${e.until}`);
-  else if (e.from) parts.push(`${e.from} 起`);
-  else if (e.until) parts.push(`截至 ${e.until}`);
-  if (e.note) parts.push(e.note);
-  return parts.join("；");
+  const window = validityWindow(e);
+  const parts = [window ? formatValidityRange(window, "zh") : undefined, e.note].filter((p): p is string => p !== undefined);
+  return parts.length > 0 ? parts.join("；") : undefined;
 }
 
 /** The full source, for `/faq <id> 全文`: briefing, part and slide. */
