@@ -11,7 +11,11 @@
  * `--scenario` runs the bot as its own process instead (test/dingtalk/process-harness.ts): a
  * burst, a signal to its process group (`group`), to the started process (`process`) or to its
  * child (`child`: the bot under `npm start`), a restart on the same store, and the count of acked
- * messages lost and answered twice, with ack and reply latency. Build first (`npm run build`).
+ * messages lost and answered twice, with start-up (launch → connected), ack and reply latency.
+ * Build first (`npm run build`). Ack latency under a burst (5000 frames at once over 500 chats,
+ * every one answered before the signal):
+ *
+ *   npm run bench:e2e -- --scenario --command "node dist/bot/main.js" --messages 5000 --conversations 500 --signal-after 5000
  *
  * Two runs: a burst (every message sent at once: throughput, and latency that is mostly
  * queueing), then a paced run at `--rate` messages per second (latency under a steady load).
