@@ -6,7 +6,7 @@
  *   npm run bench:e2e -- [--messages 2000] [--conversations 50] [--rate 200]
  *   npm run bench:e2e -- --scenario --command "node dist/bot/main.js" --target group --signal SIGTERM
  *        [--messages 1000] [--conversations 50] [--signal-after 50] [--rate N] [--webhook-delay MS]
- *        [--second-signal MS] [--grace MS]
+ *        [--second-signal MS] [--grace MS] [--timeout MS]
  *
  * `--scenario` runs the bot as its own process instead (test/dingtalk/process-harness.ts): a
  * burst, a signal to its process group (`group`), to the started process (`process`) or to its
@@ -182,6 +182,7 @@ async function main(): Promise<void> {
       "webhook-delay": { type: "string" },
       "second-signal": { type: "string" },
       grace: { type: "string" },
+      timeout: { type: "string" },
     },
   });
   if (values.scenario) {
@@ -203,6 +204,7 @@ async function main(): Promise<void> {
         webhookDelayMs: values["webhook-delay"] === undefined ? undefined : Number(values["webhook-delay"]),
         secondSignalAfterMs: values["second-signal"] === undefined ? undefined : Number(values["second-signal"]),
         env: values.grace === undefined ? {} : { SHUTDOWN_GRACE_MS: values.grace },
+        timeoutMs: values.timeout === undefined ? undefined : Number(values.timeout),
       });
       console.log(JSON.stringify(outcome));
     } finally {
