@@ -6,12 +6,16 @@
  *   npm run bench:e2e -- [--messages 2000] [--conversations 50] [--rate 200]
  *   npm run bench:e2e -- --scenario --command "node dist/bot/main.js" --target group --signal SIGTERM
  *        [--messages 1000] [--conversations 50] [--signal-after 50] [--rate N] [--webhook-delay MS]
- *        [--second-signal MS] [--grace MS]
+ *        [--second-signal MS] [--grace MS] [--timeout MS]
  *
  * `--scenario` runs the bot as its own process instead (test/dingtalk/process-harness.ts): a
  * burst, a signal to its process group (`group`), to the started process (`process`) or to its
  * child (`child`: the bot under `npm start`), a restart on the same store, and the count of acked
- * messages lost and answered twice, with ack and reply latency. Build first (`npm run build`).
+ * messages lost and answered twice, with start-up (launch → connected), ack and reply latency.
+ * Build first (`npm run build`). Ack latency under a burst (5000 frames at once over 500 chats,
+ * every one answered before the signal):
+ *
+ *   npm run bench:e2e -- --scenario --command "node dist/bot/main.js" --messages 5000 --conversations 500 --signal-after 5000
  *
  * Two runs: a burst (every message sent at once: throughput, and latency that is mostly
  * queueing), then a paced run at `--rate` messages per second (latency under a steady load).
@@ -178,6 +182,7 @@ async function main(): Promise<void> {
       "webhook-delay": { type: "string" },
       "second-signal": { type: "string" },
       grace: { type: "string" },
+      timeout: { type: "string" },
     },
   });
   if (values.scenario) {
@@ -199,6 +204,7 @@ async function main(): Promise<void> {
         webhookDelayMs: values["webhook-delay"] === undefined ? undefined : Number(values["webhook-delay"]),
         secondSignalAfterMs: values["second-signal"] === undefined ? undefined : Number(values["second-signal"]),
         env: values.grace === undefined ? {} : { SHUTDOWN_GRACE_MS: values.grace },
+        timeoutMs: values.timeout === undefined ? undefined : Number(values.timeout),
       });
       console.log(JSON.stringify(outcome));
     } finally {

@@ -3,9 +3,9 @@
  * merchant store (seeded with the demo merchants on first start), and the pipeline.
  */
 import type { Logger } from "pino";
-import { loadKnowledge } from "../knowledge/load-knowledge.js";
+import { loadIndexedKnowledge } from "../knowledge/index-snapshot.js";
+import { DEFAULT_KNOWLEDGE_DIR } from "../knowledge/load-knowledge.js";
 import type { KnowledgeBase } from "../knowledge/load-knowledge.js";
-import { loadSynonyms } from "../knowledge/load-synonyms.js";
 import { buildSearchIndex } from "../knowledge/search-index.js";
 import type { SearchIndex } from "../knowledge/search-index.js";
 import type { CommandDefinition } from "./commands/define-command.js";
@@ -32,6 +32,8 @@ export interface BotOptions {
   /** Use this store instead of opening one (tests, `ask --merchants`). */
   store?: MerchantStore;
   knowledgeDir?: string;
+  /** The index snapshot to load when it matches the knowledge files (tests); the one `npm run build` wrote by default. */
+  snapshotFile?: string;
   /** Days to keep recorded questions; 90 by default. */
   questionRetentionDays?: number;
   /**
@@ -51,8 +53,11 @@ export interface Bot extends Pipeline {
 export function createBot(options: BotOptions): Bot {
   const started = performance.now();
   const log = options.logger.child({ component: "startup" });
-  const kb = loadKnowledge(options.knowledgeDir);
-  const index = buildSearchIndex(kb, loadSynonyms());
+  // From the index snapshot `npm run build` wrote, when it was built from exactly these files;
+  // else from the files themselves (knowledge/index-snapshot.ts).
+  const loaded = loadIndexedKnowledge(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR, options.snapshotFile);
+  const { kb } = loaded;
+  const index = buildSearchIndex(kb, loaded.synonyms, { data: loaded.data, ranker: loaded.ranker });
   const store = options.store ?? openStore(options.databasePath);
   if (options.seedDemo) {
     const seeded = seedDemoIfEmpty(store);
@@ -71,7 +76,7 @@ export function createBot(options: BotOptions): Bot {
     questionRetentionDays: options.questionRetentionDays ?? 90,
   };
   const startupMs = Math.round(performance.now() - started);
-  log.info({ entries: kb.entries.length, sections: kb.sections.length, startupMs }, "knowledge base loaded");
+  log.info({ entries: kb.entries.length, sections: kb.sections.length, startupMs, from: loaded.source, why: loaded.reason }, "knowledge base loaded");
   return { ...createPipeline(deps), deps, startupMs, close: () => store.close() };
 }
 

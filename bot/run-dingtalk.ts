@@ -29,6 +29,10 @@ export async function runDingTalk(
 ): Promise<RunningDingTalk> {
   if (!config.dingtalk) throw new Error("runDingTalk needs DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET");
   const log = logger.child({ component: "main" });
+  // The matcher's libraries initialise on first use (the pinyin dictionary, the character
+  // converter, the synonym pattern): done here, before connecting, so the first frames after
+  // the connection are not acked only after that work.
+  bot.deps.index.search("保障升级服务多久可以退出");
   const transport = startDingTalk({
     dingtalk: config.dingtalk,
     supportStaffIds: config.supportStaffIds,

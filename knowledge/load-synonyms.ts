@@ -89,8 +89,16 @@ export function buildSynonyms(groups: Array<{ canonical: string; variants: strin
   return { rewrite, canonicals: [...new Set(target.values())] };
 }
 
+/** One synonym group of the file: a canonical term and its variants. */
+export type SynonymGroup = z.infer<typeof SynonymsFileSchema>["groups"][number];
+
 /** Reads and validates the synonyms file; throws {@link KnowledgeError} naming the problem. */
 export function loadSynonyms(file: string = DEFAULT_SYNONYMS_FILE): Synonyms {
+  return buildSynonyms(loadSynonymGroups(file), file);
+}
+
+/** Reads and validates the synonyms file's groups; throws {@link KnowledgeError} naming the problem. */
+export function loadSynonymGroups(file: string = DEFAULT_SYNONYMS_FILE): SynonymGroup[] {
   let data: unknown;
   try {
     data = parseYamlFile(readFileSync(file, "utf8"));
@@ -101,5 +109,5 @@ export function loadSynonyms(file: string = DEFAULT_SYNONYMS_FILE): Synonyms {
   if (!parsed.success) {
     throw new KnowledgeError(parsed.error.issues.map((i) => `${file}: ${i.path.join(".")}: ${i.message}`));
   }
-  return buildSynonyms(parsed.data.groups, file);
+  return parsed.data.groups;
 }

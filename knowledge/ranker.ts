@@ -183,17 +183,48 @@ export function serializeRankerModel(model: RankerModel, extra: Pick<RankerFile,
  */
 interface ScoringView {
   base: ViewWeights;
-  row: Map<string, number>;
+  /** The row of a feature, or undefined when the view has no weights for it. */
+  row: (feature: string) => number | undefined;
   bias: Float64Array;
   taught: Map<string, Map<number, number>>;
 }
 
-/** Row indexes, built once per committed view however many rankers share it. */
-const ROWS = new WeakMap<ViewWeights, Map<string, number>>();
+/** Row lookups, made once per committed view however many rankers share it. */
+const ROWS = new WeakMap<ViewWeights, (feature: string) => number | undefined>();
+
+/** Whether `features` is strictly increasing in code-unit order (as {@link viewFromRows} writes it). */
+function isSorted(features: readonly string[]): boolean {
+  for (let i = 1; i < features.length; i++) if (!(features[i - 1]! < features[i]!)) return false;
+  return true;
+}
+
+/**
+ * A feature's row: a binary search over the sorted feature names (no index to build at start-up,
+ * which for ~100 000 features cost more than loading the weights), or a Map for a view whose
+ * features are not sorted.
+ */
+function rowLookup(features: readonly string[]): (feature: string) => number | undefined {
+  if (!isSorted(features)) {
+    const map = new Map(features.map((f, r) => [f, r]));
+    return (f) => map.get(f);
+  }
+  return (f) => {
+    let lo = 0;
+    let hi = features.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const m = features[mid]!;
+      if (m === f) return mid;
+      if (m < f) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+}
 
 function scoringView(base: ViewWeights): ScoringView {
   let row = ROWS.get(base);
-  if (!row) ROWS.set(base, (row = new Map(base.features.map((f, r) => [f, r]))));
+  if (!row) ROWS.set(base, (row = rowLookup(base.features)));
   return { base, row, bias: Float64Array.from(base.bias), taught: new Map() };
 }
 
@@ -202,7 +233,7 @@ function probabilitiesOf(v: ScoringView, x: SparseVector, out: Float64Array): Fl
   out.set(v.bias);
   const { offsets, classes, weights } = v.base;
   for (const [f, value] of x) {
-    const r = v.row.get(f);
+    const r = v.row(f);
     if (r !== undefined) for (let i = offsets[r]!; i < offsets[r + 1]!; i++) out[classes[i]!]! += weights[i]! * value;
     const taught = v.taught.get(f);
     if (taught) for (const [c, w] of taught) out[c]! += w * value;

@@ -122,6 +122,8 @@ export interface IndexOptions {
   ranker?: RankerModel | null;
   /** The numbers to use; by default the committed profile for an index with or without a ranker. */
   calibration?: Calibration;
+  /** Precomputed {@link IndexData} for exactly this knowledge base and these synonyms (the index snapshot); computed when omitted. */
+  data?: IndexData;
 }
 
 /** How far down the cheap pre-ranking a candidate may sit and still be scored in full. */
@@ -137,30 +139,43 @@ const LEARNED_SHORTLIST = 6;
 /** The ranker's probability at which it may nominate entries for a question that shares no indexed term with any. */
 const RANKER_SURE = 0.5;
 
-export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options: IndexOptions = {}): SearchIndex {
-  const model = options.ranker === undefined ? committedRankerFor(kb) : (options.ranker ?? undefined);
-  const ranker = model ? createRanker(model) : undefined;
-  const calibration = options.calibration ?? (ranker ? CALIBRATION_PROFILES.withRanker : CALIBRATION_PROFILES.matcherOnly);
-  const rank = (f: MatchFeatures) => rankScore(f, calibration);
+/**
+ * What {@link buildSearchIndex} derives from the knowledge base and the synonyms before it can
+ * answer: plain data (Maps, Sets, arrays), so that `npm run build` can compute it once and store
+ * it in the index snapshot (index-snapshot.ts). `entries[i]` belongs to `kb.entries[i]`.
+ */
+export interface IndexData {
+  /** The entry ids, in order (a check that the data belongs to the knowledge base it is used with). */
+  entryIds: string[];
+  lexicon: Lexicon;
+  entries: Omit<IndexedEntry, "entry">[];
+  /** Document frequency of each term over entries. */
+  df: Map<string, number>;
+  /** Term → the entries (by position) that contain it. */
+  postings: Map<string, number[]>;
+}
+
+/** Computes the {@link IndexData} of a knowledge base: the costly part of building the index. */
+export function computeIndexData(kb: KnowledgeBase, synonyms: Synonyms): IndexData {
   const prepare = (text: string) => synonyms.rewrite(normalizeText(text));
   // The domain words: every keyword and synonym term, as they read after rewriting.
   const lexicon: Lexicon = buildLexicon([...kb.entries.flatMap((e) => e.keywords).map(prepare), ...synonyms.canonicals]);
   const termsOf = (prepared: string) => new Set(tokenize(prepared, lexicon).map((t) => t.term));
 
-  const indexed: IndexedEntry[] = kb.entries.map((entry) => {
+  const entries = kb.entries.map((entry) => {
     const phrasingTexts = [entry.question, ...entry.alternates, entry.topic.replace(/[·・]/g, " ")];
     const phrasings: Phrasing[] = phrasingTexts.map((text) => ({ text, prepared: prepare(text), terms: new Map(), weightSum: 0 }));
     const vocab = new Set<string>();
     for (const p of phrasings) for (const t of termsOf(p.prepared)) vocab.add(t);
     for (const k of entry.keywords) for (const t of termsOf(prepare(k))) vocab.add(t);
     const answerVocab = termsOf(prepare(entry.answer));
-    return { entry, phrasings, vocab, answerVocab };
+    return { phrasings, vocab, answerVocab };
   });
 
   // Document frequency over entries (an entry counts once however many phrasings repeat a term).
   const df = new Map<string, number>();
   const postings = new Map<string, number[]>();
-  indexed.forEach((ie, i) => {
+  entries.forEach((ie, i) => {
     for (const t of new Set([...ie.vocab, ...ie.answerVocab])) {
       df.set(t, (df.get(t) ?? 0) + 1);
       let list = postings.get(t);
@@ -168,17 +183,38 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options:
       list.push(i);
     }
   });
-  const n = indexed.length;
-  const idf = (t: string) => {
-    const d = df.get(t) ?? 0;
-    return Math.log(1 + (n - d + 0.5) / (d + 0.5));
-  };
-  for (const ie of indexed) {
+  const idf = idfOver(df, entries.length);
+  for (const ie of entries) {
     for (const p of ie.phrasings) {
       for (const t of termsOf(p.prepared)) p.terms.set(t, idf(t));
       p.weightSum = [...p.terms.values()].reduce((a, b) => a + b, 0);
     }
   }
+  return { entryIds: kb.entries.map((e) => e.id), lexicon, entries, df, postings };
+}
+
+/** A term's inverse document frequency over `n` entries. */
+function idfOver(df: ReadonlyMap<string, number>, n: number): (t: string) => number {
+  return (t: string) => {
+    const d = df.get(t) ?? 0;
+    return Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  };
+}
+
+export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options: IndexOptions = {}): SearchIndex {
+  const model = options.ranker === undefined ? committedRankerFor(kb) : (options.ranker ?? undefined);
+  const ranker = model ? createRanker(model) : undefined;
+  const calibration = options.calibration ?? (ranker ? CALIBRATION_PROFILES.withRanker : CALIBRATION_PROFILES.matcherOnly);
+  const rank = (f: MatchFeatures) => rankScore(f, calibration);
+  const prepare = (text: string) => synonyms.rewrite(normalizeText(text));
+  const data = options.data ?? computeIndexData(kb, synonyms);
+  if (data.entryIds.length !== kb.entries.length || data.entryIds.some((id, i) => kb.entries[i]!.id !== id)) {
+    throw new Error("search index: the precomputed index data belongs to other knowledge entries");
+  }
+  const { lexicon, df, postings } = data;
+  const indexed: IndexedEntry[] = data.entries.map((ie, i) => ({ entry: kb.entries[i]!, ...ie }));
+  const n = indexed.length;
+  const idf = idfOver(df, n);
 
   const fuseOptions = {
     includeScore: true,

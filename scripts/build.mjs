@@ -66,6 +66,13 @@ function build() {
       copied++;
     }
   }
+  // The index snapshot (knowledge/index-snapshot.ts): computed from the data files just copied,
+  // by the code just compiled, so that a start loads it instead of building the index.
+  const snap = spawnSync(process.execPath, [join(dist, "knowledge", "index-snapshot.js"), "--write"], { stdio: "inherit", cwd: root });
+  if (snap.status !== 0) {
+    process.stderr.write("build: the index snapshot could not be written (the knowledge base is invalid?)\n");
+    process.exit(snap.status ?? 1);
+  }
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   process.stderr.write(`build: dist/ compiled, ${copied} data files copied\n`);
 }

@@ -87,6 +87,13 @@ export interface MessageJournal {
    */
   recordIncoming(entry: IncomingRecord): IncomingOutcome;
   /**
+   * Records many messages in one transaction (a group commit: one write to the store file for
+   * the lot). Returns one outcome per entry, in order: what {@link recordIncoming} would have
+   * returned, or the {@link StoreError} it would have thrown — an invalid entry fails alone, a
+   * store that cannot be written fails them all, and nothing of a failed transaction is kept.
+   */
+  recordIncomingBatch(entries: readonly IncomingRecord[]): (IncomingOutcome | StoreError)[];
+  /**
    * Records a message's replies, in order, and marks the message replied, in one transaction.
    * With no drafts the message is finished at once. Returns the rows, ready to deliver.
    */
@@ -190,16 +197,43 @@ export function createMessageJournal(db: Database.Database, guard: StoreGuard): 
     return sql.repliesOf().all(msgId).map(toRow);
   });
 
+  /** An entry's arrival time, after checking its message id. */
+  const checkIncoming = (entry: IncomingRecord): number => {
+    if (typeof entry.msgId !== "string" || entry.msgId.length === 0 || entry.msgId.length > 256) {
+      throw new StoreError("STORE_INVALID_ARGUMENT", "a message id must be 1 to 256 characters; nothing was written.");
+    }
+    return ms(entry.at, "the arrival time");
+  };
+  const insertIncoming = (entry: IncomingRecord, t: number): IncomingOutcome =>
+    sql.insertIncoming().run(entry.msgId, t, entry.conversationId, entry.payload).changes === 0 ? "duplicate" : "new";
+  const recordIncomingTx = db.transaction((valid: readonly { entry: IncomingRecord; t: number; at: number }[], out: (IncomingOutcome | StoreError)[]) => {
+    for (const v of valid) out[v.at] = insertIncoming(v.entry, v.t);
+  });
+
   return {
     recordIncoming(entry) {
-      if (typeof entry.msgId !== "string" || entry.msgId.length === 0 || entry.msgId.length > 256) {
-        throw new StoreError("STORE_INVALID_ARGUMENT", "a message id must be 1 to 256 characters; nothing was written.");
+      const t = checkIncoming(entry);
+      return guard("recording an incoming message", () => insertIncoming(entry, t));
+    },
+
+    recordIncomingBatch(entries) {
+      const out = new Array<IncomingOutcome | StoreError>(entries.length);
+      const valid: { entry: IncomingRecord; t: number; at: number }[] = [];
+      entries.forEach((entry, at) => {
+        try {
+          valid.push({ entry, t: checkIncoming(entry), at });
+        } catch (err) {
+          out[at] = err as StoreError;
+        }
+      });
+      if (valid.length === 0) return out;
+      try {
+        guard(`recording ${valid.length} incoming message${valid.length === 1 ? "" : "s"}`, () => recordIncomingTx.immediate(valid, out));
+      } catch (err) {
+        const failed = err instanceof StoreError ? err : new StoreError("STORE_FAILED", `recording incoming messages failed: ${String(err)}`);
+        for (const v of valid) out[v.at] = failed;
       }
-      const t = ms(entry.at, "the arrival time");
-      const changes = guard("recording an incoming message", () =>
-        sql.insertIncoming().run(entry.msgId, t, entry.conversationId, entry.payload).changes,
-      );
-      return changes === 0 ? "duplicate" : "new";
+      return out;
     },
 
     recordReplies(msgId, drafts, at) {

@@ -56,6 +56,8 @@ export interface ShutdownOutcome {
   unanswered: number;
   duplicates: number;
   deliveredTotal: number;
+  /** Milliseconds from launching the first run to its stream connection being open (start-up, polled every 10 ms). */
+  startupMs: number;
   logHasSignalLine: boolean;
   logHasSecondSignalIgnored: boolean;
   /** Frame sent → ack received, over the first run (the fake runs in this process, the bot in its own). */
@@ -135,10 +137,12 @@ export async function runShutdownScenario(scenario: ShutdownScenario): Promise<S
   // Unacked callbacks come back after 3 s (real: ~16–60 s), to whichever process is connected.
   const fake = await FakeGateway.start({ redeliverAfterMs: 3_000, maxRedeliveries: 50 });
   fake.webhookDelayMs = scenario.webhookDelayMs ?? 0;
+  const launchedAt = performance.now();
   const first = startBot(scenario, fake);
   let second: Running | undefined;
   try {
     await until(() => fake.liveConnections().length > 0, 60_000, "the bot to connect");
+    const startupMs = Math.round(performance.now() - launchedAt);
     const sent: { frameId: string; msgId: string }[] = [];
     const send = (i: number) => {
       const c = i % scenario.conversations;
@@ -220,6 +224,7 @@ export async function runShutdownScenario(scenario: ShutdownScenario): Promise<S
       unanswered: sent.filter((s) => !answered.has(s.msgId)).length,
       duplicates: calls.length - answered.size,
       deliveredTotal: calls.length,
+      startupMs,
       logHasSignalLine: /signal received/.test(first.output()),
       logHasSecondSignalIgnored: /signal received during shutdown; ignored/.test(first.output()),
       ackMs,

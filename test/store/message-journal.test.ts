@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../bot/store/open-store.js";
+import { isStoreError } from "../../bot/store/store-error.js";
 import { storeErrorCode, useStoreSandbox } from "./fixtures.js";
 
 const sandbox = useStoreSandbox();
@@ -10,6 +11,9 @@ const later = (ms: number) => new Date(T0.getTime() + ms);
 function open(name = "bot.db") {
   return sandbox.track(openStore(join(sandbox.dir(), name)));
 }
+
+/** The code of a batch outcome that is an error (a {@link StoreError}), else the outcome. */
+const codeOf = (o: unknown) => (isStoreError(o) ? o.code : o);
 
 const incoming = (msgId: string, at = T0) => ({ msgId, conversationId: "cid-1", payload: `{"msgId":"${msgId}"}`, at });
 
@@ -22,6 +26,34 @@ describe("message journal", () => {
     const reopened = open();
     expect(reopened.recordIncoming(incoming("m1"))).toBe("duplicate");
     expect(reopened.recordIncoming(incoming("m2"))).toBe("new");
+  });
+
+  it("records a batch in one transaction, one outcome per entry: new, duplicate (also within the batch), or the entry's own error", () => {
+    const store = open();
+    store.recordIncoming(incoming("old"));
+    const out = store.recordIncomingBatch([incoming("a"), incoming("old"), incoming(""), incoming("b"), incoming("a"), incoming("c", new Date(Number.NaN))]);
+    expect(out.slice(0, 2)).toEqual(["new", "duplicate"]);
+    expect(codeOf(out[2])).toBe("STORE_INVALID_ARGUMENT");
+    expect(out.slice(3, 5)).toEqual(["new", "duplicate"]);
+    expect(codeOf(out[5])).toBe("STORE_INVALID_ARGUMENT");
+    expect(store.unfinished().unanswered.map((m) => m.msgId).sort()).toEqual(["a", "b", "old"]);
+    expect(store.recordIncomingBatch([])).toEqual([]);
+  });
+
+  it("a batch the store cannot write fails every entry and keeps none of them", () => {
+    const path = join(sandbox.dir(), "locked.db");
+    const store = sandbox.track(openStore(path, { busyTimeoutMs: 20 }));
+    const other = sandbox.track(openStore(path));
+    // Another connection holds the write lock (a transaction that has not committed).
+    const raw = sandbox.connect(path);
+    raw.exec("BEGIN IMMEDIATE");
+    try {
+      const out = store.recordIncomingBatch([incoming("x"), incoming("y")]);
+      expect(out.map(codeOf)).toEqual(["STORE_LOCKED", "STORE_LOCKED"]);
+    } finally {
+      raw.exec("ROLLBACK");
+    }
+    expect(other.unfinished().unanswered).toEqual([]);
   });
 
   it("is shared by two connections on one file (two processes dedupe against each other)", () => {

@@ -61,6 +61,24 @@ export type RobotMessage = z.infer<typeof RobotMessageSchema>;
  * @throws DingTalkError `MALFORMED_MESSAGE` when it is not JSON or not a robot message.
  */
 export function parseRobotMessage(data: unknown): RobotMessage {
+  return validateRobotMessage(peekRobotMessage(data).json);
+}
+
+/** What the inbox records of a robot message, read before its full validation. */
+export interface RobotMessagePeek {
+  msgId: string;
+  conversationId: string;
+  /** The parsed `data`, for {@link validateRobotMessage}. */
+  json: unknown;
+}
+
+/**
+ * Parses a CALLBACK's `data` and reads only what the inbox needs (msgId, conversationId): the
+ * transport records and acks a message with this and validates the rest after the ack, so a
+ * burst's acks do not wait for every frame's full validation.
+ * @throws DingTalkError `MALFORMED_MESSAGE` when it is not JSON or lacks either field.
+ */
+export function peekRobotMessage(data: unknown): RobotMessagePeek {
   if (typeof data !== "string") throw new DingTalkError("MALFORMED_MESSAGE", "callback data is not a string");
   let json: unknown;
   try {
@@ -68,6 +86,20 @@ export function parseRobotMessage(data: unknown): RobotMessage {
   } catch (cause) {
     throw new DingTalkError("MALFORMED_MESSAGE", "callback data is not JSON", { cause });
   }
+  const o = (typeof json === "object" && json !== null ? json : {}) as { msgId?: unknown; conversationId?: unknown };
+  if (typeof o.msgId !== "string" || o.msgId === "" || typeof o.conversationId !== "string" || o.conversationId === "") {
+    // The full validation says precisely what is wrong.
+    validateRobotMessage(json);
+    throw new DingTalkError("MALFORMED_MESSAGE", "callback data has no msgId or conversationId");
+  }
+  return { msgId: o.msgId, conversationId: o.conversationId, json };
+}
+
+/**
+ * Validates parsed callback data as a robot message.
+ * @throws DingTalkError `MALFORMED_MESSAGE` when it is not one.
+ */
+export function validateRobotMessage(json: unknown): RobotMessage {
   const parsed = RobotMessageSchema.safeParse(json);
   if (!parsed.success) {
     throw new DingTalkError("MALFORMED_MESSAGE", `callback data is not a robot message: ${z.prettifyError(parsed.error)}`);

@@ -14,11 +14,12 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import type { Config } from "../../config.js";
 import type { HandleMessage, IncomingMessage, Reply, ReplyAction } from "../../pipeline/types.js";
-import type { MessageJournal, OutboxDraft, OutboxRow } from "../../store/message-journal.js";
+import type { IncomingOutcome, IncomingRecord, MessageJournal, OutboxDraft, OutboxRow } from "../../store/message-journal.js";
 import { isStoreError } from "../../store/store-error.js";
 import { ConversationQueue } from "../shared/conversation-queue.js";
 import { DedupeCache } from "../shared/dedupe-cache.js";
 import { FloodGuard } from "../shared/flood-guard.js";
+import { GroupCommit } from "../shared/group-commit.js";
 import { Metrics } from "../shared/metrics.js";
 import { RateLimiter } from "../shared/rate-limiter.js";
 import { Semaphore, yieldToEventLoop } from "../shared/semaphore.js";
@@ -32,8 +33,8 @@ import type { CardTap } from "./card-callback.js";
 import { OfferStore, latestListKey, listOfferKey } from "./offer-store.js";
 import type { Offer } from "./offer-store.js";
 import { cardParams, groupChoiceList } from "./render-actions.js";
-import { TOPIC_ROBOT, parseRobotMessage, toIncomingMessage } from "./robot-message.js";
-import type { RobotMessage } from "./robot-message.js";
+import { TOPIC_ROBOT, parseRobotMessage, peekRobotMessage, toIncomingMessage, validateRobotMessage } from "./robot-message.js";
+import type { RobotMessage, RobotMessagePeek } from "./robot-message.js";
 import type { CallbackFrame, StreamClient } from "./stream-client.js";
 import { byteLength } from "../shared/split-message.js";
 import {
@@ -237,6 +238,16 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
   }
 
   // --- intake -----------------------------------------------------------------------------
+  /** This turn's incoming messages, recorded in one transaction at the end of the turn. */
+  const inbox = new GroupCommit<IncomingRecord, IncomingOutcome | Error>(
+    (entries) => journal.recordIncomingBatch(entries),
+    (err) => (err instanceof Error ? err : new Error(String(err))),
+    (err) => {
+      metrics.failures.inc({ stage: "internal" });
+      log.error({ err }, "incoming message handling failed unexpectedly");
+    },
+  );
+
   function onCallback(client: StreamClient, frame: CallbackFrame): void {
     if (stopping) {
       // Unacked on purpose: DingTalk re-sends it, to the next process if this one is exiting.
@@ -260,39 +271,56 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
       log.debug({ topic: frame.topic }, "callback on an unexpected topic ignored");
       return;
     }
-    let robot: RobotMessage;
-    try {
-      robot = parseRobotMessage(frame.data);
-    } catch (err) {
-      ack();
+    const malformed = (err: unknown) => {
       metrics.failures.inc({ stage: "message" });
       log.warn({ err, messageId: frame.messageId }, "malformed robot message acked and dropped");
+    };
+    // Only what the inbox needs is read before the ack; the full validation follows it.
+    let peek: RobotMessagePeek;
+    try {
+      peek = peekRobotMessage(frame.data);
+    } catch (err) {
+      ack();
+      malformed(err);
       return;
     }
-    const mlog = log.child({ msgId: robot.msgId });
+    const { msgId } = peek;
     const now = new Date();
 
-    // Recorded before the ack: once acked, DingTalk never sends it again.
-    let journaled = true;
-    let duplicate: boolean;
-    try {
-      duplicate = journal.recordIncoming({ msgId: robot.msgId, conversationId: robot.conversationId, payload: frame.data as string, at: now }) === "duplicate";
-      memoryDedupe.checkAndRemember(robot.msgId);
-    } catch (err) {
-      // The store is locked or read-only: answer anyway (acking late would only bring the same
-      // message back), de-duplicating in memory; this message does not survive a crash.
-      journaled = false;
-      duplicate = memoryDedupe.checkAndRemember(robot.msgId);
-      metrics.unjournaled.inc();
-      mlog.warn({ err: isStoreError(err) ? { code: err.code, message: err.message } : err }, "message journal unavailable; answering without it");
-    }
-    ack();
-    if (duplicate) {
-      metrics.duplicatesDropped.inc();
-      mlog.debug({ messageId: frame.messageId }, "duplicate message dropped");
-      return;
-    }
-    admit(robot, now, mlog, journaled);
+    // Recorded before the ack: once acked, DingTalk never sends it again. Every frame of this
+    // turn is recorded in one transaction (group commit), then each is acked.
+    inbox.add({ msgId, conversationId: peek.conversationId, payload: frame.data as string, at: now }, (outcome) => {
+      const mlog = log.child({ msgId });
+      let journaled = true;
+      let duplicate: boolean;
+      if (outcome instanceof Error) {
+        // The store is locked or read-only: answer anyway (acking late would only bring the same
+        // message back), de-duplicating in memory; this message does not survive a crash.
+        journaled = false;
+        duplicate = memoryDedupe.checkAndRemember(msgId);
+        metrics.unjournaled.inc();
+        mlog.warn({ err: isStoreError(outcome) ? { code: outcome.code, message: outcome.message } : outcome }, "message journal unavailable; answering without it");
+      } else {
+        duplicate = outcome === "duplicate";
+        memoryDedupe.checkAndRemember(msgId);
+      }
+      ack();
+      if (duplicate) {
+        metrics.duplicatesDropped.inc();
+        mlog.debug({ messageId: frame.messageId }, "duplicate message dropped");
+        return;
+      }
+      let robot: RobotMessage;
+      try {
+        robot = validateRobotMessage(peek.json);
+      } catch (err) {
+        malformed(err);
+        // Recorded already: finished with no reply, so that no start answers it.
+        journalSafely({ journaled, log: mlog }, "finishing a malformed message", () => journal.recordReplies(msgId, [], now), true);
+        return;
+      }
+      admit(robot, now, mlog, journaled);
+    });
   }
 
   /**
@@ -447,8 +475,10 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
     if (abandoned) return; // stays "received" in the journal: answered by the next start
     let reply: Reply | undefined;
     await pipelineSlots.run(async () => {
-      // A turn of the event loop between messages: frames that arrived meanwhile get acked.
+      // A turn of the event loop between messages: frames that arrived meanwhile get acked,
+      // before this message's work (acks come first, whatever the order of the turn's tasks).
       await yieldToEventLoop();
+      inbox.flush();
       if (abandoned) return;
       job.log.info({ contentKind: job.msg.contentKind, chat: job.msg.chat, staff: job.msg.staff }, "message received");
       job.log.debug({ text: job.msg.text, userId: job.msg.userId, conversationId: job.msg.conversationId }, "message text");
@@ -759,6 +789,8 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
   async function stop(): Promise<StopOutcome> {
     stopping = true;
     clearInterval(purgeTimer);
+    // Frames already taken in are recorded and acked before the connection closes.
+    inbox.flush();
     connection.close();
     log.info({ pending: queue.pending }, "stopping: no new messages; finishing queued replies");
     const drained = await queue.drain(tuning.shutdownGraceMs);
