@@ -1,12 +1,15 @@
 /**
  * How long the bot's replies are on a phone: the median and p95 number of shown lines of the
  * answer to every knowledge entry (`/faq <id>`), and of /help, /topics and /topics 1, through the real
- * pipeline. `npm run bench:lines` (docs/replies.md). Buttons are counted apart: they are not text.
+ * pipeline. `npm run bench:lines [-- --now <ISO>]` (docs/replies.md); the briefing day by default. Buttons are counted apart: they are not text.
  */
 import { askFresh, createScoringBot } from "./scoring-bot.js";
 
 const bot = createScoringBot();
-const now = new Date("2021-08-26T10:00:00+08:00");
+// `--now <ISO>` measures on another day (after an offer ended, its answer leads with a note).
+const nowArg = process.argv.indexOf("--now");
+const now = new Date(nowArg > 0 ? process.argv[nowArg + 1]! : "2021-08-26T10:00:00+08:00");
+if (Number.isNaN(now.getTime())) throw new Error("--now must be an ISO 8601 date-time, e.g. 2026-12-01T10:00:00+08:00");
 const lines = (text: string) => text.split("\n").filter((l) => l.trim() !== "").length;
 
 const answerLines: number[] = [];
