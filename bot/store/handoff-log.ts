@@ -102,20 +102,8 @@ export const MAX_TRANSCRIPT_TURNS = 5;
 export const MAX_TURN_CHARS = 300;
 const MAX_NAME_CHARS = 64;
 
-interface Row {
-  id: number;
-  conversationId: string;
-  chat: "direct" | "group";
-  userId: string;
-  userName: string | null;
-  question: string;
-  transcript: string;
-  notified: string;
-  openedAt: string;
-  closedAt: string | null;
-  closedBy: string | null;
-  closedByName: string | null;
-}
+/** A handoff as stored: the transcript and the notified ids are JSON text. */
+type Row = Omit<Handoff, "transcript" | "notified"> & { transcript: string; notified: string };
 
 const COLUMNS = `id, conversation_id AS conversationId, chat, user_id AS userId, user_name AS userName, question,
   transcript, notified, opened_at AS openedAt, closed_at AS closedAt, closed_by AS closedBy, closed_by_name AS closedByName`;
