@@ -270,6 +270,19 @@ export class FakeGateway {
     };
   }
 
+  /** The environment variables that point a bot process (`bot/config.ts`) at this fake. */
+  processEnv(): Record<string, string> {
+    const cfg = this.dingtalkConfig();
+    return {
+      DINGTALK_CLIENT_ID: cfg.clientId,
+      DINGTALK_CLIENT_SECRET: cfg.clientSecret,
+      ...(cfg.robotCode !== undefined ? { DINGTALK_ROBOT_CODE: cfg.robotCode } : {}),
+      DINGTALK_GATEWAY_URL: cfg.gatewayUrl,
+      DINGTALK_API_BASE_URL: cfg.apiBaseUrl,
+      DINGTALK_WEBHOOK_HOSTS: cfg.webhookHosts.join(","),
+    };
+  }
+
   /** Open connections that take new frames. */
   liveConnections(): FakeConnection[] {
     return this.connections.filter((c) => !c.closed && !c.retiring);

@@ -79,7 +79,6 @@ interface Running {
 }
 
 function startBot(scenario: ShutdownScenario, fake: FakeGateway): Running {
-  const cfg = fake.dingtalkConfig();
   const [cmd, ...args] = scenario.command;
   const child = spawn(cmd!, args, {
     cwd: ROOT,
@@ -87,12 +86,7 @@ function startBot(scenario: ShutdownScenario, fake: FakeGateway): Running {
     detached: true,
     env: {
       ...process.env,
-      DINGTALK_CLIENT_ID: cfg.clientId,
-      DINGTALK_CLIENT_SECRET: cfg.clientSecret,
-      DINGTALK_ROBOT_CODE: cfg.robotCode,
-      DINGTALK_GATEWAY_URL: cfg.gatewayUrl,
-      DINGTALK_API_BASE_URL: cfg.apiBaseUrl,
-      DINGTALK_WEBHOOK_HOSTS: cfg.webhookHosts.join(","),
+      ...fake.processEnv(),
       DATABASE_PATH: scenario.databasePath,
       LOG_LEVEL: "info",
       ...scenario.env,

@@ -114,16 +114,10 @@ describe("npm start in DingTalk mode, as a process", () => {
   it("on SIGTERM during a burst, answers every message it took, then exits 0", async () => {
     const fake = await FakeGateway.start({ redeliverAfterMs: 60_000 });
     try {
-      const cfg = fake.dingtalkConfig();
       const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
         env: {
           ...process.env,
-          DINGTALK_CLIENT_ID: cfg.clientId,
-          DINGTALK_CLIENT_SECRET: cfg.clientSecret,
-          DINGTALK_ROBOT_CODE: cfg.robotCode,
-          DINGTALK_GATEWAY_URL: cfg.gatewayUrl,
-          DINGTALK_API_BASE_URL: cfg.apiBaseUrl,
-          DINGTALK_WEBHOOK_HOSTS: cfg.webhookHosts.join(","),
+          ...fake.processEnv(),
           DATABASE_PATH: join(dir, "bot.db"),
           LOG_LEVEL: "warn",
         },
