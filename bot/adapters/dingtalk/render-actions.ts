@@ -6,6 +6,7 @@
  * configuration; nothing here knows about HTTP. Facts: docs/dingtalk-protocol.md §3, §4, §7, §8.
  */
 import type { ReplyAction } from "../../pipeline/types.js";
+import { appendNumberedList, choicesToList } from "../shared/actions-as-text.js";
 
 /** docs/dingtalk-protocol.md §3: a tap on this link sends `content` as the user, in the chat it is tapped in. */
 export function dtmdSendLink(send: string): string {
@@ -94,11 +95,10 @@ function escapeInline(text: string): string {
  * Returns the reply text with the list appended, and the actions the numbers stand for.
  */
 export function groupChoiceList(text: string, actions: readonly ReplyAction[], lang: "zh" | "en" = "zh"): { text: string; listed: ReplyAction[] } {
-  const listed = actions.filter((a) => a.kind !== "vote").slice(0, MAX_CARD_BUTTONS);
+  const listed = choicesToList(actions).slice(0, MAX_CARD_BUTTONS);
   if (listed.length === 0) return { text, listed };
   const head = lang === "en" ? "To choose, @ me with the number:" : "要选哪一个？@我 并发送序号：";
-  const lines = listed.map((a, i) => `${i + 1}. ${escapeInline(a.label.replace(/\s+/g, " ").trim())}`);
-  return { text: `${text}\n\n${head}\n\n${lines.join("\n")}`, listed };
+  return { text: appendNumberedList(text, head, listed.map((a) => escapeInline(a.label.replace(/\s+/g, " ").trim()))), listed };
 }
 
 /** One button of the interactive card: what it says, and the index its tap calls back with. */

@@ -5,19 +5,24 @@
  */
 import type { Reply, ReplyAction } from "../../pipeline/types.js";
 
-/** The actions a text-only transport lists, in order; their numbers are the positions + 1. */
-export function listedActions(reply: Reply): ReplyAction[] {
-  return (reply.actions ?? []).filter((a) => a.kind !== "vote");
+/** The choices a text list shows, in order (votes left out); their numbers are the positions + 1. */
+export function choicesToList(actions: readonly ReplyAction[] | undefined): ReplyAction[] {
+  return (actions ?? []).filter((a) => a.kind !== "vote");
+}
+
+/** `text`, then after a blank line `lead`, then the labels numbered from 1. */
+export function appendNumberedList(text: string, lead: string, labels: readonly string[]): string {
+  return [text, "", lead, "", ...labels.map((label, i) => `${i + 1}. ${label}`)].join("\n");
 }
 
 /** The reply text with its choices listed under it, numbered from 1. */
 export function withActionsAsText(reply: Reply): string {
-  const listed = listedActions(reply);
+  const listed = choicesToList(reply.actions);
   if (listed.length === 0) return reply.text;
   const en = reply.lang === "en";
   const lead =
     reply.kind === "answer" ? (en ? "You can also ask (reply with the number):" : "可以接着问（回复序号）：") : en ? "Reply with the number:" : "回复序号选择：";
-  return [reply.text, "", lead, "", ...listed.map((a, i) => `${i + 1}. ${a.label}`)].join("\n");
+  return appendNumberedList(reply.text, lead, listed.map((a) => a.label));
 }
 
 /**
@@ -27,5 +32,5 @@ export function withActionsAsText(reply: Reply): string {
 export function actionForNumber(previous: Reply | undefined, typed: string): ReplyAction | undefined {
   const m = /^\s*([1-9]\d?)\s*$/.exec(typed.normalize("NFKC"));
   if (!m || !previous) return undefined;
-  return listedActions(previous)[Number(m[1]) - 1];
+  return choicesToList(previous.actions)[Number(m[1]) - 1];
 }
