@@ -15,7 +15,7 @@ import { sourceLine } from "../commands/format-check.js";
 import { CALCULATORS, type Calculation, type Calculator, type Computed } from "./compute-answer.js";
 import type { PipelineDeps } from "./deps.js";
 import { extractSlots, type Slots } from "./extract-slots.js";
-import { questionLanguage } from "../../knowledge/language.js";
+import type { Language } from "../../knowledge/language.js";
 import { validityAt, validityNote } from "../../knowledge/validity.js";
 import { answerReply, faqMessage, voteActions } from "./format-entry.js";
 import { makeReply } from "./replies.js";
@@ -77,7 +77,7 @@ function ranked(match: Match): { primary: Ranked | undefined; others: Ranked[] }
  * The computed reply for a question that carries a rule's figures, the entry's answer with a
  * line asking for the missing figure, or undefined to let the pipeline answer as usual.
  */
-export function answerWithFigures(text: string, match: Match, msg: IncomingMessage, deps: PipelineDeps): Reply | undefined {
+export function answerWithFigures(text: string, match: Match, msg: IncomingMessage, deps: PipelineDeps, lang: Language): Reply | undefined {
   const { primary, others } = ranked(match);
   const primaryRule = primary?.entry.compute?.rule;
   // No digit and no numeral: no slot can be read, and without a computing entry there is nothing to do.
@@ -115,7 +115,7 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
     now: msg.now,
     confidence: primary.confidence,
     alsoMeant: match.kind === "answer" ? match.alternatives.map((a) => a.entry) : [],
-    lang: questionLanguage(text),
+    lang,
   });
   // The calculators ask in Chinese; an English reader gets the same offer in general words.
   const hint = base.lang === "en" ? "**Want it worked out for you?** Put your own figure (a date, an amount, a score) in the question." : `**想算你自己的情况？**${r.ask}`;

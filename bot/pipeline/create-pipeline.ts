@@ -142,7 +142,7 @@ async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger, trac
   const small = detectSmallTalk(text);
   if (small) {
     trace.command = `small-talk`;
-    return smallTalkReply(small, text, lang, deps.handoff);
+    return smallTalkReply(small, lang, deps.handoff);
   }
 
   const personal = detectPersonalCheck(text, msg, deps);
@@ -312,8 +312,8 @@ const SMALL_TALK_EN: Record<Exclude<SmallTalk, "persona">, [string, string]> = {
   ],
 };
 
-function smallTalkReply(kind: SmallTalk, asked: string, lang: Language, handoff: HandoffSettings): Reply {
-  if (kind === "persona") return personaReply(asked, handoff);
+function smallTalkReply(kind: SmallTalk, lang: Language, handoff: HandoffSettings): Reply {
+  if (kind === "persona") return personaReply(lang, handoff);
   if (lang === "en") {
     const [title, text] = SMALL_TALK_EN[kind];
     return makeReply("command", title, text, { lang });
@@ -332,8 +332,8 @@ function smallTalkReply(kind: SmallTalk, asked: string, lang: Language, handoff:
 }
 
 /** "你是谁 / are you a bot": what the bot is and knows, that it is not a person, and how to reach one. */
-function personaReply(text: string, handoff: HandoffSettings): Reply {
-  if (questionLanguage(text) === "en") {
+function personaReply(lang: Language, handoff: HandoffSettings): Reply {
+  if (lang === "en") {
     return makeReply(
       "command",
       "About me",
@@ -363,7 +363,7 @@ function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps, 
   trace.confidence = nearest?.confidence;
   if (match.kind !== "answer") trace.normalized = match.normalized;
   // Figures in the question: the computed result instead of the rule table (docs/computed-answers.md).
-  const withFigures = answerWithFigures(text, match, msg, deps);
+  const withFigures = answerWithFigures(text, match, msg, deps, lang);
   if (withFigures) return withFigures;
   if (match.kind === "answer") {
     const { entry, confidence } = match.candidate;

@@ -4,13 +4,15 @@
  * same message ("转人工，保证金怎么退"). A rule question that merely mentions 客服 ("客服回复率怎么
  * 算", "国际站客服电话多少") is not a request: the whole of a clause must be one.
  */
+import { questionLanguage } from "../../knowledge/language.js";
+import type { Language } from "../../knowledge/language.js";
 import { simplify } from "../../knowledge/normalize-text.js";
 
 export interface HandoffRequest {
   /** What else the message asked, when the request came with a question; else undefined. */
   question?: string;
-  /** English when the message was written in Latin letters only. */
-  lang: "zh" | "en";
+  /** The message's language, by the rule every reply follows (docs/languages.md). */
+  lang: Language;
 }
 
 /** Polite or wanting words before the request ("麻烦帮我转人工", "I'd like to talk to a human"). */
@@ -53,7 +55,7 @@ const CLAUSES = /[,，。.!！?？;；\n]+/u;
 export function detectHandoff(raw: string): HandoffRequest | undefined {
   const clauses = raw.split(CLAUSES).map((c) => c.trim()).filter((c) => squash(c) !== "");
   if (clauses.length === 0) return undefined;
-  const lang = /\p{Script=Han}/u.test(raw) || !/[a-z]/i.test(raw) ? "zh" : "en";
+  const lang = questionLanguage(raw);
   if (isRequest(clauses.join(" "))) return { lang };
   // A request at the start or the end of the message, with the question beside it.
   let rest: string[] | undefined;
