@@ -7,7 +7,8 @@
  * - figures: every entry's English answer states the same figures as its Chinese one
  *   (knowledge/figures.ts, docs/languages.md);
  * - the learned ranker's weights (knowledge/ranker.json): present and fitted for exactly these
- *   entries, for the default knowledge base (a fixture folder is checked with the matcher alone).
+ *   entries, for the default knowledge base (a fixture folder is checked with the matcher alone);
+ * - the pinyin table (knowledge/pinyin-syllables.txt): what the installed pinyin-pro gives.
  * Exits 1 on any error. Runs as part of `npm test`.
  */
 import { checkFigures } from "./check-figures.js";
@@ -16,6 +17,7 @@ import { KnowledgeError, loadKnowledge } from "./load-knowledge.js";
 import type { KnowledgeBase } from "./load-knowledge.js";
 import { loadSynonyms } from "./load-synonyms.js";
 import type { Synonyms } from "./load-synonyms.js";
+import { checkSyllables } from "./pinyin-syllables.js";
 import { fingerprintOf, loadRankerModel } from "./ranker.js";
 import { buildSearchIndex } from "./search-index.js";
 
@@ -45,6 +47,11 @@ function main(): void {
     console.error("Make answerEn state exactly the answer's amounts, percentages, counts, dates and times (docs/languages.md).");
     failed = true;
   } else console.log(`figures: every English answer states the same figures as its Chinese answer`);
+  const syllables = checkSyllables();
+  if (syllables !== undefined) {
+    console.error(`pinyin: ${syllables}`);
+    failed = true;
+  } else console.log("pinyin: the syllable table is what pinyin-pro gives");
   const index = buildSearchIndex(kb, synonyms);
   if (process.argv[2] === undefined) {
     const model = loadRankerModel();

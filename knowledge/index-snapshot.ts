@@ -6,20 +6,22 @@
  * tokenising every phrasing and parsing the 3 MB ranker file: the bulk of the start-up.
  *
  * It is never wrong, only absent or ignored: it carries a fingerprint of everything it was
- * computed from (the knowledge files, synonyms.yaml, ranker.json, the code of this folder, the
- * versions of the libraries that parse and normalise, and V8's version), and a start whose
+ * computed from (the knowledge files, synonyms.yaml, ranker.json, the pinyin table, the code of this
+ * folder and the versions of the libraries that parse and normalise — stamped into the bundle by
+ * `npm run build` — and V8's version), and a start whose
  * inputs hash differently builds the index afresh from the files, as without a snapshot.
  * docs/operations.md ("Start-up") says when it is rebuilt.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from "./load-knowledge.js";
 import type { KnowledgeBase } from "./load-knowledge.js";
 import { DEFAULT_SYNONYMS_FILE, buildSynonyms, loadSynonymGroups } from "./load-synonyms.js";
 import type { SynonymGroup, Synonyms } from "./load-synonyms.js";
+import { SYLLABLE_FILE } from "./pinyin-syllables.js";
 import { RANKER_FILE, fingerprintOf, loadRankerModel } from "./ranker.js";
 import type { RankerModel } from "./ranker.js";
 import { computeIndexData } from "./search-index.js";
@@ -29,6 +31,12 @@ export const SNAPSHOT_FILE = fileURLToPath(new URL("./index-snapshot.v8", import
 
 /** Bumped when the snapshot's layout changes. */
 const FORMAT = 1;
+
+/**
+ * In a bundle written by `npm run build` (scripts/build.mjs), the fingerprint of the code and
+ * the locked library versions it was built from; absent under tsx.
+ */
+declare const __BUNDLE_CODE_FINGERPRINT__: string | undefined;
 
 /** Libraries whose behaviour shapes the snapshot (parsing, validation, normalisation). */
 const LIBRARIES = ["js-yaml", "zod", "opencc-js", "luxon"];
@@ -86,14 +94,17 @@ export function snapshotFingerprint(dir: string = DEFAULT_KNOWLEDGE_DIR): string
   };
   add("format", String(FORMAT));
   add("v8", process.versions.v8);
-  for (const lib of LIBRARIES) add("lib", libraryVersion(lib));
+  if (typeof __BUNDLE_CODE_FINGERPRINT__ === "string") add("bundle", __BUNDLE_CODE_FINGERPRINT__);
+  else for (const lib of LIBRARIES) add("lib", libraryVersion(lib));
   for (const name of readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort()) add(`knowledge/${name}`, readFileSync(join(dir, name)));
   add("synonyms", readFileSync(DEFAULT_SYNONYMS_FILE));
   add("ranker", existsSync(RANKER_FILE) ? readFileSync(RANKER_FILE) : "(none)");
-  // This folder's code (compiled .js in dist/, .ts under tsx): whatever computes the data.
-  const codeDir = dirname(fileURLToPath(import.meta.url));
-  const ext = extname(fileURLToPath(import.meta.url));
-  for (const name of readdirSync(codeDir).filter((f) => f.endsWith(ext)).sort()) add(`code/${name}`, readFileSync(join(codeDir, name)));
+  add("syllables", existsSync(SYLLABLE_FILE) ? readFileSync(SYLLABLE_FILE) : "(none)");
+  // Under tsx, this folder's code: whatever computes the data (a bundle carries its stamp instead).
+  if (typeof __BUNDLE_CODE_FINGERPRINT__ !== "string") {
+    const codeDir = dirname(fileURLToPath(import.meta.url));
+    for (const name of readdirSync(codeDir).filter((f) => f.endsWith(".ts")).sort()) add(`code/${name}`, readFileSync(join(codeDir, name)));
+  }
   return hash.digest("hex");
 }
 

@@ -14,8 +14,8 @@
  *
  * How the views are used: docs/matching.md.
  */
-import { pinyin } from "pinyin-pro";
 import { normalizeClauses } from "./normalize-text.js";
+import { syllableOf } from "./pinyin-syllables.js";
 import { stemEnglish, ENGLISH_STOPWORDS } from "./tokenize.js";
 import type { Lexicon } from "./tokenize.js";
 
@@ -59,18 +59,6 @@ function charFeatures(prepared: string, lexicon: Lexicon, v: SparseVector, by: n
     }
   }
   latinAndNumbers(prepared, v, by);
-}
-
-/**
- * Each character's toneless syllable, looked up once and kept: read character by character
- * (not as words), so a polyphonic character always gets the same syllable, in training and at
- * run time alike, and a question costs a few map lookups.
- */
-const SYLLABLES = new Map<string, string>();
-function syllableOf(ch: string): string {
-  let s = SYLLABLES.get(ch);
-  if (s === undefined) SYLLABLES.set(ch, (s = pinyin(ch, { toneType: "none", surname: "off" }) || ch));
-  return s;
 }
 
 function pinyinFeatures(prepared: string, v: SparseVector, by: number): void {
