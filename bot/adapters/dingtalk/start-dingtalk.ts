@@ -310,16 +310,26 @@ export function startDingTalk(options: StartDingTalkOptions): DingTalkHandle {
         mlog.debug({ messageId: frame.messageId }, "duplicate message dropped");
         return;
       }
-      let robot: RobotMessage;
-      try {
-        robot = validateRobotMessage(peek.json);
-      } catch (err) {
-        malformed(err);
-        // Recorded already: finished with no reply, so that no start answers it.
-        journalSafely({ journaled, log: mlog }, "finishing a malformed message", () => journal.recordReplies(msgId, [], now), true);
-        return;
-      }
-      admit(robot, now, mlog, journaled);
+      // The rest waits until this turn's acks have left: the first ack of the turn corked the
+      // socket and uncorks it on the next tick, which runs before this one (ticks run in order).
+      // Validating a whole batch first would hold every ack of the batch behind it.
+      process.nextTick(() => {
+        try {
+          let robot: RobotMessage;
+          try {
+            robot = validateRobotMessage(peek.json);
+          } catch (err) {
+            malformed(err);
+            // Recorded already: finished with no reply, so that no start answers it.
+            journalSafely({ journaled, log: mlog }, "finishing a malformed message", () => journal.recordReplies(msgId, [], now), true);
+            return;
+          }
+          admit(robot, now, mlog, journaled);
+        } catch (err) {
+          metrics.failures.inc({ stage: "internal" });
+          mlog.error({ err }, "incoming message handling failed unexpectedly");
+        }
+      });
     });
   }
 
