@@ -6,7 +6,7 @@
  *   npm run bench:e2e -- [--messages 2000] [--conversations 50] [--rate 200]
  *   npm run bench:e2e -- --scenario --command "node dist/bot/main.js" --target group --signal SIGTERM
  *        [--messages 1000] [--conversations 50] [--signal-after 50] [--rate N] [--webhook-delay MS]
- *        [--second-signal MS] [--grace MS] [--timeout MS]
+ *        [--second-signal MS] [--grace MS] [--timeout MS] [--burst-chunk N]
  *
  * `--scenario` runs the bot as its own process instead (test/dingtalk/process-harness.ts): a
  * burst, a signal to its process group (`group`), to the started process (`process`) or to its
@@ -16,6 +16,10 @@
  * every one answered before the signal):
  *
  *   npm run bench:e2e -- --scenario --command "node dist/bot/main.js" --messages 5000 --conversations 500 --signal-after 5000
+ *
+ * Without `--burst-chunk` the harness sends the 5000 frames in one synchronous loop and reads no
+ * ack until it ends, so every ack time includes the rest of that loop; `--burst-chunk 100` sends
+ * them as fast, 100 at a time with a turn of its event loop between, and times the bot's share.
  *
  * Two runs: a burst (every message sent at once: throughput, and latency that is mostly
  * queueing), then a paced run at `--rate` messages per second (latency under a steady load).
@@ -183,6 +187,7 @@ async function main(): Promise<void> {
       "second-signal": { type: "string" },
       grace: { type: "string" },
       timeout: { type: "string" },
+      "burst-chunk": { type: "string" },
     },
   });
   if (values.scenario) {
@@ -201,6 +206,7 @@ async function main(): Promise<void> {
         target,
         signalAfterReplies: Number(values["signal-after"] ?? 50),
         ratePerSecond: values.rate === undefined ? undefined : Number(values.rate),
+        burstChunk: values["burst-chunk"] === undefined ? undefined : Number(values["burst-chunk"]),
         webhookDelayMs: values["webhook-delay"] === undefined ? undefined : Number(values["webhook-delay"]),
         secondSignalAfterMs: values["second-signal"] === undefined ? undefined : Number(values["second-signal"]),
         env: values.grace === undefined ? {} : { SHUTDOWN_GRACE_MS: values.grace },

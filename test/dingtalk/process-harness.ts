@@ -30,6 +30,13 @@ export interface ShutdownScenario {
   secondSignalAfterMs?: number;
   /** Send at this many messages a second instead of all at once. */
   ratePerSecond?: number;
+  /**
+   * All at once, but this many frames at a time with a turn of the gateway's event loop between
+   * them. Unset: every frame in one synchronous loop, during which the gateway (this process)
+   * reads no ack at all, so every ack is timed from before the loop ended and the bot's share
+   * of the latency is hidden behind the harness's own (docs/operations.md, "Ack latency").
+   */
+  burstChunk?: number;
   /** Each webhook answer is this slow (ms). */
   webhookDelayMs?: number;
   /** Extra environment for the bot (SHUTDOWN_GRACE_MS, …). */
@@ -145,7 +152,12 @@ export async function runShutdownScenario(scenario: ShutdownScenario): Promise<S
       const m = fake.textMessage(`问题 ${i}：保障升级服务多久可以退出`, { conversationId: `cid${c}`, senderStaffId: `user${i}` });
       sent.push({ frameId: fake.sendMessage(m), msgId: m.msgId });
     };
-    if (scenario.ratePerSecond === undefined) {
+    if (scenario.ratePerSecond === undefined && scenario.burstChunk !== undefined && scenario.burstChunk > 0) {
+      for (let i = 0; i < scenario.messages; i++) {
+        send(i);
+        if ((i + 1) % scenario.burstChunk === 0) await new Promise((r) => setImmediate(r));
+      }
+    } else if (scenario.ratePerSecond === undefined) {
       for (let i = 0; i < scenario.messages; i++) send(i);
     } else {
       const t0 = performance.now();
