@@ -17,6 +17,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
+import { createRequire } from "node:module";
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from "./load-knowledge.js";
 import type { KnowledgeBase } from "./load-knowledge.js";
 import { DEFAULT_SYNONYMS_FILE, buildSynonyms, loadSynonymGroups } from "./load-synonyms.js";
@@ -67,7 +68,7 @@ export interface IndexedKnowledge {
 
 function libraryVersion(name: string): string {
   try {
-    let dir = dirname(fileURLToPath(import.meta.resolve(name)));
+    let dir = dirname(createRequire(import.meta.url).resolve(name));
     for (let i = 0; i < 8; i++) {
       const pkg = join(dir, "package.json");
       if (existsSync(pkg)) {

@@ -2,7 +2,11 @@
 // and copies the data files the code reads at run time beside them, so that dist/ finds them
 // wherever it is installed. Why bundles: a start that resolves and compiles ~120 modules (ours
 // and zod's, luxon's, opencc's) spends a third of its time doing that (docs/operations.md,
-// "Start-up path").
+// "Bundles").
+//
+// Each program is `dist/<path>.js`, a two-line launcher that runs the CommonJS bundle
+// `dist/<path>.cjs` through scripts/run-bundle.cjs (copied to dist/) with V8's code cache, which
+// the build writes by running the bot and `ask` once on a few questions.
 //
 //   node scripts/build.mjs              always build
 //   node scripts/build.mjs --if-needed  build only when a source or data file is newer than dist/
@@ -17,8 +21,9 @@
 // SDK stay in node_modules.
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, relative, sep } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { build as esbuild } from "esbuild";
@@ -28,8 +33,10 @@ const dist = join(root, "dist");
 const stamp = join(dist, ".build-stamp");
 /** Folders whose code is bundled. */
 const SOURCE_DIRS = ["bot", "knowledge", "rules"];
-/** The programs: each becomes dist/<same path>.js. */
+/** The programs: each becomes dist/<same path>.js (the launcher) and .cjs (the bundle). */
 const ENTRIES = ["bot/main.ts", "bot/ask.ts", "knowledge/index-snapshot.ts"];
+/** What the code-cache runs ask (one line each): a rule question, English, a computed figure, a command, small talk, off-topic. */
+const WARM_UP = ["保障升级服务多久能退出？", "How long is the appeal window?", "服务分75能拿多少赠送报价", "/help", "你好", "今天天气怎么样"];
 /** Left to node_modules (see the header). */
 const EXTERNAL = ["better-sqlite3", "pino", "pino-pretty", "dingtalk-stream"];
 /** Run-time data: every non-TypeScript file under these folders, copied to the same place in dist/. */
@@ -90,14 +97,15 @@ const distUrls = {
 };
 
 async function bundle(entry, fingerprint) {
-  const outfile = join(dist, entry.replace(/\.ts$/, ".js"));
+  const launcher = join(dist, entry.replace(/\.ts$/, ".js"));
+  const outfile = join(dist, entry.replace(/\.ts$/, ".cjs"));
   const toDist = relative(dirname(outfile), dist).split(sep).join("/") || ".";
   await esbuild({
     entryPoints: [join(root, entry)],
     outfile,
     bundle: true,
     platform: "node",
-    format: "esm",
+    format: "cjs",
     target: "node20",
     external: EXTERNAL,
     minifyWhitespace: true,
@@ -108,14 +116,40 @@ async function bundle(entry, fingerprint) {
     plugins: [distUrls],
     define: { __BUNDLE_CODE_FINGERPRINT__: JSON.stringify(fingerprint) },
     banner: {
-      js: [
-        // Bundled CommonJS packages call require() for node's modules.
-        `import { createRequire as __createRequire } from "node:module";`,
-        `const require = __createRequire(import.meta.url);`,
-        `const __distUrl = (path) => new URL(path, new URL(${JSON.stringify(`${toDist}/`)}, import.meta.url)).href;`,
-      ].join("\n"),
+      js: `const __distUrl = (path) => new URL(path, new URL(${JSON.stringify(`${toDist}/`)}, require("node:url").pathToFileURL(__filename))).href;`,
     },
   });
+  const runner = relative(dirname(launcher), join(dist, "run-bundle.cjs")).split(sep).join("/");
+  writeFileSync(
+    launcher,
+    `// Written by scripts/build.mjs: runs the bundle beside it with V8's code cache (run-bundle.cjs).\n` +
+      `import { runBundle } from ${JSON.stringify(runner.startsWith(".") ? runner : `./${runner}`)};\n` +
+      `runBundle(new URL(${JSON.stringify(`./${basename(outfile)}`)}, import.meta.url));\n`,
+  );
+}
+
+/**
+ * Writes the code caches of the bot and of `ask`: each runs once on the warm-up questions with
+ * BOT_WRITE_CODE_CACHE=1, in a temporary folder (the bot's store included), without DingTalk.
+ */
+function writeCodeCaches() {
+  const tmp = mkdtempSync(join(tmpdir(), "build-code-cache-"));
+  try {
+    const env = { ...process.env, BOT_WRITE_CODE_CACHE: "1", DATABASE_PATH: join(tmp, "bot.db"), DINGTALK_CLIENT_ID: "", DINGTALK_CLIENT_SECRET: "", LOG_LEVEL: "error", NOW: "" };
+    const runs = [
+      ["bot/ask.js", ["--jsonl"], WARM_UP.map((text) => JSON.stringify({ text })).join("\n")],
+      ["bot/main.js", [], WARM_UP.join("\n")],
+    ];
+    for (const [program, args, input] of runs) {
+      const r = spawnSync(process.execPath, [join(dist, program), ...args], { input: `${input}\n`, cwd: tmp, env, encoding: "utf8", timeout: 60_000 });
+      if (r.status !== 0 || !existsSync(join(dist, program.replace(/\.js$/, ".cjs.cache")))) {
+        process.stderr.write(`build: the code cache of ${program} could not be written (exit ${r.status}): ${r.stderr}\n`);
+        process.exit(1);
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 async function build() {
@@ -128,6 +162,7 @@ async function build() {
     process.stderr.write(`build: esbuild failed (${err.message}); dist/ was not written completely\n`);
     process.exit(1);
   }
+  cpSync(join(root, "scripts", "run-bundle.cjs"), join(dist, "run-bundle.cjs"));
   let copied = 0;
   for (const dir of DATA_DIRS) {
     for (const path of walk(join(root, dir))) {
@@ -145,6 +180,7 @@ async function build() {
     process.stderr.write("build: the index snapshot could not be written (the knowledge base is invalid?)\n");
     process.exit(snap.status ?? 1);
   }
+  writeCodeCaches();
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   process.stderr.write(`build: ${ENTRIES.length} programs bundled into dist/, ${copied} data files copied\n`);
 }

@@ -1,12 +1,15 @@
 /**
  * `npm run build` (scripts/build.mjs): the bundles in dist/ answer as the TypeScript does, load
- * the index snapshot the build wrote, and keep working from a copy of dist/ in another folder
- * (they find their data files beside themselves, not in the sources).
+ * the index snapshot the build wrote, carry code caches V8 accepts (and still run when a cache
+ * does not fit), and keep working from a copy of dist/ in another folder (they find their data
+ * files beside themselves, not in the sources).
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { wrap } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Script } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "./dingtalk/process-harness.js";
 
@@ -39,11 +42,31 @@ beforeAll(() => {
 
 describe("the bundled bot in dist/", () => {
   it("is one file per program, with its data and the index snapshot beside it", () => {
-    for (const file of ["bot/main.js", "bot/ask.js", "knowledge/index-snapshot.js", "knowledge/index-snapshot.v8", "knowledge/pinyin-syllables.txt", "data/demo-merchants.json"]) {
+    for (const file of [
+      "run-bundle.cjs",
+      "bot/main.js",
+      "bot/main.cjs",
+      "bot/main.cjs.cache",
+      "bot/ask.js",
+      "bot/ask.cjs",
+      "bot/ask.cjs.cache",
+      "knowledge/index-snapshot.js",
+      "knowledge/index-snapshot.v8",
+      "knowledge/pinyin-syllables.txt",
+      "data/demo-merchants.json",
+    ]) {
       expect(existsSync(join(ROOT, "dist", file)), file).toBe(true);
     }
     // No compiled module of ours beside the bundles: everything is inside them.
     expect(existsSync(join(ROOT, "dist/bot/create-bot.js"))).toBe(false);
+  });
+
+  it("carries code caches that V8 accepts for their bundles", () => {
+    for (const bundle of ["bot/main.cjs", "bot/ask.cjs"]) {
+      const file = join(ROOT, "dist", bundle);
+      const script = new Script(wrap(readFileSync(file, "utf8")), { filename: file, cachedData: readFileSync(`${file}.cache`) });
+      expect(script.cachedDataRejected, bundle).toBe(false);
+    }
   });
 
   it("answers exactly as the TypeScript does, from the snapshot", () => {
@@ -67,5 +90,10 @@ describe("the bundled bot in dist/", () => {
     const rebuilt = ask([join(elsewhere, "dist/bot/ask.js")], elsewhere);
     expect(rebuilt.log).toContain("no snapshot");
     expect(rebuilt.replies).toEqual(copy.replies);
+    // A cache that does not fit (another bundle's, or damaged) is rejected by V8: the bundle compiles from source.
+    writeFileSync(join(elsewhere, "dist/bot/ask.cjs.cache"), readFileSync(join(ROOT, "dist/bot/main.cjs.cache")));
+    expect(ask([join(elsewhere, "dist/bot/ask.js")], elsewhere).replies).toEqual(copy.replies);
+    writeFileSync(join(elsewhere, "dist/bot/ask.cjs.cache"), "not a code cache");
+    expect(ask([join(elsewhere, "dist/bot/ask.js")], elsewhere).replies).toEqual(copy.replies);
   }, 120_000);
 });
