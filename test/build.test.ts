@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Script } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "./dingtalk/process-harness.js";
+import { ROOT, buildIfNeeded } from "./dingtalk/process-harness.js";
 
 const QUESTIONS = ["找工厂在哪里入驻", "保障升级服务多久能退出？", "How long must I stay in the guarantee upgrade service?", "今天天气怎么样"];
 const input = QUESTIONS.map((text) => JSON.stringify({ text })).join("\n") + "\n";
@@ -36,8 +36,8 @@ const elsewhere = mkdtempSync(join(tmpdir(), "bot-dist-copy-"));
 afterAll(() => rmSync(elsewhere, { recursive: true, force: true }));
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, ["scripts/build.mjs", "--if-needed"], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
-  expect(build.status, build.stderr).toBe(0);
+  const build = buildIfNeeded();
+  expect(build.ok, build.stderr).toBe(true);
 }, 150_000);
 
 describe("the bundled bot in dist/", () => {

@@ -12,6 +12,12 @@ import { FakeGateway } from "./fake-gateway.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
+/** `npm run build` when a source is newer than dist/ (what `npm start` does first); the build's stderr when it fails. */
+export function buildIfNeeded(): { ok: boolean; stderr: string } {
+  const build = spawnSync(process.execPath, ["scripts/build.mjs", "--if-needed"], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+  return { ok: build.status === 0, stderr: build.stderr };
+}
+
 export interface ShutdownScenario {
   /** The command that starts the bot, run from the project root. */
   command: readonly string[];

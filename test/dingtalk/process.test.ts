@@ -4,19 +4,18 @@
  * started again on the same store. Every acked message must be answered across the restart, and
  * none twice.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runShutdownScenario } from "./process-harness.js";
+import { buildIfNeeded, runShutdownScenario } from "./process-harness.js";
 
 const dir = mkdtempSync(join(tmpdir(), "bot-process-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, ["scripts/build.mjs", "--if-needed"], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
-  expect(build.status, build.stderr).toBe(0);
+  const build = buildIfNeeded();
+  expect(build.ok, build.stderr).toBe(true);
 }, 150_000);
 
 describe("the compiled bot as a process, signalled and restarted", () => {
