@@ -15,6 +15,7 @@ import { sourceLine } from "../commands/format-check.js";
 import { CALCULATORS, type Calculation, type Calculator, type Computed } from "./compute-answer.js";
 import type { PipelineDeps } from "./deps.js";
 import { extractSlots, type Slots } from "./extract-slots.js";
+import { unplacedFigures, type Unplaced } from "./account-figures.js";
 import type { Language } from "../../knowledge/language.js";
 import { validityAt, validityNote } from "../../knowledge/validity.js";
 import { answerReply, faqMessage, voteActions } from "./format-entry.js";
@@ -36,6 +37,26 @@ const MAY_HOLD_FIGURES = /[0-9０-９零〇一二两兩三四五六七八九十�
 
 function hasFigures(slots: Slots): boolean {
   return slots.numbers.length > 0 || slots.dates.length > 0;
+}
+
+/** What a calculator asks for when the question gives it nothing. */
+function askOf(rule: ComputeRule, now: DateTime): string {
+  const r = CALCULATORS[rule].run(extractSlots("", now), now);
+  return r.kind === "needs" ? r.ask : "";
+}
+
+/** The figures named in a hint, as written. */
+const quoted = (u: readonly Unplaced[], open: string, close: string, sep: string) => u.slice(0, 3).map((f) => `${open}${f.raw}${close}`).join(sep);
+
+function hintZh(unplaced: readonly Unplaced[], ask: string): string {
+  if (unplaced.length === 0) return `**想算你自己的情况？**${ask}`;
+  return `**想算你自己的情况？**你给的${quoted(unplaced, "「", "」", "、")}在这条规则里算什么我没法确定，所以没有替你算，以免给出不对的数字。${ask}`;
+}
+
+function hintEn(unplaced: readonly Unplaced[]): string {
+  const general = "Put your own figure (a date, an amount, a score) in the question.";
+  if (unplaced.length === 0) return `**Want it worked out for you?** ${general}`;
+  return `**Want it worked out for you?** I could not tell what ${quoted(unplaced, "\"", "\"", ", ")} stands for in this rule, so I did not compute a figure rather than risk a wrong one. Ask one figure at a time. ${general}`;
 }
 
 function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidence: number, now: Date): Reply {
@@ -85,10 +106,20 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
   const now = DateTime.fromJSDate(msg.now, { zone: SHANGHAI });
   const slots = extractSlots(text, now);
 
+  // A result is shown only when it states every figure the question gave (account-figures.ts);
+  // the first figure a rule could not place is named in the reply instead.
+  let unplaced: Unplaced[] = [];
+  const shown = (r: Calculation): r is Computed => {
+    if (r.kind !== "computed") return false;
+    const missing = unplacedFigures(slots, r);
+    if (missing.length > 0 && unplaced.length === 0) unplaced = missing;
+    return missing.length === 0;
+  };
+
   let primaryResult: Calculation | undefined;
   if (primary && primaryRule && hasFigures(slots)) {
     primaryResult = CALCULATORS[primaryRule].run(slots, now);
-    if (primaryResult.kind === "computed") return computedReply(primaryResult, primary.entry, primary.confidence, msg.now);
+    if (shown(primaryResult)) return computedReply(primaryResult, primary.entry, primary.confidence, msg.now);
   }
 
   if (hasFigures(slots)) {
@@ -99,18 +130,21 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
       if (!rule || tried.has(rule) || !CALCULATORS[rule].cue.test(slots.text)) continue;
       tried.add(rule);
       const r = CALCULATORS[rule].run(slots, now);
-      if (r.kind === "computed") return computedReply(r, c.entry, c.confidence, msg.now);
+      if (shown(r)) return computedReply(r, c.entry, c.confidence, msg.now);
     }
     for (const [rule, calc] of Object.entries(CALCULATORS) as [ComputeRule, Calculator][]) {
       if (tried.has(rule) || !calc.cue.test(slots.text)) continue;
       const r = calc.run(slots, now);
-      if (r.kind === "computed") return computedReply(r, entryForRule(rule, deps), primary?.confidence ?? others[0]?.confidence ?? 0, msg.now);
+      if (shown(r)) return computedReply(r, entryForRule(rule, deps), primary?.confidence ?? others[0]?.confidence ?? 0, msg.now);
     }
   }
 
   if (!primary || !primaryRule) return undefined;
   const r = primaryResult ?? CALCULATORS[primaryRule].run(slots, now);
-  if (r.kind === "computed") return computedReply(r, primary.entry, primary.confidence, msg.now);
+  if (primaryResult === undefined && shown(r)) return computedReply(r, primary.entry, primary.confidence, msg.now);
+  // The figure the reply asks for: the calculator's own line, or, when it computed from some
+  // figures but not all, the same line asked with nothing given.
+  const ask = r.kind === "needs" ? r.ask : askOf(primaryRule, now);
   const base = answerReply(primary.entry, deps.kb, {
     now: msg.now,
     confidence: primary.confidence,
@@ -118,6 +152,6 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
     lang,
   });
   // The calculators ask in Chinese; an English reader gets the same offer in general words.
-  const hint = base.lang === "en" ? "**Want it worked out for you?** Put your own figure (a date, an amount, a score) in the question." : `**想算你自己的情况？**${r.ask}`;
+  const hint = base.lang === "en" ? hintEn(unplaced) : hintZh(unplaced, ask);
   return { ...base, text: `${base.text}\n\n${hint}` };
 }

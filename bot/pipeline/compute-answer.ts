@@ -218,7 +218,7 @@ function scoreChange(from: number, to: number, gold: boolean): Calculation {
   const label = (v: number) => (gold ? `${v} + 金品 ${RFQ_GOLD_BONUS} = ${v + bonus} 分` : `${v} 分`);
   return {
     kind: "computed",
-    result: `${label(from)}（${TIER_LABELS[a.tier]}档）赠送报价 ${qa} 条 → ${label(to)}（${TIER_LABELS[b.tier]}档）赠送报价 ${qb} 条：${diff === 0 ? "条数不变" : diff > 0 ? `多 ${diff} 条` : `少 ${-diff} 条`}`,
+    result: `${label(from)}（${TIER_LABELS[a.tier]}档）赠送报价 ${qa} 条 → ${label(to)}（${TIER_LABELS[b.tier]}档）赠送报价 ${qb} 条：${diff === 0 ? "条数不变" : diff > 0 ? `多 ${diff} 条` : `少 ${-diff} 条`}；${label(to)}时：${entitlementText(eb)}`,
     arithmetic: `${qb} − ${qa} = ${diff} 条（报价畅行 ${String(ea.freeQuotes === "none" ? 0 : ea.freeQuotes)} → ${String(eb.freeQuotes === "none" ? 0 : eb.freeQuotes)}）`,
     rule: `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分`,
     source: "RFQ商家服务分升级计划 · 服务分新分层及配套权益",
@@ -239,10 +239,16 @@ const rfqTier: Calculator = {
           (/\bfrom\s*$/u.test(scoreSlot!.lead) && /\bto\s*$/u.test(n.lead))),
     );
     if (second) return scoreChange(given, second.value, slots.gold === true);
+    // "这个月掉到79.5了，上个月还82": a later score said to be the earlier one is the change the other way.
+    const earlier = slots.numbers.find(
+      (n) => n !== scoreSlot && (n.kind === "plain" || n.kind === "score") && n.value <= 120 && !/^\s*(?:号|日|点|月|年|条|次)/u.test(n.after) && /(?:上个?月|之前|以前|原来|原先|last month|previously|used to be)\s*(?:还|是|有|才|只有|is|was)?\s*$/u.test(n.lead),
+    );
+    if (earlier) return scoreChange(earlier.value, given, slots.gold === true);
     const gold = slots.gold === true;
     const total = gold ? given + RFQ_GOLD_BONUS : given;
     const row = tierRowOf(total);
-    const lastMonth = numberNear(slots, ["count", "plain"], LAST_MONTH, 10, (n) => n === scoreSlot || n.unit === "天");
+    // 12 characters: "130 quotes last month" names the month after the unit.
+    const lastMonth = numberNear(slots, ["count", "plain"], LAST_MONTH, 12, (n) => n === scoreSlot || n.unit === "天");
     const sum = gold ? `${given} + 金品 ${RFQ_GOLD_BONUS} = ${total} 分` : `${total} 分`;
     const tierRule = `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分，档位按含 +${RFQ_GOLD_BONUS} 的总分计`;
     const source = "RFQ商家服务分升级计划 · 服务分新分层及配套权益";
@@ -736,7 +742,9 @@ function factoryList(slots: Slots, list: FactoryListName): { text: string; met: 
     "on-time-dispatch": "告诉我近90天的及时发货率（例如「及时发货率92%」），我帮你算能否上及时发货榜。",
     strength: "告诉我近90天的信保GMV（美元，例如「信保GMV 1800美元」），我帮你算能否上实力榜。",
   };
-  const hours = hoursSlot?.value ?? (minutes ? minutes.value / 60 : undefined);
+  // "1小时50分钟": the minutes right after the hours belong to them.
+  const extraMinutes = hoursSlot && minutes && minutes.index > hoursSlot.index && /^\s*$/u.test(slots.text.slice(hoursSlot.index + hoursSlot.raw.length, minutes.index)) ? minutes : undefined;
+  const hours = hoursSlot ? hoursSlot.value + (extraMinutes ? extraMinutes.value / 60 : 0) : minutes ? minutes.value / 60 : undefined;
   const value = list === "heat" ? inquiries?.value : list === "response-time" ? hours : list === "on-time-dispatch" ? rate?.value : gmv?.value;
   if (value === undefined || (list === "strength" && gmv?.currency === "CNY")) return needs(asks[list]);
   const check = checkFactory(
@@ -782,7 +790,9 @@ function factoryList(slots: Slots, list: FactoryListName): { text: string; met: 
         ? `（${onTimeOrders!.value}/${allOrders.value} 单 = ${formatNumber(derived.value * 100, 1)}%）`
         : inquiries?.raw.includes("−")
           ? `（有效询盘 ${inquiries.raw} = ${inquiries.value} 个，已排除风控）`
-          : "";
+          : list === "response-time" && (extraMinutes || (!hoursSlot && minutes))
+            ? `（${hoursSlot ? `${hoursSlot.value} 小时 ` : ""}${(extraMinutes ?? minutes)!.value} 分钟 = ${formatNumber(value, 2)} 小时）`
+            : "";
   return {
     text: `${t.met ? "能" : "不能"}上${l.name}：${fmt(t.value)} ${t.met ? (t.op === "<" ? "<" : ">") : t.op === "<" ? "不低于" : "未超过"} ${fmt(t.threshold)}${gap}${ordersNote}`,
     met: t.met,

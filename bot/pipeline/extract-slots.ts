@@ -189,8 +189,8 @@ function findRawDates(text: string): RawDate[] {
     push(m[1] ? Number(m[1]) : null, Number(m[2]), Number(m[3]), m.index, m[0].length);
   }
   for (const m of text.matchAll(/(20\d{2})[-/.](\d{1,2})[-/.](\d{1,2})/gu)) push(Number(m[1]), Number(m[2]), Number(m[3]), m.index, m[0].length);
-  // 8.18, 8/18: a month and day with nothing after that makes it a number (万, %, 美元 …).
-  for (const m of text.matchAll(/(?<![\d.$])(\d{1,2})[./](\d{1,2})(?![\d.%万千亿kw]|\s*(?:美|元|刀|usd|块|小时|个|条|分|天))/gu)) {
+  // 8.18, 8/18: a month and day with nothing after that makes it a number (万, %, 美元, billion …).
+  for (const m of text.matchAll(/(?<![\d.$])(\d{1,2})[./](\d{1,2})(?![\d.%万千亿kw]|\s*(?:美|元|刀|usd|块|小时|个|条|分|天|billion|million|bn\b|mn\b|thousand|hours?\b|days?\b|years?\b|points?\b|quotes?\b|percent))/gu)) {
     push(null, Number(m[1]), Number(m[2]), m.index, m[0].length);
   }
   for (const m of text.matchAll(/\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(20\d{2}))?/gu)) {
@@ -242,11 +242,11 @@ function extractDates(text: string, asked: DateTime): { dates: DateSlot[]; spans
   return { dates, spans };
 }
 
-const MULTIPLIERS: Readonly<Record<string, number>> = { 万: 1e4, w: 1e4, 千: 1e3, k: 1e3, 亿: 1e8, 百万: 1e6, million: 1e6, m: 1e6 };
+const MULTIPLIERS: Readonly<Record<string, number>> = { 万: 1e4, w: 1e4, 千: 1e3, k: 1e3, 亿: 1e8, 百万: 1e6, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9 };
 
 /** A number with what may come with it: currency before, multiplier, a second 万 part (1万8), unit. */
 const NUMBER_RE =
-  /(us\s?\$|usd\s?|\$|rmb\s?|cny\s?|¥|￥)?\s*(第)?\s*(\d+(?:\.\d+)?)\s*(百万|million|万|亿|千|[kwm](?![a-z]))?(\d(?!\d))?\s*(%|个百分点|美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|条|个?小时|个月|个|次|天|单|h(?![a-z])|hours?|周|名|家|人|年|分(?!钟)|points?|quotes?|inquiries|orders?|days?|years?|people|persons|staff|engineers|times?|(?:rts\s+)?(?:items?|products?|skus?)|offen[cs]es?|violations?)?/gu;
+  /(us\s?\$|usd\s?|\$|rmb\s?|cny\s?|¥|￥)?\s*(第)?\s*(\d+(?:\.\d+)?)\s*(百万|billion|million|bn(?![a-z])|万|亿|千|[kwm](?![a-z]))?(\d(?!\d))?\s*(%|个百分点|美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|条|个?小时|个月|个人|个|次|天|单|h(?![a-z])|hours?|周|名|家|人|年|分(?!钟)|points?|quotes?|inquiries|orders?|days?|years?|people|persons|staff|engineers|times?|(?:rts\s+)?(?:items?|products?|skus?)|offen[cs]es?|violations?)?/gu;
 
 const USD_UNIT = /^(?:美元|美金|美刀|刀|usd|dollars?)$/u;
 const CNY_UNIT = /^(?:元|块|人民币|rmb|cny)$/u;
@@ -259,6 +259,7 @@ const COUNT_UNITS: Readonly<Record<string, string>> = {
 function englishUnit(unit: string): string {
   if (unit === "个小时") return "小时";
   if (unit === "个月") return "月";
+  if (unit === "个人") return "人";
   if (/(?:items?|products?|skus?)$/u.test(unit)) return "个";
   if (/^(?:offen[cs]es?|violations?)$/u.test(unit)) return "次";
   return COUNT_UNITS[unit] ?? unit;

@@ -1,0 +1,74 @@
+/**
+ * A computed result is shown only when it accounts for every figure of the question
+ * (bot/pipeline/account-figures.ts, docs/computed-answers.md): one table per class of figure a
+ * rule may leave unplaced, and the classes that need no placing. Rows run the real extractor and
+ * calculators, so a calculator that starts stating a figure it ignored moves its row.
+ */
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import type { ComputeRule } from "../../knowledge/schema.js";
+import { unplacedFigures } from "../../bot/pipeline/account-figures.js";
+import { CALCULATORS } from "../../bot/pipeline/compute-answer.js";
+import { extractSlots } from "../../bot/pipeline/extract-slots.js";
+import { COMPUTED_TITLE, isComputedReply } from "../../bot/pipeline/answer-with-figures.js";
+import { send, useBot } from "../commands/harness.js";
+
+const ASKED = DateTime.fromISO("2021-08-26T12:00:00+08:00");
+
+function unplaced(rule: ComputeRule, q: string): string[] {
+  const slots = extractSlots(q, ASKED);
+  const r = CALCULATORS[rule].run(slots, ASKED);
+  if (r.kind !== "computed") throw new Error(`not computed: ${r.ask}`);
+  return unplacedFigures(slots, r).map((u) => u.raw);
+}
+
+describe("a figure the result does not state is unplaced", () => {
+  it.each<[ComputeRule, string, string[]]>([
+    // a figure of another rule in the same question
+    ["rfq-tier", "服务分60，有效询盘35个能上热度榜吗", ["35个"]],
+    ["guarantee-compensation", "服务分75的店，3000美元订单逾期发货赔多少", ["75"]],
+    // a target or a second value the rule did not compute
+    ["rfq-factor", "我75分，回复率50%，还差多少分到80", ["75分", "80"]],
+    ["rfq-factor", "回复率从20%提到50%，服务分能涨几分", ["50%"]],
+    ["appeal-deadline", "8月23日下午4点被罚，第3天还能申诉吗", ["第3天"]],
+    // a second date of the same kind
+    ["guarantee-exit", "8月18日加入保障升级，之前8月2日也问过，哪天能退", ["8月2日"]],
+  ])("%s: %s", (rule, q, expected) => {
+    expect(unplaced(rule, q)).toEqual(expected);
+  });
+});
+
+describe("figures that are placed or need no place", () => {
+  it.each<[ComputeRule, string]>([
+    ["rfq-tier", "服务分75能拿多少赠送报价"],
+    // the merchant restating the rule's own figures: the rule line states them
+    ["guarantee-compensation", "订单5000美元，逾期赔偿是按10%吗，那赔500吗"],
+    // a one is an article as often as a figure
+    ["guarantee-compensation", "3000美元订单逾期了一次，赔多少"],
+    // a period is part of the rule's words
+    ["factory-heat", "近90天有效询盘41个能上热度榜吗"],
+    // a number in a name
+    ["rfq-tier", "服务分75，3星商机能提前看吗"],
+    // written back in another unit: 9亿元 for RMB 900 million, hours for minutes
+    ["brand-leading", "Our annual exports are RMB 900 million and we are a listed company. Leading brand?"],
+    ["factory-reply-time", "近90天回复时间119分钟 回复时间榜能上吗"],
+    ["factory-reply-time", "近90天回覆時間1小時50分鐘，能上回覆時間榜嗎"],
+  ])("%s: %s", (rule, q) => {
+    expect(unplaced(rule, q)).toEqual([]);
+  });
+});
+
+describe("through the pipeline", () => {
+  const bot = useBot();
+
+  it.each([
+    ["我75分，回复率50%，还差多少分到80", "「75分」"],
+    ["服务分60，有效询盘35个能上热度榜吗", "「35个」"],
+  ])("%s: not presented as computed, and the reply names the figure it could not place", async (q, named) => {
+    const reply = await send(bot(), q);
+    expect(isComputedReply(reply)).toBe(false);
+    expect(reply.title).not.toBe(COMPUTED_TITLE);
+    expect(reply.text).toContain(named);
+    expect(reply.text).toMatch(/没有替你算/);
+  });
+});
