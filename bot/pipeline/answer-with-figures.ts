@@ -26,10 +26,13 @@ import type { IncomingMessage, Reply } from "./types.js";
 export const COMPUTED_TITLE = "按你的数字计算";
 /** The first words of every computed reply. */
 export const COMPUTED_LEAD = "按你给的数字算";
+/** The same two, for a question asked in English (docs/languages.md). */
+export const COMPUTED_TITLE_EN = "Worked out from your figures";
+export const COMPUTED_LEAD_EN = "From your figures";
 
 /** Whether a reply presents a computed result. */
 export function isComputedReply(reply: Reply): boolean {
-  return reply.title === COMPUTED_TITLE;
+  return reply.title === COMPUTED_TITLE || reply.title === COMPUTED_TITLE_EN;
 }
 
 /** Anything a number can be read from: digits (full-width too), Chinese numerals, English ordinals. */
@@ -59,11 +62,14 @@ function hintEn(unplaced: readonly Unplaced[]): string {
   return `**Want it worked out for you?** I could not tell what ${quoted(unplaced, "\"", "\"", ", ")} stands for in this rule, so I did not compute a figure rather than risk a wrong one. Ask one figure at a time. ${general}`;
 }
 
-function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidence: number, now: Date): Reply {
+function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidence: number, now: Date, lang: Language): Reply {
+  if (lang === "en" && c.en) return computedReplyEn(c, c.en, entry, confidence, now);
   // Figures for an offer that has ended (or not started) say so first, as the entry would.
   const validity = validityNote(validityAt(entry?.effective, now));
   const text = [
     ...(validity ? [validity, ""] : []),
+    // An English question on a rule whose working has no English wording: said once, in English.
+    ...(lang === "en" ? ["_The working for this rule is given in Chinese._", ""] : []),
     `**${COMPUTED_LEAD}：${c.result}**`,
     "",
     `- 算法：${c.arithmetic}`,
@@ -75,6 +81,27 @@ function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidenc
   ].join("\n");
   const actions = entry ? [{ label: "查看完整规则", send: faqMessage(entry.id) }, ...voteActions(entry.id)] : [];
   return makeReply("answer", COMPUTED_TITLE, text, { entryId: entry?.id, confidence: Math.round(confidence * 1000) / 1000, actions });
+}
+
+/**
+ * The computed reply in English: the same lines from the calculator's `en` wording. A calculator
+ * without English wording is answered in Chinese, with a line in English saying so.
+ */
+function computedReplyEn(c: Computed, en: NonNullable<Computed["en"]>, entry: KnowledgeEntry | undefined, confidence: number, now: Date): Reply {
+  const validity = validityNote(validityAt(entry?.effective, now), "en");
+  const text = [
+    ...(validity ? [validity, ""] : []),
+    `**${COMPUTED_LEAD_EN}: ${en.result}**`,
+    "",
+    `- Working: ${en.arithmetic}`,
+    `- Rule: ${en.rule}`,
+    "",
+    `> Source: merchant briefing of 26 August 2021 (${c.source})`,
+    "",
+    "Worked out from the figures in your question; anything else follows the briefing's rules.",
+  ].join("\n");
+  const actions = entry ? [{ label: "See the full rule", send: faqMessage(entry.id, { lang: "en" }) }, ...voteActions(entry.id, "en")] : [];
+  return makeReply("answer", COMPUTED_TITLE_EN, text, { entryId: entry?.id, confidence: Math.round(confidence * 1000) / 1000, actions });
 }
 
 /** The entry that names `rule`, for the source link of a computed reply found by its words. */
@@ -119,7 +146,7 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
   let primaryResult: Calculation | undefined;
   if (primary && primaryRule && hasFigures(slots)) {
     primaryResult = CALCULATORS[primaryRule].run(slots, now);
-    if (shown(primaryResult)) return computedReply(primaryResult, primary.entry, primary.confidence, msg.now);
+    if (shown(primaryResult)) return computedReply(primaryResult, primary.entry, primary.confidence, msg.now, lang);
   }
 
   if (hasFigures(slots)) {
@@ -130,18 +157,18 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
       if (!rule || tried.has(rule) || !CALCULATORS[rule].cue.test(slots.text)) continue;
       tried.add(rule);
       const r = CALCULATORS[rule].run(slots, now);
-      if (shown(r)) return computedReply(r, c.entry, c.confidence, msg.now);
+      if (shown(r)) return computedReply(r, c.entry, c.confidence, msg.now, lang);
     }
     for (const [rule, calc] of Object.entries(CALCULATORS) as [ComputeRule, Calculator][]) {
       if (tried.has(rule) || !calc.cue.test(slots.text)) continue;
       const r = calc.run(slots, now);
-      if (shown(r)) return computedReply(r, entryForRule(rule, deps), primary?.confidence ?? others[0]?.confidence ?? 0, msg.now);
+      if (shown(r)) return computedReply(r, entryForRule(rule, deps), primary?.confidence ?? others[0]?.confidence ?? 0, msg.now, lang);
     }
   }
 
   if (!primary || !primaryRule) return undefined;
   const r = primaryResult ?? CALCULATORS[primaryRule].run(slots, now);
-  if (primaryResult === undefined && shown(r)) return computedReply(r, primary.entry, primary.confidence, msg.now);
+  if (primaryResult === undefined && shown(r)) return computedReply(r, primary.entry, primary.confidence, msg.now, lang);
   // The figure the reply asks for: the calculator's own line, or, when it computed from some
   // figures but not all, the same line asked with nothing given.
   const ask = r.kind === "needs" ? r.ask : askOf(primaryRule, now);

@@ -77,6 +77,11 @@ export interface Computed {
   readonly rule: string;
   /** Briefing talk and slide. */
   readonly source: string;
+  /**
+   * The same three lines in English, for a question asked in English (docs/languages.md): the
+   * same figures, from the same constants. A calculator without it is answered in Chinese.
+   */
+  readonly en?: { readonly result: string; readonly arithmetic: string; readonly rule: string };
 }
 
 /** The question lacks a figure: the line that says which one would give the exact result. */
@@ -117,9 +122,33 @@ function dayTime(dt: DateTime): string {
   const s = dt.setZone(SHANGHAI);
   return `${s.toFormat("yyyy-MM-dd HH:mm")}（${s.month}月${s.day}日 ${s.toFormat("HH:mm")}，周${WEEKDAYS[s.weekday - 1] ?? ""}，北京时间）`;
 }
+const WEEKDAYS_EN = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
+
+/** `2021-09-17 (Fri, September 17)`. */
+function dayEn(dt: DateTime): string {
+  return `${dt.toFormat("yyyy-MM-dd")} (${WEEKDAYS_EN[dt.weekday - 1] ?? ""}, ${dt.setLocale("en").toFormat("MMMM d")})`;
+}
+function dayOfEn(iso: string): string {
+  return dayEn(DateTime.fromISO(iso, { zone: SHANGHAI }));
+}
+/** `2021-08-30 16:00 (Mon, August 30, 4 pm Beijing time)`. */
+function dayTimeEn(dt: DateTime): string {
+  const s = dt.setZone(SHANGHAI);
+  return `${s.toFormat("yyyy-MM-dd HH:mm")} (${WEEKDAYS_EN[s.weekday - 1] ?? ""}, ${s.setLocale("en").toFormat("MMMM d")}, Beijing time)`;
+}
+/** `US$1,000`, `US$100.1`. */
+function usdEn(n: number): string {
+  return `US$${formatNumber(n).replace(/\s/gu, "")}`;
+}
+
 function zoneName(zone: string): string {
   return zone === US_PACIFIC ? "美西时间" : "北京时间";
 }
+function zoneNameEn(zone: string): string {
+  return zone === US_PACIFIC ? "US Pacific time" : "Beijing time";
+}
+/** ESTIMATE_NOTE in English: where the product chose a reading the briefing leaves open. */
+const ESTIMATE_NOTE_EN = "our reading of the briefing's rule";
 
 // ---------------------------------------------------------------- partial records
 
@@ -195,6 +224,17 @@ function entitlementText(e: RfqEntitlements): string {
   return `${granted}，${free}，${e.earlyThreeStarLeads ? "能享受三星商机提前6小时先享" : `不能享受三星商机提前6小时先享（${EARLY_LEADS_FROM}分及以上才有）`}`;
 }
 
+/** A tier's label in English: `70–79 points`, `≥90 points`, `<40 points` (the same figures as TIER_LABELS). */
+function tierEn(row: { tier: keyof typeof TIER_LABELS }): string {
+  return TIER_LABELS[row.tier].replace(/分$/u, " points");
+}
+
+function entitlementTextEn(e: RfqEntitlements): string {
+  const granted = e.quotesGranted === "none" ? "no free quotes" : `${String(e.quotesGranted)} free quotes`;
+  const free = e.freeQuotes === "unlimited" ? "unlimited free quoting (报价畅行)" : e.freeQuotes === "none" ? "no free quoting (报价畅行)" : `${String(e.freeQuotes)} free quoting (报价畅行)`;
+  return `${granted} a month, ${free}, ${e.earlyThreeStarLeads ? "3-star RFQs 6 hours early" : `no 3-star RFQs 6 hours early (from ${EARLY_LEADS_FROM} points)`}`;
+}
+
 /** "本月3号能先到多少", "15号发几条": the question asks about one of the two issue days. */
 const ISSUE_DAY_WORDS = new RegExp(`(?:^|[^\\d])(?:${RFQ_ISSUE_DAYS.join("|")})\\s*(?:号|日|th|rd)|发一半|先到|先发|第一次发|first (?:half|issue|batch)`, "u");
 
@@ -250,6 +290,8 @@ const rfqTier: Calculator = {
     // 12 characters: "130 quotes last month" names the month after the unit.
     const lastMonth = numberNear(slots, ["count", "plain"], LAST_MONTH, 12, (n) => n === scoreSlot || n.unit === "天");
     const sum = gold ? `${given} + 金品 ${RFQ_GOLD_BONUS} = ${total} 分` : `${total} 分`;
+    const sumEn = gold ? `${given} + Gold ${RFQ_GOLD_BONUS} = ${total} points` : `${total} points`;
+    const tierRuleEn = `Service score tiers: ${RFQ_TIER_TABLE.map((r) => tierEn(r)).join(" / ")}; Gold Suppliers (金品诚企) get +${RFQ_GOLD_BONUS} points on the total, and the tier goes by the total with the bonus`;
     const tierRule = `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分，档位按含 +${RFQ_GOLD_BONUS} 的总分计`;
     const source = "RFQ商家服务分升级计划 · 服务分新分层及配套权益";
     if (row.quotesGranted === "formula") {
@@ -262,6 +304,11 @@ const rfqTier: Calculator = {
           arithmetic: `${sum} ≥ ${row.minTotal} → ${TIER_LABELS[row.tier]}档；赠送条数 = min(${probe.cap}, max(${probe.floor}, 上月报价条数))——告诉我上月报价条数可算出确切条数`,
           rule: tierRule,
           source,
+          en: {
+            result: `A score of ${sumEn} is in the ${tierEn(row)} tier: at least ${probe.floor} free quotes, as many as you sent last month, at most ${probe.cap}; ${e.freeQuotes === "unlimited" ? "unlimited free quoting (报价畅行)" : `${String(e.freeQuotes)} free quoting (报价畅行)`}; 3-star RFQs 6 hours early`,
+            arithmetic: `${sumEn} ≥ ${row.minTotal} → ${tierEn(row)}; free quotes = min(${probe.cap}, max(${probe.floor}, quotes sent last month)): tell me last month's quotes for the exact number`,
+            rule: tierRuleEn,
+          },
         };
       }
       const e = entitlementsOf(row, lastMonth.value);
@@ -271,17 +318,28 @@ const rfqTier: Calculator = {
         arithmetic: `min(${probe.cap}, max(${probe.floor}, ${lastMonth.value})) = ${e.quotesGranted} 条`,
         rule: tierRule,
         source,
+        en: {
+          result: `A score of ${sumEn} is in the ${tierEn(row)} tier: ${String(e.quotesGranted)} free quotes this month (${lastMonth.value} quotes sent last month; at least ${probe.floor}, at most ${probe.cap}), unlimited free quoting (报价畅行), 3-star RFQs 6 hours early`,
+          arithmetic: `min(${probe.cap}, max(${probe.floor}, ${lastMonth.value})) = ${String(e.quotesGranted)} quotes`,
+          rule: tierRuleEn,
+        },
       };
     }
     const e = entitlementsOf(row, 0);
     const upper = RFQ_TIER_TABLE[RFQ_TIER_TABLE.indexOf(row) - 1];
     const gap = upper ? `；距 ${TIER_LABELS[upper.tier]}档还差 ${upper.minTotal - total} 分` : "";
+    const gapEn = upper ? `; ${upper.minTotal - total} points short of the ${tierEn(upper)} tier` : "";
     return {
       kind: "computed",
       result: `服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${issueHalf(slots, e.quotesGranted)}${gap}`,
       arithmetic: `${sum} 落在 ${TIER_LABELS[row.tier]}${gold ? `（不含金品加分时是 ${TIER_LABELS[tierRowOf(given).tier]}）` : ""}`,
       rule: tierRule,
       source,
+      en: {
+        result: `A score of ${sumEn} is in the ${tierEn(row)} tier: ${entitlementTextEn(e)}${gapEn}`,
+        arithmetic: `${sumEn} falls in ${tierEn(row)}${gold ? ` (without the Gold bonus: ${tierEn(tierRowOf(given))})` : ""}`,
+        rule: tierRuleEn,
+      },
     };
   },
 };
@@ -394,6 +452,11 @@ function severalOrders(amounts: readonly NumberSlot[]): Calculation {
     arithmetic: ok.map((c) => `${formatUsd(c.orderAmountUsd)} → ${formatUsd(c.compensationUsd)}${c.capped ? "（封顶）" : ""}`).join("；") + `；合计 ${formatUsd(total)}`,
     rule: `逾期发货且买家发起赔偿申请时，每笔按信保订单金额的 ${formatPercent(COMPENSATION_RATE)} 赔偿，上限 ${formatUsd(COMPENSATION_CAP_USD)}`,
     source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
+    en: {
+      result: `${ok.length} orders: at most ${usdEn(total)} in total (each order computed and capped on its own, paid as no-threshold coupons)`,
+      arithmetic: ok.map((c) => `${usdEn(c.orderAmountUsd)} → ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""}`).join("; ") + `; total ${usdEn(total)}`,
+      rule: `When you dispatch late and the buyer claims, each order is compensated at ${formatPercent(COMPENSATION_RATE)} of its Trade Assurance amount, at most ${usdEn(COMPENSATION_CAP_USD)}`,
+    },
   };
 }
 
@@ -422,12 +485,18 @@ const guaranteeCompensation: Calculator = {
     const c = computeCompensation(amount.value);
     if (!c.ok) return needs("订单金额需大于 0（美元）。");
     const raw = formatUsd(Math.round(amount.value * COMPENSATION_RATE * 100) / 100, "nearest");
+    const rawEn = usdEn(Math.round(amount.value * COMPENSATION_RATE * 100) / 100);
     return {
       kind: "computed",
       result: `买家最多可获 ${formatUsd(c.compensationUsd)} 赔偿${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放，买家 ${c.couponValidDays} 天内使用，平台再向商家追缴`,
       arithmetic: `${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${raw}${c.capped ? `，超过上限按 ${formatUsd(c.capUsd)} 计` : `，未超过上限 ${formatUsd(COMPENSATION_CAP_USD)}`}`,
       rule: `逾期发货且买家发起赔偿申请时，按信保订单金额的 ${formatPercent(COMPENSATION_RATE)} 赔偿，上限 ${formatUsd(COMPENSATION_CAP_USD)}`,
       source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
+      en: {
+        result: `The buyer gets at most ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""} as a no-threshold coupon, to use within ${c.couponValidDays} days; the platform then recovers it from you`,
+        arithmetic: `${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${rawEn}${c.capped ? `, above the cap, so ${usdEn(c.capUsd)}` : `, within the ${usdEn(COMPENSATION_CAP_USD)} cap`}`,
+        rule: `When you dispatch late and the buyer claims, the compensation is ${formatPercent(COMPENSATION_RATE)} of the Trade Assurance order, at most ${usdEn(COMPENSATION_CAP_USD)}`,
+      },
     };
   },
 };
@@ -472,12 +541,19 @@ const guaranteeExit: Calculator = {
     const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
     const onDay = asked ? checkGuarantee(partialMerchant({ guarantee: { joinedAt: d.instant.toISO(), exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }), asked.instant.setZone(SHANGHAI).endOf("day")) : undefined;
     const verdict = onDay?.ok ? `${asked!.instant.toFormat("M月d日")}${onDay.canExitNow ? "可以退出" : "还不能退出"}；` : "";
+    const verdictEn = onDay?.ok ? `${onDay.canExitNow ? "Yes" : "No"}, on ${asked!.instant.setLocale("en").toFormat("MMMM d")} you ${onDay.canExitNow ? "can" : "cannot yet"} leave; ` : "";
+    const shiftedEn = g.joinedOn !== d.instant.toISODate() ? ` (${d.raw}, ${zoneNameEn(d.zone)}, is ${g.joinedOn} Beijing time)` : "";
     return {
       kind: "computed",
       result: `${verdict}最早 ${dayOf(g.earliestExitDate)} 可以退出保障升级服务`,
       arithmetic: `加入日 ${g.joinedOn}${shifted} + ${GUARANTEE_EXIT_AFTER_DAYS} 天 = ${g.earliestExitDate}`,
       rule: `承担保障起之后的第${GUARANTEE_EXIT_AFTER_DAYS}天可以退出（${ESTIMATE_NOTE}：加入日 + ${GUARANTEE_EXIT_AFTER_DAYS} 个日历日，北京时间）`,
       source: "信用保障「保障升级服务」上线 · 常见问题 Q6",
+      en: {
+        result: `${verdictEn}the earliest day to leave the Guarantee Upgrade service (保障升级服务) is ${dayOfEn(g.earliestExitDate)}`,
+        arithmetic: `joined ${g.joinedOn}${shiftedEn} + ${GUARANTEE_EXIT_AFTER_DAYS} days = ${g.earliestExitDate}`,
+        rule: `You may leave from day ${GUARANTEE_EXIT_AFTER_DAYS} after the guarantee starts (${ESTIMATE_NOTE_EN}: join date + ${GUARANTEE_EXIT_AFTER_DAYS} calendar days, Beijing time)`,
+      },
     };
   },
 };
@@ -495,6 +571,11 @@ function rejoinAfterEarliestExit(join: DateSlot, now: DateTime): Calculation {
     arithmetic: `加入日 ${g.joinedOn} + ${GUARANTEE_EXIT_AFTER_DAYS} 天 = 退出日 ${g.earliestExitDate}；+ ${GUARANTEE_REJOIN_AFTER_DAYS} 天 = ${g.rejoin.earliestDate}`,
     rule: `承担保障起第${GUARANTEE_EXIT_AFTER_DAYS}天可以退出，退出后${GUARANTEE_REJOIN_AFTER_DAYS}天内不能再加入（${ESTIMATE_NOTE}：各按日历日加，北京时间）`,
     source: "信用保障「保障升级服务」上线 · 常见问题 Q6",
+    en: {
+      result: `Leave on ${dayOfEn(g.earliestExitDate)} at the earliest, rejoin on ${dayOfEn(g.rejoin.earliestDate)} at the earliest`,
+      arithmetic: `joined ${g.joinedOn} + ${GUARANTEE_EXIT_AFTER_DAYS} days = left ${g.earliestExitDate}; + ${GUARANTEE_REJOIN_AFTER_DAYS} days = ${g.rejoin.earliestDate}`,
+      rule: `You may leave from day ${GUARANTEE_EXIT_AFTER_DAYS} after the guarantee starts and may not rejoin within ${GUARANTEE_REJOIN_AFTER_DAYS} days of leaving (${ESTIMATE_NOTE_EN}: calendar days, Beijing time)`,
+    },
   };
 }
 
@@ -515,12 +596,18 @@ const guaranteeRejoin: Calculator = {
     const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
     const onDay = asked ? checkGuarantee(partialMerchant({ guarantee: { joinedAt: null, exitedAt: d.instant.toISO(), rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }), asked.instant.setZone(SHANGHAI).endOf("day")) : undefined;
     const verdict = onDay?.ok && onDay.rejoin ? `${asked!.instant.toFormat("M月d日")}${onDay.rejoin.canRejoinNow ? "可以重新加入" : "还不能重新加入"}；` : "";
+    const verdictEn = onDay?.ok && onDay.rejoin ? `${onDay.rejoin.canRejoinNow ? "Yes" : "No"}, on ${asked!.instant.setLocale("en").toFormat("MMMM d")} you ${onDay.rejoin.canRejoinNow ? "can" : "cannot yet"} rejoin; ` : "";
     return {
       kind: "computed",
       result: `${verdict}最早 ${dayOf(g.rejoin.earliestDate)} 可以重新加入保障升级服务`,
       arithmetic: `退出日 ${g.exitedOn} + ${GUARANTEE_REJOIN_AFTER_DAYS} 天 = ${g.rejoin.earliestDate}`,
       rule: `退出后的${GUARANTEE_REJOIN_AFTER_DAYS}天内不能再加入（${ESTIMATE_NOTE}：退出日 + ${GUARANTEE_REJOIN_AFTER_DAYS} 个日历日，北京时间）`,
       source: "信用保障「保障升级服务」上线 · 常见问题 Q6",
+      en: {
+        result: `${verdictEn}the earliest day to rejoin the Guarantee Upgrade service (保障升级服务) is ${dayOfEn(g.rejoin.earliestDate)}`,
+        arithmetic: `left ${g.exitedOn} + ${GUARANTEE_REJOIN_AFTER_DAYS} days = ${g.rejoin.earliestDate}`,
+        rule: `No rejoining within ${GUARANTEE_REJOIN_AFTER_DAYS} days of leaving (${ESTIMATE_NOTE_EN}: exit date + ${GUARANTEE_REJOIN_AFTER_DAYS} calendar days, Beijing time)`,
+      },
     };
   },
 };
@@ -686,7 +773,23 @@ const appealDeadline: Calculator = {
             : `${asked.instant.toFormat("M月d日")}已不能申诉；`
         : "";
     const noTime = d.time === null ? `（没说具体几点，按当天 00:00 算；实际截止是处罚执行时刻往后 ${days}×24 小时）` : "";
+    const verdictEn =
+      asked && askedWindow?.kind === "7-days"
+        ? askedWindow.open
+          ? `Yes, on ${asked.instant.setLocale("en").toFormat("MMMM d")}${asked.time ? ` ${asked.time}` : ""} you can still appeal; `
+          : asked.time === null && asked.instant.toISODate() === appeal.deadline.setZone(SHANGHAI).toISODate()
+            ? `On ${asked.instant.setLocale("en").toFormat("MMMM d")} you can still appeal before ${appeal.deadline.setZone(SHANGHAI).toFormat("HH:mm")}; `
+            : `No, on ${asked.instant.setLocale("en").toFormat("MMMM d")} the appeal window has closed; `
+        : "";
+    const noTimeEn = d.time === null ? ` (no time given, so 00:00 that day; the real deadline is ${days}×24 hours after the penalty was executed)` : "";
+    const inZoneEn = d.zoneNamed && d.zone !== SHANGHAI ? `, that is ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)}` : "";
+    const en = {
+      result: `${verdictEn}appeal by ${dayTimeEn(appeal.deadline)}${inZoneEn}${noTimeEn}`,
+      arithmetic: `penalty at ${dayTimeEn(d.instant)} + ${days}×24 hours = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}`,
+      rule: `A penalty may be appealed within ${days} days of its execution (${ESTIMATE_NOTE_EN}: penalty time + ${days}×24 hours, Beijing time), under My Alibaba - Service center - Appeals (MA后台-服务中心-申诉中心)`,
+    };
     return {
+      en,
       kind: "computed",
       result: `${verdict}申诉截止 ${dayTime(appeal.deadline)}${d.zoneNamed && d.zone !== SHANGHAI ? `，即${zoneName(d.zone)} ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")}（${appeal.deadline.setZone(d.zone).toFormat("M月d日 HH:mm")}）` : ""}${noTime}`,
       arithmetic: `处罚时间 ${dayTime(d.instant)} + ${days}×24 小时 = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}`,

@@ -7,7 +7,7 @@
  * computed result, not the entry.
  */
 import { describe, expect, it } from "vitest";
-import { COMPUTED_LEAD, COMPUTED_TITLE, isComputedReply } from "../../bot/pipeline/answer-with-figures.js";
+import { COMPUTED_LEAD, COMPUTED_LEAD_EN, COMPUTED_TITLE, COMPUTED_TITLE_EN, isComputedReply } from "../../bot/pipeline/answer-with-figures.js";
 import { send, STAFF, useBot } from "./harness.js";
 
 describe("questions with the merchant's own figures get the computed answer", () => {
@@ -39,6 +39,29 @@ describe("questions with the merchant's own figures get the computed answer", ()
     expect(arithmetic).toMatch(/^- 算法：/);
     expect(rule).toMatch(/^- 规则：/);
     expect(reply.text).toMatch(/> 依据：2021年8月26日商家发布会 · /);
+  });
+
+  // An English question gets the computed answer in English (docs/languages.md), with the same figures.
+  it.each<[string, RegExp]>([
+    ["RFQ service score 75: how many free quotes is that?", /70–79 points tier: 20 free quotes a month, 10 free quoting/],
+    ["Score is 95 and I sent 130 quotes last month. How many free quotes this month?", /100 free quotes this month/],
+    ["I'm a Gold Supplier, raw score 68. Which tier?", /68 \+ Gold 20 = 88 points is in the 80–89 points tier/],
+    ["A US$3,000 Trade Assurance order shipped late. Maximum compensation?", /at most US\$100 \(capped\)/],
+    ["Order value is US$1,000 and we dispatched late. How much is the compensation?", /at most US\$100 as a no-threshold coupon/],
+    ["We joined the Guarantee Upgrade service on August 18. When can we exit?", /2021-09-17 \(Fri, September 17\)/],
+    ["We exited the Guarantee Upgrade service on September 20. When can we rejoin?", /2021-10-20 \(Wed, October 20\)/],
+    ["We were penalised on August 23 at 4 pm. What's the appeal deadline?", /appeal by 2021-08-30 16:00 \(Mon, August 30, Beijing time\)/],
+  ])("in English: %s", async (q, result) => {
+    const reply = await send(bot(), q);
+    expect(reply.title).toBe(COMPUTED_TITLE_EN);
+    expect(isComputedReply(reply)).toBe(true);
+    const [first, , arithmetic, rule] = reply.text.split("\n");
+    expect(first).toMatch(new RegExp(`^\\*\\*${COMPUTED_LEAD_EN}: `));
+    expect(first).toMatch(result);
+    expect(arithmetic).toMatch(/^- Working: /);
+    expect(rule).toMatch(/^- Rule: /);
+    // Chinese only in parentheses, as in the English answers (docs/languages.md).
+    expect(reply.text.replace(/（[^）]*）|\([^)]*\)/gu, "")).not.toMatch(/\p{Script=Han}/u);
   });
 
   it("without the figure: the rule's answer plus one line naming the figure", async () => {

@@ -55,7 +55,7 @@ vi.mock("../../rules/verified-card.js", async (importOriginal) => ({
 }));
 
 const { send, STAFF, useBot } = await import("./harness.js");
-const { COMPUTED_TITLE } = await import("../../bot/pipeline/answer-with-figures.js");
+const { COMPUTED_TITLE, COMPUTED_TITLE_EN } = await import("../../bot/pipeline/answer-with-figures.js");
 
 describe("replies show the constants of rules/, not retyped numbers", () => {
   const bot = useBot();
@@ -110,6 +110,25 @@ describe("replies show the constants of rules/, not retyped numbers", () => {
     const exit = await send(bot(), "8月18日加入的保障升级，哪天能退出");
     expect(exit.text).toContain("承担保障起之后的第45天可以退出");
     expect(exit.text).not.toContain("第30天");
+  });
+
+  it("computed answers in English read the same constants", async () => {
+    const gold = await send(bot(), "I'm a Gold Supplier with a service score of 68. Which tier am I in?");
+    expect(gold.title).toBe(COMPUTED_TITLE_EN);
+    expect(gold.text).toContain("68 + Gold 27 = 95 points");
+    expect(gold.text).toContain("+27 points on the total");
+    const exit = await send(bot(), "We joined the Guarantee Upgrade service on August 18. When can we exit?");
+    expect(exit.title).toBe(COMPUTED_TITLE_EN);
+    expect(exit.text).toContain("+ 45 days");
+    expect(exit.text).toContain("from day 45");
+    expect(exit.text).not.toMatch(/\b30 days|day 30\b/);
+    const late = await send(bot(), "A US$3,000 Trade Assurance order was dispatched late. How much compensation at most?");
+    // The rule line reads the cap constant (the computation itself keeps the rule's own binding).
+    expect(late.text).toContain("of the Trade Assurance order, at most US$150");
+    expect(late.text).not.toContain("order, at most US$100");
+    const appeal = await send(bot(), "We were penalised on August 23 at 4 pm. What's the appeal deadline?");
+    expect(appeal.text).toContain("+ 11×24 hours");
+    expect(appeal.text).not.toContain("7×24");
   });
 
   it("tier labels follow the tier table", async () => {
