@@ -530,6 +530,8 @@ const guaranteeExit: Calculator = {
   run(slots, now) {
     const d = slots.dates.find((x) => dateRole(slots, x) === "join") ?? (slots.dates.length === 1 && dateRole(slots, slots.dates[0]!) === null ? slots.dates[0] : undefined);
     if (!d) return needs("告诉我加入（开始承担保障）的日期（例如「8月18日加入」），我帮你算最早哪天能退出。");
+    // "8月18日加入，退出后多久能再加入": the question is the rejoin, which needs the exit date.
+    if (guaranteeRejoin.cue.test(slots.text) && !slots.dates.some((x) => dateRole(slots, x) === "exit")) return needs("重新加入按退出日算：告诉我退出的日期（例如「9月20号退出」），我帮你算最早哪天能重新加入。");
     // "打算9月5日加入": a join still ahead is asked about as of that day.
     const g = checkGuarantee(
       partialMerchant({ guarantee: { joinedAt: d.instant.toISO(), exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }),
@@ -1266,6 +1268,9 @@ const festivalPhase: Calculator = {
   run(slots) {
     const d = slots.dates[0];
     if (!d) return needs("告诉我具体时间（并说明是北京时间还是美西时间），我帮你判断采购节是否已开始。");
+    // A day without a time on the day the festival starts or ends (in that day's zone) may fall on either side.
+    const boundaryDay = [FESTIVAL_START, FESTIVAL_END].some((b) => b.setZone(d.zone).toISODate() === d.date);
+    if (d.time === null && boundaryDay) return needs(`采购节在北京时间 ${FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} 开始、${FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss")} 结束；那一天要看具体几点（并说明是北京时间还是美西时间），告诉我时间我帮你判断。`);
     const t = d.instant.toMillis();
     const phase = t < FESTIVAL_START.toMillis() ? "尚未开始" : t > FESTIVAL_END.toMillis() ? "已经结束" : "已经开始、正在进行";
     const start = FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm");

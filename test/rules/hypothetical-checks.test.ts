@@ -442,3 +442,25 @@ describe("a missing figure is asked for, never guessed", () => {
     expect(run("guarantee-compensation", "3000元的订单逾期赔多少").kind).toBe("needs");
   });
 });
+
+// Questions whose figures do not decide what they ask: the calculator asks instead of computing.
+describe("asks instead of computing", () => {
+  it.each<[ComputeRule, string, RegExp]>([
+    // a join date and a rejoin question: the rejoin counts from the exit date
+    ["guarantee-exit", "保障升级8月18日加入，退出后多久能再加入", /退出的日期/],
+    // the festival's first and last day without a time fall on both sides of the boundary
+    ["festival-phase", "采购节9月1日开始了吗", /具体几点/],
+    ["festival-phase", "美西时间9月30日采购节结束了吗", /具体几点/],
+  ])("%s: %s", (rule, q, ask) => {
+    const r = run(rule, q);
+    expect(r.kind).toBe("needs");
+    if (r.kind === "needs") expect(r.ask).toMatch(ask);
+  });
+
+  it.each<[ComputeRule, string, string]>([
+    ["festival-phase", "北京时间9月1日下午3点采购节开始了吗", "已经开始"],
+    ["festival-phase", "9月5日采购节开始了吗", "已经开始"],
+  ])("%s: %s still computes", (rule, q, expected) => {
+    expect(result(rule, q)).toContain(expected);
+  });
+});
