@@ -136,9 +136,9 @@ function dayTimeEn(dt: DateTime): string {
   const s = dt.setZone(SHANGHAI);
   return `${s.toFormat("yyyy-MM-dd HH:mm")} (${WEEKDAYS_EN[s.weekday - 1] ?? ""}, ${s.setLocale("en").toFormat("MMMM d")}, Beijing time)`;
 }
-/** `US$1,000`, `US$100.1`. */
-function usdEn(n: number): string {
-  return `US$${formatNumber(n).replace(/\s/gu, "")}`;
+/** `US$1,000`, `US$100.1`: cut down to the cent like formatUsd unless told (a gap rounds up). */
+function usdEn(n: number, rounding: "down" | "up" | "nearest" = "down"): string {
+  return `US$${formatNumber(n, 2, rounding)}`;
 }
 
 function zoneName(zone: string): string {
@@ -344,10 +344,10 @@ const rfqTier: Calculator = {
   },
 };
 
-const FACTOR_WORDS: readonly { factor: RfqFactor; kinds: NumberSlot["kind"][]; near: RegExp; name: string }[] = [
-  { factor: "loginDays", kinds: ["count"], near: /登录|登陆|login|上线/u, name: "本月至今RFQ登录天数" },
-  { factor: "buyerReplyRate", kinds: ["percent"], near: /买家回复|回复率|回复律|reply rate|replied/u, name: "近30天报价买家回复率" },
-  { factor: "gmv90d", kinds: ["amount"], near: /gmv|交易额|实收|实受|成交/u, name: "RFQ近90天累计实收GMV" },
+const FACTOR_WORDS: readonly { factor: RfqFactor; kinds: NumberSlot["kind"][]; near: RegExp; name: string; nameEn: string }[] = [
+  { factor: "loginDays", kinds: ["count"], near: /登录|登陆|login|上线/u, name: "本月至今RFQ登录天数", nameEn: "RFQ login days this month" },
+  { factor: "buyerReplyRate", kinds: ["percent"], near: /买家回复|回复率|回复律|reply rate|replied/u, name: "近30天报价买家回复率", nameEn: "Buyer reply rate to quotes, last 30 days" },
+  { factor: "gmv90d", kinds: ["amount"], near: /gmv|交易额|实收|实受|成交/u, name: "RFQ近90天累计实收GMV", nameEn: "RFQ GMV received, last 90 days" },
 ];
 
 /**
@@ -401,12 +401,19 @@ const rfqFactor: Calculator = {
       const derived = n.raw.includes("/") ? `（${n.raw} = ${formatNumber(n.value * 100, 1)}%）` : "";
       const shown = f.factor === "loginDays" ? `${formatNumber(n.value)} 天` : f.factor === "buyerReplyRate" ? `${formatPercent(n.value)}${derived}` : formatUsd(n.value);
       const next = fs.next ? `；下一档 ${fs.next.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(fs.next.value) : f.factor === "gmv90d" ? formatUsd(fs.next.value) : `${fs.next.value} 天`} 得 ${fs.next.points} 分` : "；已满分";
+      const shownEn = f.factor === "loginDays" ? `${formatNumber(n.value)} days` : f.factor === "buyerReplyRate" ? `${formatPercent(n.value)}${derived ? ` (${n.raw} = ${formatNumber(n.value * 100, 1)}%)` : ""}` : usdEn(n.value);
+      const nextEn = fs.next ? `; next band ${fs.next.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(fs.next.value) : f.factor === "gmv90d" ? usdEn(fs.next.value) : `${fs.next.value} days`}: ${fs.next.points} points` : "; full marks";
       return {
         kind: "computed",
         result: `${f.name} ${shown} → 该项得 ${fs.points} 分（满分 ${fs.max} 分）`,
         arithmetic: `${shown} 所在的档位得 ${fs.points} 分${next}`,
         rule: `服务分5大因子：${f.name}按阈值计分，满分 ${fs.max} 分`,
         source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
+        en: {
+          result: `${f.nameEn} ${shownEn} → ${fs.points} points for this factor (out of ${fs.max})`,
+          arithmetic: `${shownEn} is in the band worth ${fs.points} points${nextEn}`,
+          rule: `The service score has 5 factors; ${f.nameEn.toLowerCase()} scores by thresholds, at most ${fs.max} points`,
+        },
       };
     }
     if (slots.numbers.some((n) => /报价个数|报价数|响应率|报价率/u.test(n.before))) {
@@ -463,7 +470,7 @@ function severalOrders(amounts: readonly NumberSlot[]): Calculation {
 const guaranteeCompensation: Calculator = {
   needs: ["orderAmountUsd"],
   // Not the festival's arrival guarantee (到货保障, 10% without a cap): its own calculator.
-  cue: /^(?![\s\S]*(?:到货保障|arrival guarantee))[\s\S]*(?:赔|补偿|compensat|优惠券|逾期|late (?:dispatch|shipment)|shipped late)/u,
+  cue: /^(?![\s\S]*(?:到货保障|arrival guarantee))[\s\S]*(?:赔|补偿|compensat|优惠券|逾期|晚发|发货晚|迟发|延迟发货|发晚了|late (?:dispatch|shipment)|shipped late|dispatched late)/u,
   run(slots) {
     // "是不是要赔1800美金", "按10%就是300美元": an amount after 赔/补偿/就是 is the merchant's guess at the result, not an order.
     const usd = slots.numbers.filter(
@@ -485,7 +492,7 @@ const guaranteeCompensation: Calculator = {
     const c = computeCompensation(amount.value);
     if (!c.ok) return needs("订单金额需大于 0（美元）。");
     const raw = formatUsd(Math.round(amount.value * COMPENSATION_RATE * 100) / 100, "nearest");
-    const rawEn = usdEn(Math.round(amount.value * COMPENSATION_RATE * 100) / 100);
+    const rawEn = usdEn(Math.round(amount.value * COMPENSATION_RATE * 100) / 100, "nearest");
     return {
       kind: "computed",
       result: `买家最多可获 ${formatUsd(c.compensationUsd)} 赔偿${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放，买家 ${c.couponValidDays} 天内使用，平台再向商家追缴`,
@@ -689,6 +696,11 @@ function namedViolations(rule: LadderRule, ordinals: readonly number[], now: Dat
   };
 }
 
+const PENALTY_RULE_NAMES_EN: Readonly<Record<LadderRule, string>> = {
+  "off-platform-communication": "Leading buyers to chat tools outside Alibaba.com",
+  "refuse-trade-assurance": "Refusing Trade Assurance, or using it only on conditions",
+};
+
 function penaltyCalculator(rule: LadderRule): Calculator {
   const name = PENALTY_RULE_NAMES[rule];
   return {
@@ -731,9 +743,21 @@ function penaltyCalculator(rule: LadderRule): Calculator {
       const rows = ladder.rows.map((r, i) => {
         const to = ladder.rows[i + 1]?.fromOrdinal;
         const span = to === undefined ? `第${r.fromOrdinal}次起` : to - r.fromOrdinal === 1 ? `第${r.fromOrdinal}次` : `第${r.fromOrdinal}–${to - 1}次`;
-        const more = r.extra.includes("trade-assurance-closed-90-days") ? "并关闭信用保障服务资格90天" : "";
+        const more = r.extra.includes("trade-assurance-closed-90-days") ? `并关闭信用保障服务资格${TA_CLOSURE_DAYS}天` : "";
         return `${span}${r.warningOnly ? "警告" : `扣${r.points}分/次`}${more}`;
       });
+      const rowsEn = ladder.rows.map((r, i) => {
+        const to = ladder.rows[i + 1]?.fromOrdinal;
+        const span = to === undefined ? `offence ${r.fromOrdinal} on` : to - r.fromOrdinal === 1 ? `offence ${r.fromOrdinal}` : `offences ${r.fromOrdinal}–${to - 1}`;
+        const more = r.extra.includes("trade-assurance-closed-90-days") ? ` and Trade Assurance closed for ${TA_CLOSURE_DAYS} days` : "";
+        return `${span}: ${r.warningOnly ? "a warning" : `${r.points} points each`}${more}`;
+      });
+      const wordEn = (c: (typeof costs)[number]) => (c.warningOnly ? "a warning" : `${c.points} points`);
+      const extraEn = nth.extra.includes("trade-assurance-closed-90-days")
+        ? `, and Trade Assurance is closed for ${TA_CLOSURE_DAYS} days`
+        : asksClosure
+          ? `; Trade Assurance is not closed (closed for ${TA_CLOSURE_DAYS} days from offence ${closes.fromOrdinal} on)`
+          : "";
       const asksTotal = /一共|总共|累计|合计|加起来|总计|共扣|in total|altogether|total/u.test(slots.text);
       return {
         kind: "computed",
@@ -743,6 +767,13 @@ function penaltyCalculator(rule: LadderRule): Calculator {
         arithmetic: `${costs.map((c) => (c.warningOnly ? "0（警告）" : String(c.points))).join(" + ")} = ${total} 分`,
         rule: `${name}（${ladder.effectiveFrom}起）：${rows.join("；")}${nth.severeCaseMeasures.length > 0 ? "；情节严重的店铺屏蔽、搜索降权直至关闭账号" : ""}`,
         source: "国际站规则更新解读 · 管控公告",
+        en: {
+          result: asksTotal
+            ? `Offence ${n}: ${wordEn(nth)}${extraEn}; ${n} offences cost ${total} points in total`
+            : `Offence ${n}: ${nth.warningOnly ? "a warning only, no points" : `${nth.points} points deducted`}${extraEn} (${n} offences: ${total} points in total)`,
+          arithmetic: `${costs.map((c) => (c.warningOnly ? "0 (warning)" : String(c.points))).join(" + ")} = ${total} points`,
+          rule: `${PENALTY_RULE_NAMES_EN[rule]} (from ${ladder.effectiveFrom}): ${rowsEn.join("; ")}${nth.severeCaseMeasures.length > 0 ? "; in severe cases the store may be blocked, demoted in search or closed" : ""}`,
+        },
       };
     },
   };
@@ -805,7 +836,21 @@ const appealDeadline: Calculator = {
 
 type FactoryListName = "heat" | "response-time" | "on-time-dispatch" | "strength";
 
-function factoryList(slots: Slots, list: FactoryListName): { text: string; met: boolean; thresholds: string } | NeedsFigure {
+const FACTORY_LIST_NAMES_EN: Readonly<Record<FactoryListName, string>> = {
+  heat: "the hot list",
+  "response-time": "the reply time list",
+  "on-time-dispatch": "the on-time dispatch list",
+  strength: "the strength list",
+};
+
+interface FactoryListResult {
+  text: string;
+  met: boolean;
+  thresholds: string;
+  en: { text: string; arithmetic: string; thresholds: string };
+}
+
+function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | NeedsFigure {
   const inquiryCounts = list === "heat" ? slots.numbers.filter((n) => n.kind === "plain" || (n.kind === "count" && /^(?:个|条|家)$/u.test(n.unit))) : [];
   // Effective inquiries exclude the risk-controlled ones (排除风控): "55个，其中16个被风控排除" → 39.
   const excluded = inquiryCounts.filter((n) => /排除|风控|无效|不算|剔除|excluded|filtered/u.test((n.after.split(/\d/u)[0] ?? "").slice(0, 10)));
@@ -869,10 +914,16 @@ function factoryList(slots: Slots, list: FactoryListName): { text: string; met: 
   const l = check.lists!.find((x) => x.list === list)!;
   const ordersT = l.thresholds.find((x) => x.metric === "dispatchedOrders90d");
   if (ordersT && !ordersT.met) {
+    const thresholdsEn = `${FACTORY_LIST_NAMES_EN[list]}: at least ${ordersT.threshold} dispatched orders in the last 90 days, and an on-time dispatch rate > ${formatPercent(onTimeRateOf(l))}`;
     return {
       text: `不能上${l.name}：近90天发货订单 ${ordersT.value} 单，需至少 ${ordersT.threshold} 单（有发货订单后，及时发货率还需 > ${formatPercent(onTimeRateOf(l))}）`,
       met: false,
       thresholds: `${l.name}门槛：近90天至少 ${ordersT.threshold} 个发货订单，且及时发货率 > ${formatPercent(onTimeRateOf(l))}`,
+      en: {
+        text: `No, not on ${FACTORY_LIST_NAMES_EN[list]}: ${ordersT.value} orders dispatched in the last 90 days, at least ${ordersT.threshold} needed`,
+        arithmetic: `${ordersT.value} < ${ordersT.threshold} orders`,
+        thresholds: thresholdsEn,
+      },
     };
   }
   const t = l.thresholds.find((x) => x.metric !== "dispatchedOrders90d") ?? l.thresholds[0]!;
@@ -898,7 +949,37 @@ function factoryList(slots: Slots, list: FactoryListName): { text: string; met: 
           : list === "response-time" && (extraMinutes || (!hoursSlot && minutes))
             ? `（${hoursSlot ? `${hoursSlot.value} 小时 ` : ""}${(extraMinutes ?? minutes)!.value} 分钟 = ${formatNumber(value, 2)} 小时）`
             : "";
+  const fmtEn = (v: number) =>
+    t.metric === "effectiveInquiries90d" ? `${formatNumber(v)} inquiries` : t.metric === "avgReplyHours90d" ? `${formatNumber(v)} hours` : t.metric === "onTimeDispatchRate90d" ? formatPercent(v) : usdEn(v);
+  const gapEn = t.met
+    ? ""
+    : t.metric === "effectiveInquiries90d"
+      ? `, ${t.gap} short (at least ${t.threshold + 1} needed)`
+      : t.metric === "avgReplyHours90d"
+        ? `; it must be under ${fmtEn(t.threshold)}`
+        : t.metric === "onTimeDispatchRate90d"
+          ? `; it must be above ${fmtEn(t.threshold)}${t.gap > 0 ? "" : " (exactly the threshold is not above it)"}`
+          : `; it must be above ${fmtEn(t.threshold)}`;
+  const compareEn = `${fmtEn(t.value)} ${t.met ? (t.op === "<" ? "<" : ">") : t.op === "<" ? "is not under" : "is not above"} ${fmtEn(t.threshold)}`;
+  const ordersNoteEn =
+    list === "on-time-dispatch" && !orders
+      ? " (at least 1 dispatched order in the last 90 days is needed too)"
+      : derived && allOrders
+        ? ` (${onTimeOrders!.value}/${allOrders.value} orders = ${formatNumber(derived.value * 100, 1)}%)`
+        : inquiries?.raw.includes("−")
+          ? ` (effective inquiries ${inquiries.raw} = ${inquiries.value}, risk-filtered ones left out)`
+          : list === "response-time" && (extraMinutes || (!hoursSlot && minutes))
+            ? ` (${hoursSlot ? `${hoursSlot.value} hours ` : ""}${(extraMinutes ?? minutes)!.value} minutes = ${formatNumber(value, 2)} hours)`
+            : "";
+  const metricEn =
+    t.metric === "effectiveInquiries90d" ? "effective inquiries (risk-filtered ones left out)" : t.metric === "avgReplyHours90d" ? "average reply time" : t.metric === "onTimeDispatchRate90d" ? "on-time dispatch rate (and at least 1 dispatched order)" : "Trade Assurance GMV";
+  const en = {
+    text: `${t.met ? "Yes" : "No"}, ${t.met ? "on" : "not on"} ${FACTORY_LIST_NAMES_EN[list]}: ${compareEn}${gapEn}${ordersNoteEn}`,
+    arithmetic: `${compareEn}${ordersNoteEn}`,
+    thresholds: `${FACTORY_LIST_NAMES_EN[list]}: ${metricEn} in the last 90 days ${t.op} ${fmtEn(t.threshold)}`,
+  };
   return {
+    en,
     text: `${t.met ? "能" : "不能"}上${l.name}：${fmt(t.value)} ${t.met ? (t.op === "<" ? "<" : ">") : t.op === "<" ? "不低于" : "未超过"} ${fmt(t.threshold)}${gap}${ordersNote}`,
     met: t.met,
     thresholds: `${l.name}门槛：近90天${t.metric === "effectiveInquiries90d" ? "有效询盘（排除风控）" : t.metric === "avgReplyHours90d" ? "平均回复时间" : t.metric === "onTimeDispatchRate90d" ? "及时发货率（且至少1个发货订单）" : "信保GMV"} ${t.op} ${fmt(t.threshold)}`,
@@ -917,7 +998,14 @@ function factoryCalculator(list: FactoryListName, need: string, cue: RegExp): Ca
     run(slots) {
       const r = factoryList(slots, list);
       if ("kind" in r) return r;
-      return { kind: "computed", result: r.text, arithmetic: r.text.split("：")[1] ?? r.text, rule: r.thresholds, source: "全新导购场景-找工厂频道 · 前台场景 榜单" };
+      return {
+        kind: "computed",
+        result: r.text,
+        arithmetic: r.text.split("：")[1] ?? r.text,
+        rule: r.thresholds,
+        source: "全新导购场景-找工厂频道 · 前台场景 榜单",
+        en: { result: r.en.text, arithmetic: r.en.arithmetic, rule: r.en.thresholds },
+      };
     },
   };
 }
@@ -1005,13 +1093,43 @@ function feeCalculator(route: "self" | "agency"): Calculator {
       if (!check.ok) return needs("请告诉我累计实收金额。");
       const w = check.waivers[useAgency ? 1 : 0];
       const fee = w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费";
+      const feeEn = w.fee === "basic-service-fee" ? "basic service fee" : "transaction service fee";
       const routeName = useAgency ? "一达通代理出口" : "自营出口/市场采购出口";
+      const routeEn = useAgency ? "OneTouch agency export (一达通代理出口)" : "self-export or market procurement export (自营出口/市场采购出口)";
+      // "下一单正好有5000美金，这一单能免吗": the waiver starts with the order after the one that
+      // reaches the threshold, so the order to come is not waived unless the total already reached it.
+      const next = others.length === 1 ? others[0] : undefined;
+      const after = next ? w.receivedUsd + next.value : undefined;
+      const nextLine =
+        next && after !== undefined && !w.reached
+          ? after >= w.thresholdUsd
+            ? `；下一单 ${formatUsd(next.value)} 本身不免，到账后累计 ${formatUsd(after)} ≥ ${formatUsd(w.thresholdUsd)}，再下一单起免`
+            : `；下一单 ${formatUsd(next.value)} 到账后累计 ${formatUsd(after)}，仍差 ${formatUsdGap(w.thresholdUsd - after)}`
+          : next
+            ? `；下一单 ${formatUsd(next.value)} 起免`
+            : "";
+      const nextLineEn =
+        next && after !== undefined && !w.reached
+          ? after >= w.thresholdUsd
+            ? `; the next order of ${usdEn(next.value)} is not waived itself: once received the total is ${usdEn(after)} ≥ ${usdEn(w.thresholdUsd)}, and the order after it is waived`
+            : `; after the next order of ${usdEn(next.value)} the total is ${usdEn(after)}, still ${usdEn(w.thresholdUsd - after, "up")} short`
+          : next
+            ? `; the next order of ${usdEn(next.value)} is waived`
+            : "";
       return {
         kind: "computed",
-        result: w.reached ? `已达标：${routeName}累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}，次单起${fee}全免` : `还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`,
-        arithmetic: w.reached ? `${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(w.receivedUsd)} = ${formatUsdGap(w.gapUsd)}`,
+        result: (w.reached ? `已达标：${routeName}累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}，次单起${fee}全免` : `还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`) + nextLine,
+        arithmetic: (w.reached ? `${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(w.receivedUsd)} = ${formatUsdGap(w.gapUsd)}`) + (next && after !== undefined ? `；${formatUsd(w.receivedUsd)} + ${formatUsd(next.value)} = ${formatUsd(after)}` : ""),
         rule: `${routeName}（信用保障/e收汇）累计实收 ≥ ${formatUsd(w.thresholdUsd)} 后，次单起${fee}全免`,
         source: "九月采购节—营销活动攻略 · 商家侧营销玩法",
+        en: {
+          result:
+            (w.reached
+              ? `Reached: ${routeEn} received ${usdEn(w.receivedUsd)} ≥ ${usdEn(w.thresholdUsd)}, so the ${feeEn} is waived from the next order`
+              : `${usdEn(w.gapUsd, "up")} to go: once ${routeEn} received reaches ${usdEn(w.thresholdUsd)}, the ${feeEn} is waived from the next order on`) + nextLineEn,
+          arithmetic: (w.reached ? `${usdEn(w.receivedUsd)} ≥ ${usdEn(w.thresholdUsd)}` : `${usdEn(w.thresholdUsd)} − ${usdEn(w.receivedUsd)} = ${usdEn(w.gapUsd, "up")}`) + (next && after !== undefined ? `; ${usdEn(w.receivedUsd)} + ${usdEn(next.value)} = ${usdEn(after)}` : ""),
+          rule: `Once ${routeEn} received through Trade Assurance or e-collection (信用保障/e收汇) reaches ${usdEn(w.thresholdUsd)}, the ${feeEn} is waived from the next order on`,
+        },
       };
     },
   };

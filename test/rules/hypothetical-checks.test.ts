@@ -464,3 +464,10 @@ describe("asks instead of computing", () => {
     expect(result(rule, q)).toContain(expected);
   });
 });
+
+// A fee question with the order still to come: that order is not waived itself when it is the one
+// that reaches the threshold; the one after it is.
+table("fee-waiver-agency", [
+  ["一达通代理出口我们已经累计实收1.7万美金了，下一单有5000美金，这一单能免基础服务费吗", "还差 3,000 美元", "下一单 5,000 美元 本身不免", "累计 22,000 美元 ≥ 20,000 美元，再下一单起免"],
+  ["一达通累计1.2万美金，下一单3000美金", "下一单 3,000 美元 到账后累计 15,000 美元，仍差 5,000 美元"],
+]);
