@@ -42,12 +42,15 @@ function numberPlaced(n: NumberSlot, stated: Set<number>): boolean {
 }
 
 /**
- * Figures that need no placing: a one (一次, 一单, 第一天 are as often articles as figures), and
- * a number that is part of a name (3星商机, 3-star, 五个因子).
+ * Figures that need no placing: a one (一次, 一单, 第一天 are as often articles as figures), a
+ * calendar year or a month without a day, and a number that is part of a name (3星商机, 五个因子).
  */
 function needsNoPlace(n: NumberSlot): boolean {
   // 一次, 一单, 第一天, 多拿1分, 差一块钱: "one" is an article as often as a figure.
   if (n.value === 1 && n.kind !== "percent") return true;
+  // 2021年, 9月份, 8月要冲到90分: a calendar year or a month named without a day says when, not how much.
+  if (n.unit === "年" && n.value >= 1990 && n.value <= 2100 && Number.isInteger(n.value)) return true;
+  if (n.kind === "plain" && n.value >= 1 && n.value <= 12 && /^\s*月/u.test(n.after)) return true;
   // 3星商机, 3-star, 五个因子, 两个减免, 三个条件: a number that is part of what is named.
   return /^\s*(?:-\s*)?(?:星|stars?\b|个?因子|大因子|个?(?:减免|条件|问题|榜单?))/u.test(n.after);
 }

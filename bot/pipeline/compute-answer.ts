@@ -816,16 +816,20 @@ const appealDeadline: Calculator = {
         : "";
     const noTimeEn = d.time === null ? ` (no time given, so 00:00 that day; the real deadline is ${days}×24 hours after the penalty was executed)` : "";
     const inZoneEn = d.zoneNamed && d.zone !== SHANGHAI ? `, that is ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)}` : "";
+    // "被判了拒用信保，扣了3分，最晚什么时候申诉": the points the penalty cost do not move the window.
+    const points = slots.numbers.filter((n) => n.kind === "score" && /扣|罚|deduct|lost/u.test(n.before.slice(-4)));
+    const pointsNote = points.length === 1 ? `（扣 ${points[0]!.value} 分的处罚，申诉期限与扣分多少无关）` : "";
+    const pointsNoteEn = points.length === 1 ? ` (a ${points[0]!.value}-point penalty; the window does not depend on the points)` : "";
     const en = {
       result: `${verdictEn}appeal by ${dayTimeEn(appeal.deadline)}${inZoneEn}${noTimeEn}`,
-      arithmetic: `penalty at ${dayTimeEn(d.instant)} + ${days}×24 hours = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}`,
+      arithmetic: `penalty at ${dayTimeEn(d.instant)} + ${days}×24 hours = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNoteEn}`,
       rule: `A penalty may be appealed within ${days} days of its execution (${ESTIMATE_NOTE_EN}: penalty time + ${days}×24 hours, Beijing time), under My Alibaba - Service center - Appeals (MA后台-服务中心-申诉中心)`,
     };
     return {
       en,
       kind: "computed",
       result: `${verdict}申诉截止 ${dayTime(appeal.deadline)}${d.zoneNamed && d.zone !== SHANGHAI ? `，即${zoneName(d.zone)} ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")}（${appeal.deadline.setZone(d.zone).toFormat("M月d日 HH:mm")}）` : ""}${noTime}`,
-      arithmetic: `处罚时间 ${dayTime(d.instant)} + ${days}×24 小时 = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}`,
+      arithmetic: `处罚时间 ${dayTime(d.instant)} + ${days}×24 小时 = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNote}`,
       rule: `卖家被执行处罚${days}天内可以提起申诉（${ESTIMATE_NOTE}：处罚时间 + ${days}×24 小时，北京时间），入口 MA后台-服务中心-申诉中心`,
       source: "国际站规则更新解读 · 直播FAQ Q3",
     };
@@ -1136,7 +1140,7 @@ function feeCalculator(route: "self" | "agency"): Calculator {
 }
 
 /** Which display weeks count GMV received on a given day (US Pacific date, as the windows are). */
-function weeksCounting(industry: string, d: DateSlot, now: DateTime): Calculation {
+function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: NumberSlot): Calculation {
   const check = checkFestival(partialMerchant({ industry }), now);
   if (check.windowType === "not-listed") return needs(`「${industry}」不在采购节榜单的适用行业名单中。`);
   const date = d.zoneNamed ? d.instant.setZone(US_PACIFIC).toISODate() ?? d.date : d.date;
@@ -1149,7 +1153,7 @@ function weeksCounting(industry: string, d: DateSlot, now: DateTime): Calculatio
     result:
       weeks.length === 0
         ? `${md(date)} 的实收GMV不计入任何一周的榜单：「${check.listedAs ?? industry}」（${type}）各周的统计区间都不含这一天`
-        : `${md(date)} 的实收GMV计入第 ${weeks.map((w) => w.week).join("、")} 周榜单（「${check.listedAs ?? industry}」，${type}）`,
+        : `${md(date)} 的实收GMV${amount ? `（${formatUsd(amount.value)}）` : ""}计入第 ${weeks.map((w) => w.week).join("、")} 周榜单（「${check.listedAs ?? industry}」，${type}）`,
     arithmetic: `各周统计区间（美西日期）：${windows}`,
     rule: `${type}行业的GMV统计区间见简报（美西时间）${d.zoneNamed ? "" : "；日期按你写的日历日、当作美西日期对照"}`,
     source: "9月采购节榜单新玩法 · 每周统计/累计统计说明",
@@ -1170,6 +1174,9 @@ const festivalWindow: Calculator = {
       const paid = slots.dates.filter((d) => /到账|收款|实收|付款|回款|收到|received|paid/u.test(slots.text.slice(d.index, d.index + d.raw.length + 8) + d.before.slice(-6)));
       return paid.length === 1 ? weeksCounting(industry, paid[0]!, now) : needs("告诉我是哪一天到账的实收GMV（一个日期）和你的行业，我帮你算它计入哪一周的榜单。");
     }
+    // "A US$5,000 order was received on Sep 18": one date and one amount, the amount received that day.
+    const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
+    if (industry && !weekSlot && slots.dates.length === 1) return weeksCounting(industry, slots.dates[0]!, now, usd.length === 1 ? usd[0] : undefined);
     if (industry && !weekSlot && slots.dates.length > 0) return weeksCounting(industry, slots.dates[0]!, now);
     if (slots.numbers.some((n) => n.kind === "amount")) return needs("榜单按统计区间内的实收GMV排名：告诉我行业和第几周，我帮你算出该周统计哪几天的GMV，再把这几天的实收金额加起来即可。");
     if (!industry || !weekSlot) {
@@ -1492,18 +1499,13 @@ const festivalLogistics: Calculator = {
 
 const ZONE_SOURCE = "金品诚企品牌升级 · 场景差异化（优质贸易专区）";
 
-const zoneEntry: Calculator = {
-  needs: ["gold", "businessType", "exportYears", "odm"],
-  cue: /优质贸易专区|premium trad/u,
-  run(slots, now) {
-    const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /出口|外贸|export/u.test(n.before + n.after.slice(0, 6)));
-    const odm = yesNo(slots.text, /odm/u, /(?:不|没|无|没有|不提供|不做)\s*(?:提供)?\s*odm|no odm|without odm|not .{0,10}odm/u);
-    const known = { gold: slots.gold, type: slots.businessType, years: years?.value, odm };
-    if (known.gold === null && known.type === null && known.years === undefined && known.odm === null) {
-      return needs("告诉我是否金品、企业类型（贸易/工贸一体/工厂）、出口年限、是否提供ODM，我帮你逐条核对优质贸易专区门槛。");
-    }
-    if (slots.numbers.some((n) => /成长分|growth/u.test(n.before))) return needs("商品成长分问的是商品圈选：问「商品成长分74能被圈选吗」即可。");
-    const check = checkZone(
+/** The zone's four entry conditions as far as the question states them, or null when it states none. */
+function zoneEntryRows(slots: Slots, now: DateTime) {
+  const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /出口|外贸|export/u.test(n.before + n.after.slice(0, 6)));
+  const odm = yesNo(slots.text, /odm/u, /(?:不|没|无|没有|不提供|不做)\s*(?:提供)?\s*odm|no odm|without odm|not .{0,10}odm/u);
+  const known = { gold: slots.gold, type: slots.businessType, years: years?.value, odm };
+  if (known.gold === null && known.type === null && known.years === undefined && known.odm === null) return null;
+  const check = checkZone(
       partialMerchant({ gold: known.gold === true, businessType: known.type ?? "factory", exportYears: known.years ?? 0, odm: known.odm === true }),
       now,
     );
@@ -1514,8 +1516,17 @@ const zoneEntry: Calculator = {
       [`出口年限 ≥ ${cond("export-years-3").threshold} 年`, known.years === undefined ? null : cond("export-years-3").met, known.years === undefined ? "未说明" : `${formatNumber(known.years)} 年`],
       ["提供ODM服务", known.odm === null ? null : cond("odm").met, known.odm === null ? "未说明" : known.odm ? "提供" : "不提供"],
     ];
-    const failed = rows.filter(([, met]) => met === false);
-    const unknown = rows.filter(([, met]) => met === null);
+  return { rows, failed: rows.filter(([, met]) => met === false), unknown: rows.filter(([, met]) => met === null), threshold: cond("export-years-3").threshold };
+}
+
+const zoneEntry: Calculator = {
+  needs: ["gold", "businessType", "exportYears", "odm"],
+  cue: /优质贸易专区|premium trad/u,
+  run(slots, now) {
+    const entry = zoneEntryRows(slots, now);
+    if (!entry) return needs("告诉我是否金品、企业类型（贸易/工贸一体/工厂）、出口年限、是否提供ODM，我帮你逐条核对优质贸易专区门槛。");
+    if (slots.numbers.some((n) => /成长分|growth/u.test(n.before))) return needs("商品成长分问的是商品圈选：问「商品成长分74能被圈选吗」即可。");
+    const { rows, failed, unknown } = entry;
     return {
       kind: "computed",
       result:
@@ -1525,7 +1536,7 @@ const zoneEntry: Calculator = {
             ? `已给出的条件都满足，还需确认：${unknown.map(([what]) => what).join("、")}`
             : "四项门槛都满足，可以入围优质贸易专区（商品由系统自动圈选）",
       arithmetic: rows.map(([what, met, v]) => `${what}：${v} ${met === null ? "？" : met ? "✓" : "✗"}`).join("；"),
-      rule: `入围门槛：金品服务中 + 企业类型贸易或工贸一体 + 出口年限 ≥ ${cond("export-years-3").threshold} 年 + 提供ODM服务（四项都要满足）`,
+      rule: `入围门槛：金品服务中 + 企业类型贸易或工贸一体 + 出口年限 ≥ ${entry.threshold} 年 + 提供ODM服务（四项都要满足）`,
       source: ZONE_SOURCE,
     };
   },
@@ -1553,12 +1564,21 @@ const zoneProductScore: Calculator = {
     const score = numberNear(slots, ["score", "plain"], /成长分|growth score/u, 10) ?? (scores.length === 1 ? scores[0] : undefined);
     if (!score) return needs("告诉我商品的商品成长分（例如「成长分74」），我帮你判断能否被圈选进优质贸易专区。");
     const ok = score.value >= products.minGrowthScore;
+    // "贸易型金品，出口年限5年，提供ODM，商品成长分75，能进专区吗": the merchant's entry conditions too.
+    const entry = zoneEntryRows(slots, now);
+    const entryLine = !entry
+      ? ""
+      : entry.failed.length > 0
+        ? `；但商家入围门槛未满足：${entry.failed.map(([what, , v]) => `${what}（你：${v}）`).join("；")}`
+        : entry.unknown.length > 0
+          ? `；商家入围门槛已给出的都满足，还需确认：${entry.unknown.map(([what]) => what).join("、")}`
+          : "；商家入围门槛四项都满足";
     return {
       kind: "computed",
-      result: ok
-        ? `商品成长分 ${score.value} ≥ ${products.minGrowthScore}，达到圈品要求（每个商家自动圈 ${products.perMerchant} 个品，商家需先满足入围门槛）`
-        : `不能被圈选：商品成长分 ${score.value} < ${products.minGrowthScore}（还差 ${products.minGrowthScore - score.value} 分）`,
-      arithmetic: `${score.value} ${ok ? "≥" : "<"} ${products.minGrowthScore}`,
+      result: (ok
+        ? `商品成长分 ${score.value} ≥ ${products.minGrowthScore}，达到圈品要求（每个商家自动圈 ${products.perMerchant} 个品${entry ? "" : "，商家需先满足入围门槛"}）`
+        : `不能被圈选：商品成长分 ${score.value} < ${products.minGrowthScore}（还差 ${products.minGrowthScore - score.value} 分）`) + entryLine,
+      arithmetic: `${score.value} ${ok ? "≥" : "<"} ${products.minGrowthScore}${entry ? `；${entry.rows.map(([what, met, v]) => `${what}：${v} ${met === null ? "？" : met ? "✓" : "✗"}`).join("；")}` : ""}`,
       rule: `优质贸易专区商品：系统自动圈品，一商 ${products.perMerchant} 品，商品成长分 ≥ ${products.minGrowthScore}`,
       source: ZONE_SOURCE,
     };

@@ -437,7 +437,7 @@ function extractBusinessType(text: string): BusinessType | null {
   // 找工厂 is the channel's name, 实力工厂 a scene: neither says what the asker's company is.
   const t = text.replace(/找工厂|实力工厂|工厂名片|工厂能力/gu, " ");
   if (/工贸一体|工贸|integrated|manufacturer (?:and|&) trad/u.test(t)) return "integrated";
-  if (/贸易公司|贸易商|外贸公司|做贸易|trading company|trader/u.test(t)) return "trading";
+  if (/贸易公司|贸易商|贸易型|外贸公司|做贸易|trading company|trading firm|trader/u.test(t)) return "trading";
   if (/工厂|厂家|生产厂|factory|manufacturer/u.test(t)) return "factory";
   return null;
 }

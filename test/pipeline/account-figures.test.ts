@@ -47,6 +47,9 @@ describe("figures that are placed or need no place", () => {
     ["guarantee-compensation", "3000美元订单逾期了一次，赔多少"],
     // a period is part of the rule's words
     ["factory-heat", "近90天有效询盘41个能上热度榜吗"],
+    // a calendar year, a month without a day
+    ["rfq-tier", "2021年服务分85，能拿多少报价"],
+    ["fee-waiver-agency", "9月份，一达通代理出口累计1.5万美元，还差多少免费"],
     // a number in a name
     ["rfq-tier", "服务分75，3星商机能提前看吗"],
     // written back in another unit: 9亿元 for RMB 900 million, hours for minutes
