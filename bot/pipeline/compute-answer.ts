@@ -141,6 +141,13 @@ function usdEn(n: number, rounding: "down" | "up" | "nearest" = "down"): string 
   return `US$${formatNumber(n, 2, rounding)}`;
 }
 
+/** `RMB 1 billion`, `RMB 500 million`, `RMB 500,000`: the same amounts as formatCny, in English. */
+function cnyEn(n: number, rounding: "down" | "up" = "down"): string {
+  if (Math.abs(n) >= 1e9 && Number.isInteger(n / 1e7)) return `RMB ${formatNumber(n / 1e9, 2)} billion`;
+  if (Math.abs(n) >= 1e6 && Number.isInteger(n / 1e4)) return `RMB ${formatNumber(n / 1e6, 2)} million`;
+  return `RMB ${formatNumber(n, 2, rounding)}`;
+}
+
 function zoneName(zone: string): string {
   return zone === US_PACIFIC ? "美西时间" : "北京时间";
 }
@@ -1148,7 +1155,18 @@ function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: Nu
   const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
   const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
   const windows = check.weeks.map((w) => `第${w.week}周 ${md(w.gmv!.fromDate)}–${md(w.gmv!.toDate)}`).join("；");
+  const mdEn = (iso: string) => DateTime.fromISO(iso).setLocale("en").toFormat("MMMM d");
+  const typeEn = check.windowType === "weekly" ? "counted week by week" : "counted cumulatively";
+  const en = {
+    result:
+      weeks.length === 0
+        ? `No, GMV received on ${mdEn(date)} counts for no week's list: no window of your industry (${check.listedAs ?? industry}, ${typeEn}) holds that day`
+        : `GMV received on ${mdEn(date)}${amount ? ` (${usdEn(amount.value)})` : ""} counts for the Week ${weeks.map((w) => w.week).join(", ")} list (${check.listedAs ?? industry}, ${typeEn})`,
+    arithmetic: `Windows (US Pacific dates): ${check.weeks.map((w) => `Week ${w.week} ${mdEn(w.gmv!.fromDate)}–${mdEn(w.gmv!.toDate)}`).join("; ")}`,
+    rule: `Each industry's GMV windows are in the briefing (US Pacific time)${d.zoneNamed ? "" : "; the date is taken as written, as a US Pacific date"}`,
+  };
   return {
+    en,
     kind: "computed",
     result:
       weeks.length === 0
@@ -1189,7 +1207,15 @@ const festivalWindow: Calculator = {
     const g = week.gmv;
     const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
     const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
+    const mdEn = (iso: string) => DateTime.fromISO(iso).setLocale("en").toFormat("MMMM d");
+    const typeEn = check.windowType === "weekly" ? "counted week by week" : "counted cumulatively";
+    const en = {
+      result: `Your industry (${check.listedAs ?? industry}) is ${typeEn}: the Week ${week.week} list ranks by GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time (${g.fromDate} to ${g.toDate})${check.windowType === "cumulative" && week.week > 1 ? ", added up" : ""}`,
+      arithmetic: `Beijing time ${g.start.toFormat("yyyy-MM-dd HH:mm")} to ${g.end.toFormat("yyyy-MM-dd HH:mm")}; the week is shown US Pacific ${week.display.fromDate} to ${week.display.toDate}`,
+      rule: "Each industry's GMV windows are in the briefing (US Pacific time); cumulative industries add up from September 1 from Week 2 on",
+    };
     return {
+      en,
       kind: "computed",
       result: `「${check.listedAs ?? industry}」属于${type}行业，第${week.week}周榜单按美西时间 ${md(g.fromDate)}–${md(g.toDate)}（${g.fromDate} 至 ${g.toDate}）的实收GMV${check.windowType === "cumulative" && week.week > 1 ? "累计" : ""}排名`,
       arithmetic: `北京时间 ${g.start.toFormat("yyyy-MM-dd HH:mm")} 至 ${g.end.toFormat("yyyy-MM-dd HH:mm")}；该周展示期 美西 ${week.display.fromDate} 至 ${week.display.toDate}`,
@@ -1245,9 +1271,21 @@ const brandLeading: Calculator = {
       : unknown.length > 0
         ? `仅凭${exp ? `年出口额 ${formatCny(exp.value)}` : "所给条件"}还不够：需年出口额 ≥ ${threshold}，或上市公司，或有省级以上驰名/著名商标（${unknown.join("、")}你没说）`
         : `不符合龙头品牌的条件：年出口额${exp ? ` ${formatCny(exp.value)}` : ""}未达 ${threshold}，也不是上市公司、没有驰名/著名商标`;
+    const thresholdEn = cnyEn(exportCond.threshold ?? 0);
+    const unknownEn = [listed === null ? "whether you are listed" : "", famous === null ? "whether you have a provincial-level or higher famous trademark" : ""].filter(Boolean);
+    const resultEn = anyMet
+      ? `Yes, you meet the leading brand (龙头品牌) conditions (${exportMet ? `annual exports ${cnyEn(exp!.value)} ≥ ${thresholdEn}` : listed ? "a listed company" : "a provincial-level or higher famous trademark"}); a valid trademark certificate or brand licence is needed too`
+      : unknownEn.length > 0
+        ? `Not on ${exp ? `annual exports of ${cnyEn(exp.value)}` : "what you gave"} alone: it takes annual exports ≥ ${thresholdEn}, or a listed company, or a provincial-level or higher famous trademark (you did not say ${unknownEn.join(" or ")})`
+        : `No, you do not meet the leading brand (龙头品牌) conditions: annual exports${exp ? ` of ${cnyEn(exp.value)}` : ""} below ${thresholdEn}, not listed, no famous trademark`;
     return {
       kind: "computed",
       result,
+      en: {
+        result: resultEn,
+        arithmetic: exp ? `annual exports ${cnyEn(exp.value)} ${exportCond.met ? "≥" : "<"} ${thresholdEn}${exportCond.met ? "" : ` (${cnyEn(exportCond.gap ?? 0, "up")} short)`}` : "no annual export figure given",
+        rule: `A leading brand needs one of: annual exports ≥ ${thresholdEn}; a listed company; a provincial-level or higher famous trademark (plus a valid trademark certificate or brand licence)`,
+      },
       arithmetic: exp ? `年出口额 ${formatCny(exp.value)} ${exportCond.met ? "≥" : "<"} ${threshold}${exportCond.met ? "" : `（还差 ${formatCny(exportCond.gap ?? 0, "up")}）`}` : "未给出年出口额",
       rule: `龙头品牌满足其一即可：年出口额 ≥ ${threshold}；上市公司；省级以上驰名/著名商标（另需有效期内的商标注册证或品牌授权书）`,
       source: "工业品牌站升级 · 招商标准 龙头品牌",
@@ -1298,6 +1336,27 @@ const brandOwn: Calculator = {
     else missing.push("研发团队人数或是否高新企业");
     if (marketing) given.push(["年营销投入", mkC.met, `${formatCny(marketing.value)} ${mkC.met ? "≥" : "<"} ${formatCny(mkC.threshold ?? 0)}`]);
     else missing.push("国际站年营销投入");
+    const givenEn: [boolean, string][] = [];
+    const missingEn: string[] = [];
+    if (years) givenEn.push([yearsC.met, `brand registered ${formatNumber(years.value)} years ${yearsC.met ? "≥" : "<"} ${yearsC.threshold} years`]);
+    else missingEn.push("years since the brand was registered");
+    if (exp) givenEn.push([expC.met, `annual exports ${cnyEn(exp.value)} ${expC.met ? "≥" : "<"} ${cnyEn(expC.threshold ?? 0)}`]);
+    else missingEn.push("annual exports");
+    if (rd || highTech !== null) givenEn.push([rdC.met, rd ? `R&D team of ${rd.value} ${rd.value >= (rdC.threshold ?? 0) ? "≥" : "<"} ${rdC.threshold}${highTech ? " (high-tech enterprise)" : ""}` : highTech ? "a high-tech enterprise" : "not a high-tech enterprise"]);
+    else missingEn.push("R&D team size or high-tech status");
+    if (marketing) givenEn.push([mkC.met, `yearly marketing on Alibaba.com ${cnyEn(marketing.value)} ${mkC.met ? "≥" : "<"} ${cnyEn(mkC.threshold ?? 0)}`]);
+    else missingEn.push("yearly marketing spend on Alibaba.com");
+    const failedEn = givenEn.filter(([met]) => !met);
+    const en = {
+      result:
+        failedEn.length > 0
+          ? `No, the own brand (自主品牌) conditions are not met: ${failedEn.map(([, t]) => t).join("; ")}`
+          : missingEn.length > 0
+            ? `The conditions you gave are met (${givenEn.map(([, t]) => t).join("; ")}); still to confirm: ${missingEn.join(", ")}`
+            : "Yes, all four conditions are met: you can apply as an own brand (自主品牌); a valid trademark certificate or brand licence is needed too",
+      arithmetic: givenEn.map(([met, t]) => `${t} ${met ? "✓" : "✗"}`).join("; "),
+      rule: `An own brand needs all of: brand registered ≥ ${yearsC.threshold} years; annual exports ≥ ${cnyEn(expC.threshold ?? 0)}; an R&D team of ≥ ${rdC.threshold} or a high-tech enterprise; yearly marketing on Alibaba.com ≥ ${cnyEn(mkC.threshold ?? 0)}`,
+    };
     const failed = given.filter(([, met]) => !met);
     const result =
       failed.length > 0
@@ -1311,6 +1370,7 @@ const brandOwn: Calculator = {
       arithmetic: given.map(([what, met, s]) => `${what} ${s} ${met ? "✓" : "✗"}`).join("；"),
       rule: `自主品牌需同时满足：品牌注册 ≥ ${yearsC.threshold} 年；年出口额 ≥ ${formatCny(expC.threshold ?? 0)}；研发团队 ≥ ${rdC.threshold} 人或高新企业；国际站年营销投入 ≥ ${formatCny(mkC.threshold ?? 0)}`,
       source: "工业品牌站升级 · 招商标准 自主品牌",
+      en,
     };
   },
 };
@@ -1364,6 +1424,11 @@ const keywordCompetition: Calculator = {
       arithmetic: `${formatNumber(search.value)} ÷ ${formatNumber(sellers.value)} = ${formatNumber(r.competition, 3)}`,
       rule: "竞争度 = 类目搜索指数 ÷ 卖家规模指数",
       source: "金品诚企品牌升级 · 工具差异化 选词参谋",
+      en: {
+        result: `Competition (竞争度) = ${formatNumber(r.competition, 3)} (the higher, the more buyers search and the fewer sellers use the word${r.competition >= 1 ? "; with a high click rate too, it is a blue-ocean word" : ""})`,
+        arithmetic: `${formatNumber(search.value)} ÷ ${formatNumber(sellers.value)} = ${formatNumber(r.competition, 3)}`,
+        rule: "Competition = category search index ÷ seller scale index",
+      },
     };
   },
 };

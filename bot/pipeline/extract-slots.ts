@@ -300,6 +300,8 @@ function extractNumbers(text: string, skip: readonly [number, number][]): Number
     if (USD_UNIT.test(unit)) [kind, currency] = ["amount", "USD"];
     else if (CNY_UNIT.test(unit)) [kind, currency] = ["amount", currency ?? "CNY"];
     else if (unit === "%" || unit === "个百分点") kind = "percent";
+    // "US$5,000 order": a currency written before the number makes it an amount, whatever follows.
+    else if (cur) kind = "amount";
     else if (ordinal) kind = "ordinal";
     else if (unit === "分" || unit === "point" || unit === "points") kind = "score";
     else if (unit !== "") kind = "count";
