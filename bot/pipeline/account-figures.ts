@@ -7,6 +7,7 @@
  * each figure of the question appears in its result or arithmetic line; otherwise the pipeline
  * gives the rule and says which figure it could not place.
  */
+import { SHANGHAI } from "../../rules/index.js";
 import type { Computed } from "./compute-answer.js";
 import type { DateSlot, NumberSlot, Slots } from "./extract-slots.js";
 
@@ -56,6 +57,8 @@ function needsNoPlace(n: NumberSlot): boolean {
 }
 
 function datePlaced(d: DateSlot, text: string): boolean {
+  // "Aug 17 at 23:30 US Pacific" is placed when the reply repeats it or gives its Beijing date.
+  if (text.includes(d.raw.trim()) || text.includes(d.instant.setZone(SHANGHAI).toISODate() ?? d.date)) return true;
   const [, m, day] = d.date.split("-").map(Number) as [number, number, number];
   return text.includes(d.date) || new RegExp(`(?<!\\d)0?${m}\\s*月\\s*0?${day}\\s*[日号]`, "u").test(text) || new RegExp(`(?<!\\d)0?${m}[./-]0?${day}(?!\\d)`, "u").test(text);
 }

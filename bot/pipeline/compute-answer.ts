@@ -877,7 +877,7 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   const upToNextNumber = (n: NumberSlot) => n.after.split(/\d/u)[0] ?? "";
   const orderCounts =
     list === "on-time-dispatch"
-      ? slots.numbers.filter((n) => (n.kind === "count" && /单|orders?/u.test(n.unit)) || (n.kind === "plain" && /^\s*of them/u.test(n.after)))
+      ? slots.numbers.filter((n) => (n.kind === "count" && /单|orders?/u.test(n.unit)) || (n.kind === "plain" && /^\s*(?:of them|(?:were |shipped |dispatched )*on.?time)/u.test(n.after)))
       : [];
   const written = list === "on-time-dispatch" ? numberNear(slots, ["percent"], /及时|准时|发货率|on.?time/u, 10) ?? (numbersOf(slots, "percent").length === 1 ? numbersOf(slots, "percent")[0] : undefined) : undefined;
   // "发了30单，其中28单及时发货" → 28 / 30.
@@ -1566,7 +1566,8 @@ const ZONE_SOURCE = "金品诚企品牌升级 · 场景差异化（优质贸易�
 
 /** The zone's four entry conditions as far as the question states them, or null when it states none. */
 function zoneEntryRows(slots: Slots, now: DateTime) {
-  const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /出口|外贸|export/u.test(n.before + n.after.slice(0, 6)));
+  // "出口年限5年", "5年出口经验", "3 years of export history", "3 years export".
+  const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /出口|外贸|export/u.test(n.before + n.after.slice(0, 12)));
   const odm = yesNo(slots.text, /odm/u, /(?:不|没|无|没有|不提供|不做)\s*(?:提供)?\s*odm|no odm|without odm|not .{0,10}odm/u);
   const known = { gold: slots.gold, type: slots.businessType, years: years?.value, odm };
   if (known.gold === null && known.type === null && known.years === undefined && known.odm === null) return null;

@@ -59,6 +59,9 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["Keyword competition: search index 5000, seller scale index 2500?", /Competition \(竞争度\) = 2/],
     ["Apparel, week 3 of the festival list: which days' GMV count?", /the Week 3 list ranks by GMV received September 1–September 11 US Pacific time/],
     ["We sell furniture. A US$5,000 order was received on Sep 18 (US Pacific time). Which week's list does it count for?", /GMV received on September 18 \(US\$5,000\) counts for the Week 4 list/],
+    // a join at 23:30 US Pacific is the next day in Beijing
+    ["I joined the Guarantee Upgrade on Aug 17 at 23:30 US Pacific time. Earliest exit?", /2021-09-17 \(Fri, September 17\)/],
+    ["We shipped 30 orders, 27 on time, in the last 90 days. On-time list?", /No, not on the on-time dispatch list: 90% is not above 90%/],
     ["I logged in to RFQ on 11 days this month. How many points is the login factor?", /RFQ login days this month 11 days → 2 points for this factor \(out of 5\)/],
   ])("in English: %s", async (q, result) => {
     const reply = await send(bot(), q);

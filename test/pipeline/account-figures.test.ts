@@ -50,6 +50,8 @@ describe("figures that are placed or need no place", () => {
     // a calendar year, a month without a day
     ["rfq-tier", "2021年服务分85，能拿多少报价"],
     ["fee-waiver-agency", "9月份，一达通代理出口累计1.5万美元，还差多少免费"],
+    // a date written in another zone, given back as its Beijing date
+    ["guarantee-exit", "I joined on Aug 17 at 23:30 US Pacific time. Earliest exit?"],
     // a number in a name
     ["rfq-tier", "服务分75，3星商机能提前看吗"],
     // written back in another unit: 9亿元 for RMB 900 million, hours for minutes
