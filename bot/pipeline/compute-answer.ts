@@ -655,6 +655,16 @@ const guaranteeFastStar: Calculator = {
       result: met ? "满足快速交易星等级的开启条件（需已加入保障升级服务）" : "暂不满足快速交易星等级的开启条件",
       arithmetic: parts.join("；"),
       rule: `加入保障升级服务，且支持7天及以内发货的RTS商品 ≥ ${FAST_STAR_MIN_RTS_7_DAYS} 个或支持小单快定的RTS商品 ≥ ${FAST_STAR_MIN_RTS_SMALL_ORDER} 个（满足其一）`,
+      en: {
+        result: met ? "Yes, you meet the conditions for the fast-trading star (快速交易星等级), once you have joined the Guarantee Upgrade service" : "No, not yet: the fast-trading star (快速交易星等级) conditions are not met",
+        arithmetic: [
+          seven ? `RTS products shipping within 7 days: ${seven.value}${s.rtsDispatchWithin7Days.met ? ` ≥ ${FAST_STAR_MIN_RTS_7_DAYS} ✓` : ` < ${FAST_STAR_MIN_RTS_7_DAYS}, ${s.rtsDispatchWithin7Days.gap} short`}` : "",
+          small ? `RTS products for small quick orders: ${small.value}${s.rtsSmallOrder.met ? ` ≥ ${FAST_STAR_MIN_RTS_SMALL_ORDER} ✓` : ` < ${FAST_STAR_MIN_RTS_SMALL_ORDER}, ${s.rtsSmallOrder.gap} short`}` : "",
+        ]
+          .filter(Boolean)
+          .join("; "),
+        rule: `Joined the Guarantee Upgrade service, and either ≥ ${FAST_STAR_MIN_RTS_7_DAYS} RTS products shipping within 7 days or ≥ ${FAST_STAR_MIN_RTS_SMALL_ORDER} RTS products for small quick orders`,
+      },
       source: "信用保障「保障升级服务」上线 · 卖家权益 权益四",
     };
   },
@@ -663,6 +673,9 @@ const guaranteeFastStar: Calculator = {
 // ---------------------------------------------------------------- penalties and appeals
 
 /** The day Trade Assurance reopens after the 90-day closure that the 4th refusal brings. */
+/** The offence from which refusing Trade Assurance also closes it, from the ladder. */
+const CLOSURE_FROM = PENALTY_LADDERS["refuse-trade-assurance"].rows.find((r) => r.extra.includes("trade-assurance-closed-90-days"))?.fromOrdinal;
+
 function closureEnd(d: DateSlot): Calculation {
   const start = d.instant.setZone(SHANGHAI).startOf("day");
   const last = start.plus({ days: TA_CLOSURE_DAYS - 1 });
@@ -671,8 +684,13 @@ function closureEnd(d: DateSlot): Calculation {
     kind: "computed",
     result: `信用保障服务资格关闭 ${TA_CLOSURE_DAYS} 天：${day(start)} 起至 ${day(last)}，约 ${day(reopen)} 恢复`,
     arithmetic: `${start.toFormat("yyyy-MM-dd")} + ${TA_CLOSURE_DAYS} 天 = ${reopen.toFormat("yyyy-MM-dd")}（关闭期含处罚当天，${ESTIMATE_NOTE}）`,
-    rule: `拒绝/有条件使用信用保障，从第4次（含）起除扣分外关闭信用保障服务资格${TA_CLOSURE_DAYS}天`,
+    rule: `拒绝/有条件使用信用保障，从第${CLOSURE_FROM}次（含）起除扣分外关闭信用保障服务资格${TA_CLOSURE_DAYS}天`,
     source: "国际站规则更新解读 · 管控公告",
+    en: {
+      result: `Trade Assurance closed for ${TA_CLOSURE_DAYS} days: from ${dayEn(start)} to ${dayEn(last)}, back about ${dayEn(reopen)}`,
+      arithmetic: `${start.toFormat("yyyy-MM-dd")} + ${TA_CLOSURE_DAYS} days = ${reopen.toFormat("yyyy-MM-dd")} (the closure counts the day of the penalty, ${ESTIMATE_NOTE_EN})`,
+      rule: `Refusing Trade Assurance or using it only on conditions: from offence ${CLOSURE_FROM} on, Trade Assurance is also closed for ${TA_CLOSURE_DAYS} days`,
+    },
   };
 }
 
@@ -1034,6 +1052,11 @@ const factoryRemovalAppeal: Calculator = {
       arithmetic: `邮件日 ${r.emailDate} 起往后数 ${FACTORY_APPEAL_WORKING_DAYS} 个工作日（周一至周五）= ${r.deadlineDate}`,
       rule: `清退通知邮件发出后${FACTORY_APPEAL_WORKING_DAYS}个工作日内可以邮件申诉一次（${ESTIMATE_NOTE}：工作日按周一至周五计，节假日未扣除）`,
       source: "全新导购场景-找工厂频道 · 找工厂入驻协议 三、持续审核",
+      en: {
+        result: `Appeal by e-mail by ${dayOfEn(r.deadlineDate)} at the latest (one chance only)`,
+        arithmetic: `e-mail on ${r.emailDate} + ${FACTORY_APPEAL_WORKING_DAYS} working days (Monday to Friday) = ${r.deadlineDate}`,
+        rule: `A removal from Find Factory may be appealed once by e-mail within ${FACTORY_APPEAL_WORKING_DAYS} working days of the notice (${ESTIMATE_NOTE_EN}: Monday to Friday, public holidays not taken out)`,
+      },
     };
   },
 };
@@ -1448,6 +1471,11 @@ const firstCompensation: Calculator = {
       arithmetic: `${zoneName(d.zone)}${d.zoneNamed ? "" : "（未写时区，按北京时间）"} ${d.instant.toFormat("yyyy-MM-dd HH:mm")} = 美西 ${pacific}，${applies ? "早于" : "晚于"}截止 ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} 美西时间`,
       rule: `平台首单包赔：${deadline.toFormat("yyyy年M月d日 HH:mm:ss")}（美西时间）前支付且发起赔付的订单，平台承担第一笔因逾期导致的赔付`,
       source: "信用保障「保障升级服务」上线 · 卖家权益 权益三",
+      en: {
+        result: applies ? `Yes, the platform's first-claim cover (平台首单包赔) applies: ${d.raw} is before the deadline, so the platform pays the first late-dispatch claim` : `No, the first-claim cover (平台首单包赔) does not apply: ${d.raw} is after the deadline`,
+        arithmetic: `${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)}${d.zoneNamed ? "" : " (no zone given, so Beijing time)"} = ${pacific} US Pacific, ${applies ? "before" : "after"} the deadline ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} US Pacific time`,
+        rule: `First-claim cover: for orders paid and claimed before ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} US Pacific time, the platform pays the first compensation for late dispatch`,
+      },
     };
   },
 };
@@ -1497,6 +1525,11 @@ const festivalDdp: Calculator = {
       result: `${n.value} 单共优惠 ${formatUsd(total)}（每单 ${formatUsd(DDP_DISCOUNT_USD_PER_ORDER)}，买家侧运费减免）`,
       arithmetic: `${n.value} × ${formatUsd(DDP_DISCOUNT_USD_PER_ORDER)} = ${formatUsd(total)}`,
       rule: `中美海派（DDP）指定运力线每单优惠 ${formatUsd(DDP_DISCOUNT_USD_PER_ORDER)}（采购节期间）`,
+      en: {
+        result: `${n.value} orders save ${usdEn(total)} in all (${usdEn(DDP_DISCOUNT_USD_PER_ORDER)} an order, off the buyer's shipping)`,
+        arithmetic: `${n.value} × ${usdEn(DDP_DISCOUNT_USD_PER_ORDER)} = ${usdEn(total)}`,
+        rule: `China–US sea DDP (中美海派) on the named lines: ${usdEn(DDP_DISCOUNT_USD_PER_ORDER)} off each order during the festival`,
+      },
       source: `${FESTIVAL_OFFERS_SOURCE} · 买家侧营销玩法（DDP 运费减免）`,
     };
   },
@@ -1517,6 +1550,13 @@ const festivalShipping: Calculator = {
         : `不能享受运费减免：货值 ${formatUsd(goods.value)} 不满 ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)}（还差 ${formatUsdGap(SHIPPING_DISCOUNT_MIN_GOODS_USD - goods.value)}）`,
       arithmetic: `${formatUsd(goods.value)} ${ok ? "≥" : "<"} ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)}`,
       rule: `货值满 ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)} 则享受运费 ${formatUsd(SHIPPING_DISCOUNT_USD)} 减免（采购节期间，买家侧）`,
+      en: {
+        result: ok
+          ? `Yes, ${usdEn(SHIPPING_DISCOUNT_USD)} off shipping: goods value ${usdEn(goods.value)} ≥ ${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD)}`
+          : `No shipping discount: goods value ${usdEn(goods.value)} is under ${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD)} (${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD - goods.value, "up")} short)`,
+        arithmetic: `${usdEn(goods.value)} ${ok ? "≥" : "<"} ${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD)}`,
+        rule: `Goods worth at least ${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD)} get ${usdEn(SHIPPING_DISCOUNT_USD)} off shipping (buyer side, during the festival)`,
+      },
       source: `${FESTIVAL_OFFERS_SOURCE} · 买家侧营销玩法（运费减免&到货保障）`,
     };
   },
@@ -1534,6 +1574,11 @@ const festivalArrivalGuarantee: Calculator = {
       result: `到货保障赔付 ${formatUsd(paid, "nearest")}（买家发起逾期申请且成立时）`,
       arithmetic: `${formatUsd(amount.value)} × ${formatPercent(ARRIVAL_GUARANTEE_RATE)} = ${formatUsd(paid, "nearest")}`,
       rule: `采购节到货保障：满足要求的商品没有按时发货/按时到货，买家发起逾期申请且成立，赔付订单金额的 ${formatPercent(ARRIVAL_GUARANTEE_RATE)}（简报未写上限）`,
+      en: {
+        result: `The arrival guarantee pays ${usdEn(paid, "nearest")} (when the buyer's late claim is upheld)`,
+        arithmetic: `${usdEn(amount.value)} × ${formatPercent(ARRIVAL_GUARANTEE_RATE)} = ${usdEn(paid, "nearest")}`,
+        rule: `Festival arrival guarantee: if an eligible product is not dispatched or delivered on time and the buyer's late claim is upheld, ${formatPercent(ARRIVAL_GUARANTEE_RATE)} of the order is paid (the briefing names no cap)`,
+      },
       source: `${FESTIVAL_OFFERS_SOURCE} · 买家侧营销玩法（运费减免&到货保障）`,
     };
   },
@@ -1706,6 +1751,11 @@ const couponExpiry: Calculator = {
       arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd")} + ${COUPON_VALID_DAYS} 天 = ${until.toFormat("yyyy-MM-dd")}（${ESTIMATE_NOTE}：发券日 + ${COUPON_VALID_DAYS} 个日历日）`,
       rule: `逾期赔偿以无门槛优惠券形式发放，买家需在 ${COUPON_VALID_DAYS} 天内使用`,
       source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
+      en: {
+        result: `The coupon can be used until ${dayEn(until)} (within ${COUPON_VALID_DAYS} days of issue)`,
+        arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd")} + ${COUPON_VALID_DAYS} days = ${until.toFormat("yyyy-MM-dd")} (${ESTIMATE_NOTE_EN}: issue date + ${COUPON_VALID_DAYS} calendar days)`,
+        rule: `Late-dispatch compensation is paid as a no-threshold coupon, to be used within ${COUPON_VALID_DAYS} days`,
+      },
     };
   },
 };

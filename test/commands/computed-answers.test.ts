@@ -62,6 +62,10 @@ describe("questions with the merchant's own figures get the computed answer", ()
     // a join at 23:30 US Pacific is the next day in Beijing
     ["I joined the Guarantee Upgrade on Aug 17 at 23:30 US Pacific time. Earliest exit?", /2021-09-17 \(Fri, September 17\)/],
     ["We shipped 30 orders, 27 on time, in the last 90 days. On-time list?", /No, not on the on-time dispatch list: 90% is not above 90%/],
+    ["We got the compensation coupon on Sept 1. Until when can the buyer use it?", /The coupon can be used until 2021-11-30 \(Tue, November 30\)/],
+    ["We received the Find Factory removal email on Sept 3. What is the appeal deadline?", /Appeal by e-mail by 2021-09-10 \(Fri, September 10\) at the latest/],
+    ["Refusing Trade Assurance, 4th offence, penalty on September 1. When does Trade Assurance reopen?", /Trade Assurance closed for 90 days: from 2021-09-01 \(Wed, September 1\) to 2021-11-29/],
+    ["Buyer's goods value is $29.9. Can they get the $20 shipping discount?", /No shipping discount: goods value US\$29.9 is under US\$30/],
     ["I logged in to RFQ on 11 days this month. How many points is the login factor?", /RFQ login days this month 11 days → 2 points for this factor \(out of 5\)/],
   ])("in English: %s", async (q, result) => {
     const reply = await send(bot(), q);
