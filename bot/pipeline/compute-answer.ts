@@ -263,12 +263,18 @@ function scoreChange(from: number, to: number, gold: boolean): Calculation {
   const qb = eb.quotesGranted === "none" ? 0 : eb.quotesGranted;
   const diff = qb - qa;
   const label = (v: number) => (gold ? `${v} + 金品 ${RFQ_GOLD_BONUS} = ${v + bonus} 分` : `${v} 分`);
+  const labelEn = (v: number) => (gold ? `${v} + Gold ${RFQ_GOLD_BONUS} = ${v + bonus} points` : `${v} points`);
   return {
     kind: "computed",
     result: `${label(from)}（${TIER_LABELS[a.tier]}档）赠送报价 ${qa} 条 → ${label(to)}（${TIER_LABELS[b.tier]}档）赠送报价 ${qb} 条：${diff === 0 ? "条数不变" : diff > 0 ? `多 ${diff} 条` : `少 ${-diff} 条`}；${label(to)}时：${entitlementText(eb)}`,
     arithmetic: `${qb} − ${qa} = ${diff} 条（报价畅行 ${String(ea.freeQuotes === "none" ? 0 : ea.freeQuotes)} → ${String(eb.freeQuotes === "none" ? 0 : eb.freeQuotes)}）`,
     rule: `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分`,
     source: "RFQ商家服务分升级计划 · 服务分新分层及配套权益",
+    en: {
+      result: `${labelEn(from)} (${tierEn(a)} tier): ${qa} free quotes → ${labelEn(to)} (${tierEn(b)} tier): ${qb} free quotes: ${diff === 0 ? "no change" : diff > 0 ? `${diff} more` : `${-diff} fewer`}; at ${labelEn(to)}: ${entitlementTextEn(eb)}`,
+      arithmetic: `${qb} − ${qa} = ${diff} quotes (free quoting ${String(ea.freeQuotes === "none" ? 0 : ea.freeQuotes)} → ${String(eb.freeQuotes === "none" ? 0 : eb.freeQuotes)})`,
+      rule: `Service score tiers: ${RFQ_TIER_TABLE.map((r) => tierEn(r)).join(" / ")}; Gold Suppliers (金品诚企) get +${RFQ_GOLD_BONUS} points on the total`,
+    },
   };
 }
 
@@ -447,6 +453,11 @@ const rfqStarBonus: Calculator = {
       result: `${star.bonus > 0 ? `星等级-营销力 +${star.bonus} 分（计入星等级，不加在服务分上）` : `不能加星等级-营销力分${next}`}；服务分的GMV这一项得 ${gmvPoints.points} 分`,
       arithmetic: `GMV ${formatUsd(gmv.value)}、本月免费权益消耗 ${formatPercent(usage.value)}${star.bonus > 0 ? ` → +${star.bonus} 分` : ""}${star.bonus > 0 ? next : ""}`,
       rule: "RFQ近90天累计实收GMV达到门槛且本月免费权益消耗达标，星等级-营销力加分",
+      en: {
+        result: `${star.bonus > 0 ? `Marketing star (星等级-营销力) +${star.bonus} points (on the star level, not on the service score)` : `No marketing star points${star.next ? `; +${star.next.bonus} needs GMV ≥ ${usdEn(star.next.minGmvUsd)} and usage ≥ ${formatPercent(star.next.minUsage)}` : ""}`}; the GMV factor of the service score is ${gmvPoints.points} points`,
+        arithmetic: `GMV ${usdEn(gmv.value)}, free benefits used this month ${formatPercent(usage.value)}${star.bonus > 0 ? ` → +${star.bonus} points` : ""}`,
+        rule: "RFQ GMV received in the last 90 days at the threshold and this month's free benefits used enough: marketing star points",
+      },
       source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
     };
   },
@@ -1713,6 +1724,11 @@ const rfq24hRate: Calculator = {
       result: `24小时报价率 = ${formatNumber(rate * 100, 1)}%`,
       arithmetic: `${formatNumber(within[0]!.value)} ÷ ${formatNumber(all[0]!.value)} = ${formatNumber(rate * 100, 1)}%`,
       rule: "24小时报价率 = 报价发生在商机发布24小时以内的商机量 ÷ 商家全部报出的RFQ数量（该项按同行排名计分，得几分要和同行比）",
+      en: {
+        result: `24-hour quote rate = ${formatNumber(rate * 100, 1)}%`,
+        arithmetic: `${formatNumber(within[0]!.value)} ÷ ${formatNumber(all[0]!.value)} = ${formatNumber(rate * 100, 1)}%`,
+        rule: "24-hour quote rate = RFQs quoted within 24 hours of posting ÷ all RFQs you quoted (the factor scores by rank among peers)",
+      },
       source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
     };
   },
@@ -1733,6 +1749,13 @@ const appealObjectiveGround: Calculator = {
         : `不能按情形b申诉：订单 ${formatUsd(order.value)} 不到 ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}（差 ${formatUsdGap(g.gapUsd)}）；只能看是否有其他正当、客观理由（情形c），或买家要求不走信保（情形a）`,
       arithmetic: `${formatUsd(order.value)} ${g.applies ? "≥" : "<"} ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}`,
       rule: `拒用信保可申诉的情形：a 买家要求不操作信保；b 因客观原因不能操作信保（无法使用一达通、自营出口、市场采购出口），且订单在 ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)} 以上（${ESTIMATE_NOTE}：「以上」含 ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}）；c 其他正当、客观理由`,
+      en: {
+        result: g.applies
+          ? `Yes, you can appeal on objective grounds (ground b): the order of ${usdEn(order.value)} ≥ ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)}, provided OneTouch, self-export and market procurement export really could not be used; appeal within ${APPEAL_WINDOW_HOURS / 24} days of the penalty`
+          : `No, not on ground b: the order of ${usdEn(order.value)} is under ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)} (${usdEn(g.gapUsd, "up")} short); only another proper, objective reason (ground c) or the buyer asking not to use Trade Assurance (ground a) remains`,
+        arithmetic: `${usdEn(order.value)} ${g.applies ? "≥" : "<"} ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)}`,
+        rule: `A refused-Trade-Assurance penalty may be appealed when: a) the buyer asked not to use it; b) it objectively could not be used (no OneTouch, self-export or market procurement export) and the order is ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)} or more (${ESTIMATE_NOTE_EN}: 以上 includes ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)}); c) another proper, objective reason`,
+      },
       source: "国际站规则更新解读 · 直播FAQ Q3",
     };
   },
@@ -1765,16 +1788,23 @@ const festivalInspection: Calculator = {
   cue: /验货|inspection/u,
   run(slots) {
     const prices = slots.numbers.filter((n) => n.kind === "amount" || (n.kind === "plain" && n.value >= 10));
-    if (prices.length !== 1) return needs("告诉我验货服务的原价（一个数，例如「原价500元」），我帮你算8折后多少。");
+    const zhe = `${formatNumber(INSPECTION_PRICE_FACTOR * 10, 1)}折`;
+    if (prices.length !== 1) return needs(`告诉我验货服务的原价（一个数，例如「原价500元」），我帮你算${zhe}后多少。`);
     const p = prices[0]!;
     const paid = Math.round(p.value * INSPECTION_PRICE_FACTOR * 100) / 100;
     const money = (v: number) => (p.currency === "USD" ? formatUsd(v, "nearest") : `${formatNumber(v, 2)} 元`);
+    const moneyEn = (v: number) => (p.currency === "USD" ? usdEn(v, "nearest") : `RMB ${formatNumber(v, 2)}`);
     return {
       kind: "computed",
-      result: `验货服务8折后 ${money(paid)}（原价 ${money(p.value)}，优惠限量 ${INSPECTION_DISCOUNT_ORDERS} 单）`,
+      result: `验货服务${zhe}后 ${money(paid)}（原价 ${money(p.value)}，优惠限量 ${INSPECTION_DISCOUNT_ORDERS} 单）`,
       arithmetic: `${money(p.value)} × ${INSPECTION_PRICE_FACTOR} = ${money(paid)}`,
-      rule: `采购节验货服务 8 折优惠，限量 ${INSPECTION_DISCOUNT_ORDERS} 单（国际站免费注册会员亦可享受）`,
-      source: `${FESTIVAL_OFFERS_SOURCE} · 商家侧营销玩法（验货8折）`,
+      rule: `采购节验货服务 ${zhe} 优惠，限量 ${INSPECTION_DISCOUNT_ORDERS} 单（国际站免费注册会员亦可享受）`,
+      source: `${FESTIVAL_OFFERS_SOURCE} · 商家侧营销玩法（验货${zhe}）`,
+      en: {
+        result: `Inspection at ${formatPercent(1 - INSPECTION_PRICE_FACTOR)} off: ${moneyEn(paid)} (list price ${moneyEn(p.value)}; limited to ${INSPECTION_DISCOUNT_ORDERS} orders)`,
+        arithmetic: `${moneyEn(p.value)} × ${INSPECTION_PRICE_FACTOR} = ${moneyEn(paid)}`,
+        rule: `Festival inspection service at ${formatPercent(1 - INSPECTION_PRICE_FACTOR)} off, limited to ${INSPECTION_DISCOUNT_ORDERS} orders (free members of Alibaba.com too)`,
+      },
     };
   },
 };

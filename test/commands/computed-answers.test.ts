@@ -66,6 +66,8 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["We received the Find Factory removal email on Sept 3. What is the appeal deadline?", /Appeal by e-mail by 2021-09-10 \(Fri, September 10\) at the latest/],
     ["Refusing Trade Assurance, 4th offence, penalty on September 1. When does Trade Assurance reopen?", /Trade Assurance closed for 90 days: from 2021-09-01 \(Wed, September 1\) to 2021-11-29/],
     ["Buyer's goods value is $29.9. Can they get the $20 shipping discount?", /No shipping discount: goods value US\$29.9 is under US\$30/],
+    ["Service score went from 79 to 80. How many more free quotes?", /79 points \(70–79 points tier\): 20 free quotes → 80 points \(80–89 points tier\): 30 free quotes: 10 more/],
+    ["Trade Assurance was refused on a US$4,999 order because OneTouch was impossible. Can we appeal on objective grounds?", /No, not on ground b: the order of US\$4,999 is under US\$5,000/],
     ["I logged in to RFQ on 11 days this month. How many points is the login factor?", /RFQ login days this month 11 days → 2 points for this factor \(out of 5\)/],
   ])("in English: %s", async (q, result) => {
     const reply = await send(bot(), q);
