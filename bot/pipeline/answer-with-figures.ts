@@ -63,13 +63,11 @@ function hintEn(unplaced: readonly Unplaced[]): string {
 }
 
 function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidence: number, now: Date, lang: Language): Reply {
-  if (lang === "en" && c.en) return computedReplyEn(c, c.en, entry, confidence, now);
+  if (lang === "en") return computedReplyEn(c, entry, confidence, now);
   // Figures for an offer that has ended (or not started) say so first, as the entry would.
   const validity = validityNote(validityAt(entry?.effective, now));
   const text = [
     ...(validity ? [validity, ""] : []),
-    // An English question on a rule whose working has no English wording: said once, in English.
-    ...(lang === "en" ? ["_The working for this rule is given in Chinese._", ""] : []),
     `**${COMPUTED_LEAD}：${c.result}**`,
     "",
     `- 算法：${c.arithmetic}`,
@@ -83,11 +81,9 @@ function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidenc
   return makeReply("answer", COMPUTED_TITLE, text, { entryId: entry?.id, confidence: Math.round(confidence * 1000) / 1000, actions });
 }
 
-/**
- * The computed reply in English: the same lines from the calculator's `en` wording. A calculator
- * without English wording is answered in Chinese, with a line in English saying so.
- */
-function computedReplyEn(c: Computed, en: NonNullable<Computed["en"]>, entry: KnowledgeEntry | undefined, confidence: number, now: Date): Reply {
+/** The computed reply in English: the same lines, from the calculator's `en` wording. */
+function computedReplyEn(c: Computed, entry: KnowledgeEntry | undefined, confidence: number, now: Date): Reply {
+  const { en } = c;
   const validity = validityNote(validityAt(entry?.effective, now), "en");
   const text = [
     ...(validity ? [validity, ""] : []),

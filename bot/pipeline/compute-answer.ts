@@ -79,9 +79,9 @@ export interface Computed {
   readonly source: string;
   /**
    * The same three lines in English, for a question asked in English (docs/languages.md): the
-   * same figures, from the same constants. A calculator without it is answered in Chinese.
+   * same figures, from the same values and constants as the Chinese lines.
    */
-  readonly en?: { readonly result: string; readonly arithmetic: string; readonly rule: string };
+  readonly en: { readonly result: string; readonly arithmetic: string; readonly rule: string };
 }
 
 /** The question lacks a figure: the line that says which one would give the exact result. */
@@ -729,6 +729,11 @@ function namedViolations(rule: LadderRule, ordinals: readonly number[], now: Dat
     arithmetic: `${picked.map((p) => (p.cost.warningOnly ? "0（警告）" : String(p.cost.points))).join(" + ")} = ${total} 分`,
     rule: `${PENALTY_RULE_NAMES[rule]}按违规次数阶梯扣分（${PENALTY_LADDERS[rule].effectiveFrom}起计）`,
     source: "国际站规则更新解读 · 管控公告",
+    en: {
+      result: `${picked.map((p) => `offence ${p.k}: ${p.cost.warningOnly ? "a warning" : `${p.cost.points} points`}`).join(", ")}; ${total} points in all`,
+      arithmetic: `${picked.map((p) => (p.cost.warningOnly ? "0 (warning)" : String(p.cost.points))).join(" + ")} = ${total} points`,
+      rule: `${PENALTY_RULE_NAMES_EN[rule]}: points by the number of offences (counted from ${PENALTY_LADDERS[rule].effectiveFrom})`,
+    },
   };
 }
 
@@ -1081,10 +1086,19 @@ const SELF_WORDS = /自营出口|自营|市场采购|self.{0,12}export|market pr
 function waiverLine(w: FeeWaiver, agency: boolean) {
   const fee = w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费";
   const routeName = agency ? "一达通代理出口" : "自营出口/市场采购出口";
+  const feeEn = w.fee === "basic-service-fee" ? "basic service fee" : "transaction service fee";
+  const routeEn = agency ? "OneTouch agency export (一达通代理出口)" : "Self-export or market procurement export (自营出口/市场采购出口)";
   return {
     result: w.reached ? `${routeName}累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}，已达标，次单起${fee}全免` : `${routeName}还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`,
     arithmetic: w.reached ? `${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(w.receivedUsd)} = ${formatUsdGap(w.gapUsd)}`,
     rule: `${routeName}（信用保障/e收汇）累计实收 ≥ ${formatUsd(w.thresholdUsd)} 后，次单起${fee}全免`,
+    en: {
+      result: w.reached
+        ? `${routeEn}: ${usdEn(w.receivedUsd)} ≥ ${usdEn(w.thresholdUsd)}, reached, the ${feeEn} is waived from the next order`
+        : `${routeEn}: ${usdEn(w.gapUsd, "up")} to go; the ${feeEn} is waived from the order after reaching ${usdEn(w.thresholdUsd)}`,
+      arithmetic: w.reached ? `${usdEn(w.receivedUsd)} ≥ ${usdEn(w.thresholdUsd)}` : `${usdEn(w.thresholdUsd)} − ${usdEn(w.receivedUsd)} = ${usdEn(w.gapUsd, "up")}`,
+      rule: `${routeEn} received through Trade Assurance or e-collection (信用保障/e收汇) ≥ ${usdEn(w.thresholdUsd)}: the ${feeEn} is waived from the next order`,
+    },
   };
 }
 
@@ -1111,6 +1125,11 @@ function bothRoutes(slots: Slots, usd: readonly NumberSlot[], now: DateTime): Ca
     arithmetic: lines.map((l) => l.arithmetic).join("；"),
     rule: lines.map((l) => l.rule).join("；"),
     source: "九月采购节—营销活动攻略 · 商家侧营销玩法",
+    en: {
+      result: lines.map((l) => l.en.result).join("; "),
+      arithmetic: lines.map((l) => l.en.arithmetic).join("; "),
+      rule: lines.map((l) => l.en.rule).join("; "),
+    },
   };
 }
 
@@ -1438,6 +1457,11 @@ const rfqTotal: Calculator = {
       result: `总分 ${score.total} 分${score.goldBonus ? `（含金品 +${score.goldBonus}）` : ""}，${TIER_LABELS[score.tier]}档：${row.quotesGranted === "formula" ? `赠送报价按上月报多返多（兜底、封顶见规则）` : entitlementText(e)}`,
       arithmetic: `${parts}${score.goldBonus ? ` + 金品 ${score.goldBonus}` : ""} = ${score.total} 分（登录 ${login.value} 天、报价个数与24小时响应率同行前10%、买家回复率 ${formatPercent(reply.value)}、GMV ${formatUsd(gmv.value)}）`,
       rule: "服务分5大因子：登录天数、本月报价个数、24小时报价响应率、近30天买家回复率、RFQ近90天实收GMV；档位按总分",
+      en: {
+        result: `A total of ${score.total} points${score.goldBonus ? ` (Gold +${score.goldBonus} included)` : ""}, the ${tierEn(row)} tier: ${row.quotesGranted === "formula" ? "free quotes as many as you sent last month (with the floor and cap of the rule)" : entitlementTextEn(e)}`,
+        arithmetic: `${parts}${score.goldBonus ? ` + Gold ${score.goldBonus}` : ""} = ${score.total} points (login ${login.value} days, quotes and 24-hour response in the top 10% of peers, buyer reply rate ${formatPercent(reply.value)}, GMV ${usdEn(gmv.value)})`,
+        rule: "The service score has 5 factors: login days, quotes this month, 24-hour quote response, buyer reply rate in the last 30 days, RFQ GMV received in the last 90 days; the tier goes by the total",
+      },
       source: "RFQ商家服务分升级计划 · 服务分5大因子规则、服务分新分层及配套权益",
     };
   },
@@ -1483,7 +1507,9 @@ const firstCompensation: Calculator = {
       rule: `平台首单包赔：${deadline.toFormat("yyyy年M月d日 HH:mm:ss")}（美西时间）前支付且发起赔付的订单，平台承担第一笔因逾期导致的赔付`,
       source: "信用保障「保障升级服务」上线 · 卖家权益 权益三",
       en: {
-        result: applies ? `Yes, the platform's first-claim cover (平台首单包赔) applies: ${d.raw} is before the deadline, so the platform pays the first late-dispatch claim` : `No, the first-claim cover (平台首单包赔) does not apply: ${d.raw} is after the deadline`,
+        result: applies
+          ? `Yes, the platform's first-claim cover (平台首单包赔) applies: ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} is before the deadline, so the platform pays the first late-dispatch claim`
+          : `No, the first-claim cover (平台首单包赔) does not apply: ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} is after the deadline`,
         arithmetic: `${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)}${d.zoneNamed ? "" : " (no zone given, so Beijing time)"} = ${pacific} US Pacific, ${applies ? "before" : "after"} the deadline ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} US Pacific time`,
         rule: `First-claim cover: for orders paid and claimed before ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} US Pacific time, the platform pays the first compensation for late dispatch`,
       },
@@ -1509,6 +1535,11 @@ const festivalPhase: Calculator = {
       result: `${zoneName(d.zone)} ${d.instant.toFormat("M月d日 HH:mm")} 采购节${phase}（北京时间 ${start} 开始，${end} 结束）`,
       arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}（北京时间）${phase === "尚未开始" ? "早于" : phase === "已经结束" ? "晚于" : "在"} ${start} – ${end}${phase === "已经开始、正在进行" ? " 之间" : ""}`,
       rule: `9月采购节：美西时间 ${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} 至 ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")}（北京时间 ${start} 至 ${end}）`,
+      en: {
+        result: `At ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} the festival ${phase === "尚未开始" ? "has not started yet" : phase === "已经结束" ? "has ended" : "has started and is on"} (Beijing time ${start} to ${end})`,
+        arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} Beijing time is ${phase === "尚未开始" ? "before" : phase === "已经结束" ? "after" : "within"} ${start} – ${end}`,
+        rule: `The September Sourcing Festival: US Pacific time ${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} to ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")} (Beijing time ${start} to ${end})`,
+      },
       source: "九月采购节 · 跨境供应链",
     };
   },
@@ -1611,6 +1642,11 @@ const festivalLogistics: Calculator = {
       result: `${name} ${n.value} 单共减 ${formatNumber(n.value * per)} 元人民币（每单 ${per} 元，名额共 ${formatNumber(pool)} 单，先到先得）`,
       arithmetic: `${n.value} × ${per} 元 = ${formatNumber(n.value * per)} 元`,
       rule: `无忧系列每单减 ${WUYOU_DISCOUNT_CNY_PER_ORDER} 元（共 ${formatNumber(WUYOU_DISCOUNT_ORDERS)} 单）；多式联运系列锦联每单减 ${MULTIMODAL_DISCOUNT_CNY_PER_ORDER} 元（共 ${formatNumber(MULTIMODAL_DISCOUNT_ORDERS)} 单）`,
+      en: {
+        result: `${multimodal ? "Multimodal lines (多式联运系列，锦联)" : "Wuyou logistics lines (无忧系列)"}: ${n.value} orders save RMB ${formatNumber(n.value * per)} in all (RMB ${per} an order; ${formatNumber(pool)} orders in all, first come first served)`,
+        arithmetic: `${n.value} × RMB ${per} = RMB ${formatNumber(n.value * per)}`,
+        rule: `Wuyou lines: RMB ${WUYOU_DISCOUNT_CNY_PER_ORDER} off an order (${formatNumber(WUYOU_DISCOUNT_ORDERS)} orders in all); multimodal lines: RMB ${MULTIMODAL_DISCOUNT_CNY_PER_ORDER} off an order (${formatNumber(MULTIMODAL_DISCOUNT_ORDERS)} orders in all)`,
+      },
       source: `${FESTIVAL_OFFERS_SOURCE} · 商家侧营销玩法（无忧系列/多式联运系列减免）`,
     };
   },
@@ -1638,7 +1674,22 @@ function zoneEntryRows(slots: Slots, now: DateTime) {
       [`出口年限 ≥ ${cond("export-years-3").threshold} 年`, known.years === undefined ? null : cond("export-years-3").met, known.years === undefined ? "未说明" : `${formatNumber(known.years)} 年`],
       ["提供ODM服务", known.odm === null ? null : cond("odm").met, known.odm === null ? "未说明" : known.odm ? "提供" : "不提供"],
     ];
-  return { rows, failed: rows.filter(([, met]) => met === false), unknown: rows.filter(([, met]) => met === null), threshold: cond("export-years-3").threshold };
+    // The same rows in English, in the same order.
+    const rowsEn: [string, boolean | null, string][] = [
+      ["a Verified Supplier (金品诚企) in service", rows[0]![1], known.gold === null ? "not said" : known.gold ? "yes" : "no"],
+      ["a trading or integrated company", rows[1]![1], known.type === null ? "not said" : known.type],
+      [`export history ≥ ${cond("export-years-3").threshold} years`, rows[2]![1], known.years === undefined ? "not said" : `${formatNumber(known.years)} years`],
+      ["ODM offered", rows[3]![1], known.odm === null ? "not said" : known.odm ? "yes" : "no"],
+    ];
+  return {
+    rows,
+    failed: rows.filter(([, met]) => met === false),
+    unknown: rows.filter(([, met]) => met === null),
+    rowsEn,
+    failedEn: rowsEn.filter(([, met]) => met === false),
+    unknownEn: rowsEn.filter(([, met]) => met === null),
+    threshold: cond("export-years-3").threshold,
+  };
 }
 
 const zoneEntry: Calculator = {
@@ -1660,6 +1711,16 @@ const zoneEntry: Calculator = {
       arithmetic: rows.map(([what, met, v]) => `${what}：${v} ${met === null ? "？" : met ? "✓" : "✗"}`).join("；"),
       rule: `入围门槛：金品服务中 + 企业类型贸易或工贸一体 + 出口年限 ≥ ${entry.threshold} 年 + 提供ODM服务（四项都要满足）`,
       source: ZONE_SOURCE,
+      en: {
+        result:
+          entry.failedEn.length > 0
+            ? `No, not into the premium trade zone (优质贸易专区): ${entry.failedEn.map(([what, , v]) => `${what} (you: ${v})`).join("; ")}`
+            : entry.unknownEn.length > 0
+              ? `The conditions you gave are met; still to confirm: ${entry.unknownEn.map(([what]) => what).join(", ")}`
+              : "Yes, all four conditions are met: you can enter the premium trade zone (优质贸易专区); products are picked by the system",
+        arithmetic: entry.rowsEn.map(([what, met, v]) => `${what}: ${v} ${met === null ? "?" : met ? "✓" : "✗"}`).join("; "),
+        rule: `Entry: a Verified Supplier in service + a trading or integrated company + export history ≥ ${entry.threshold} years + ODM offered (all four)`,
+      },
     };
   },
 };
@@ -1681,6 +1742,11 @@ const zoneProductScore: Calculator = {
         arithmetic: rows.map((r) => `${r.v} ${r.ok ? "≥" : "<"} ${products.minGrowthScore}`).join("；"),
         rule: `优质贸易专区商品：系统自动圈品，一商 ${products.perMerchant} 品，商品成长分 ≥ ${products.minGrowthScore}`,
         source: ZONE_SOURCE,
+        en: {
+          result: `${yes.length > 0 ? `Products with growth scores ${yes.join(", ")} can be picked` : "No product can be picked"}${no.length > 0 ? `; those with ${no.join(", ")} cannot (≥ ${products.minGrowthScore} needed)` : ""} (the system picks ${products.perMerchant} products per merchant; the merchant must meet the entry conditions first)`,
+          arithmetic: rows.map((r) => `${r.v} ${r.ok ? "≥" : "<"} ${products.minGrowthScore}`).join("; "),
+          rule: `Premium trade zone products: picked by the system, ${products.perMerchant} per merchant, product growth score ≥ ${products.minGrowthScore}`,
+        },
       };
     }
     const score = numberNear(slots, ["score", "plain"], /成长分|growth score/u, 10) ?? (scores.length === 1 ? scores[0] : undefined);
@@ -1703,6 +1769,15 @@ const zoneProductScore: Calculator = {
       arithmetic: `${score.value} ${ok ? "≥" : "<"} ${products.minGrowthScore}${entry ? `；${entry.rows.map(([what, met, v]) => `${what}：${v} ${met === null ? "？" : met ? "✓" : "✗"}`).join("；")}` : ""}`,
       rule: `优质贸易专区商品：系统自动圈品，一商 ${products.perMerchant} 品，商品成长分 ≥ ${products.minGrowthScore}`,
       source: ZONE_SOURCE,
+      en: {
+        result:
+          (ok
+            ? `Yes, a product growth score of ${score.value} ≥ ${products.minGrowthScore} can be picked (the system picks ${products.perMerchant} products per merchant${entry ? "" : "; the merchant must meet the entry conditions first"})`
+            : `No, a product growth score of ${score.value} < ${products.minGrowthScore} cannot be picked (${products.minGrowthScore - score.value} points short)`) +
+          (!entry ? "" : entry.failedEn.length > 0 ? `; but the merchant entry conditions are not met: ${entry.failedEn.map(([what, , v]) => `${what} (you: ${v})`).join("; ")}` : entry.unknownEn.length > 0 ? `; the entry conditions you gave are met, still to confirm: ${entry.unknownEn.map(([what]) => what).join(", ")}` : "; all four merchant entry conditions are met"),
+        arithmetic: `${score.value} ${ok ? "≥" : "<"} ${products.minGrowthScore}${entry ? `; ${entry.rowsEn.map(([what, met, v]) => `${what}: ${v} ${met === null ? "?" : met ? "✓" : "✗"}`).join("; ")}` : ""}`,
+        rule: `Premium trade zone products: picked by the system, ${products.perMerchant} per merchant, product growth score ≥ ${products.minGrowthScore}`,
+      },
     };
   },
 };

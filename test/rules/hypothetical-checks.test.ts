@@ -19,10 +19,20 @@ function run(rule: ComputeRule, q: string): Calculation {
   return CALCULATORS[rule].run(extractSlots(q, ASKED), ASKED);
 }
 
-/** The computed result line, or a failure naming what was asked instead. */
+/** Chinese outside parentheses: an English line may name a back-office term only in parentheses (docs/languages.md). */
+const chineseOutsideParentheses = (t: string) => /\p{Script=Han}/u.test(t.replace(/（[^）]*）|\([^)]*\)/gu, ""));
+
+/**
+ * The computed result line, or a failure naming what was asked instead. Every computed result's
+ * English wording (what an English question gets) is in English.
+ */
 function result(rule: ComputeRule, q: string): string {
   const r = run(rule, q);
   if (r.kind !== "computed") throw new Error(`not computed: ${r.ask}`);
+  for (const line of [r.en.result, r.en.arithmetic, r.en.rule]) {
+    expect(line.length, "English wording").toBeGreaterThan(0);
+    expect(chineseOutsideParentheses(line), line).toBe(false);
+  }
   return `${r.result} | ${r.arithmetic}`;
 }
 
