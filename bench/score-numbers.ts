@@ -15,10 +15,11 @@
  * scores only the questions whose number is odd or even, so that failures can be read on one
  * half while the other stays unread. `--part train|locked` splits a file once at random instead
  * (a shuffle seeded with SPLIT_SEED, the first half of it `locked`): the split of
- * test/fixtures/numbers-2 (its README), whose locked part is only ever scored.
+ * test/fixtures/numbers-2 and numbers-3 (their READMEs), whose locked parts are only ever scored.
  */
 import { askFresh, createScoringBot } from "./scoring-bot.js";
 import { readFileSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import { z } from "zod";
 import { isComputedReply } from "../bot/pipeline/answer-with-figures.js";
 import type { Reply } from "../bot/pipeline/types.js";
@@ -26,6 +27,9 @@ import type { Reply } from "../bot/pipeline/types.js";
 /** The writers wrote as of the briefing day; dates without a year take its year. */
 const ASKED_AT = new Date("2021-08-26T12:00:00+08:00");
 const DEFAULT_FILE = "test/fixtures/numbers/questions.jsonl";
+/** The sets split with `--part` (test/fixtures/<set>/): their whole files hold the locked part. */
+const SPLIT_SETS = ["numbers-2", "numbers-3"];
+
 /** The seed of the one `--part` split; changing it would unlock the locked part. */
 const SPLIT_SEED = 20261201;
 
@@ -92,8 +96,10 @@ async function main(): Promise<void> {
   if (part !== undefined && part !== "train" && part !== "locked") throw new Error("--part takes train or locked");
   const file = args.find((a) => !a.startsWith("--")) ?? DEFAULT_FILE;
   // The held-out parts: the locked part of a split, and the even half of the first set (its README).
-  const heldOut = part === "locked" || (half === "even" && file === DEFAULT_FILE);
-  if (heldOut && showFailures) throw new Error("a held-out part is only ever scored: --failures is refused for it");
+  // A whole file that has a locked part (a README in its folder says so) holds that part too.
+  const wholeSplitFile = part === undefined && SPLIT_SETS.some((set) => resolve(file).includes(`${sep}${set}${sep}`));
+  const heldOut = part === "locked" || (half === "even" && file === DEFAULT_FILE) || wholeSplitFile;
+  if (heldOut && showFailures) throw new Error("a held-out part is only ever scored: --failures is refused for it (use --part train)");
   const all = load(file);
   const locked = lockedIndices(all.length);
   const questions = all.filter((q, i) => (half === undefined || (half === "odd") === (i % 2 === 0)) && (part === undefined || (part === "locked") === locked.has(i)));
