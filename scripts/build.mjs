@@ -60,6 +60,7 @@ function newestInput() {
     join(root, "package.json"),
     join(root, "package-lock.json"),
     join(root, "scripts", "build.mjs"),
+    join(root, "scripts", "run-bundle.cjs"),
   ];
   for (const path of inputs) if (existsSync(path)) newest = Math.max(newest, statSync(path).mtimeMs);
   return newest;
