@@ -12,7 +12,7 @@ import type { Match } from "../../knowledge/match-question.js";
 import type { ComputeRule } from "../../knowledge/schema.js";
 import { SHANGHAI } from "../../rules/index.js";
 import { sourceLine } from "../commands/format-check.js";
-import { CALCULATORS, type Calculation, type Calculator, type Computed } from "./compute-answer.js";
+import { CALCULATORS, type Calculation, type Calculator, type Computed, type NeedsFigure } from "./compute-answer.js";
 import type { PipelineDeps } from "./deps.js";
 import { extractSlots, type Slots } from "./extract-slots.js";
 import { unplacedFigures, type Unplaced } from "./account-figures.js";
@@ -42,10 +42,10 @@ function hasFigures(slots: Slots): boolean {
   return slots.numbers.length > 0 || slots.dates.length > 0;
 }
 
-/** What a calculator asks for when the question gives it nothing. */
-function askOf(rule: ComputeRule, now: DateTime): string {
+/** What a calculator asks for when the question gives it nothing, in both wordings. */
+function askOf(rule: ComputeRule, now: DateTime): NeedsFigure | undefined {
   const r = CALCULATORS[rule].run(extractSlots("", now), now);
-  return r.kind === "needs" ? r.ask : "";
+  return r.kind === "needs" ? r : undefined;
 }
 
 /** The figures named in a hint, as written. */
@@ -56,10 +56,14 @@ function hintZh(unplaced: readonly Unplaced[], ask: string): string {
   return `**想算你自己的情况？**你给的${quoted(unplaced, "「", "」", "、")}在这条规则里算什么我没法确定，所以没有替你算，以免给出不对的数字。${ask}`;
 }
 
-function hintEn(unplaced: readonly Unplaced[]): string {
-  const general = "Put your own figure (a date, an amount, a score) in the question.";
-  if (unplaced.length === 0) return `**Want it worked out for you?** ${general}`;
-  return `**Want it worked out for you?** I could not tell what ${quoted(unplaced, "\"", "\"", ", ")} stands for in this rule, so I did not compute a figure rather than risk a wrong one. Ask one figure at a time. ${general}`;
+/** A figure as the question wrote it, for an English line: one written with Chinese goes in parentheses. */
+const HAN = /\p{Script=Han}/u;
+const quotedEn = (u: readonly Unplaced[]) => u.slice(0, 3).map((f) => (HAN.test(f.raw) ? `(${f.raw})` : `"${f.raw}"`)).join(", ");
+
+function hintEn(unplaced: readonly Unplaced[], ask: string): string {
+  const line = ask || "Put your own figure (a date, an amount, a score) in the question.";
+  if (unplaced.length === 0) return `**Want it worked out for you?** ${line}`;
+  return `**Want it worked out for you?** I could not tell what ${quotedEn(unplaced)} stands for in this rule, so I did not compute a figure rather than risk a wrong one. ${line}`;
 }
 
 function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidence: number, now: Date, lang: Language): Reply {
@@ -167,14 +171,14 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
   if (primaryResult === undefined && shown(r)) return computedReply(r, primary.entry, primary.confidence, msg.now, lang);
   // The figure the reply asks for: the calculator's own line, or, when it computed from some
   // figures but not all, the same line asked with nothing given.
-  const ask = r.kind === "needs" ? r.ask : askOf(primaryRule, now);
+  const needed = r.kind === "needs" ? r : askOf(primaryRule, now);
   const base = answerReply(primary.entry, deps.kb, {
     now: msg.now,
     confidence: primary.confidence,
     alsoMeant: match.kind === "answer" ? match.alternatives.map((a) => a.entry) : [],
     lang,
   });
-  // The calculators ask in Chinese; an English reader gets the same offer in general words.
-  const hint = base.lang === "en" ? hintEn(unplaced) : hintZh(unplaced, ask);
+  // The line in the reply's language (docs/languages.md): every calculator words it both ways.
+  const hint = base.lang === "en" ? hintEn(unplaced, needed?.en.ask ?? "") : hintZh(unplaced, needed?.ask ?? "");
   return { ...base, text: `${base.text}\n\n${hint}` };
 }

@@ -88,6 +88,8 @@ export interface Computed {
 export interface NeedsFigure {
   readonly kind: "needs";
   readonly ask: string;
+  /** The same line in English, for a question asked in English (docs/languages.md). */
+  readonly en: { readonly ask: string };
 }
 
 export type Calculation = Computed | NeedsFigure;
@@ -104,7 +106,13 @@ export interface Calculator {
   run(slots: Slots, now: DateTime): Calculation;
 }
 
-const needs = (ask: string): NeedsFigure => ({ kind: "needs", ask });
+/** Both wordings are required, so that no calculator can leave an English question a Chinese line. */
+const needs = (ask: string, askEn: string): NeedsFigure => ({ kind: "needs", ask, en: { ask: askEn } });
+
+/** How many display weeks the festival lists run for, from the festival rule's own weeks. */
+function festivalWeekCount(now: DateTime): number {
+  return checkFestival(partialMerchant({}), now).weeks.length;
+}
 
 // ---------------------------------------------------------------- formatting
 
@@ -257,8 +265,8 @@ function scoreChange(from: number, to: number, gold: boolean): Calculation {
   const bonus = gold ? RFQ_GOLD_BONUS : 0;
   const [a, b] = [tierRowOf(from + bonus), tierRowOf(to + bonus)];
   const [ea, eb] = [entitlementsOf(a, 0), entitlementsOf(b, 0)];
-  if (typeof ea.quotesGranted !== "number" && ea.quotesGranted !== "none") return needs("≥90分档的赠送条数按上月报价条数计：请告诉我上月报价条数。");
-  if (typeof eb.quotesGranted !== "number" && eb.quotesGranted !== "none") return needs("≥90分档的赠送条数按上月报价条数计：请告诉我上月报价条数。");
+  if (typeof ea.quotesGranted !== "number" && ea.quotesGranted !== "none") return needs(`${TIER_LABELS[a.tier]}档的赠送条数按上月报价条数计：请告诉我上月报价条数。`, `In the ${tierEn(a)} tier the free quotes follow the number of quotes you sent last month: tell me how many you sent.`);
+  if (typeof eb.quotesGranted !== "number" && eb.quotesGranted !== "none") return needs(`${TIER_LABELS[b.tier]}档的赠送条数按上月报价条数计：请告诉我上月报价条数。`, `In the ${tierEn(b)} tier the free quotes follow the number of quotes you sent last month: tell me how many you sent.`);
   const qa = ea.quotesGranted === "none" ? 0 : ea.quotesGranted;
   const qb = eb.quotesGranted === "none" ? 0 : eb.quotesGranted;
   const diff = qb - qa;
@@ -284,7 +292,7 @@ const rfqTier: Calculator = {
   run(slots) {
     const scoreSlot = scoreNumber(slots);
     const given = scoreSlot?.value;
-    if (given === undefined) return needs("告诉我你的服务分（例如「服务分75」），我帮你算出档位和本档权益。");
+    if (given === undefined) return needs("告诉我你的服务分（例如「服务分75」），我帮你算出档位和本档权益。", "Tell me your service score (e.g. \"service score 75\") and I'll work out your tier and what it brings.");
     // "服务分从75涨到85", "上个月80，这个月掉到72": a second score is a change of score; both tiers, side by side.
     const second = slots.numbers.find(
       (n) => n !== scoreSlot && n.index > scoreSlot!.index && (n.kind === "plain" || n.kind === "score") && n.value <= 120 && !/^\s*(?:号|日|点|月|年|条|次)/u.test(n.after) && // a change, not a target: "从75涨到85", "掉到72", "from 79 to 80" — "差几分到70" asks the gap
@@ -398,7 +406,7 @@ const rfqFactor: Calculator = {
   cue: /^(?=[\s\S]*(?:登录|登陆|login|回复率|回复律|买家回|reply rate|gmv|实收|实受))(?=[\s\S]*(?:分|points?|score))/u,
   run(slots) {
     const given = FACTOR_WORDS.filter((f) => (f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near)));
-    if (given.length > 1) return needs("你给了几项因子的数字：要算总分，请一起说明报价个数和24小时响应率的同行排名（例如「都在同行前10%」）；要算单项，一次问一项。");
+    if (given.length > 1) return needs("你给了几项因子的数字：要算总分，请一起说明报价个数和24小时响应率的同行排名（例如「都在同行前10%」）；要算单项，一次问一项。", "You gave figures for several factors: for the total score, also say where your quote count and 24-hour response rate rank among peers (e.g. \"both in the peer top 10%\"); for one factor, ask one at a time.");
     for (const f of FACTOR_WORDS) {
       const n = f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near);
       if (!n || (f.factor === "loginDays" && n.unit !== "天") || (f.factor === "gmv90d" && n.currency === "CNY")) continue;
@@ -430,9 +438,9 @@ const rfqFactor: Calculator = {
       };
     }
     if (slots.numbers.some((n) => /报价个数|报价数|响应率|报价率/u.test(n.before))) {
-      return needs("「本月报价个数」和「24小时报价响应率」按同行排名计分，单凭你的数字算不出：绑定商户后发送 /score 可按同行数据算出。");
+      return needs("「本月报价个数」和「24小时报价响应率」按同行排名计分，单凭你的数字算不出：绑定商户后发送 /score 可按同行数据算出。", "The quote count this month and the 24-hour quote response rate are scored by your rank among peers, so your own figure alone cannot give the points: bind your account and send /score to have them worked out from peer data.");
     }
-    return needs("告诉我某一项的数字（例如「登录了15天」「买家回复率35%」「RFQ近90天GMV 6000美元」），我帮你算这一项得几分。");
+    return needs("告诉我某一项的数字（例如「登录了15天」「买家回复率35%」「RFQ近90天GMV 6000美元」），我帮你算这一项得几分。", "Tell me one factor's figure (e.g. \"logged in 15 days\", \"buyer reply rate 35%\", \"RFQ GMV US$6,000 in the last 90 days\") and I'll work out its points.");
   },
 };
 
@@ -442,9 +450,9 @@ const rfqStarBonus: Calculator = {
   run(slots) {
     const gmv = usdAmount(slots, /gmv|实收|交易额/u);
     const usage = numberNear(slots, ["percent"], /消耗|使用|用了|usage|权益/u, 10);
-    if (!gmv || !usage) return needs("告诉我RFQ近90天实收GMV（美元）和本月免费权益消耗比例（例如「GMV 3万美元，权益用了70%」），我帮你算营销力加几分。");
+    if (!gmv || !usage) return needs("告诉我RFQ近90天实收GMV（美元）和本月免费权益消耗比例（例如「GMV 3万美元，权益用了70%」），我帮你算营销力加几分。", "Tell me your RFQ GMV received in the last 90 days (US$) and the share of this month's free benefits used (e.g. \"GMV US$30,000, 70% of benefits used\") and I'll work out the marketing points.");
     const score = scoreRfq(partialMerchant({ rfq: partialRfq({ gmv90dUsd: gmv.value, freeEntitlementUsage: Math.min(1, usage.value) }) }), []);
-    if (!score.ok) return needs("请给出GMV和权益消耗比例。");
+    if (!score.ok) return needs("请给出GMV和权益消耗比例。", "Please give the GMV and the share of benefits used.");
     const star = score.marketingStar;
     const gmvPoints = score.factors.find((f) => f.factor === "gmv90d")!;
     const next = star.next ? `；要拿 +${star.next.bonus} 分需 GMV ≥ ${formatUsd(star.next.minGmvUsd)} 且消耗 ≥ ${formatPercent(star.next.minUsage)}` : "";
@@ -468,7 +476,7 @@ const rfqStarBonus: Calculator = {
 /** Several late orders: each is compensated on its own (10%, capped per order), then summed. */
 function severalOrders(amounts: readonly NumberSlot[]): Calculation {
   const each = amounts.map((a) => computeCompensation(a.value));
-  if (each.some((c) => !c.ok)) return needs("每笔订单金额都需大于 0（美元）。");
+  if (each.some((c) => !c.ok)) return needs("每笔订单金额都需大于 0（美元）。", "Each order amount must be above US$0.");
   const ok = each.flatMap((c) => (c.ok ? [c] : []));
   const total = Math.round(ok.reduce((sum, c) => sum + c.compensationUsd * 100, 0)) / 100;
   return {
@@ -504,11 +512,11 @@ const guaranteeCompensation: Calculator = {
     // With several amounts and no word saying they are several orders, the order amount is the
     // one named as such; otherwise which one is meant is a guess.
     const amount = usd.length === 1 ? usd[0] : usdAmount(slots, /订单|order|金额|货值|ta|信保/u);
-    if (!amount && usd.length > 1) return needs("你的问题里有几个金额：告诉我逾期的那笔信保订单金额（美元）；几笔订单请说「分别」，我逐笔算再加总。");
-    if (!amount) return needs("告诉我信保订单金额（美元，例如「3000美元的订单」），我帮你算出买家可获的赔偿。");
-    if (amount.currency === "CNY") return needs("赔偿按信保订单的美元金额计算，请告诉我订单金额是多少美元。");
+    if (!amount && usd.length > 1) return needs("你的问题里有几个金额：告诉我逾期的那笔信保订单金额（美元）；几笔订单请说「分别」，我逐笔算再加总。", "Your question has several amounts: tell me the amount (US$) of the late Trade Assurance order; for several orders say \"respectively\" and I'll work out each and add them up.");
+    if (!amount) return needs("告诉我信保订单金额（美元，例如「3000美元的订单」），我帮你算出买家可获的赔偿。", "Tell me the Trade Assurance order amount (US$, e.g. \"a US$3,000 order\") and I'll work out the buyer's compensation.");
+    if (amount.currency === "CNY") return needs("赔偿按信保订单的美元金额计算，请告诉我订单金额是多少美元。", "Compensation is worked out from the order amount in US dollars: please tell me the order amount in US$.");
     const c = computeCompensation(amount.value);
-    if (!c.ok) return needs("订单金额需大于 0（美元）。");
+    if (!c.ok) return needs("订单金额需大于 0（美元）。", "The order amount must be above US$0.");
     const raw = formatUsd(Math.round(amount.value * COMPENSATION_RATE * 100) / 100, "nearest");
     const rawEn = usdEn(Math.round(amount.value * COMPENSATION_RATE * 100) / 100, "nearest");
     return {
@@ -554,15 +562,15 @@ const guaranteeExit: Calculator = {
   cue: /^(?=[\s\S]*(?:加入|开通|join))(?=[\s\S]*(?:退出|退|leave|exit|quit))/u,
   run(slots, now) {
     const d = slots.dates.find((x) => dateRole(slots, x) === "join") ?? (slots.dates.length === 1 && dateRole(slots, slots.dates[0]!) === null ? slots.dates[0] : undefined);
-    if (!d) return needs("告诉我加入（开始承担保障）的日期（例如「8月18日加入」），我帮你算最早哪天能退出。");
+    if (!d) return needs("告诉我加入（开始承担保障）的日期（例如「8月18日加入」），我帮你算最早哪天能退出。", "Tell me the date you joined (started carrying the guarantee), e.g. \"joined on August 18\", and I'll work out the earliest day you can leave.");
     // "8月18日加入，退出后多久能再加入": the question is the rejoin, which needs the exit date.
-    if (guaranteeRejoin.cue.test(slots.text) && !slots.dates.some((x) => dateRole(slots, x) === "exit")) return needs("重新加入按退出日算：告诉我退出的日期（例如「9月20号退出」），我帮你算最早哪天能重新加入。");
+    if (guaranteeRejoin.cue.test(slots.text) && !slots.dates.some((x) => dateRole(slots, x) === "exit")) return needs("重新加入按退出日算：告诉我退出的日期（例如「9月20号退出」），我帮你算最早哪天能重新加入。", "Rejoining counts from the day you left: tell me that date (e.g. \"left on September 20\") and I'll work out the earliest day you can rejoin.");
     // "打算9月5日加入": a join still ahead is asked about as of that day.
     const g = checkGuarantee(
       partialMerchant({ guarantee: { joinedAt: d.instant.toISO(), exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }),
       d.instant > now ? d.instant : now,
     );
-    if (!g.ok || !g.earliestExitDate || !g.joinedOn) return needs("请告诉我加入的日期。");
+    if (!g.ok || !g.earliestExitDate || !g.joinedOn) return needs("请告诉我加入的日期。", "Please tell me the date you joined.");
     const shifted = g.joinedOn !== d.instant.toISODate() ? `（${zoneName(d.zone)} ${d.raw} 是北京时间 ${g.joinedOn}）` : "";
     // "8月18日加入，9月10日能退出吗": the rule asked on that day.
     const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
@@ -591,7 +599,7 @@ function rejoinAfterEarliestExit(join: DateSlot, now: DateTime): Calculation {
     partialMerchant({ guarantee: { joinedAt: join.instant.toISO(), exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }),
     join.instant > now ? join.instant : now,
   );
-  if (!g.ok || !g.rejoin || !g.earliestExitDate || !g.joinedOn) return needs("请告诉我加入或退出的日期。");
+  if (!g.ok || !g.rejoin || !g.earliestExitDate || !g.joinedOn) return needs("请告诉我加入或退出的日期。", "Please tell me the date you joined or left.");
   return {
     kind: "computed",
     result: `最早 ${dayOf(g.earliestExitDate)} 退出，最早 ${dayOf(g.rejoin.earliestDate)} 可以重新加入`,
@@ -614,12 +622,12 @@ const guaranteeRejoin: Calculator = {
     const join = slots.dates.find((x) => dateRole(slots, x) === "join");
     if (!exit && join && /第一天|最早|马上|立刻|一到|as soon as|earliest/u.test(slots.text)) return rejoinAfterEarliestExit(join, now);
     const d = exit ?? (slots.dates.length === 1 && dateRole(slots, slots.dates[0]!) === null ? slots.dates[0] : undefined);
-    if (!d) return needs("告诉我退出的日期（例如「9月20号退出」），我帮你算最早哪天能重新加入。");
+    if (!d) return needs("告诉我退出的日期（例如「9月20号退出」），我帮你算最早哪天能重新加入。", "Tell me the date you left (e.g. \"left on September 20\") and I'll work out the earliest day you can rejoin.");
     const g = checkGuarantee(
       partialMerchant({ guarantee: { joinedAt: null, exitedAt: d.instant.toISO(), rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }),
       now,
     );
-    if (!g.ok || !g.rejoin || !g.exitedOn) return needs("请告诉我退出的日期。");
+    if (!g.ok || !g.rejoin || !g.exitedOn) return needs("请告诉我退出的日期。", "Please tell me the date you left.");
     const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
     const onDay = asked ? checkGuarantee(partialMerchant({ guarantee: { joinedAt: null, exitedAt: d.instant.toISO(), rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }), asked.instant.setZone(SHANGHAI).endOf("day")) : undefined;
     const verdict = onDay?.ok && onDay.rejoin ? `${asked!.instant.toFormat("M月d日")}${onDay.rejoin.canRejoinNow ? "可以重新加入" : "还不能重新加入"}；` : "";
@@ -644,17 +652,17 @@ const guaranteeFastStar: Calculator = {
   cue: /快速交易星|fast.?trad|快速星/u,
   run(slots, now) {
     const products = slots.numbers.filter((n) => n.kind === "count" && /个|款|件|sku|品/u.test(n.unit + n.after.slice(0, 2)) && n.unit !== "天");
-    if (products.length > 2) return needs("告诉我支持7天及以内发货的RTS商品数和支持小单快定的RTS商品数，我帮你算能否开启快速交易星等级。");
+    if (products.length > 2) return needs("告诉我支持7天及以内发货的RTS商品数和支持小单快定的RTS商品数，我帮你算能否开启快速交易星等级。", "Tell me how many RTS products ship within 7 days and how many support small fast orders (小单快定), and I'll work out whether you can unlock the fast-trading star level.");
     const small = products.find((n) => /小单|快定|定制|small|quick/u.test(n.before.slice(-8) + n.after.slice(0, 20)) && !/7天|7 days|七天/u.test(n.after.slice(0, 12)));
     const seven = products.find((n) => n !== small && (/7天|七天|rts|发货|7 days|ship/u.test(n.before + n.after.slice(0, 16)) || !small));
-    if (!small && !seven) return needs("告诉我支持7天及以内发货的RTS商品数，或支持小单快定的RTS商品数，我帮你算能否开启快速交易星等级。");
+    if (!small && !seven) return needs("告诉我支持7天及以内发货的RTS商品数，或支持小单快定的RTS商品数，我帮你算能否开启快速交易星等级。", "Tell me how many RTS products ship within 7 days, or how many support small fast orders (小单快定), and I'll work out whether you can unlock the fast-trading star level.");
     const g = checkGuarantee(
       partialMerchant({
         guarantee: { joinedAt: now.minus({ days: 1 }).toISO(), exitedAt: null, rtsDispatchWithin7Days: seven?.value ?? 0, rtsSmallOrder: small?.value ?? 0 },
       }),
       now,
     );
-    if (!g.ok) return needs("请告诉我RTS商品数。");
+    if (!g.ok) return needs("请告诉我RTS商品数。", "Please tell me the number of RTS products.");
     const s = g.fastTradingStar;
     const parts = [
       seven ? `7天发货RTS ${seven.value} 个${s.rtsDispatchWithin7Days.met ? ` ≥ ${FAST_STAR_MIN_RTS_7_DAYS} ✓` : ` < ${FAST_STAR_MIN_RTS_7_DAYS}，还差 ${s.rtsDispatchWithin7Days.gap} 个`}` : "",
@@ -755,21 +763,21 @@ function penaltyCalculator(rule: LadderRule): Calculator {
       // briefing 直播FAQ Q2: the e-mail and phone registered on Alibaba.com, used where needed
       // (a contract to confirm), are not off-platform communication: no ladder to climb.
       if (rule === "off-platform-communication" && /(?:登记|注册|绑定|registered).{0,8}(?:邮箱|邮件|手机|电话|email|phone)/u.test(slots.text)) {
-        return needs("合理场景下（如合同确认）使用在国际站登记的邮箱和手机号码沟通，暂不会被认定为站外沟通违规；若处罚针对的是其他沟通方式，告诉我这是第几次，我帮你算扣几分。");
+        return needs("合理场景下（如合同确认）使用在国际站登记的邮箱和手机号码沟通，暂不会被认定为站外沟通违规；若处罚针对的是其他沟通方式，告诉我这是第几次，我帮你算扣几分。", "Using the e-mail address and mobile number registered on Alibaba.com for a legitimate purpose (such as confirming a contract) is for now not treated as off-platform communication; if the penalty was for another channel, tell me which offence it is and I'll work out the points deducted.");
       }
       const when = /哪天|什么时候|几号|日期|恢复|when|which day|what date/u.test(slots.text);
       if (slots.dates.length > 0) {
         // A dated penalty: the question is about a deadline (the appeal, the closure), not the points.
-        if (/申诉|appeal/u.test(slots.text)) return needs("申诉期限按处罚执行时间算：问「X月X日X点被罚，最晚什么时候申诉」即可。");
+        if (/申诉|appeal/u.test(slots.text)) return needs("申诉期限按处罚执行时间算：问「X月X日X点被罚，最晚什么时候申诉」即可。", "The appeal deadline counts from when the penalty was applied: ask \"penalised on <date> at <time>, when is the last moment to appeal\".");
         if (when && rule === "refuse-trade-assurance" && /恢复|关闭|关|reopen|restor|closed/u.test(slots.text)) return closureEnd(slots.dates[0]!);
-        if (when) return needs("这条规则按违规次数扣分：告诉我这是第几次违规，我帮你算扣几分。");
+        if (when) return needs("这条规则按违规次数扣分：告诉我这是第几次违规，我帮你算扣几分。", "This rule deducts points by the number of the offence: tell me which offence it is and I'll work out the points deducted.");
       }
       // "第3次和第4次一共扣多少": the named violations, summed.
       const named = slots.numbers.filter((x) => x.kind === "ordinal" && /^次$|^回$|^$/u.test(x.unit) && x.value >= 1 && x.value <= 50);
       if (named.length > 1) return namedViolations(rule, named.map((x) => x.value), now);
       const { ordinal, past } = ordinalOrCount(slots, /^次$|^回$|^$/u);
       const n = ordinal ?? (past !== undefined ? past + 1 : undefined);
-      if (n === undefined || n < 1 || n > 50) return needs(`告诉我这是第几次违规（例如「第4次」），我帮你算扣几分、累计扣几分。`);
+      if (n === undefined || n < 1 || n > 50) return needs(`告诉我这是第几次违规（例如「第4次」），我帮你算扣几分、累计扣几分。`, "Tell me which offence it is (e.g. \"the 4th\") and I'll work out the points deducted for it and in total.");
       const costs = ladderCosts(rule, n, now);
       const nth = costs[n - 1]!;
       const total = costs.reduce((sum, c) => sum + c.points, 0);
@@ -825,12 +833,12 @@ const appealDeadline: Calculator = {
   cue: /^(?=[\s\S]*(?:罚|扣.{0,3}分|被判|判了|penal|sanction))(?=[\s\S]*(?:申诉|appeal))/u,
   run(slots, now) {
     const d = firstDate(slots, /罚|处罚|扣|被判|判了|penal/u);
-    if (!d) return needs("告诉我处罚执行的日期和时间（例如「8月23日下午4点被罚」），我帮你算申诉截止时间。");
+    if (!d) return needs("告诉我处罚执行的日期和时间（例如「8月23日下午4点被罚」），我帮你算申诉截止时间。", "Tell me the date and time the penalty was applied (e.g. \"penalised on August 23 at 4 pm\") and I'll work out the appeal deadline.");
     const penalty: Penalty = { id: "p", rule: "other", at: d.instant.toISO() ?? "", points: 0 };
     const check = checkAppeals(partialMerchant({ penalties: [penalty] }), now);
-    if (!check.ok) return needs("请告诉我处罚的时间。");
+    if (!check.ok) return needs("请告诉我处罚的时间。", "Please tell me when the penalty was applied.");
     const appeal = check.penalties[0]!.appeal;
-    if (appeal.kind !== "7-days") return needs("请告诉我处罚的时间。");
+    if (appeal.kind !== "7-days") return needs("请告诉我处罚的时间。", "Please tell me when the penalty was applied.");
     const days = APPEAL_WINDOW_HOURS / 24;
     // "8月23日被罚，8月29日还能申诉吗": the window asked at that moment (end of that day without a time);
     // a date before the penalty (a rule's start, "8月1日起的新规") is not the question.
@@ -900,7 +908,7 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   // Effective inquiries exclude the risk-controlled ones (排除风控): "55个，其中16个被风控排除" → 39.
   const excluded = inquiryCounts.filter((n) => /排除|风控|无效|不算|剔除|excluded|filtered/u.test((n.after.split(/\d/u)[0] ?? "").slice(0, 10)));
   const totals = inquiryCounts.filter((n) => !excluded.includes(n));
-  if (list === "heat" && (totals.length > 1 || excluded.length > 1)) return needs("告诉我近90天的有效询盘数（已排除风控的那个数），我帮你算能否上热度榜。");
+  if (list === "heat" && (totals.length > 1 || excluded.length > 1)) return needs("告诉我近90天的有效询盘数（已排除风控的那个数），我帮你算能否上热度榜。", "Tell me your effective inquiries in the last 90 days (the one number, after risk-control exclusions) and I'll work out whether you make the hot list.");
   const total = list === "heat" ? numberNear(slots, ["count", "plain"], /询盘|inquir/u, 8, (n) => n.unit === "天" || excluded.includes(n)) : undefined;
   // "38 effective inquiries", "询盘有38": the one count in a question about inquiries.
   const only = !total && totals.length === 1 && /询盘|inquir/u.test(slots.text) ? totals[0] : undefined;
@@ -929,19 +937,19 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   const orders = derived ? allOrders : orderCounts[0];
   const ordersValue = noOrders ? 0 : orders?.value;
   const amounts = slots.numbers.filter((n) => n.kind === "amount" || (n.kind === "plain" && n.value >= 100));
-  if (list === "strength" && amounts.length > 1) return needs("告诉我你自己近90天的信保GMV（美元，一个数），我帮你算能否上实力榜；入榜后按信保GMV从高到低排名。");
+  if (list === "strength" && amounts.length > 1) return needs("告诉我你自己近90天的信保GMV（美元，一个数），我帮你算能否上实力榜；入榜后按信保GMV从高到低排名。", "Tell me your own Trade Assurance GMV in the last 90 days (US$, one number) and I'll work out whether you make the strength list; listed shops are ranked by that GMV, highest first.");
   const gmv = list === "strength" ? usdAmount(slots, /信保|ta|gmv|交易额/u) ?? amounts[0] : undefined;
-  const asks: Record<FactoryListName, string> = {
-    heat: "告诉我近90天的有效询盘数（例如「有效询盘35个」），我帮你算能否上热度榜。",
-    "response-time": "告诉我近90天的平均回复时间（例如「平均回复1.5小时」），我帮你算能否上回复时间榜。",
-    "on-time-dispatch": "告诉我近90天的及时发货率（例如「及时发货率92%」），我帮你算能否上及时发货榜。",
-    strength: "告诉我近90天的信保GMV（美元，例如「信保GMV 1800美元」），我帮你算能否上实力榜。",
+  const asks: Record<FactoryListName, readonly [string, string]> = {
+    heat: ["告诉我近90天的有效询盘数（例如「有效询盘35个」），我帮你算能否上热度榜。", "Tell me your effective inquiries in the last 90 days (e.g. \"35 effective inquiries\") and I'll work out whether you make the hot list."],
+    "response-time": ["告诉我近90天的平均回复时间（例如「平均回复1.5小时」），我帮你算能否上回复时间榜。", "Tell me your average reply time in the last 90 days (e.g. \"average reply 1.5 hours\") and I'll work out whether you make the reply time list."],
+    "on-time-dispatch": ["告诉我近90天的及时发货率（例如「及时发货率92%」），我帮你算能否上及时发货榜。", "Tell me your on-time dispatch rate in the last 90 days (e.g. \"on-time dispatch rate 92%\") and I'll work out whether you make the on-time dispatch list."],
+    strength: ["告诉我近90天的信保GMV（美元，例如「信保GMV 1800美元」），我帮你算能否上实力榜。", "Tell me your Trade Assurance GMV in the last 90 days (US$, e.g. \"TA GMV US$1,800\") and I'll work out whether you make the strength list."],
   };
   // "1小时50分钟": the minutes right after the hours belong to them.
   const extraMinutes = hoursSlot && minutes && minutes.index > hoursSlot.index && /^\s*$/u.test(slots.text.slice(hoursSlot.index + hoursSlot.raw.length, minutes.index)) ? minutes : undefined;
   const hours = hoursSlot ? hoursSlot.value + (extraMinutes ? extraMinutes.value / 60 : 0) : minutes ? minutes.value / 60 : undefined;
   const value = list === "heat" ? inquiries?.value : list === "response-time" ? hours : list === "on-time-dispatch" ? rate?.value : gmv?.value;
-  if (value === undefined || (list === "strength" && gmv?.currency === "CNY")) return needs(asks[list]);
+  if (value === undefined || (list === "strength" && gmv?.currency === "CNY")) return needs(...asks[list]);
   const check = checkFactory(
     partialMerchant({
       factory: {
@@ -1060,7 +1068,7 @@ const factoryRemovalAppeal: Calculator = {
   cue: /清退.{0,20}申诉|removed.{0,30}appeal/u,
   run(slots) {
     const d = firstDate(slots, /清退|邮件|通知|email|removed/u);
-    if (!d) return needs("告诉我收到清退通知邮件的日期（例如「9月3日收到清退邮件」），我帮你算申诉截止日。");
+    if (!d) return needs("告诉我收到清退通知邮件的日期（例如「9月3日收到清退邮件」），我帮你算申诉截止日。", "Tell me the date you received the removal notice e-mail (e.g. \"removal e-mail received on September 3\") and I'll work out the appeal deadline.");
     const r = findFactoryAppealDeadline(d.instant, []);
     return {
       kind: "computed",
@@ -1107,7 +1115,7 @@ function waiverLine(w: FeeWaiver, agency: boolean) {
  * ("自营出口累计2.6万美金，一达通代理出口累计2.1万美金"); both waivers when both are named, else ask.
  */
 function bothRoutes(slots: Slots, usd: readonly NumberSlot[], now: DateTime): Calculation {
-  const ask = needs("你的问题里有几个金额：告诉我自营出口/市场采购出口累计实收多少美元、一达通代理出口累计实收多少美元（各一个数），我帮你分别算。");
+  const ask = needs("你的问题里有几个金额：告诉我自营出口/市场采购出口累计实收多少美元、一达通代理出口累计实收多少美元（各一个数），我帮你分别算。", "Your question has several amounts: tell me the total received (US$) for self-operated or market-procurement export and for OneTouch (一达通) agency export, one number each, and I'll work out each.");
   const routeOf = (n: NumberSlot) => {
     const a = AGENCY_WORDS.test(n.lead);
     const b = SELF_WORDS.test(n.lead);
@@ -1144,17 +1152,17 @@ function feeCalculator(route: "self" | "agency"): Calculator {
       const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
       if (usd.length > 1 && AGENCY_WORDS.test(slots.text) && SELF_WORDS.test(slots.text)) return bothRoutes(slots, usd, now);
       const amount = usdAmount(slots, USD_NEAR);
-      if (!amount) return needs("告诉我累计实收金额（美元，例如「累计1.8万美金」），我帮你算还差多少能减免。");
-      if (amount.currency === "CNY") return needs("门槛按美元计，请告诉我累计实收多少美元。");
+      if (!amount) return needs("告诉我累计实收金额（美元，例如「累计1.8万美金」），我帮你算还差多少能减免。", "Tell me the total received so far (US$, e.g. \"US$18,000 received in total\") and I'll work out how much is left before the fee is waived.");
+      if (amount.currency === "CNY") return needs("门槛按美元计，请告诉我累计实收多少美元。", "The threshold is in US dollars: please tell me the total received in US$.");
       // A second amount is either an order still to come ("下一单5000美金": the sum is computed from
       // the total so far) or money received since (又收了3000): whether the total already holds it is a guess.
       const others = usd.filter((n) => n !== amount);
       if (others.some((n) => !/下一?单|这一?单|下笔|这笔|还有一笔|新订单|next order|upcoming|another order/u.test(n.lead + n.before.slice(-6)))) {
-        return needs("你的问题里有几个金额：告诉我到现在为止的累计实收（一个数，美元），我帮你算还差多少能减免。");
+        return needs("你的问题里有几个金额：告诉我到现在为止的累计实收（一个数，美元），我帮你算还差多少能减免。", "Your question has several amounts: tell me the total received so far (one number, US$) and I'll work out how much is left before the fee is waived.");
       }
       const useAgency = /一达通|代理出口|one ?touch/u.test(slots.text) || (route === "agency" && !/自营|市场采购/u.test(slots.text));
       const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: amount.value, agencyExportReceivedUsd: amount.value } }), now);
-      if (!check.ok) return needs("请告诉我累计实收金额。");
+      if (!check.ok) return needs("请告诉我累计实收金额。", "Please tell me the total received so far.");
       const w = check.waivers[useAgency ? 1 : 0];
       const fee = w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费";
       const feeEn = w.fee === "basic-service-fee" ? "basic service fee" : "transaction service fee";
@@ -1202,7 +1210,7 @@ function feeCalculator(route: "self" | "agency"): Calculator {
 /** Which display weeks count GMV received on a given day (US Pacific date, as the windows are). */
 function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: NumberSlot): Calculation {
   const check = checkFestival(partialMerchant({ industry }), now);
-  if (check.windowType === "not-listed") return needs(`「${industry}」不在采购节榜单的适用行业名单中。`);
+  if (check.windowType === "not-listed") return needs(`「${industry}」不在采购节榜单的适用行业名单中。`, `That industry (${industry}) is not among the industries the festival lists cover.`);
   const date = d.zoneNamed ? d.instant.setZone(US_PACIFIC).toISODate() ?? d.date : d.date;
   const weeks = check.weeks.filter((w) => w.gmv && w.gmv.fromDate <= date && date <= w.gmv.toDate);
   const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
@@ -1243,20 +1251,22 @@ const festivalWindow: Calculator = {
     const weeksNamed = new Set(slots.numbers.filter((n) => n.kind === "ordinal" && n.unit === "周").map((n) => n.value));
     if (industry && weeksNamed.size > 1 && slots.dates.length > 0) {
       const paid = slots.dates.filter((d) => /到账|收款|实收|付款|回款|收到|received|paid/u.test(slots.text.slice(d.index, d.index + d.raw.length + 8) + d.before.slice(-6)));
-      return paid.length === 1 ? weeksCounting(industry, paid[0]!, now) : needs("告诉我是哪一天到账的实收GMV（一个日期）和你的行业，我帮你算它计入哪一周的榜单。");
+      return paid.length === 1 ? weeksCounting(industry, paid[0]!, now) : needs("告诉我是哪一天到账的实收GMV（一个日期）和你的行业，我帮你算它计入哪一周的榜单。", "Tell me the day the GMV was received (one date) and your industry, and I'll work out which week's list it counts towards.");
     }
     // "A US$5,000 order was received on Sep 18": one date and one amount, the amount received that day.
     const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
     if (industry && !weekSlot && slots.dates.length === 1) return weeksCounting(industry, slots.dates[0]!, now, usd.length === 1 ? usd[0] : undefined);
     if (industry && !weekSlot && slots.dates.length > 0) return weeksCounting(industry, slots.dates[0]!, now);
-    if (slots.numbers.some((n) => n.kind === "amount")) return needs("榜单按统计区间内的实收GMV排名：告诉我行业和第几周，我帮你算出该周统计哪几天的GMV，再把这几天的实收金额加起来即可。");
+    if (slots.numbers.some((n) => n.kind === "amount")) return needs("榜单按统计区间内的实收GMV排名：告诉我行业和第几周，我帮你算出该周统计哪几天的GMV，再把这几天的实收金额加起来即可。", "The lists rank the GMV received within each week's counting window: tell me your industry and the week, and I'll work out which days that week counts; add up what was received on those days.");
     if (!industry || !weekSlot) {
-      return needs(!industry ? "告诉我你的一级行业（例如「服装」「家具」）和第几周，我帮你算出该周榜单的GMV统计区间。" : "告诉我是第几周的榜单（第1–5周），我帮你算出GMV统计区间。");
+      return !industry
+        ? needs("告诉我你的一级行业（例如「服装」「家具」）和第几周，我帮你算出该周榜单的GMV统计区间。", "Tell me your top-level industry (e.g. apparel (服装) or furniture (家具)) and the week, and I'll work out that week's GMV counting window.")
+        : needs(`告诉我是第几周的榜单（第1–${festivalWeekCount(now)}周），我帮你算出GMV统计区间。`, `Tell me which week's list (week 1–${festivalWeekCount(now)}) and I'll work out its GMV counting window.`);
     }
     const check = checkFestival(partialMerchant({ industry }), now);
     const week = check.weeks.find((w) => w.week === weekSlot.value);
-    if (!week) return needs("榜单共5个展示周，请告诉我第1–5周中的哪一周。");
-    if (!week.gmv) return needs(`「${industry}」不在采购节榜单的适用行业名单中。`);
+    if (!week) return needs(`榜单共${check.weeks.length}个展示周，请告诉我第1–${check.weeks.length}周中的哪一周。`, `The lists run for ${check.weeks.length} display weeks: please tell me which week (1–${check.weeks.length}).`);
+    if (!week.gmv) return needs(`「${industry}」不在采购节榜单的适用行业名单中。`, `That industry (${industry}) is not among the industries the festival lists cover.`);
     const g = week.gmv;
     const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
     const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
@@ -1297,7 +1307,7 @@ const brandLeading: Calculator = {
     const exp = cnyAmount(slots, /出口|export|营收|销售/u);
     const listed = yesNo(slots.text, /上市|listed/u, /(?:没|没有|未|非|不是|还没)上市|not listed|unlisted/u);
     const famous = yesNo(slots.text, /驰名|著名|famous/u, /(?:没|没有|无|不是|未|非)(?:省级)?(?:以上)?(?:的)?(?:驰名|著名)|no famous|not famous/u);
-    if (!exp && listed === null && famous === null) return needs("告诉我年出口额（人民币）、是否上市、有没有省级以上驰名/著名商标，我帮你判断能否申请龙头品牌。");
+    if (!exp && listed === null && famous === null) return needs("告诉我年出口额（人民币）、是否上市、有没有省级以上驰名/著名商标，我帮你判断能否申请龙头品牌。", "Tell me your annual exports (RMB), whether you are listed, and whether you hold a well-known or famous trademark at provincial level or above, and I'll work out whether you can apply as a leading brand.");
     const check = checkBrand(
       partialMerchant({
         brand: {
@@ -1357,7 +1367,7 @@ const brandOwn: Calculator = {
       slots.numbers.find((n) => (n.kind === "plain" || (n.kind === "count" && /^(?:人|名)$/u.test(n.unit))) && /研发|r&d/u.test(n.lead) && n.value < 1000);
     const highTech = yesNo(slots.text, /高新/u, /(?:不是|非|没有|没)高新/u);
     const marketing = cnyAmount(slots, /营销|推广|投入|广告|marketing/u);
-    if (!exp && !years && !rd && !marketing) return needs("告诉我品牌注册年限、年出口额、研发团队人数（或是否高新企业）、国际站年营销投入，我帮你逐条核对自主品牌条件。");
+    if (!exp && !years && !rd && !marketing) return needs("告诉我品牌注册年限、年出口额、研发团队人数（或是否高新企业）、国际站年营销投入，我帮你逐条核对自主品牌条件。", "Tell me how many years the brand has been registered, your annual exports, your R&D team size (or whether you are a high-tech enterprise) and your yearly marketing spend on Alibaba.com, and I'll check each own-brand condition.");
     const check = checkBrand(
       partialMerchant({
         brand: {
@@ -1440,7 +1450,7 @@ const rfqTotal: Calculator = {
     // The two ranked factors are computable only when the question says both are in the top 10%.
     const top = /(?:前|top\s*)10\s*%|前百分之十/u.test(slots.text);
     if (!login || !reply || !gmv || !top) {
-      return needs("总分要五项数字：登录天数、近30天买家回复率、RFQ近90天实收GMV，以及报价个数和24小时响应率是否都在同行前10%（这两项按同行排名计分）；绑定商户后发送 /score 可直接算出。");
+      return needs("总分要五项数字：登录天数、近30天买家回复率、RFQ近90天实收GMV，以及报价个数和24小时响应率是否都在同行前10%（这两项按同行排名计分）；绑定商户后发送 /score 可直接算出。", "The total score needs all five factors: login days, buyer reply rate over the last 30 days, RFQ GMV received in the last 90 days, and whether your quote count and 24-hour response rate are both in the peer top 10% (those two are scored by peer rank); bind your account and send /score to have it worked out.");
     }
     // No peers in the partial record: the rule then gives both ranked factors the top points,
     // which is what "前10%" says.
@@ -1448,7 +1458,7 @@ const rfqTotal: Calculator = {
       partialMerchant({ gold: slots.gold === true, rfq: partialRfq({ loginDaysMonthToDate: Math.min(31, login.value), buyerReplyRate30d: Math.min(1, reply.value), gmv90dUsd: gmv.value }) }),
       [],
     );
-    if (!score.ok) return needs("请给出五项数字。");
+    if (!score.ok) return needs("请给出五项数字。", "Please give all five factors.");
     const row = RFQ_TIER_TABLE.find((r) => r.tier === score.tier)!;
     const e = entitlementsOf(row, 0);
     const parts = score.factors.map((f) => f.points).join(" + ");
@@ -1473,9 +1483,9 @@ const keywordCompetition: Calculator = {
   run(slots) {
     const search = numberNear(slots, ["plain", "amount", "count"], /搜索|search/u, 10);
     const sellers = numberNear(slots, ["plain", "amount", "count"], /卖家|规模|seller/u, 10, (n) => n === search);
-    if (!search || !sellers) return needs("告诉我这个词的类目搜索指数和卖家规模指数（例如「搜索指数12000，卖家规模指数3000」），我帮你算竞争度。");
+    if (!search || !sellers) return needs("告诉我这个词的类目搜索指数和卖家规模指数（例如「搜索指数12000，卖家规模指数3000」），我帮你算竞争度。", "Tell me the keyword's category search index and seller scale index (e.g. \"search index 12000, seller scale index 3000\") and I'll work out its competition.");
     const r = computeKeywordCompetition(search.value, sellers.value);
-    if (!r.ok) return needs("卖家规模指数必须大于 0（它是除数），搜索指数不能为负。");
+    if (!r.ok) return needs("卖家规模指数必须大于 0（它是除数），搜索指数不能为负。", "The seller scale index must be above 0 (it is the divisor), and the search index cannot be negative.");
     return {
       kind: "computed",
       result: `竞争度 = ${formatNumber(r.competition, 3)}（数值越大，买家搜得多、卖家用得少${r.competition >= 1 ? "；若点击率也高，是蓝海词" : ""}）`,
@@ -1496,7 +1506,7 @@ const firstCompensation: Calculator = {
   cue: /首单包赔|首单.{0,4}赔|first (?:compensation|claim)|平台.{0,4}包赔/u,
   run(slots) {
     const d = slots.dates[slots.dates.length - 1];
-    if (!d) return needs("告诉我买家支付并发起赔付的时间（例如「北京时间10月1日上午11点」），我帮你判断平台首单包赔是否还适用。");
+    if (!d) return needs("告诉我买家支付并发起赔付的时间（例如「北京时间10月1日上午11点」），我帮你判断平台首单包赔是否还适用。", "Tell me when the buyer paid and claimed (e.g. \"October 1, 11 am Beijing time\") and I'll work out whether the platform's first-claim cover still applies.");
     const applies = firstCompensationApplies(d.instant);
     const deadline = FIRST_COMPENSATION_DEADLINE;
     const pacific = d.instant.setZone(US_PACIFIC).toFormat("yyyy-MM-dd HH:mm");
@@ -1522,10 +1532,13 @@ const festivalPhase: Calculator = {
   cue: /^(?=[\s\S]*采购[节结節])(?=[\s\S]*(?:开始|结束|开始了|started|begun|over|ended))/u,
   run(slots) {
     const d = slots.dates[0];
-    if (!d) return needs("告诉我具体时间（并说明是北京时间还是美西时间），我帮你判断采购节是否已开始。");
+    if (!d) return needs("告诉我具体时间（并说明是北京时间还是美西时间），我帮你判断采购节是否已开始。", "Tell me the exact time (and whether it is Beijing time or US Pacific time) and I'll work out whether the festival has started.");
     // A day without a time on the day the festival starts or ends (in that day's zone) may fall on either side.
     const boundaryDay = [FESTIVAL_START, FESTIVAL_END].some((b) => b.setZone(d.zone).toISODate() === d.date);
-    if (d.time === null && boundaryDay) return needs(`采购节在北京时间 ${FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} 开始、${FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss")} 结束；那一天要看具体几点（并说明是北京时间还是美西时间），告诉我时间我帮你判断。`);
+    if (d.time === null && boundaryDay) return needs(
+        `采购节在北京时间 ${FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} 开始、${FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss")} 结束；那一天要看具体几点（并说明是北京时间还是美西时间），告诉我时间我帮你判断。`,
+        `The festival starts at ${FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} and ends at ${FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss")} Beijing time; on that day it depends on the hour: tell me the time (and whether it is Beijing time or US Pacific time) and I'll work it out.`,
+      );
     const t = d.instant.toMillis();
     const phase = t < FESTIVAL_START.toMillis() ? "尚未开始" : t > FESTIVAL_END.toMillis() ? "已经结束" : "已经开始、正在进行";
     const start = FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm");
@@ -1560,7 +1573,7 @@ const festivalDdp: Calculator = {
   cue: /ddp|海派/u,
   run(slots) {
     const n = orderCount(slots);
-    if (!n) return needs("告诉我走中美海派（DDP）指定运力线的单数（例如「发了15单」），我帮你算一共优惠多少。");
+    if (!n) return needs("告诉我走中美海派（DDP）指定运力线的单数（例如「发了15单」），我帮你算一共优惠多少。", "Tell me how many orders went by the designated China–US sea DDP line (e.g. \"shipped 15 orders\") and I'll work out the total discount.");
     const total = n.value * DDP_DISCOUNT_USD_PER_ORDER;
     return {
       kind: "computed",
@@ -1583,7 +1596,7 @@ const festivalShipping: Calculator = {
   run(slots) {
     const amounts = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY" && n.value !== SHIPPING_DISCOUNT_USD);
     const goods = amounts.find((n) => /货值|goods|订单|order/u.test(n.before)) ?? (amounts.length === 1 ? amounts[0] : undefined);
-    if (!goods) return needs("告诉我这单的货值（美元，例如「货值$35」），我帮你判断能否享受运费减免。");
+    if (!goods) return needs("告诉我这单的货值（美元，例如「货值$35」），我帮你判断能否享受运费减免。", "Tell me the order's goods value (US$, e.g. \"goods value $35\") and I'll work out whether it gets the shipping discount.");
     const ok = goods.value >= SHIPPING_DISCOUNT_MIN_GOODS_USD;
     return {
       kind: "computed",
@@ -1609,7 +1622,7 @@ const festivalArrivalGuarantee: Calculator = {
   cue: /到货保障|arrival guarantee/u,
   run(slots) {
     const amount = usdAmount(slots, USD_NEAR);
-    if (!amount || amount.currency === "CNY") return needs("告诉我订单金额（美元），我帮你算到货保障赔付多少。");
+    if (!amount || amount.currency === "CNY") return needs("告诉我订单金额（美元），我帮你算到货保障赔付多少。", "Tell me the order amount (US$) and I'll work out the arrival-guarantee payout.");
     const paid = Math.round(amount.value * ARRIVAL_GUARANTEE_RATE * 100) / 100;
     return {
       kind: "computed",
@@ -1633,7 +1646,7 @@ const festivalLogistics: Calculator = {
     const n = orderCount(slots);
     const multimodal = /多式联运|锦联/u.test(slots.text);
     const wuyou = /无忧/u.test(slots.text);
-    if (!n || multimodal === wuyou) return needs("告诉我用的是无忧系列还是多式联运（锦联），以及发了几单，我帮你算一共减多少。");
+    if (!n || multimodal === wuyou) return needs("告诉我用的是无忧系列还是多式联运（锦联），以及发了几单，我帮你算一共减多少。", "Tell me whether you used the Wuyou (无忧) series or multimodal transport (锦联), and how many orders you shipped, and I'll work out the total discount.");
     const [per, pool, name] = multimodal
       ? [MULTIMODAL_DISCOUNT_CNY_PER_ORDER, MULTIMODAL_DISCOUNT_ORDERS, "多式联运系列（锦联）"]
       : [WUYOU_DISCOUNT_CNY_PER_ORDER, WUYOU_DISCOUNT_ORDERS, "无忧系列物流专线"];
@@ -1697,8 +1710,8 @@ const zoneEntry: Calculator = {
   cue: /优质贸易专区|premium trad/u,
   run(slots, now) {
     const entry = zoneEntryRows(slots, now);
-    if (!entry) return needs("告诉我是否金品、企业类型（贸易/工贸一体/工厂）、出口年限、是否提供ODM，我帮你逐条核对优质贸易专区门槛。");
-    if (slots.numbers.some((n) => /成长分|growth/u.test(n.before))) return needs("商品成长分问的是商品圈选：问「商品成长分74能被圈选吗」即可。");
+    if (!entry) return needs("告诉我是否金品、企业类型（贸易/工贸一体/工厂）、出口年限、是否提供ODM，我帮你逐条核对优质贸易专区门槛。", "Tell me whether you are a Gold Supplier, your business type (trading, integrated or factory), your years of exporting and whether you offer ODM, and I'll check each entry condition of the quality trade zone.");
+    if (slots.numbers.some((n) => /成长分|growth/u.test(n.before))) return needs("商品成长分问的是商品圈选：问「商品成长分74能被圈选吗」即可。", "The product growth score decides which products are picked: ask \"can a product with growth score 74 be picked\".");
     const { rows, failed, unknown } = entry;
     return {
       kind: "computed",
@@ -1750,7 +1763,7 @@ const zoneProductScore: Calculator = {
       };
     }
     const score = numberNear(slots, ["score", "plain"], /成长分|growth score/u, 10) ?? (scores.length === 1 ? scores[0] : undefined);
-    if (!score) return needs("告诉我商品的商品成长分（例如「成长分74」），我帮你判断能否被圈选进优质贸易专区。");
+    if (!score) return needs("告诉我商品的商品成长分（例如「成长分74」），我帮你判断能否被圈选进优质贸易专区。", "Tell me the product's growth score (e.g. \"growth score 74\") and I'll work out whether it can be picked for the quality trade zone.");
     const ok = score.value >= products.minGrowthScore;
     // "贸易型金品，出口年限5年，提供ODM，商品成长分75，能进专区吗": the merchant's entry conditions too.
     const entry = zoneEntryRows(slots, now);
@@ -1791,9 +1804,9 @@ const rfq24hRate: Calculator = {
     const counts = slots.numbers.filter((n) => (n.kind === "count" && /^(?:条|个)$/u.test(n.unit)) || (n.kind === "plain" && /^\s*(?:条|个)?\s*(?:rfq|报价)/u.test(n.after)));
     const within = counts.filter((n) => /其中|within|of which|of them|有/u.test(n.lead) && /24\s*(?:小时|h)/u.test((n.after.split(/[，,。；;]/u)[0] ?? "") + n.lead));
     const all = counts.filter((n) => !within.includes(n));
-    if (within.length !== 1 || all.length !== 1) return needs("告诉我上月一共报了多少条RFQ、其中多少条是在商机发布24小时以内报的（例如「一共报了80条，其中60条在24小时内」），我帮你算24小时报价率。");
+    if (within.length !== 1 || all.length !== 1) return needs("告诉我上月一共报了多少条RFQ、其中多少条是在商机发布24小时以内报的（例如「一共报了80条，其中60条在24小时内」），我帮你算24小时报价率。", "Tell me how many RFQ quotes you sent last month and how many of them within 24 hours of the RFQ being posted (e.g. \"80 quotes in all, 60 within 24 hours\") and I'll work out the 24-hour quote rate.");
     const rate = quoteRate24h(within[0]!.value, all[0]!.value);
-    if (rate === null) return needs("24小时内报的条数不能多于全部报价条数，且全部报价需大于 0。");
+    if (rate === null) return needs("24小时内报的条数不能多于全部报价条数，且全部报价需大于 0。", "The quotes sent within 24 hours cannot outnumber all quotes, and all quotes must be more than 0.");
     return {
       kind: "computed",
       result: `24小时报价率 = ${formatNumber(rate * 100, 1)}%`,
@@ -1815,7 +1828,7 @@ const appealObjectiveGround: Calculator = {
   run(slots) {
     const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
     const order = usd.length === 1 ? usd[0] : usdAmount(slots, /订单|单|order/u);
-    if (!order) return needs("告诉我没走信保的那笔订单金额（美元），我帮你看能否按「客观原因不能操作信保」申诉。");
+    if (!order) return needs("告诉我没走信保的那笔订单金额（美元），我帮你看能否按「客观原因不能操作信保」申诉。", "Tell me the amount (US$) of the order that did not go through Trade Assurance and I'll work out whether you can appeal on the objective ground that Trade Assurance could not be used.");
     const g = objectiveGroundApplies(order.value);
     return {
       kind: "computed",
@@ -1841,7 +1854,7 @@ const couponExpiry: Calculator = {
   cue: /^(?=[\s\S]*(?:券|coupon))(?=[\s\S]*(?:有效|用到|到期|过期|能用|使用|until|expire|valid|use it))/u,
   run(slots) {
     const d = slots.dates.find((x) => /券|coupon|收到|received|发放|issued|拿到|got/u.test(slots.text.slice(Math.max(0, x.index - 30), x.index + x.raw.length + 8)));
-    if (!d || slots.dates.length > 1) return needs("告诉我买家收到赔偿优惠券的日期（例如「9月3日收到券」），我帮你算券用到哪天。");
+    if (!d || slots.dates.length > 1) return needs("告诉我买家收到赔偿优惠券的日期（例如「9月3日收到券」），我帮你算券用到哪天。", "Tell me the date the buyer received the compensation coupon (e.g. \"coupon received on September 3\") and I'll work out its last valid day.");
     const until = d.instant.setZone(SHANGHAI).startOf("day").plus({ days: COUPON_VALID_DAYS });
     return {
       kind: "computed",
@@ -1864,7 +1877,7 @@ const festivalInspection: Calculator = {
   run(slots) {
     const prices = slots.numbers.filter((n) => n.kind === "amount" || (n.kind === "plain" && n.value >= 10));
     const zhe = `${formatNumber(INSPECTION_PRICE_FACTOR * 10, 1)}折`;
-    if (prices.length !== 1) return needs(`告诉我验货服务的原价（一个数，例如「原价500元」），我帮你算${zhe}后多少。`);
+    if (prices.length !== 1) return needs(`告诉我验货服务的原价（一个数，例如「原价500元」），我帮你算${zhe}后多少。`, `Tell me the inspection service's list price (one number, e.g. "list price RMB 500") and I'll work out the price at ${formatPercent(INSPECTION_PRICE_FACTOR)} of it.`);
     const p = prices[0]!;
     const paid = Math.round(p.value * INSPECTION_PRICE_FACTOR * 100) / 100;
     const money = (v: number) => (p.currency === "USD" ? formatUsd(v, "nearest") : `${formatNumber(v, 2)} 元`);

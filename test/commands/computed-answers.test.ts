@@ -94,6 +94,27 @@ describe("questions with the merchant's own figures get the computed answer", ()
     expect(reply.actions?.some((a) => a.kind === "vote")).toBe(true);
   });
 
+  // The missing-figure line in the question's language (docs/languages.md), from the calculator's English wording.
+  it.each<[string, RegExp]>([
+    ["How long until I can leave the Guarantee Upgrade service?", /\*\*Want it worked out for you\?\*\* Tell me the date you joined .*earliest day you can leave/],
+    ["How many free quotes does a service score get?", /\*\*Want it worked out for you\?\*\* Tell me your service score/],
+    ["How much compensation does a buyer get for late dispatch on a Trade Assurance order?", /Tell me the Trade Assurance order amount \(US\$/],
+    // a figure the rule could not place is named, then the calculator's own line
+    ["Service score 75 and 35 effective inquiries: can I get on the hot list?", /I could not tell what "35" stands for in this rule.*Tell me your effective inquiries in the last 90 days/],
+  ])("without the figure, in English: %s", async (q, hint) => {
+    const reply = await send(bot(), q);
+    expect(isComputedReply(reply)).toBe(false);
+    expect(reply.kind).toBe("answer");
+    const last = reply.text.trimEnd().split("\n").at(-1) ?? "";
+    expect(last).toMatch(hint);
+    expect(last.replace(/（[^）]*）|\([^)]*\)/gu, "")).not.toMatch(/\p{Script=Han}/u);
+  });
+
+  it("a figure the rule could not place, in Chinese: named, then the calculator's Chinese line", async () => {
+    const reply = await send(bot(), "服务分75，有效询盘35个，能上热度榜吗");
+    expect(reply.text.trimEnd().split("\n").at(-1)).toMatch(/^\*\*想算你自己的情况？\*\*你给的「35个」在这条规则里算什么我没法确定.*告诉我近90天的有效询盘数/);
+  });
+
   it("is not private: the same computed answer in a group", async () => {
     const reply = await send(bot(), "服务分75能拿多少赠送报价？", { chat: "group" });
     expect(isComputedReply(reply)).toBe(true);

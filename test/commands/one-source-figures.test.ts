@@ -12,6 +12,7 @@ import type * as Card from "../../rules/verified-card.js";
 import type * as Guarantee from "../../rules/check-guarantee.js";
 import type * as Compensation from "../../rules/compensation.js";
 import type * as ScoreRfq from "../../rules/score-rfq.js";
+import type * as FestivalOffers from "../../rules/festival-offers.js";
 
 vi.mock("../../rules/check-guarantee.js", async (importOriginal) => ({
   ...(await importOriginal<typeof Guarantee>()),
@@ -44,6 +45,10 @@ vi.mock("../../rules/check-brand.js", async (importOriginal) => ({
   ...(await importOriginal<typeof Brand>()),
   LEADING_MIN_EXPORT_CNY: 1_200_000_000,
   OWN_MIN_RD_TEAM: 12,
+}));
+vi.mock("../../rules/festival-offers.js", async (importOriginal) => ({
+  ...(await importOriginal<typeof FestivalOffers>()),
+  INSPECTION_PRICE_FACTOR: 0.7,
 }));
 vi.mock("../../rules/check-zone.js", async (importOriginal) => ({
   ...(await importOriginal<typeof Zone>()),
@@ -129,6 +134,15 @@ describe("replies show the constants of rules/, not retyped numbers", () => {
     const appeal = await send(bot(), "We were penalised on August 23 at 4 pm. What's the appeal deadline?");
     expect(appeal.text).toContain("+ 11×24 hours");
     expect(appeal.text).not.toContain("7×24");
+  });
+
+  it("the line asking for a missing figure reads the same constants, in both languages", async () => {
+    const en = await send(bot(), "How much is the inspection service with the festival discount?");
+    expect(en.text).toContain("I'll work out the price at 70% of it");
+    expect(en.text).not.toContain("at 80% of it");
+    const zh = await send(bot(), "采购节验货服务打折后多少");
+    expect(zh.text).toContain("我帮你算7折后多少");
+    expect(zh.text).not.toContain("8折后多少");
   });
 
   it("tier labels follow the tier table", async () => {

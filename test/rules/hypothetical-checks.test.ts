@@ -149,7 +149,7 @@ describe("a bound is not a figure", () => {
     ["factory-strength", "信保GMV超过2000美元能上实力榜吗"],
     ["factory-heat", "有效询盘40个以上能上热度榜吗"],
   ])("%s: %s", (rule, q) => {
-    expect(run(rule, q).kind).toBe("needs");
+    expect(asked(rule, q).ask.length).toBeGreaterThan(0);
   });
 });
 
@@ -408,7 +408,7 @@ describe("a figure another rule reads is not answered by this one", () => {
     ["factory-strength", "我们信保GMV 5000美元，同行8000美元，谁排前面"],
     ["festival-window", "家具第4周，9月12-18日实收4000美元，榜单GMV是多少"],
   ])("%s: %s", (rule, q) => {
-    expect(run(rule, q).kind).toBe("needs");
+    expect(asked(rule, q).ask.length).toBeGreaterThan(0);
   });
 });
 
@@ -435,9 +435,7 @@ describe("a missing figure is asked for, never guessed", () => {
     // the e-mail registered on Alibaba.com is not off-platform communication
     ["penalty-off-platform", "给买家发了在国际站登记的公司邮箱确认合同，会不会算第2次扣分", /暂不会被认定/],
   ])("%s: %s", (rule, q, ask) => {
-    const r = run(rule, q);
-    expect(r.kind).toBe("needs");
-    if (r.kind === "needs") expect(r.ask).toMatch(ask);
+    expect(asked(rule, q).ask).toMatch(ask);
   });
 
   it.each<[ComputeRule, string]>([
@@ -445,11 +443,11 @@ describe("a missing figure is asked for, never guessed", () => {
     ["guarantee-compensation", "订单3000多美元逾期赔多少"],
     ["rfq-tier", "服务分75左右能拿几条"],
   ])("%s: an approximate figure (%s) is asked for", (rule, q) => {
-    expect(run(rule, q).kind).toBe("needs");
+    expect(asked(rule, q).ask.length).toBeGreaterThan(0);
   });
 
   it("a CNY order amount is not taken as USD", () => {
-    expect(run("guarantee-compensation", "3000元的订单逾期赔多少").kind).toBe("needs");
+    expect(asked("guarantee-compensation", "3000元的订单逾期赔多少").en).toMatch(/US\$/u);
   });
 });
 
@@ -462,9 +460,7 @@ describe("asks instead of computing", () => {
     ["festival-phase", "采购节9月1日开始了吗", /具体几点/],
     ["festival-phase", "美西时间9月30日采购节结束了吗", /具体几点/],
   ])("%s: %s", (rule, q, ask) => {
-    const r = run(rule, q);
-    expect(r.kind).toBe("needs");
-    if (r.kind === "needs") expect(r.ask).toMatch(ask);
+    expect(asked(rule, q).ask).toMatch(ask);
   });
 
   it.each<[ComputeRule, string, string]>([
@@ -489,3 +485,66 @@ table("zone-product-score", [
 ]);
 table("festival-window", [["家具行业，9月18日到账一笔5000美金，算哪周", "（5,000 美元）计入第 4 周榜单"]]);
 table("appeal-deadline", [["8月26日下午4点被判了拒用信保，扣了3分，最晚什么时候申诉", "2021-09-02 16:00", "扣 3 分的处罚"]]);
+
+/**
+ * The missing-figure line in the question's language (docs/languages.md): every calculator words
+ * it both ways, and the English line holds no Chinese outside parentheses.
+ */
+function asked(rule: ComputeRule, q: string): { ask: string; en: string } {
+  const r = run(rule, q);
+  if (r.kind !== "needs") throw new Error(`computed instead of asking: ${r.result}`);
+  expect(r.en.ask.length, "English wording").toBeGreaterThan(0);
+  expect(chineseOutsideParentheses(r.en.ask), r.en.ask).toBe(false);
+  return { ask: r.ask, en: r.en.ask };
+}
+
+describe("every calculator asks for a missing figure in English and in Chinese", () => {
+  const rows: Record<ComputeRule, [english: string, chinese: string, zhAsk: RegExp]> = {
+    "rfq-tier": ["how many free quotes does my service score get", "服务分能拿多少赠送报价", /告诉我你的服务分/],
+    "rfq-factor": ["how many points is my login days factor worth", "登录天数这一项得几分", /这一项得几分/],
+    "rfq-star-bonus": ["how many marketing points do I get", "营销力能加几分", /营销力加几分/],
+    "guarantee-compensation": ["how much is the compensation for late dispatch", "逾期发货赔多少", /订单金额/],
+    "guarantee-exit": ["when can I leave the guarantee upgrade service", "保障升级服务多久能退出", /加入.*日期/],
+    "guarantee-rejoin": ["when can I rejoin the guarantee upgrade service", "保障升级服务退出后多久能重新加入", /退出的日期/],
+    "guarantee-fast-star": ["can I unlock the fast-trading star", "能开启快速交易星等级吗", /RTS商品数/],
+    "penalty-refuse-ta": ["how many points for refusing trade assurance", "拒用信保扣几分", /第几次/],
+    "penalty-off-platform": ["how many points for off-platform communication", "站外沟通扣几分", /第几次/],
+    "appeal-deadline": ["when is the appeal deadline for a penalty", "被罚了最晚什么时候申诉", /处罚执行的日期/],
+    "factory-heat": ["can I get on the hot list", "能上热度榜吗", /有效询盘数/],
+    "factory-reply-time": ["can I get on the reply time list", "能上回复时间榜吗", /平均回复时间/],
+    "factory-on-time": ["can I get on the on-time dispatch list", "能上及时发货榜吗", /及时发货率/],
+    "factory-strength": ["can I get on the strength list", "能上实力榜吗", /信保GMV/],
+    "factory-removal-appeal": ["when is the deadline to appeal a factory removal", "被清退了最晚哪天申诉", /清退通知邮件/],
+    "fee-waiver-self": ["how much more self export before the fee is waived", "自营出口还差多少能免费", /累计实收金额/],
+    "fee-waiver-agency": ["how much more OneTouch export before the fee is waived", "一达通多少能免费", /累计实收金额/],
+    "festival-window": ["which days count for the third week", "第三周看哪几天的GMV", /一级行业/],
+    "brand-leading": ["can we apply as a leading brand", "能申请龙头品牌吗", /年出口额/],
+    "brand-own": ["do we meet the own brand conditions", "满足自主品牌条件吗", /品牌注册年限/],
+    "rfq-total": ["what is my total service score", "服务分总分多少", /五项/],
+    "keyword-competition": ["how competitive is this keyword", "这个词竞争度多少", /搜索指数/],
+    "guarantee-first-compensation": ["does the first claim cover still apply", "平台首单包赔还适用吗", /发起赔付的时间/],
+    "festival-phase": ["has the festival started", "采购节开始了吗", /具体时间/],
+    "festival-ddp": ["how much is the DDP discount in total", "海派DDP一共优惠多少", /单数/],
+    "festival-shipping": ["do I get the shipping discount", "能享受运费减免吗", /货值/],
+    "festival-arrival-guarantee": ["how much does the arrival guarantee pay", "到货保障赔多少", /订单金额/],
+    "festival-logistics": ["how much is the logistics discount in total", "物流一共减多少", /无忧系列/],
+    "zone-entry": ["can we enter the quality trade zone", "能进优质贸易专区吗", /是否金品/],
+    "zone-product-score": ["can my product be picked for the zone", "商品能被圈选吗", /商品成长分/],
+    "rfq-24h-rate": ["what is my 24-hour quote rate", "24小时报价率多少", /一共报了多少条/],
+    "appeal-objective-ground": ["can I appeal on the objective ground", "能按客观原因申诉吗", /没走信保/],
+    "guarantee-coupon-expiry": ["until when can the coupon be used", "券用到哪天", /收到赔偿优惠券的日期/],
+    "festival-inspection": ["how much is the inspection service with the discount", "验货服务打折后多少", /原价/],
+  };
+  it("covers every calculator", () => {
+    expect(Object.keys(rows).sort()).toEqual([...COMPUTE_RULES].sort());
+  });
+  it.each(Object.entries(rows) as [ComputeRule, [string, string, RegExp]][])("%s", (rule, [english, chinese, zhAsk]) => {
+    const en = asked(rule, english);
+    expect(en.en).toMatch(/[A-Za-z]{3}/u);
+    const zh = asked(rule, chinese);
+    expect(zh.ask).toMatch(zhAsk);
+    // The Chinese line is the calculator's Chinese wording, not the English one.
+    expect(zh.ask).toMatch(/\p{Script=Han}/u);
+    expect(zh.ask).not.toBe(zh.en);
+  });
+});
