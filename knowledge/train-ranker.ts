@@ -34,7 +34,7 @@ export interface TrainingExample {
 /** Keywords are fragments, not questions: they teach the vocabulary but weigh less. */
 const KEYWORD_WEIGHT = 0.5;
 
-/** The knowledge base's own texts as training examples (question, alternates, topic, each keyword). */
+/** The knowledge base's own texts as training examples (question, alternates, topic and English topic, each keyword). */
 export function knowledgeTexts(kb: KnowledgeBase, skipAlternate?: (entryId: string, i: number) => boolean): LabelledText[] {
   const out: LabelledText[] = [];
   for (const e of kb.entries) {
@@ -43,6 +43,10 @@ export function knowledgeTexts(kb: KnowledgeBase, skipAlternate?: (entryId: stri
       if (!skipAlternate?.(e.id, i)) out.push({ text: a, label: e.id, knowledge: true });
     });
     out.push({ text: e.topic.replace(/[·・]/g, " "), label: e.id, knowledge: true });
+    // The English topic too, counted like a keyword: English questions share few words with
+    // the Chinese phrasings, but a short title's everyday words ("fast", "card") must not pull
+    // an off-topic English question to an entry.
+    if (e.topicEn !== undefined) out.push({ text: e.topicEn, label: e.id, weight: KEYWORD_WEIGHT, knowledge: true });
     for (const k of e.keywords) out.push({ text: k, label: e.id, weight: KEYWORD_WEIGHT, knowledge: true });
   }
   return out;
