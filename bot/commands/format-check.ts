@@ -8,6 +8,7 @@ import type { BusinessType, PenaltyRule } from "../../rules/merchant.js";
 import { SHANGHAI, US_PACIFIC, type IsoDate, type OfferPhase, type OfferWindow, type TimeLeft } from "../../rules/index.js";
 import { formatValidityRange, validityNote, VALIDITY_ZONES_SET, type ValidityWindow, type ValidityZone } from "../../knowledge/validity.js";
 import type { CheckView } from "./personal-check.js";
+import type { Language } from "../../knowledge/language.js";
 
 const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"] as const;
 
@@ -162,9 +163,9 @@ export function missingFieldsView(title: string, missing: readonly string[], can
   return { title, text: joinBlocks(`**${missingFieldsText(missing, cannot)}**`, MISSING_DATA_HINT, ...extra, sourceLine(slide)) };
 }
 
-/** The last line of every check: `> 依据：2021年8月26日商家发布会 · <talk/slide>`. */
-export function sourceLine(slide: string): string {
-  return `> 依据：2021年8月26日商家发布会 · ${slide}`;
+/** The last line of every check: `> 依据：2021年8月26日商家发布会 · <talk/slide>` (in English for an English reply). */
+export function sourceLine(slide: string, lang: Language = "zh"): string {
+  return lang === "en" ? `> Source: merchant briefing of 26 August 2021 (${slide})` : `> 依据：2021年8月26日商家发布会 · ${slide}`;
 }
 
 /** Joins blocks (a headline, a list, a next step, the source) with blank lines between them. */

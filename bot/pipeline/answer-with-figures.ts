@@ -66,42 +66,44 @@ function hintEn(unplaced: readonly Unplaced[], ask: string): string {
   return `**Want it worked out for you?** I could not tell what ${quotedEn(unplaced)} stands for in this rule, so I did not compute a figure rather than risk a wrong one. ${line}`;
 }
 
-function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidence: number, now: Date, lang: Language): Reply {
-  if (lang === "en") return computedReplyEn(c, entry, confidence, now);
-  // Figures for an offer that has ended (or not started) say so first, as the entry would.
-  const validity = validityNote(validityAt(entry?.effective, now));
-  const text = [
-    ...(validity ? [validity, ""] : []),
-    `**${COMPUTED_LEAD}：${c.result}**`,
-    "",
-    `- 算法：${c.arithmetic}`,
-    `- 规则：${c.rule}`,
-    "",
-    sourceLine(c.source),
-    "",
-    "以上按你在问题里给出的数字计算，其余情况以简报规则为准。",
-  ].join("\n");
-  const actions = entry ? [{ label: "查看完整规则", send: faqMessage(entry.id) }, ...voteActions(entry.id)] : [];
-  return makeReply("answer", COMPUTED_TITLE, text, { entryId: entry?.id, confidence: Math.round(confidence * 1000) / 1000, actions });
-}
+/** The fixed words of a computed reply, in each language (the figures come from the calculator). */
+const COMPUTED_WORDS: Readonly<Record<Language, { title: string; lead: string; working: string; rule: string; closing: string; fullRule: string }>> = {
+  zh: {
+    title: COMPUTED_TITLE,
+    lead: `${COMPUTED_LEAD}：`,
+    working: "算法：",
+    rule: "规则：",
+    closing: "以上按你在问题里给出的数字计算，其余情况以简报规则为准。",
+    fullRule: "查看完整规则",
+  },
+  en: {
+    title: COMPUTED_TITLE_EN,
+    lead: `${COMPUTED_LEAD_EN}: `,
+    working: "Working: ",
+    rule: "Rule: ",
+    closing: "Worked out from the figures in your question; anything else follows the briefing's rules.",
+    fullRule: "See the full rule",
+  },
+};
 
-/** The computed reply in English: the same lines, from the calculator's `en` wording. */
-function computedReplyEn(c: Computed, entry: KnowledgeEntry | undefined, confidence: number, now: Date): Reply {
-  const { en } = c;
-  const validity = validityNote(validityAt(entry?.effective, now), "en");
+function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidence: number, now: Date, lang: Language): Reply {
+  const words = COMPUTED_WORDS[lang];
+  const lines = lang === "en" ? c.en : c;
+  // Figures for an offer that has ended (or not started) say so first, as the entry would.
+  const validity = validityNote(validityAt(entry?.effective, now), lang);
   const text = [
     ...(validity ? [validity, ""] : []),
-    `**${COMPUTED_LEAD_EN}: ${en.result}**`,
+    `**${words.lead}${lines.result}**`,
     "",
-    `- Working: ${en.arithmetic}`,
-    `- Rule: ${en.rule}`,
+    `- ${words.working}${lines.arithmetic}`,
+    `- ${words.rule}${lines.rule}`,
     "",
-    `> Source: merchant briefing of 26 August 2021 (${c.source})`,
+    sourceLine(c.source, lang),
     "",
-    "Worked out from the figures in your question; anything else follows the briefing's rules.",
+    words.closing,
   ].join("\n");
-  const actions = entry ? [{ label: "See the full rule", send: faqMessage(entry.id, { lang: "en" }) }, ...voteActions(entry.id, "en")] : [];
-  return makeReply("answer", COMPUTED_TITLE_EN, text, { entryId: entry?.id, confidence: Math.round(confidence * 1000) / 1000, actions });
+  const actions = entry ? [{ label: words.fullRule, send: faqMessage(entry.id, { lang }) }, ...voteActions(entry.id, lang)] : [];
+  return makeReply("answer", words.title, text, { entryId: entry?.id, confidence: Math.round(confidence * 1000) / 1000, actions });
 }
 
 /** The entry that names `rule`, for the source link of a computed reply found by its words. */
