@@ -7,11 +7,11 @@
  */
 import { DateTime } from "luxon";
 import { VALIDITY_ZONES, type Effective } from "./schema.js";
+import type { Language } from "./language.js";
 
 export type ValidityZone = NonNullable<Effective["zone"]>;
 export type ValidityKind = NonNullable<Effective["kind"]>;
 export type ValidityState = "upcoming" | "current" | "ended";
-export type ValidityLang = "zh" | "en";
 
 export const DEFAULT_VALIDITY_ZONE: ValidityZone = "Asia/Shanghai";
 /** The zones a validity can be worded in. */
@@ -78,13 +78,13 @@ function isWindow(v: Effective | ValidityWindow | undefined): v is ValidityWindo
   return v !== undefined && ("end" in v || "start" in v);
 }
 
-const ZONE_NAMES: Readonly<Record<ValidityLang, Readonly<Record<ValidityZone, string>>>> = {
+const ZONE_NAMES: Readonly<Record<Language, Readonly<Record<ValidityZone, string>>>> = {
   zh: { "Asia/Shanghai": "北京时间", "America/Los_Angeles": "美国太平洋时间" },
   en: { "Asia/Shanghai": "Beijing time", "America/Los_Angeles": "US Pacific time" },
 };
 
 /** `2021年9月30日` / `30 September 2021`, with the time when the bound gives one. */
-export function formatValidityDate(local: string, lang: ValidityLang): string {
+export function formatValidityDate(local: string, lang: Language): string {
   const dt = DateTime.fromISO(local);
   const time = local.includes("T") ? dt.toFormat(local.length > 16 ? "HH:mm:ss" : "HH:mm") : "";
   if (lang === "en") return `${dt.toFormat("d MMMM yyyy", { locale: "en" })}${time ? ` ${time}` : ""}`;
@@ -92,7 +92,7 @@ export function formatValidityDate(local: string, lang: ValidityLang): string {
 }
 
 /** `2021年9月1日 至 2021年9月30日（美国太平洋时间）`, or one bound when only one is given. */
-export function formatValidityRange(w: ValidityWindow, lang: ValidityLang): string {
+export function formatValidityRange(w: ValidityWindow, lang: Language): string {
   const zone = ZONE_NAMES[lang][w.zone];
   const from = w.from !== undefined ? formatValidityDate(w.from, lang) : undefined;
   const until = w.until !== undefined ? formatValidityDate(w.until, lang) : undefined;
@@ -110,7 +110,7 @@ export function formatValidityRange(w: ValidityWindow, lang: ValidityLang): stri
  *
  *   > **已结束**：这项活动适用于 2021年9月1日 至 2021年9月30日（美国太平洋时间），现已结束。
  */
-export function validityNote(v: ValidityAt | undefined, lang: ValidityLang = "zh", subject?: string): string | undefined {
+export function validityNote(v: ValidityAt | undefined, lang: Language = "zh", subject?: string): string | undefined {
   if (!v || v.state === "current") return undefined;
   const range = formatValidityRange(v, lang);
   const offer = v.kind === "offer";
