@@ -95,17 +95,18 @@ export function snapshotFingerprint(dir: string = DEFAULT_KNOWLEDGE_DIR): string
   };
   add("format", String(FORMAT));
   add("v8", process.versions.v8);
+  // The code that computes the data: a bundle carries the build's stamp of it; under tsx, this
+  // folder's sources and the installed libraries' versions.
   if (typeof __BUNDLE_CODE_FINGERPRINT__ === "string") add("bundle", __BUNDLE_CODE_FINGERPRINT__);
-  else for (const lib of LIBRARIES) add("lib", libraryVersion(lib));
+  else {
+    for (const lib of LIBRARIES) add("lib", libraryVersion(lib));
+    const codeDir = dirname(fileURLToPath(import.meta.url));
+    for (const name of readdirSync(codeDir).filter((f) => f.endsWith(".ts")).sort()) add(`code/${name}`, readFileSync(join(codeDir, name)));
+  }
   for (const name of readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort()) add(`knowledge/${name}`, readFileSync(join(dir, name)));
   add("synonyms", readFileSync(DEFAULT_SYNONYMS_FILE));
   add("ranker", existsSync(RANKER_FILE) ? readFileSync(RANKER_FILE) : "(none)");
   add("syllables", existsSync(SYLLABLE_FILE) ? readFileSync(SYLLABLE_FILE) : "(none)");
-  // Under tsx, this folder's code: whatever computes the data (a bundle carries its stamp instead).
-  if (typeof __BUNDLE_CODE_FINGERPRINT__ !== "string") {
-    const codeDir = dirname(fileURLToPath(import.meta.url));
-    for (const name of readdirSync(codeDir).filter((f) => f.endsWith(".ts")).sort()) add(`code/${name}`, readFileSync(join(codeDir, name)));
-  }
   return hash.digest("hex");
 }
 
