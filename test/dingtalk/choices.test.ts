@@ -260,6 +260,8 @@ describe("1:1 notifications (Reply.notify)", () => {
     const m = fake.textMessage("转人工", { chat: "group", senderStaffId: "merchant-h" });
     fake.sendMessage(m);
     await waitFor(() => fake.delivered(m.conversationId).length === 1 && fake.deliveredPushes().length === 1, "reply and notification");
+    // The gateway has the push once its request arrived; the bot counts it once the response is back.
+    await waitFor(() => transport.status().pendingMessages === 0, "idle");
     const push = fake.deliveredPushes()[0]!;
     expect(push).toMatchObject({ userIds: ["staff-duty"], msgKey: "sampleMarkdown", title: "转人工：merchant-h" });
     expect(renderTemplate(push).lines).toEqual(["**问题**：转人工", "- 上一轮：保障升级服务多久可以退出"]);
