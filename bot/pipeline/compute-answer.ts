@@ -59,10 +59,11 @@ import {
   type RfqEntitlements,
   type RfqFactor,
 } from "../../rules/index.js";
+import type { BrandCondition } from "../../rules/check-brand.js";
 import type { FeeWaiver } from "../../rules/check-fees.js";
 import { ZERO_RFQ } from "../../rules/merchant.js";
 import type { Merchant, Penalty, Rfq } from "../../rules/merchant.js";
-import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
+import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatPoints, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
 import { TIER_LABELS } from "../commands/score.js";
 import { numberNear, numbersOf, type DateSlot, type NumberSlot, type Slots } from "./extract-slots.js";
 
@@ -145,6 +146,11 @@ function dayTimeEn(dt: DateTime): string {
   return `${s.toFormat("yyyy-MM-dd HH:mm")} (${WEEKDAYS_EN[s.weekday - 1] ?? ""}, ${s.setLocale("en").toFormat("MMMM d")}, Beijing time)`;
 }
 /** `US$1,000`, `US$100.1`: cut down to the cent like formatUsd unless told (a gap rounds up). */
+/** `1 day`, `3 days`: an English count with its noun. */
+function countEn(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
 function usdEn(n: number, rounding: "down" | "up" | "nearest" = "down"): string {
   return `US$${formatNumber(n, 2, rounding)}`;
 }
@@ -421,9 +427,27 @@ const rfqFactor: Calculator = {
       const fs = score.factors.find((x) => x.factor === f.factor)!;
       const derived = n.raw.includes("/") ? `（${n.raw} = ${formatNumber(n.value * 100, 1)}%）` : "";
       const shown = f.factor === "loginDays" ? `${formatNumber(n.value)} 天` : f.factor === "buyerReplyRate" ? `${formatPercent(n.value)}${derived}` : formatUsd(n.value);
-      const next = fs.next ? `；下一档 ${fs.next.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(fs.next.value) : f.factor === "gmv90d" ? formatUsd(fs.next.value) : `${fs.next.value} 天`} 得 ${fs.next.points} 分` : "；已满分";
+      // How far the next band is: whole days (one more when the band is "more than"), percentage
+      // points or dollars ("以上"/"more than" when reaching the figure itself is not enough).
+      const nx = fs.next;
+      const strict = nx?.op === ">";
+      const shortZh = !nx
+        ? ""
+        : f.factor === "loginDays"
+          ? `（还差 ${nx.value - n.value + (strict ? 1 : 0)} 天）`
+          : f.factor === "buyerReplyRate"
+            ? `（还差 ${formatPoints(nx.value - n.value)}${strict ? "以上" : ""}）`
+            : `（还差 ${formatUsdGap(nx.value - n.value)}${strict ? "以上" : ""}）`;
+      const shortEn = !nx
+        ? ""
+        : f.factor === "loginDays"
+          ? ` (${countEn(nx.value - n.value + (strict ? 1 : 0), "more day", "more days")})`
+          : f.factor === "buyerReplyRate"
+            ? ` (${strict ? "more than " : ""}${formatNumber((nx.value - n.value) * 100, 1, "up")} percentage points more)`
+            : ` (${strict ? "more than " : ""}${usdEn(nx.value - n.value, "up")} more)`;
+      const next = nx ? `；下一档 ${nx.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(nx.value) : f.factor === "gmv90d" ? formatUsd(nx.value) : `${nx.value} 天`} 得 ${nx.points} 分${shortZh}` : "；已满分";
       const shownEn = f.factor === "loginDays" ? `${formatNumber(n.value)} days` : f.factor === "buyerReplyRate" ? `${formatPercent(n.value)}${derived ? ` (${n.raw} = ${formatNumber(n.value * 100, 1)}%)` : ""}` : usdEn(n.value);
-      const nextEn = fs.next ? `; next band ${fs.next.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(fs.next.value) : f.factor === "gmv90d" ? usdEn(fs.next.value) : `${fs.next.value} days`}: ${fs.next.points} points` : "; full marks";
+      const nextEn = nx ? `; next band ${nx.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(nx.value) : f.factor === "gmv90d" ? usdEn(nx.value) : `${nx.value} days`}: ${nx.points} points${shortEn}` : "; full marks";
       return {
         kind: "computed",
         result: `${f.name} ${shown} → 该项得 ${fs.points} 分（满分 ${fs.max} 分）`,
@@ -903,6 +927,15 @@ interface FactoryListResult {
   en: { text: string; arithmetic: string; thresholds: string };
 }
 
+/** Said right after the one order count: every order dispatched on time ("是按时发的", "all on time"). */
+const ALL_ON_TIME =
+  /(?:都|全|全部|均|(?<![不没沒])是)(?:是)?(?:按时|及时|准时|on.?time)|\b(?:all|both)\b(?: of them)?(?: were)?(?: shipped| dispatched)? on.?time|\b(?:it|they) (?:was|were) (?:shipped |dispatched )?on.?time/iu;
+
+/** The rest of the sentence a figure stands in (a slot's own `after` is only a short window). */
+function sentenceAfter(slots: Slots, n: NumberSlot): string {
+  return slots.text.slice(n.index + n.raw.length).split(/[。？?！!]|\.(?!\d)/u)[0] ?? "";
+}
+
 function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | NeedsFigure {
   const inquiryCounts = list === "heat" ? slots.numbers.filter((n) => n.kind === "plain" || (n.kind === "count" && /^(?:个|条|家)$/u.test(n.unit))) : [];
   // Effective inquiries exclude the risk-controlled ones (排除风控): "55个，其中16个被风控排除" → 39.
@@ -931,7 +964,12 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
     !written && onTimeOrders && allOrders && allOrders.value > 0 && onTimeOrders.value <= allOrders.value
       ? { ...onTimeOrders, value: onTimeOrders.value / allOrders.value, kind: "percent" as const }
       : undefined;
-  const rate = written ?? derived;
+  // "只发了1单，是按时发的", "shipped 3 orders, all on time": every order on time is a 100% rate.
+  const allOnTime =
+    !written && !derived && orderCounts.length === 1 && ALL_ON_TIME.test(sentenceAfter(slots, orderCounts[0]!))
+      ? { ...orderCounts[0]!, value: 1, kind: "percent" as const }
+      : undefined;
+  const rate = written ?? derived ?? allOnTime;
   // "没有发货订单", "0单", "no orders shipped": the list also needs at least one dispatched order.
   const noOrders = /没有?(?:任何)?(?:发货|发出)?(?:的)?订单|没发(?:过)?货|(?<![\d.])0\s*单|零单|no (?:shipped )?orders|no orders? shipped|haven't shipped/u.test(slots.text);
   const orders = derived ? allOrders : orderCounts[0];
@@ -997,7 +1035,11 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
       ? "（另需近90天至少1个发货订单）"
       : derived && allOrders
         ? `（${onTimeOrders!.value}/${allOrders.value} 单 = ${formatNumber(derived.value * 100, 1)}%）`
-        : inquiries?.raw.includes("−")
+        : allOnTime
+          ? `（${orderCounts[0]!.value} 单全部及时发货 = 100%）`
+          : list === "on-time-dispatch" && orders && ordersT
+            ? `（近90天发货订单 ${orders.value} 单 ≥ ${ordersT.threshold} 单 ✓）`
+            : inquiries?.raw.includes("−")
           ? `（有效询盘 ${inquiries.raw} = ${inquiries.value} 个，已排除风控）`
           : list === "response-time" && (extraMinutes || (!hoursSlot && minutes))
             ? `（${hoursSlot ? `${hoursSlot.value} 小时 ` : ""}${(extraMinutes ?? minutes)!.value} 分钟 = ${formatNumber(value, 2)} 小时）`
@@ -1019,7 +1061,11 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
       ? " (at least 1 dispatched order in the last 90 days is needed too)"
       : derived && allOrders
         ? ` (${onTimeOrders!.value}/${allOrders.value} orders = ${formatNumber(derived.value * 100, 1)}%)`
-        : inquiries?.raw.includes("−")
+        : allOnTime
+          ? ` (all ${countEn(orderCounts[0]!.value, "order", "orders")} on time = 100%)`
+          : list === "on-time-dispatch" && orders && ordersT
+            ? ` (${countEn(orders.value, "order", "orders")} dispatched in the last 90 days ≥ ${ordersT.threshold} ✓)`
+            : inquiries?.raw.includes("−")
           ? ` (effective inquiries ${inquiries.raw} = ${inquiries.value}, risk-filtered ones left out)`
           : list === "response-time" && (extraMinutes || (!hoursSlot && minutes))
             ? ` (${hoursSlot ? `${hoursSlot.value} hours ` : ""}${(extraMinutes ?? minutes)!.value} minutes = ${formatNumber(value, 2)} hours)`
@@ -1326,18 +1372,21 @@ const brandLeading: Calculator = {
     const l = check.leading!;
     const exportCond = l.conditions.find((c) => c.code === "export-at-least-1bn-cny")!;
     const threshold = formatCny(exportCond.threshold ?? 0);
+    const thresholdEn = cnyEn(exportCond.threshold ?? 0);
     const exportMet = exp ? exportCond.met : null;
     const unknown = [listed === null ? "是否上市" : "", famous === null ? "是否有省级以上驰名/著名商标" : ""].filter(Boolean);
     const anyMet = exportMet === true || listed === true || famous === true;
+    // The three grounds are alternatives: once one is met, the export figure is no shortfall.
+    const exportLine = exp ? `年出口额 ${formatCny(exp.value)} ${exportCond.met ? "≥" : "<"} ${threshold}${exportCond.met ? "" : anyMet ? "（已满足另一条件，此条不必满足）" : `（还差 ${formatCny(exportCond.gap ?? 0, "up")}）`}` : "未给出年出口额";
+    const exportLineEn = exp ? `annual exports ${cnyEn(exp.value)} ${exportCond.met ? "≥" : "<"} ${thresholdEn}${exportCond.met ? "" : anyMet ? " (not needed: another condition is met)" : ` (${cnyEn(exportCond.gap ?? 0, "up")} short)`}` : "no annual export figure given";
     const result = anyMet
-      ? `满足龙头品牌的条件（${exportMet ? `年出口额 ${formatCny(exp!.value)} ≥ ${threshold}` : listed ? "上市公司" : "有省级以上驰名/著名商标"}），另需有效的商标注册证或品牌授权书`
+      ? `可以申报龙头品牌：满足条件（${exportMet ? `年出口额 ${formatCny(exp!.value)} ≥ ${threshold}` : listed ? "上市公司" : "有省级以上驰名/著名商标"}），另需有效的商标注册证或品牌授权书`
       : unknown.length > 0
         ? `仅凭${exp ? `年出口额 ${formatCny(exp.value)}` : "所给条件"}还不够：需年出口额 ≥ ${threshold}，或上市公司，或有省级以上驰名/著名商标（${unknown.join("、")}你没说）`
         : `不符合龙头品牌的条件：年出口额${exp ? ` ${formatCny(exp.value)}` : ""}未达 ${threshold}，也不是上市公司、没有驰名/著名商标`;
-    const thresholdEn = cnyEn(exportCond.threshold ?? 0);
     const unknownEn = [listed === null ? "whether you are listed" : "", famous === null ? "whether you have a provincial-level or higher famous trademark" : ""].filter(Boolean);
     const resultEn = anyMet
-      ? `Yes, you meet the leading brand (龙头品牌) conditions (${exportMet ? `annual exports ${cnyEn(exp!.value)} ≥ ${thresholdEn}` : listed ? "a listed company" : "a provincial-level or higher famous trademark"}); a valid trademark certificate or brand licence is needed too`
+      ? `Yes, you can apply as a leading brand (龙头品牌): you meet its conditions (${exportMet ? `annual exports ${cnyEn(exp!.value)} ≥ ${thresholdEn}` : listed ? "a listed company" : "a provincial-level or higher famous trademark"}); a valid trademark certificate or brand licence is needed too`
       : unknownEn.length > 0
         ? `Not on ${exp ? `annual exports of ${cnyEn(exp.value)}` : "what you gave"} alone: it takes annual exports ≥ ${thresholdEn}, or a listed company, or a provincial-level or higher famous trademark (you did not say ${unknownEn.join(" or ")})`
         : `No, you do not meet the leading brand (龙头品牌) conditions: annual exports${exp ? ` of ${cnyEn(exp.value)}` : ""} below ${thresholdEn}, not listed, no famous trademark`;
@@ -1346,10 +1395,10 @@ const brandLeading: Calculator = {
       result,
       en: {
         result: resultEn,
-        arithmetic: exp ? `annual exports ${cnyEn(exp.value)} ${exportCond.met ? "≥" : "<"} ${thresholdEn}${exportCond.met ? "" : ` (${cnyEn(exportCond.gap ?? 0, "up")} short)`}` : "no annual export figure given",
+        arithmetic: exportLineEn,
         rule: `A leading brand needs one of: annual exports ≥ ${thresholdEn}; a listed company; a provincial-level or higher famous trademark (plus a valid trademark certificate or brand licence)`,
       },
-      arithmetic: exp ? `年出口额 ${formatCny(exp.value)} ${exportCond.met ? "≥" : "<"} ${threshold}${exportCond.met ? "" : `（还差 ${formatCny(exportCond.gap ?? 0, "up")}）`}` : "未给出年出口额",
+      arithmetic: exportLine,
       rule: `龙头品牌满足其一即可：年出口额 ≥ ${threshold}；上市公司；省级以上驰名/著名商标（另需有效期内的商标注册证或品牌授权书）`,
       source: "工业品牌站升级 · 招商标准 龙头品牌",
     };
@@ -1391,23 +1440,26 @@ const brandOwn: Calculator = {
     const expC = cond("export-at-least-100m-cny");
     const rdC = cond("rd-team-10-or-high-tech");
     const mkC = cond("marketing-at-least-500k-cny");
-    if (years) given.push(["品牌注册", yearsC.met, `${formatNumber(years.value)} 年 ${yearsC.met ? "≥" : "<"} ${yearsC.threshold} 年`]);
+    // An unmet figure says how much more it takes, so "还差多少" is answered in the result itself.
+    const shortZh = (c: BrandCondition, say: (gap: number) => string) => (c.met || !c.gap ? "" : `（还差 ${say(c.gap)}）`);
+    const shortEn = (c: BrandCondition, say: (gap: number) => string) => (c.met || !c.gap ? "" : ` (${say(c.gap)} short)`);
+    if (years) given.push(["品牌注册", yearsC.met, `${formatNumber(years.value)} 年 ${yearsC.met ? "≥" : "<"} ${yearsC.threshold} 年${shortZh(yearsC, (g) => `${formatNumber(g)} 年`)}`]);
     else missing.push("品牌注册年限");
-    if (exp) given.push(["年出口额", expC.met, `${formatCny(exp.value)} ${expC.met ? "≥" : "<"} ${formatCny(expC.threshold ?? 0)}`]);
+    if (exp) given.push(["年出口额", expC.met, `${formatCny(exp.value)} ${expC.met ? "≥" : "<"} ${formatCny(expC.threshold ?? 0)}${shortZh(expC, (g) => formatCny(g, "up"))}`]);
     else missing.push("年出口额");
-    if (rd || highTech !== null) given.push(["研发", rdC.met, rd ? `${rd.value} 人 ${rd.value >= (rdC.threshold ?? 0) ? "≥" : "<"} ${rdC.threshold} 人${highTech ? "（高新企业）" : ""}` : highTech ? "高新企业" : "非高新企业"]);
+    if (rd || highTech !== null) given.push(["研发", rdC.met, rd ? `${rd.value} 人 ${rd.value >= (rdC.threshold ?? 0) ? "≥" : "<"} ${rdC.threshold} 人${highTech ? "（高新企业）" : shortZh(rdC, (g) => `${g} 人`)}` : highTech ? "高新企业" : "非高新企业"]);
     else missing.push("研发团队人数或是否高新企业");
-    if (marketing) given.push(["年营销投入", mkC.met, `${formatCny(marketing.value)} ${mkC.met ? "≥" : "<"} ${formatCny(mkC.threshold ?? 0)}`]);
+    if (marketing) given.push(["年营销投入", mkC.met, `${formatCny(marketing.value)} ${mkC.met ? "≥" : "<"} ${formatCny(mkC.threshold ?? 0)}${shortZh(mkC, (g) => formatCny(g, "up"))}`]);
     else missing.push("国际站年营销投入");
     const givenEn: [boolean, string][] = [];
     const missingEn: string[] = [];
-    if (years) givenEn.push([yearsC.met, `brand registered ${formatNumber(years.value)} years ${yearsC.met ? "≥" : "<"} ${yearsC.threshold} years`]);
+    if (years) givenEn.push([yearsC.met, `brand registered ${formatNumber(years.value)} years ${yearsC.met ? "≥" : "<"} ${yearsC.threshold} years${shortEn(yearsC, (g) => countEn(g, "year", "years"))}`]);
     else missingEn.push("years since the brand was registered");
-    if (exp) givenEn.push([expC.met, `annual exports ${cnyEn(exp.value)} ${expC.met ? "≥" : "<"} ${cnyEn(expC.threshold ?? 0)}`]);
+    if (exp) givenEn.push([expC.met, `annual exports ${cnyEn(exp.value)} ${expC.met ? "≥" : "<"} ${cnyEn(expC.threshold ?? 0)}${shortEn(expC, (g) => cnyEn(g, "up"))}`]);
     else missingEn.push("annual exports");
-    if (rd || highTech !== null) givenEn.push([rdC.met, rd ? `R&D team of ${rd.value} ${rd.value >= (rdC.threshold ?? 0) ? "≥" : "<"} ${rdC.threshold}${highTech ? " (high-tech enterprise)" : ""}` : highTech ? "a high-tech enterprise" : "not a high-tech enterprise"]);
+    if (rd || highTech !== null) givenEn.push([rdC.met, rd ? `R&D team of ${rd.value} ${rd.value >= (rdC.threshold ?? 0) ? "≥" : "<"} ${rdC.threshold}${highTech ? " (high-tech enterprise)" : shortEn(rdC, (g) => countEn(g, "person", "people"))}` : highTech ? "a high-tech enterprise" : "not a high-tech enterprise"]);
     else missingEn.push("R&D team size or high-tech status");
-    if (marketing) givenEn.push([mkC.met, `yearly marketing on Alibaba.com ${cnyEn(marketing.value)} ${mkC.met ? "≥" : "<"} ${cnyEn(mkC.threshold ?? 0)}`]);
+    if (marketing) givenEn.push([mkC.met, `yearly marketing on Alibaba.com ${cnyEn(marketing.value)} ${mkC.met ? "≥" : "<"} ${cnyEn(mkC.threshold ?? 0)}${shortEn(mkC, (g) => cnyEn(g, "up"))}`]);
     else missingEn.push("yearly marketing spend on Alibaba.com");
     const failedEn = givenEn.filter(([met]) => !met);
     const en = {

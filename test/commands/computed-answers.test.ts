@@ -54,7 +54,7 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["This is our 4th Trade Assurance refusal. How many points in total?", /Offence 4: 3 points, and Trade Assurance is closed for 90 days; 4 offences cost 9 points in total/],
     ["OneTouch export total is US$18k. How much more to get the basic service fee waived?", /US\$2,000 to go/],
     ["Factory with 41 effective inquiries in the last 90 days: can we get on the hot list?", /Yes, on the hot list: 41 inquiries > 40 inquiries/],
-    ["Annual exports RMB 1.2 billion, not listed, no famous trademark. Can we be a leading brand?", /Yes, you meet the leading brand \(龙头品牌\) conditions \(annual exports RMB 1.2 billion ≥ RMB 1 billion\)/],
+    ["Annual exports RMB 1.2 billion, not listed, no famous trademark. Can we be a leading brand?", /Yes, you can apply as a leading brand \(龙头品牌\): you meet its conditions \(annual exports RMB 1.2 billion ≥ RMB 1 billion\)/],
     ["Own brand check: brand registered 2 years, annual exports RMB 200 million, R&D team of 15 people, marketing RMB 800k a year", /No, the own brand \(自主品牌\) conditions are not met: brand registered 2 years < 3 years/],
     ["Keyword competition: search index 5000, seller scale index 2500?", /Competition \(竞争度\) = 2/],
     ["Apparel, week 3 of the festival list: which days' GMV count?", /the Week 3 list ranks by GMV received September 1–September 11 US Pacific time/],
