@@ -143,6 +143,12 @@ export const ComputeSchema = z
     rule: z.enum(COMPUTE_RULES),
     /** The figures it needs from the question (slot names, docs/computed-answers.md). */
     needs: z.array(z.string().min(1)).min(1),
+    /**
+     * Further rules whose results this entry's answer covers (e.g. the appeal entry: the deadline
+     * is its rule, whether an order is big enough for ground b another): their computed replies
+     * link to this entry.
+     */
+    also: z.array(z.enum(COMPUTE_RULES)).min(1).optional(),
   })
   .strict();
 

@@ -109,6 +109,7 @@ function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidenc
 /** The entry that names `rule`, for the source link of a computed reply found by its words. */
 function entryForRule(rule: ComputeRule, deps: PipelineDeps): KnowledgeEntry | undefined {
   for (const e of deps.kb.byId.values()) if (e.compute?.rule === rule) return e;
+  for (const e of deps.kb.byId.values()) if (e.compute?.also?.includes(rule)) return e;
   return undefined;
 }
 
@@ -154,12 +155,16 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
   if (hasFigures(slots)) {
     // A close candidate that computes, then any rule the question names by its words.
     const tried = new Set<ComputeRule>(primaryRule ? [primaryRule] : []);
-    for (const c of others) {
-      const rule = c.entry.compute?.rule;
-      if (!rule || tried.has(rule) || !CALCULATORS[rule].cue.test(slots.text)) continue;
-      tried.add(rule);
-      const r = CALCULATORS[rule].run(slots, now);
-      if (shown(r)) return computedReply(r, c.entry, c.confidence, msg.now, lang);
+    // The primary entry's further rules come first, then each close candidate's rules.
+    const candidates = primary && primary.entry.compute?.also ? [{ ...primary, rules: primary.entry.compute.also }] : [];
+    for (const c of others) if (c.entry.compute) candidates.push({ ...c, rules: [c.entry.compute.rule, ...(c.entry.compute.also ?? [])] });
+    for (const c of candidates) {
+      for (const rule of c.rules) {
+        if (tried.has(rule) || !CALCULATORS[rule].cue.test(slots.text)) continue;
+        tried.add(rule);
+        const r = CALCULATORS[rule].run(slots, now);
+        if (shown(r)) return computedReply(r, c.entry, c.confidence, msg.now, lang);
+      }
     }
     for (const [rule, calc] of Object.entries(CALCULATORS) as [ComputeRule, Calculator][]) {
       if (tried.has(rule) || !calc.cue.test(slots.text)) continue;

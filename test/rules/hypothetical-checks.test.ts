@@ -11,6 +11,7 @@ import type { ComputeRule } from "../../knowledge/schema.js";
 import { COMPUTE_RULES } from "../../knowledge/schema.js";
 import { CALCULATORS, type Calculation } from "../../bot/pipeline/compute-answer.js";
 import { extractSlots } from "../../bot/pipeline/extract-slots.js";
+import { loadKnowledge } from "../../knowledge/load-knowledge.js";
 import { AGENCY_EXPORT_WAIVER_MIN_USD, RFQ_GOLD_BONUS, SELF_EXPORT_WAIVER_MIN_USD } from "../../rules/index.js";
 
 const ASKED = DateTime.fromISO("2021-08-26T12:00:00+08:00");
@@ -52,6 +53,11 @@ function table(rule: ComputeRule, rows: Row[]): void {
 
 it("every rule an entry may name has a calculator", () => {
   expect(Object.keys(CALCULATORS).sort()).toEqual([...COMPUTE_RULES].sort());
+});
+
+it("every rule is named by an entry, so that its computed reply links to the full rule", () => {
+  const named = new Set(loadKnowledge().entries.flatMap((e) => (e.compute ? [e.compute.rule, ...(e.compute.also ?? [])] : [])));
+  expect(COMPUTE_RULES.filter((r) => !named.has(r))).toEqual([]);
 });
 
 table("rfq-tier", [
