@@ -581,6 +581,14 @@ function dateRole(slots: Slots, d: DateSlot): "join" | "exit" | null {
   return ea < 0 || (ja >= 0 && ja < ea) ? "join" : "exit";
 }
 
+/** "今天能退出吗", "can I rejoin now": the question asks about the day it is asked. */
+const ASKS_TODAY = /今天|今日|现在|目前|此刻|当下|\btoday\b|\bnow\b|\byet\b/u;
+
+/** Whole days from the day of `now` (Beijing time) to an ISO date: 0 on that day. */
+function daysUntil(now: DateTime, isoDate: string): number {
+  return Math.max(0, Math.round(DateTime.fromISO(isoDate, { zone: SHANGHAI }).diff(now.setZone(SHANGHAI).startOf("day"), "days").days));
+}
+
 const guaranteeExit: Calculator = {
   needs: ["joinDate"],
   cue: /^(?=[\s\S]*(?:加入|开通|join))(?=[\s\S]*(?:退出|退|leave|exit|quit))/u,
@@ -599,8 +607,18 @@ const guaranteeExit: Calculator = {
     // "8月18日加入，9月10日能退出吗": the rule asked on that day.
     const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
     const onDay = asked ? checkGuarantee(partialMerchant({ guarantee: { joinedAt: d.instant.toISO(), exitedAt: null, rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }), asked.instant.setZone(SHANGHAI).endOf("day")) : undefined;
-    const verdict = onDay?.ok ? `${asked!.instant.toFormat("M月d日")}${onDay.canExitNow ? "可以退出" : "还不能退出"}；` : "";
-    const verdictEn = onDay?.ok ? `${onDay.canExitNow ? "Yes" : "No"}, on ${asked!.instant.setLocale("en").toFormat("MMMM d")} you ${onDay.canExitNow ? "can" : "cannot yet"} leave; ` : "";
+    // "今天能退出吗": the rule asked on the day of the question.
+    const today = !asked && ASKS_TODAY.test(slots.text) ? g : undefined;
+    const verdict = onDay?.ok
+      ? `${asked!.instant.toFormat("M月d日")}${onDay.canExitNow ? "可以退出" : "还不能退出"}；`
+      : today
+        ? `今天（${now.toFormat("M月d日")}）${today.canExitNow ? "已经可以退出" : `还不能退出，还要等 ${daysUntil(now, g.earliestExitDate)} 天`}；`
+        : "";
+    const verdictEn = onDay?.ok
+      ? `${onDay.canExitNow ? "Yes" : "No"}, on ${asked!.instant.setLocale("en").toFormat("MMMM d")} you ${onDay.canExitNow ? "can" : "cannot yet"} leave; `
+      : today
+        ? `${today.canExitNow ? "Yes, today" : "Not yet: today"} (${now.setLocale("en").toFormat("MMMM d")}) you ${today.canExitNow ? "can leave" : `cannot leave for another ${countEn(daysUntil(now, g.earliestExitDate), "day", "days")}`}; `
+        : "";
     const shiftedEn = g.joinedOn !== d.instant.toISODate() ? ` (${d.raw}, ${zoneNameEn(d.zone)}, is ${g.joinedOn} Beijing time)` : "";
     return {
       kind: "computed",
@@ -654,8 +672,19 @@ const guaranteeRejoin: Calculator = {
     if (!g.ok || !g.rejoin || !g.exitedOn) return needs("请告诉我退出的日期。", "Please tell me the date you left.");
     const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
     const onDay = asked ? checkGuarantee(partialMerchant({ guarantee: { joinedAt: null, exitedAt: d.instant.toISO(), rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }), asked.instant.setZone(SHANGHAI).endOf("day")) : undefined;
-    const verdict = onDay?.ok && onDay.rejoin ? `${asked!.instant.toFormat("M月d日")}${onDay.rejoin.canRejoinNow ? "可以重新加入" : "还不能重新加入"}；` : "";
-    const verdictEn = onDay?.ok && onDay.rejoin ? `${onDay.rejoin.canRejoinNow ? "Yes" : "No"}, on ${asked!.instant.setLocale("en").toFormat("MMMM d")} you ${onDay.rejoin.canRejoinNow ? "can" : "cannot yet"} rejoin; ` : "";
+    const today = !asked && ASKS_TODAY.test(slots.text) && g.rejoin.earliestDate ? g.rejoin : undefined;
+    const verdict =
+      onDay?.ok && onDay.rejoin
+        ? `${asked!.instant.toFormat("M月d日")}${onDay.rejoin.canRejoinNow ? "可以重新加入" : "还不能重新加入"}；`
+        : today
+          ? `今天（${now.toFormat("M月d日")}）${today.canRejoinNow ? "已经可以重新加入" : `还不能重新加入，还要等 ${daysUntil(now, today.earliestDate)} 天`}；`
+          : "";
+    const verdictEn =
+      onDay?.ok && onDay.rejoin
+        ? `${onDay.rejoin.canRejoinNow ? "Yes" : "No"}, on ${asked!.instant.setLocale("en").toFormat("MMMM d")} you ${onDay.rejoin.canRejoinNow ? "can" : "cannot yet"} rejoin; `
+        : today
+          ? `${today.canRejoinNow ? "Yes, today" : "Not yet: today"} (${now.setLocale("en").toFormat("MMMM d")}) you ${today.canRejoinNow ? "can rejoin" : `cannot rejoin for another ${countEn(daysUntil(now, today.earliestDate), "day", "days")}`}; `
+          : "";
     return {
       kind: "computed",
       result: `${verdict}最早 ${dayOf(g.rejoin.earliestDate)} 可以重新加入保障升级服务`,
