@@ -130,6 +130,11 @@ describe("industries, Gold and company type", () => {
     ["我们做汽车配件及用品的", ["汽摩配"]],
     ["家具和灯具照明两个类目", ["家具", "灯具照明"]],
     ["we sell consumer electronics", ["消费电子"]],
+    // the short forms merchants type; a full name is read whole, never as its shorter part
+    ["我们是3C数码行业的", ["消费电子"]],
+    ["做美妆和五金的", ["美容个护", "五金工具"]],
+    ["五金工具和面料及纺织原材料", ["五金工具", "面料及纺织原材料"]],
+    ["我们做家纺", ["家纺"]],
   ])("%s → %j", (q, industries) => {
     expect(extractSlots(q, ASKED).industries).toEqual(industries);
   });
