@@ -48,6 +48,7 @@ import {
   FACTORY_APPEAL_WORKING_DAYS,
   PENALTY_LADDERS,
   RFQ_GOLD_BONUS,
+  RFQ_PEER_TOP_POINTS,
   RFQ_ISSUE_DAYS,
   RFQ_TIER_TABLE,
   scoreRfq,
@@ -223,9 +224,12 @@ function usdAmount(slots: Slots, near?: RegExp): NumberSlot | undefined {
 }
 
 function ordinalOrCount(slots: Slots, unit: RegExp): { ordinal?: number; past?: number } {
-  const ord = slots.numbers.find((n) => n.kind === "ordinal" && unit.test(n.unit) && n.value <= 50);
-  if (ord) return { ordinal: ord.value };
   const c = slots.numbers.find((n) => n.kind === "count" && unit.test(n.unit));
+  // "被罚了5次（第一次是警告）": with a count beside it, an ordinal that says what that offence
+  // got describes the ladder, not which offence this is.
+  const describesLadder = (n: NumberSlot) => c !== undefined && /^\s*(?:是|为|只是|就是|只)?(?:警告|扣\s*\d|warning)|^\s*(?:one )?(?:was|is|got) (?:a |just a |only a )?warning/u.test(n.after);
+  const ord = slots.numbers.find((n) => n.kind === "ordinal" && unit.test(n.unit) && n.value <= 50 && !describesLadder(n));
+  if (ord) return { ordinal: ord.value };
   if (!c) return {};
   // "已经被罚了3次，再犯…" counts the past; "犯了4次一共扣几分", "被罚了3次，总共扣了多少" name the total.
   if (/再|下一?次|又|next|again/u.test(c.after)) return { past: c.value };
@@ -407,21 +411,26 @@ function factorSlot(slots: Slots, kinds: readonly NumberSlot["kind"][], near: Re
   );
 }
 
+/** "订单起草了3000美金，买家还没付款": money not received (an order drafted, unpaid). */
+const UNPAID = /起草|(?:还)?(?:没|未)(?:有)?(?:付款|支付|付钱|到账|收款)|unpaid|not (?:yet )?(?:been )?paid|(?:hasn't|has not|haven't|have not) (?:yet )?paid|draft(?:ed)?/u;
+
 const rfqFactor: Calculator = {
   needs: ["factor-value"],
-  cue: /^(?=[\s\S]*(?:登录|登陆|login|回复率|回复律|买家回|reply rate|gmv|实收|实受))(?=[\s\S]*(?:分|points?|score))/u,
+  cue: /^(?=[\s\S]*(?:登录|登陆|login|回复率|回复律|买家回|reply rate|gmv|实收|实受))(?=[\s\S]*(?:分|points?|score|下一档|next (?:band|tier|level)))/u,
   run(slots) {
     const given = FACTOR_WORDS.filter((f) => (f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near)));
     if (given.length > 1) return needs("你给了几项因子的数字：要算总分，请一起说明报价个数和24小时响应率的同行排名（例如「都在同行前10%」）；要算单项，一次问一项。", "You gave figures for several factors: for the total score, also say where your quote count and 24-hour response rate rank among peers (e.g. \"both in the peer top 10%\"); for one factor, ask one at a time.");
     for (const f of FACTOR_WORDS) {
       const n = f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near);
       if (!n || (f.factor === "loginDays" && n.unit !== "天") || (f.factor === "gmv90d" && n.currency === "CNY")) continue;
+      // briefing: RFQ近90天交易额 counts money received; an order drafted but not paid is not counted.
+      const unpaid = f.factor === "gmv90d" && UNPAID.test(slots.text);
       const rfq =
         f.factor === "loginDays"
           ? partialRfq({ loginDaysMonthToDate: n.value })
           : f.factor === "buyerReplyRate"
             ? partialRfq({ buyerReplyRate30d: Math.min(1, n.value) })
-            : partialRfq({ gmv90dUsd: n.value });
+            : partialRfq({ gmv90dUsd: unpaid ? 0 : n.value });
       const score = scoreRfq(partialMerchant({ rfq }), []);
       if (!score.ok) break;
       const fs = score.factors.find((x) => x.factor === f.factor)!;
@@ -448,6 +457,20 @@ const rfqFactor: Calculator = {
       const next = nx ? `；下一档 ${nx.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(nx.value) : f.factor === "gmv90d" ? formatUsd(nx.value) : `${nx.value} 天`} 得 ${nx.points} 分${shortZh}` : "；已满分";
       const shownEn = f.factor === "loginDays" ? `${formatNumber(n.value)} days` : f.factor === "buyerReplyRate" ? `${formatPercent(n.value)}${derived ? ` (${n.raw} = ${formatNumber(n.value * 100, 1)}%)` : ""}` : usdEn(n.value);
       const nextEn = nx ? `; next band ${nx.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(nx.value) : f.factor === "gmv90d" ? usdEn(nx.value) : `${nx.value} days`}: ${nx.points} points${shortEn}` : "; full marks";
+      if (unpaid) {
+        return {
+          kind: "computed",
+          result: `起草未支付的订单不计入：${f.name}按 0 美元算 → 该项得 ${fs.points} 分（满分 ${fs.max} 分）`,
+          arithmetic: `${shown} 尚未付款，不计入实收GMV；0 美元所在的档位得 ${fs.points} 分`,
+          rule: `RFQ近90天交易额 = 近90天RFQ相关实际到账金额，起草未支付订单不计算`,
+          source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
+          en: {
+            result: `Orders drafted but not paid do not count: ${f.nameEn} is US$0 → ${fs.points} points for this factor (out of ${fs.max})`,
+            arithmetic: `${shownEn} is not paid yet, so it is not received GMV; US$0 is in the band worth ${fs.points} points`,
+            rule: "RFQ GMV in the last 90 days is the RFQ money actually received; orders drafted but not paid do not count",
+          },
+        };
+      }
       return {
         kind: "computed",
         result: `${f.name} ${shown} → 该项得 ${fs.points} 分（满分 ${fs.max} 分）`,
@@ -517,6 +540,9 @@ function severalOrders(amounts: readonly NumberSlot[]): Calculation {
   };
 }
 
+/** "买家没有申请赔偿", "the buyer hasn't claimed": no claim, so nothing is owed yet. */
+const NO_CLAIM = /(?:买家|客户|对方)(?:还)?(?:没有?|未|并没有?|不)(?:申请|要求|发起|提出|索赔|要)(?:赔偿|赔付|补偿|索赔)?|(?:buyer|customer)\s+(?:has|have|did|does)?\s*(?:not|n't|never)\s+(?:yet\s+)?(?:claim|ask|request|file)|no (?:claim|compensation request) (?:was |has been )?(?:made|filed)/u;
+
 const guaranteeCompensation: Calculator = {
   needs: ["orderAmountUsd"],
   // Not the festival's arrival guarantee (到货保障, 10% without a cap): its own calculator.
@@ -543,14 +569,20 @@ const guaranteeCompensation: Calculator = {
     if (!c.ok) return needs("订单金额需大于 0（美元）。", "The order amount must be above US$0.");
     const raw = formatUsd(Math.round(amount.value * COMPENSATION_RATE * 100) / 100, "nearest");
     const rawEn = usdEn(Math.round(amount.value * COMPENSATION_RATE * 100) / 100, "nearest");
+    // briefing 常见问题 Q1: compensation is owed only when the buyer claims it for that order.
+    const unclaimed = NO_CLAIM.test(slots.text);
     return {
       kind: "computed",
-      result: `买家最多可获 ${formatUsd(c.compensationUsd)} 赔偿${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放，买家 ${c.couponValidDays} 天内使用，平台再向商家追缴`,
+      result: unclaimed
+        ? `现在不用赔：只有买家针对该订单申请赔偿时才赔；若买家申请，最多赔 ${formatUsd(c.compensationUsd)}${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放`
+        : `买家最多可获 ${formatUsd(c.compensationUsd)} 赔偿${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放，买家 ${c.couponValidDays} 天内使用，平台再向商家追缴`,
       arithmetic: `${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${raw}${c.capped ? `，超过上限按 ${formatUsd(c.capUsd)} 计` : `，未超过上限 ${formatUsd(COMPENSATION_CAP_USD)}`}`,
       rule: `逾期发货且买家发起赔偿申请时，按信保订单金额的 ${formatPercent(COMPENSATION_RATE)} 赔偿，上限 ${formatUsd(COMPENSATION_CAP_USD)}`,
       source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
       en: {
-        result: `The buyer gets at most ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""} as a no-threshold coupon, to use within ${c.couponValidDays} days; the platform then recovers it from you`,
+        result: unclaimed
+          ? `Nothing to pay for now: compensation is owed only when the buyer claims it for that order; if the buyer does, at most ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""} as a no-threshold coupon`
+          : `The buyer gets at most ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""} as a no-threshold coupon, to use within ${c.couponValidDays} days; the platform then recovers it from you`,
         arithmetic: `${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${rawEn}${c.capped ? `, above the cap, so ${usdEn(c.capUsd)}` : `, within the ${usdEn(COMPENSATION_CAP_USD)} cap`}`,
         rule: `When you dispatch late and the buyer claims, the compensation is ${formatPercent(COMPENSATION_RATE)} of the Trade Assurance order, at most ${usdEn(COMPENSATION_CAP_USD)}`,
       },
@@ -861,18 +893,22 @@ function penaltyCalculator(rule: LadderRule): Calculator {
           ? `; Trade Assurance is not closed (closed for ${TA_CLOSURE_DAYS} days from offence ${closes.fromOrdinal} on)`
           : "";
       const asksTotal = /一共|总共|累计|合计|加起来|总计|共扣|in total|altogether|total/u.test(slots.text);
+      // "一共被罚了6次…下次再犯扣多少": the next offence too, when the figure was the ones so far.
+      const next = ordinal !== undefined && n < 50 && /下次|下一次|再犯|再被|再有|next (?:time|offence|one)|happens again|do it again/u.test(slots.text) ? ladderCosts(rule, n + 1, now)[n]! : undefined;
+      const nextZh = next ? `；下次（第${n + 1}次）${next.warningOnly ? "警告" : `扣 ${next.points} 分`}` : "";
+      const nextEn = next ? `; the next one (offence ${n + 1}) costs ${next.warningOnly ? "a warning" : `${next.points} points`}` : "";
       return {
         kind: "computed",
-        result: asksTotal
+        result: (asksTotal
           ? `第${n}次${word(nth)}${extra}；${n}次累计共扣 ${total} 分`
-          : `第${n}次${nth.warningOnly ? "只警告、不扣分" : `扣 ${nth.points} 分`}${extra}（${n}次累计共扣 ${total} 分）`,
+          : `第${n}次${nth.warningOnly ? "只警告、不扣分" : `扣 ${nth.points} 分`}${extra}（${n}次累计共扣 ${total} 分）`) + nextZh,
         arithmetic: `${costs.map((c) => (c.warningOnly ? "0（警告）" : String(c.points))).join(" + ")} = ${total} 分`,
         rule: `${name}（${ladder.effectiveFrom}起）：${rows.join("；")}${nth.severeCaseMeasures.length > 0 ? "；情节严重的店铺屏蔽、搜索降权直至关闭账号" : ""}`,
         source: "国际站规则更新解读 · 管控公告",
         en: {
-          result: asksTotal
+          result: (asksTotal
             ? `Offence ${n}: ${wordEn(nth)}${extraEn}; ${n} offences cost ${total} points in total`
-            : `Offence ${n}: ${nth.warningOnly ? "a warning only, no points" : `${nth.points} points deducted`}${extraEn} (${n} offences: ${total} points in total)`,
+            : `Offence ${n}: ${nth.warningOnly ? "a warning only, no points" : `${nth.points} points deducted`}${extraEn} (${n} offences: ${total} points in total)`) + nextEn,
           arithmetic: `${costs.map((c) => (c.warningOnly ? "0 (warning)" : String(c.points))).join(" + ")} = ${total} points`,
           rule: `${PENALTY_RULE_NAMES_EN[rule]} (from ${ladder.effectiveFrom}): ${rowsEn.join("; ")}${nth.severeCaseMeasures.length > 0 ? "; in severe cases the store may be blocked, demoted in search or closed" : ""}`,
         },
@@ -1521,16 +1557,46 @@ const brandOwn: Calculator = {
 
 // ---------------------------------------------------------------- more rules
 
+/** The words that name each peer-ranked factor. */
+const QUOTES_FACTOR = /报价个数|报价数量|报价数|报价量|quotes? (?:factor|count|number)|number of quotes|quote count/u;
+const RESPONSE_FACTOR = /24\s*(?:小时|h|hours?)|响应率|response/u;
+
+/**
+ * The points of the two peer-ranked factors when the question states both ("报价个数20分，24小时响应率
+ * 21分", "报价个数和24小时响应率分别是20分和21分", "quotes factor 10 pts, 24h response 10 pts").
+ */
+function rankedFactorPoints(slots: Slots): { quotes: NumberSlot; response: NumberSlot } | undefined {
+  const scores = slots.numbers.filter((n) => n.kind === "score" && n.value >= 0 && n.value <= RFQ_PEER_TOP_POINTS);
+  const named = (re: RegExp) => scores.find((n) => re.test(n.lead) || re.test(n.before.slice(-10)));
+  let quotes = named(QUOTES_FACTOR);
+  let response = scores.find((n) => n !== quotes && (RESPONSE_FACTOR.test(n.lead) || RESPONSE_FACTOR.test(n.before.slice(-8))));
+  // "A和B分别是20分和21分": two points after both names, in the order the names came.
+  if ((!quotes || !response || quotes === response) && /分别|respectively/u.test(slots.text) && scores.length >= 2) {
+    const q = slots.text.search(QUOTES_FACTOR);
+    const r = slots.text.search(RESPONSE_FACTOR);
+    const after = scores.filter((n) => n.index > Math.max(q, r));
+    if (q >= 0 && r >= 0 && after.length === 2) [quotes, response] = q < r ? [after[0], after[1]] : [after[1], after[0]];
+  }
+  return quotes && response && quotes !== response ? { quotes, response } : undefined;
+}
+
 const rfqTotal: Calculator = {
   needs: ["loginDays", "quotesRank", "responseRank", "buyerReplyRate", "gmvUsd"],
-  cue: /^(?=[\s\S]*(?:总分|服务分|total|score))(?=[\s\S]*(?:登录|登陆|login))(?=[\s\S]*(?:回复率|reply))/u,
+  cue: /^(?=[\s\S]*(?:总分|服务分|total|score))(?=[\s\S]*(?:登录|登陆|login|logged in|log in))(?=[\s\S]*(?:回复率|回复|repl(?:y|ies)))/u,
   run(slots) {
-    const login = slots.numbers.find((n) => n.kind === "count" && n.unit === "天" && /登录|登陆|login/u.test(n.before + n.after.slice(0, 6)));
-    const reply = replyRateSlot(slots, /买家回复|回复率|reply rate|replied/u);
-    const gmv = slots.numbers.find((n) => n.kind === "amount" && n.currency !== "CNY" && /gmv|实收|交易额|成交/u.test(n.before + n.after.slice(0, 6)));
-    // The two ranked factors are computable only when the question says both are in the top 10%.
+    const login = slots.numbers.find((n) => n.kind === "count" && n.unit === "天" && /登录|登陆|login|logged in|log in/u.test(n.before + n.after.slice(0, 6)));
+    // "no buyer replies", "一笔到账的都没有": a factor said to be nothing is 0, not missing.
+    const zero = (re: RegExp): NumberSlot | undefined =>
+      re.test(slots.text) ? { value: 0, kind: "plain", unit: "", currency: null, raw: "0", before: "", after: "", lead: "", period: false, index: -1 } : undefined;
+    const reply = replyRateSlot(slots, /买家回复|回复率|reply rate|replied/u) ?? zero(/no (?:buyer )?repl(?:y|ies)|(?:买家)?(?:一个|一条)?(?:回复|回)都没有|没有(?:买家)?回复/u);
+    const gmv =
+      slots.numbers.find((n) => n.kind === "amount" && n.currency !== "CNY" && /gmv|实收|交易额|成交|到账|received/u.test(n.before + n.after.slice(0, 6))) ??
+      zero(/no (?:rfq )?(?:gmv|sales|orders? received)|(?:gmv|到账|成交)(?:是|为)?\s*0(?!\d)|(?:一笔)?(?:到账|成交)的?都没有|没有(?:rfq)?(?:gmv|到账|成交)/u);
+    // The two ranked factors are computable only when the question says both are in the top 10%,
+    // or gives the points each already has (the back office shows them: "报价个数20分").
     const top = /(?:前|top\s*)10\s*%|前百分之十/u.test(slots.text);
-    if (!login || !reply || !gmv || !top) {
+    const ranked = rankedFactorPoints(slots);
+    if (!login || !reply || !gmv || (!top && !ranked)) {
       return needs("总分要五项数字：登录天数、近30天买家回复率、RFQ近90天实收GMV，以及报价个数和24小时响应率是否都在同行前10%（这两项按同行排名计分）；绑定商户后发送 /score 可直接算出。", "The total score needs all five factors: login days, buyer reply rate over the last 30 days, RFQ GMV received in the last 90 days, and whether your quote count and 24-hour response rate are both in the peer top 10% (those two are scored by peer rank); bind your account and send /score to have it worked out.");
     }
     // No peers in the partial record: the rule then gives both ranked factors the top points,
@@ -1540,17 +1606,23 @@ const rfqTotal: Calculator = {
       [],
     );
     if (!score.ok) return needs("请给出五项数字。", "Please give all five factors.");
-    const row = RFQ_TIER_TABLE.find((r) => r.tier === score.tier)!;
+    const points = score.factors.map((f) => (ranked && f.factor === "quotes" ? ranked.quotes.value : ranked && f.factor === "responseRate24h" ? ranked.response.value : f.points));
+    const total = points.reduce((a, b) => a + b, 0) + score.goldBonus;
+    const row = tierRowOf(total);
     const e = entitlementsOf(row, 0);
-    const parts = score.factors.map((f) => f.points).join(" + ");
+    const parts = points.join(" + ");
+    // A rate worked out from counts ("报了50条，回了20条") shows them.
+    const replyFrom = reply.raw.includes("/") ? `（${reply.raw}）` : "";
+    const rankedZh = ranked ? `报价个数 ${ranked.quotes.value} 分、24小时响应率 ${ranked.response.value} 分` : "报价个数与24小时响应率同行前10%";
+    const rankedEn = ranked ? `quotes ${ranked.quotes.value} points, 24-hour response ${ranked.response.value} points` : "quotes and 24-hour response in the top 10% of peers";
     return {
       kind: "computed",
-      result: `总分 ${score.total} 分${score.goldBonus ? `（含金品 +${score.goldBonus}）` : ""}，${TIER_LABELS[score.tier]}档：${row.quotesGranted === "formula" ? `赠送报价按上月报多返多（兜底、封顶见规则）` : entitlementText(e)}`,
-      arithmetic: `${parts}${score.goldBonus ? ` + 金品 ${score.goldBonus}` : ""} = ${score.total} 分（登录 ${login.value} 天、报价个数与24小时响应率同行前10%、买家回复率 ${formatPercent(reply.value)}、GMV ${formatUsd(gmv.value)}）`,
+      result: `总分 ${total} 分${score.goldBonus ? `（含金品 +${score.goldBonus}）` : ""}，${TIER_LABELS[row.tier]}档：${row.quotesGranted === "formula" ? `赠送报价按上月报多返多（兜底、封顶见规则）` : entitlementText(e)}`,
+      arithmetic: `${parts}${score.goldBonus ? ` + 金品 ${score.goldBonus}` : ""} = ${total} 分（登录 ${login.value} 天、${rankedZh}、买家回复率 ${formatPercent(reply.value)}${replyFrom}、GMV ${formatUsd(gmv.value)}）`,
       rule: "服务分5大因子：登录天数、本月报价个数、24小时报价响应率、近30天买家回复率、RFQ近90天实收GMV；档位按总分",
       en: {
-        result: `A total of ${score.total} points${score.goldBonus ? ` (Gold +${score.goldBonus} included)` : ""}, the ${tierEn(row)} tier: ${row.quotesGranted === "formula" ? "free quotes as many as you sent last month (with the floor and cap of the rule)" : entitlementTextEn(e)}`,
-        arithmetic: `${parts}${score.goldBonus ? ` + Gold ${score.goldBonus}` : ""} = ${score.total} points (login ${login.value} days, quotes and 24-hour response in the top 10% of peers, buyer reply rate ${formatPercent(reply.value)}, GMV ${usdEn(gmv.value)})`,
+        result: `A total of ${total} points${score.goldBonus ? ` (Gold +${score.goldBonus} included)` : ""}, the ${tierEn(row)} tier: ${row.quotesGranted === "formula" ? "free quotes as many as you sent last month (with the floor and cap of the rule)" : entitlementTextEn(e)}`,
+        arithmetic: `${parts}${score.goldBonus ? ` + Gold ${score.goldBonus}` : ""} = ${total} points (login ${login.value} days, ${rankedEn}, buyer reply rate ${formatPercent(reply.value)}${replyFrom.replace(/（(.*)）/u, " ($1)")}, GMV ${usdEn(gmv.value)})`,
         rule: "The service score has 5 factors: login days, quotes this month, 24-hour quote response, buyer reply rate in the last 30 days, RFQ GMV received in the last 90 days; the tier goes by the total",
       },
       source: "RFQ商家服务分升级计划 · 服务分5大因子规则、服务分新分层及配套权益",
@@ -1624,13 +1696,16 @@ const festivalPhase: Calculator = {
     const phase = t < FESTIVAL_START.toMillis() ? "尚未开始" : t > FESTIVAL_END.toMillis() ? "已经结束" : "已经开始、正在进行";
     const start = FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm");
     const end = FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss");
+    const during = phase === "已经开始、正在进行";
+    const asksDuring = /算(?:不算)?.{0,6}(?:采购节|活动)?期间|在(?:不在)?.{0,4}(?:采购节|活动)?期间|期间(?:内|吗|么)|count(?:s|ed)? (?:as|for|towards?)|during the (?:festival|sourcing)|within the festival/u.test(slots.text);
     return {
       kind: "computed",
-      result: `${zoneName(d.zone)} ${d.instant.toFormat("M月d日 HH:mm")} 采购节${phase}（北京时间 ${start} 开始，${end} 结束）`,
+      // "这个时间下的单算采购节期间吗": the yes/no first.
+      result: `${asksDuring ? (during ? "算采购节期间：" : "不算采购节期间：") : ""}${zoneName(d.zone)} ${d.instant.toFormat("M月d日 HH:mm")} 采购节${phase}（北京时间 ${start} 开始，${end} 结束）`,
       arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}（北京时间）${phase === "尚未开始" ? "早于" : phase === "已经结束" ? "晚于" : "在"} ${start} – ${end}${phase === "已经开始、正在进行" ? " 之间" : ""}`,
       rule: `9月采购节：美西时间 ${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} 至 ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")}（北京时间 ${start} 至 ${end}）`,
       en: {
-        result: `At ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} the festival ${phase === "尚未开始" ? "has not started yet" : phase === "已经结束" ? "has ended" : "has started and is on"} (Beijing time ${start} to ${end})`,
+        result: `${asksDuring ? (during ? "Yes, within the festival: " : "No, outside the festival: ") : ""}${asksDuring ? "at" : "At"} ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} the festival ${phase === "尚未开始" ? "has not started yet" : phase === "已经结束" ? "has ended" : "has started and is on"} (Beijing time ${start} to ${end})`,
         arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} Beijing time is ${phase === "尚未开始" ? "before" : phase === "已经结束" ? "after" : "within"} ${start} – ${end}`,
         rule: `The September Sourcing Festival: US Pacific time ${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} to ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")} (Beijing time ${start} to ${end})`,
       },

@@ -246,13 +246,13 @@ const MULTIPLIERS: Readonly<Record<string, number>> = { 万: 1e4, w: 1e4, 千: 1
 
 /** A number with what may come with it: currency before, multiplier, a second 万 part (1万8), unit. */
 const NUMBER_RE =
-  /(us\s?\$|usd\s?|\$|rmb\s?|cny\s?|¥|￥)?\s*(第)?\s*(\d+(?:\.\d+)?)\s*(百万|billion|million|bn(?![a-z])|万|亿|千|[kwm](?![a-z]))?(\d(?!\d))?\s*(%|个百分点|美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|条|个?小时|个月|个人|个|次|天|单|h(?![a-z])|hours?|周|名|家|人|年|分(?!钟)|points?|quotes?|inquiries|orders?|days?|years?|people|persons|staff|engineers|times?|(?:rts\s+)?(?:items?|products?|skus?)|offen[cs]es?|violations?)?/gu;
+  /(us\s?\$|usd\s?|\$|rmb\s?|cny\s?|¥|￥)?\s*(第)?\s*(\d+(?:\.\d+)?)\s*(百万|billion|million|bn(?![a-z])|万|亿|千|[kwm](?![a-z]))?(\d(?!\d))?\s*(%|个百分点|美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|条|个?小时|个月|个人|个|次|天|单|h(?![a-z])|hours?|周|名|家|人|年|分(?!钟)|points?|pts?(?![a-z])|quotes?|inquiries|orders?|days?|years?|people|persons|staff|engineers|times?|(?:rts\s+)?(?:items?|products?|skus?)|offen[cs]es?|violations?)?/gu;
 
 const USD_UNIT = /^(?:美元|美金|美刀|刀|usd|dollars?)$/u;
 const CNY_UNIT = /^(?:元|块|人民币|rmb|cny)$/u;
 const COUNT_UNITS: Readonly<Record<string, string>> = {
   h: "小时", hour: "小时", hours: "小时", quote: "条", quotes: "条", inquiries: "个", order: "单", orders: "单",
-  day: "天", days: "天", year: "年", years: "年", people: "人", persons: "人", staff: "人", engineers: "人", time: "次", times: "次", point: "分", points: "分",
+  day: "天", days: "天", year: "年", years: "年", people: "人", persons: "人", staff: "人", engineers: "人", time: "次", times: "次", point: "分", points: "分", pt: "分", pts: "分",
 };
 
 /** `rts items`, `products`, `skus` → 个; `offences`, `violations` → 次. */
@@ -303,7 +303,7 @@ function extractNumbers(text: string, skip: readonly [number, number][]): Number
     // "US$5,000 order": a currency written before the number makes it an amount, whatever follows.
     else if (cur) kind = "amount";
     else if (ordinal) kind = "ordinal";
-    else if (unit === "分" || unit === "point" || unit === "points") kind = "score";
+    else if (unit === "分" || /^(?:points?|pts?)$/u.test(unit)) kind = "score";
     else if (unit !== "") kind = "count";
     else if (mult) kind = "amount";
     const normalUnit = kind === "count" || kind === "ordinal" || kind === "score" ? englishUnit(unit) : unit;
