@@ -360,14 +360,18 @@ const rfqTier: Calculator = {
     const upper = RFQ_TIER_TABLE[RFQ_TIER_TABLE.indexOf(row) - 1];
     const gap = upper ? `；距 ${TIER_LABELS[upper.tier]}档还差 ${upper.minTotal - total} 分` : "";
     const gapEn = upper ? `; ${upper.minTotal - total} points short of the ${tierEn(upper)} tier` : "";
+    // "上个月报了45条，这个月能拿45条吗" below the top tier: last month's quotes do not count here.
+    const top = RFQ_TIER_TABLE.find((r) => r.quotesGranted === "formula");
+    const notFormula = lastMonth && top ? `（上月报价 ${lastMonth.value} 条不影响本档：按上月报多返多只适用于 ${TIER_LABELS[top.tier]}档）` : "";
+    const notFormulaEn = lastMonth && top ? ` (the ${lastMonth.value} quotes sent last month do not count here: free quotes follow last month's quotes only in the ${tierEn(top)} tier)` : "";
     return {
       kind: "computed",
-      result: `服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${issueHalf(slots, e.quotesGranted)}${gap}`,
+      result: `服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${notFormula}${issueHalf(slots, e.quotesGranted)}${gap}`,
       arithmetic: `${sum} 落在 ${TIER_LABELS[row.tier]}${gold ? `（不含金品加分时是 ${TIER_LABELS[tierRowOf(given).tier]}）` : ""}`,
       rule: tierRule,
       source,
       en: {
-        result: `A score of ${sumEn} is in the ${tierEn(row)} tier: ${entitlementTextEn(e)}${gapEn}`,
+        result: `A score of ${sumEn} is in the ${tierEn(row)} tier: ${entitlementTextEn(e)}${notFormulaEn}${gapEn}`,
         arithmetic: `${sumEn} falls in ${tierEn(row)}${gold ? ` (without the Gold bonus: ${tierEn(tierRowOf(given))})` : ""}`,
         rule: tierRuleEn,
       },
@@ -483,6 +487,29 @@ const rfqFactor: Calculator = {
           rule: `The service score has 5 factors; ${f.nameEn.toLowerCase()} scores by thresholds, at most ${fs.max} points`,
         },
       };
+    }
+    // "报价个数同行排名前5%": the top 10% of peers get the factor's full points; below that the
+    // points follow the exact rank, which one percentage does not give.
+    const rank = slots.numbers.find((n) => n.kind === "percent" && /(?:前|top)\s*$/u.test(n.before));
+    const factorName = QUOTES_FACTOR.test(slots.text) || /quote (?:number|count)|quotes? (?:in|among)/u.test(slots.text) ? "quotes" : RESPONSE_FACTOR.test(slots.text) ? "responseRate24h" : undefined;
+    if (rank && factorName && rank.value > 0 && rank.value <= 1) {
+      const zh = factorName === "quotes" ? "本月报价个数" : "24小时报价响应率";
+      const en = factorName === "quotes" ? "Quotes this month" : "The 24-hour quote response rate";
+      const topShare = 0.1;
+      if (rank.value <= topShare) {
+        return {
+          kind: "computed",
+          result: `${zh}同行排名前 ${formatPercent(rank.value)}，在前 ${formatPercent(topShare)} 以内 → 该项得 ${RFQ_PEER_TOP_POINTS} 分（满分）`,
+          arithmetic: `前 ${formatPercent(rank.value)} ≤ 前 ${formatPercent(topShare)} → ${RFQ_PEER_TOP_POINTS} 分`,
+          rule: `服务分5大因子：${zh}与同行对比，同行TOP前10%得 ${RFQ_PEER_TOP_POINTS} 分（满分），排名越前分数越高`,
+          source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
+          en: {
+            result: `${en} in the top ${formatPercent(rank.value)} of peers is within the top ${formatPercent(topShare)} → ${RFQ_PEER_TOP_POINTS} points for this factor (full marks)`,
+            arithmetic: `top ${formatPercent(rank.value)} ≤ top ${formatPercent(topShare)} → ${RFQ_PEER_TOP_POINTS} points`,
+            rule: `The service score has 5 factors; this one compares you with your peers: the top 10% get ${RFQ_PEER_TOP_POINTS} points (full marks), a higher rank scores more`,
+          },
+        };
+      }
     }
     if (slots.numbers.some((n) => /报价个数|报价数|响应率|报价率/u.test(n.before))) {
       return needs("「本月报价个数」和「24小时报价响应率」按同行排名计分，单凭你的数字算不出：绑定商户后发送 /score 可按同行数据算出。", "The quote count this month and the 24-hour quote response rate are scored by your rank among peers, so your own figure alone cannot give the points: bind your account and send /score to have them worked out from peer data.");
@@ -1017,7 +1044,11 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   const upToNextNumber = (n: NumberSlot) => n.after.split(/\d/u)[0] ?? "";
   const orderCounts =
     list === "on-time-dispatch"
-      ? slots.numbers.filter((n) => (n.kind === "count" && /单|orders?/u.test(n.unit)) || (n.kind === "plain" && /^\s*(?:of them|(?:were |shipped |dispatched )*on.?time)/u.test(n.after)))
+      ? slots.numbers.filter(
+          (n) =>
+            (n.kind === "count" && (/单|orders?/u.test(n.unit) || (n.unit === "个" && /^\s*(?:发货|已发货|发出的?)?订单/u.test(n.after)))) ||
+            (n.kind === "plain" && /^\s*(?:of them|(?:were |shipped |dispatched )*on.?time)/u.test(n.after)),
+        )
       : [];
   const written = list === "on-time-dispatch" ? numberNear(slots, ["percent"], /及时|准时|发货率|on.?time/u, 10) ?? (numbersOf(slots, "percent").length === 1 ? numbersOf(slots, "percent")[0] : undefined) : undefined;
   // "发了30单，其中28单及时发货" → 28 / 30.
@@ -1558,7 +1589,7 @@ const brandOwn: Calculator = {
 // ---------------------------------------------------------------- more rules
 
 /** The words that name each peer-ranked factor. */
-const QUOTES_FACTOR = /报价个数|报价数量|报价数|报价量|quotes? (?:factor|count|number)|number of quotes|quote count/u;
+const QUOTES_FACTOR = /报价个数|报价数量|报价数|报价量|quotes?\s*(?:数量|个数)|quotes? (?:factor|count|number)|number of quotes|quote count/u;
 const RESPONSE_FACTOR = /24\s*(?:小时|h|hours?)|响应率|response/u;
 
 /**

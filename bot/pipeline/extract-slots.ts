@@ -100,14 +100,16 @@ function arabise(text: string): string {
       return v === null ? m : `${v}%`;
     })
     .replace(/([零〇一二两三四五六七八九十百千]+)(?=[条个次天单周名家人年分号日月点万千亿块元美%])/gu, (m, n: string, offset: number, whole: string) => {
-      // 一达通, 十一月 stay as they are; a numeral directly after a letter or digit is not a count.
+      // 一达通, 十一月 stay as they are; a numeral directly after a digit is not a count, and
+      // one after a word ("gmv四万美金") is set apart from it.
       const prev = whole[offset - 1] ?? "";
-      if (/[0-9a-z]/u.test(prev)) return m;
+      if (/[0-9]/u.test(prev)) return m;
+      const gap = /[a-z]/u.test(prev) ? " " : "";
       if (n === "一" && /^一(?:达|下|些|般|起|直|定|样|共|律|点|部|个月)/u.test(whole.slice(offset))) return m;
       // 下一单, 这一次, 每一笔: which one, not how many.
       if (n === "一" && /[下这上每同哪某那]/u.test(prev)) return m;
       const v = parseChineseNumeral(n);
-      return v === null ? m : String(v);
+      return v === null ? m : `${gap}${v}`;
     })
     // 服务分八十五, 报了一百二十: a numeral of two or more characters with a place (十 百 千) is a
     // number even without a unit; a lone 三 or 十 is left alone (三星商机, 十分感谢).
