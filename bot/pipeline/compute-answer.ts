@@ -763,7 +763,9 @@ const guaranteeFastStar: Calculator = {
   needs: ["rtsProducts"],
   cue: /快速交易星|fast.?trad|快速星/u,
   run(slots, now) {
-    const products = slots.numbers.filter((n) => n.kind === "count" && /个|款|件|sku|品/u.test(n.unit + n.after.slice(0, 2)) && n.unit !== "天");
+    // "49 small-order quick-customisation RTS products": words between the figure and its unit.
+    const productsLater = (n: NumberSlot) => n.kind === "plain" && /^\s*(?:个|款)?\s*(?:支持)?(?:small|quick|小单|快定)[^,，。;；]{0,40}?(?:products?|items?|skus?|商品)/u.test(sentenceAfter(slots, n));
+    const products = slots.numbers.filter((n) => (n.kind === "count" && /个|款|件|sku|品/u.test(n.unit + n.after.slice(0, 2)) && n.unit !== "天") || productsLater(n));
     if (products.length > 2) return needs("告诉我支持7天及以内发货的RTS商品数和支持小单快定的RTS商品数，我帮你算能否开启快速交易星等级。", "Tell me how many RTS products ship within 7 days and how many support small fast orders (小单快定), and I'll work out whether you can unlock the fast-trading star level.");
     const small = products.find((n) => /小单|快定|定制|small|quick/u.test(n.before.slice(-8) + n.after.slice(0, 20)) && !/7天|7 days|七天/u.test(n.after.slice(0, 12)));
     const seven = products.find((n) => n !== small && (/7天|七天|rts|发货|7 days|ship/u.test(n.before + n.after.slice(0, 16)) || !small));
@@ -1689,22 +1691,31 @@ const firstCompensation: Calculator = {
   needs: ["claimTime"],
   cue: /首单包赔|首单.{0,4}赔|first (?:compensation|claim)|平台.{0,4}包赔/u,
   run(slots) {
-    const d = slots.dates[slots.dates.length - 1];
+    // Payment and claim must both come before the deadline: the later of the dates given decides.
+    const d = [...slots.dates].sort((a, b) => a.instant.toMillis() - b.instant.toMillis())[slots.dates.length - 1];
     if (!d) return needs("告诉我买家支付并发起赔付的时间（例如「北京时间10月1日上午11点」），我帮你判断平台首单包赔是否还适用。", "Tell me when the buyer paid and claimed (e.g. \"October 1, 11 am Beijing time\") and I'll work out whether the platform's first-claim cover still applies.");
     const applies = firstCompensationApplies(d.instant);
+    const others = slots.dates.filter((x) => x !== d);
+    const earlierZh = others.length > 0 ? `；另给出的 ${others.map((x) => `${x.raw}（${firstCompensationApplies(x.instant) ? "在截止之前" : "已过截止"}）`).join("、")}；支付和申请都须在截止之前` : "";
+    const earlierEn = others.length > 0 ? `; the other date given, ${others.map((x) => `${x.instant.toFormat("yyyy-MM-dd")} (${firstCompensationApplies(x.instant) ? "before the deadline" : "after it"})`).join(", ")}; both payment and claim must come before the deadline` : "";
+    // With the order amount, what the platform (or the merchant) bears: 10%, capped.
+    const amount = usdAmount(slots, /订单|order|金额|ta|信保/u) ?? (slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY").length === 1 ? slots.numbers.find((n) => n.kind === "amount" && n.currency !== "CNY") : undefined);
+    const c = amount && amount.currency !== "CNY" ? computeCompensation(amount.value) : undefined;
+    const payZh = c?.ok ? `；这笔赔付 ${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${formatUsd(c.compensationUsd)}${c.capped ? "（封顶）" : ""}，${applies ? "由平台承担，不用你出" : "由你承担"}` : "";
+    const payEn = c?.ok ? `; this claim is ${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""}, ${applies ? "paid by the platform, not you" : "borne by you"}` : "";
     const deadline = FIRST_COMPENSATION_DEADLINE;
     const pacific = d.instant.setZone(US_PACIFIC).toFormat("yyyy-MM-dd HH:mm");
     return {
       kind: "computed",
-      result: applies ? `可以享受平台首单包赔：${d.raw} 在截止时间之前，平台承担第一笔逾期赔付` : `不能享受平台首单包赔：${d.raw} 已过截止时间`,
-      arithmetic: `${zoneName(d.zone)}${d.zoneNamed ? "" : "（未写时区，按北京时间）"} ${d.instant.toFormat("yyyy-MM-dd HH:mm")} = 美西 ${pacific}，${applies ? "早于" : "晚于"}截止 ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} 美西时间`,
+      result: (applies ? `可以享受平台首单包赔：${d.raw} 在截止时间之前，平台承担第一笔逾期赔付` : `不能享受平台首单包赔：${d.raw} 已过截止时间`) + payZh,
+      arithmetic: `${zoneName(d.zone)}${d.zoneNamed ? "" : "（未写时区，按北京时间）"} ${d.instant.toFormat("yyyy-MM-dd HH:mm")} = 美西 ${pacific}，${applies ? "早于" : "晚于"}截止 ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} 美西时间${earlierZh}`,
       rule: `平台首单包赔：${deadline.toFormat("yyyy年M月d日 HH:mm:ss")}（美西时间）前支付且发起赔付的订单，平台承担第一笔因逾期导致的赔付`,
       source: "信用保障「保障升级服务」上线 · 卖家权益 权益三",
       en: {
-        result: applies
+        result: (applies
           ? `Yes, the platform's first-claim cover (平台首单包赔) applies: ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} is before the deadline, so the platform pays the first late-dispatch claim`
-          : `No, the first-claim cover (平台首单包赔) does not apply: ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} is after the deadline`,
-        arithmetic: `${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)}${d.zoneNamed ? "" : " (no zone given, so Beijing time)"} = ${pacific} US Pacific, ${applies ? "before" : "after"} the deadline ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} US Pacific time`,
+          : `No, the first-claim cover (平台首单包赔) does not apply: ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} is after the deadline`) + payEn,
+        arithmetic: `${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)}${d.zoneNamed ? "" : " (no zone given, so Beijing time)"} = ${pacific} US Pacific, ${applies ? "before" : "after"} the deadline ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} US Pacific time${earlierEn}`,
         rule: `First-claim cover: for orders paid and claimed before ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} US Pacific time, the platform pays the first compensation for late dispatch`,
       },
     };

@@ -171,6 +171,7 @@ function timeOf(partOfDay: string | undefined, hour: number, minute: number): { 
 const TIME_RE =
   /^\s*(?:的|at)?\s*(凌晨|早上|上午|中午|下午|傍晚|晚上|晚)?\s*(\d{1,2})(?:\s*[:：]\s*(\d{2})|\s*(?:点|时)\s*(?:(半)|(\d{1,2})\s*分?)?)\s*(am|pm|a\.m\.|p\.m\.)?/u;
 const TIME_EN_RE = /^\s*(?:at\s*)?(\d{1,2})(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)/u;
+const TIME_EN_BEFORE_RE = /(?<![\d.])(\d{1,2})(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?:\s*(?:beijing|china|us pacific|pacific|pdt|pst|cst)(?:\s*time)?)?\s*(?:on\s*)?$/u;
 
 interface RawDate {
   readonly y: number | null;
@@ -207,8 +208,12 @@ function findRawDates(text: string): RawDate[] {
 function extractDates(text: string, asked: DateTime): { dates: DateSlot[]; spans: [number, number][] } {
   const dates: DateSlot[] = [];
   const spans: [number, number][] = [];
-  const year = asked.setZone(SHANGHAI).year;
-  for (const r of findRawDates(text)) {
+  // A date without a year takes the year another date of the question names ("paid on Sept 20 …
+  // claimed on Oct 1, 2021"), else that of the day the question is asked.
+  const raws = findRawDates(text);
+  const named = raws.find((r) => r.y !== null)?.y;
+  const year = named ?? asked.setZone(SHANGHAI).year;
+  for (const r of raws) {
     let end = r.index + r.length;
     const rest = text.slice(end);
     let time: { h: number; m: number } | null = null;
@@ -221,11 +226,15 @@ function extractDates(text: string, asked: DateTime): { dates: DateSlot[]; spans
       if (e) {
         time = timeOf(e[3], Number(e[1]), e[2] ? Number(e[2]) : 0);
         if (time) end += e[0].length;
+      } else {
+        // "at 11am Beijing time on Oct 1": an English time may come before its date.
+        const b = TIME_EN_BEFORE_RE.exec(text.slice(Math.max(0, r.index - 32), r.index));
+        if (b) time = timeOf(b[3], Number(b[1]), b[2] ? Number(b[2]) : 0);
       }
     }
     const around = text.slice(Math.max(0, r.index - 8), end + 10);
     const pacific = ZONE_PACIFIC.test(around);
-    const named = pacific || ZONE_BEIJING.test(around);
+    const zoneNamed = pacific || ZONE_BEIJING.test(around);
     const zone = pacific ? US_PACIFIC : SHANGHAI;
     const instant = DateTime.fromObject({ year: r.y ?? year, month: r.mo, day: r.d, hour: time?.h ?? 0, minute: time?.m ?? 0 }, { zone });
     if (!instant.isValid) continue;
@@ -233,7 +242,7 @@ function extractDates(text: string, asked: DateTime): { dates: DateSlot[]; spans
       date: instant.toISODate() ?? "",
       time: time ? `${String(time.h).padStart(2, "0")}:${String(time.m).padStart(2, "0")}` : null,
       zone,
-      zoneNamed: named,
+      zoneNamed,
       instant,
       raw: text.slice(r.index, end),
       before: text.slice(Math.max(0, r.index - 12), r.index),

@@ -107,6 +107,8 @@ describe("dates and times", () => {
     ["美西时间8月18日23:30加入", "2021-08-18", "23:30", "America/Los_Angeles"],
     ["joined on Aug 18 at 11:30pm PDT", "2021-08-18", "23:30", "America/Los_Angeles"],
     ["penalised on 23 August 4pm", "2021-08-23", "16:00", "Asia/Shanghai"],
+    // an English time before its date
+    ["the buyer claimed at 11am Beijing time on Oct 1", "2021-10-01", "11:00", "Asia/Shanghai"],
   ])("%s → %s %s %s", (q, date, time, zone) => {
     const [d, ...rest] = extractSlots(q, ASKED).dates;
     expect(rest).toEqual([]);
@@ -116,6 +118,11 @@ describe("dates and times", () => {
   it("takes the year of the day the question is asked (in Shanghai)", () => {
     const [d] = extractSlots("3月1日加入的", DateTime.fromISO("2022-01-05T09:00:00+08:00")).dates;
     expect(d?.date).toBe("2022-03-01");
+  });
+
+  it("a date without a year takes the year another date of the question names", () => {
+    const dates = extractSlots("paid on Sept 20, claimed on Oct 1, 2022", DateTime.fromISO("2026-12-01T09:00:00+08:00")).dates;
+    expect(dates.map((d) => d.date)).toEqual(["2022-09-20", "2022-10-01"]);
   });
 
   it("an amount with a decimal point is not a date", () => {

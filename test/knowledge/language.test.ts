@@ -15,6 +15,13 @@ describe("questionLanguage", () => {
     ["see https://www.alibaba.com/trade-assurance-页面 what does it mean", "en"],
     ["/faq how do I appeal a penalty", "en"],
     ["When does the September Sourcing Festival end?", "en"],
+    // an English sentence quoting a Chinese name is English; Chinese grammar around English words is Chinese
+    ["Does 平台首单包赔 still cover our first late order?", "en"],
+    ["Who presented the Gold Supplier (金品诚企) upgrade part?", "en"],
+    ["How long must we stay in 保障升级服务 before we can leave?", "en"],
+    ["exit date 9/1，earliest rejoin是哪天？", "zh"],
+    ["verified card怎么申请", "zh"],
+    ["my RFQ score is 75, 能拿几条 free quotes", "zh"],
     ["信保 compensation cap?", "zh"],
     ["RFQ服务分75分能拿几条报价", "zh"],
     ["Trade Assurance 赔付上限是多少", "zh"],

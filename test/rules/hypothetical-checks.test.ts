@@ -272,6 +272,8 @@ table("guarantee-exit", [
 ]);
 
 table("guarantee-first-compensation", [
+  // payment and claim both count, and with the order amount the claim's size and who bears it
+  ["第一笔逾期赔付：订单600美金，美西9月10日支付，9月20日买家申请赔偿，这笔要我出钱吗", "可以享受平台首单包赔", "600 美元 × 10% = 60 美元，由平台承担", "另给出的 9月10日（在截止之前）"],
   ["买家北京时间10月1日上午11点发起赔付，平台首单包赔还算吗", "可以享受平台首单包赔", "2021-09-30 20:00"],
   ["美西时间10月1日00:30发起的赔付，首单包赔还能用吗", "不能享受平台首单包赔"],
 ]);
