@@ -40,7 +40,7 @@ const closerRe = new RegExp(`[\\s,，.。!！?？~～、]*(?:${[...CLOSERS].sort
  * `@name ` mentions (DingTalk removes the bot's own, but people type or paste them), also right
  * after Chinese text or punctuation ("请问@规则助手 …"); never inside an e-mail address.
  */
-const MENTION_RE = /(^|[\s\p{P}\u3400-\u9fff])[@＠][^\s@＠]{1,30}(?=\s|$)/gu;
+const MENTION_RE = /(^|[\s\p{P}\p{S}\u3400-\u9fff])[@＠][^\s@＠]{1,30}(?=\s|$)/gu;
 
 /**
  * Normalises one message for matching. Keeps letters, digits, CJK, `%`, `.` inside numbers,

@@ -56,6 +56,10 @@ describe("the way merchants really write", () => {
   it("normalises traditional, full-width, mentions, greetings and punctuation alike", () => {
     expect(index.prepare("@小助手 您好！請問：ＴＡ訂單呢？？")).toBe(index.prepare("TA订单呢"));
   });
+
+  it("drops a mention typed after a greeting and a symbol such as ～", () => {
+    expect(index.prepare("老师好～@规则小助手 扣分了怎么办 多谢！")).toBe(index.prepare("扣分了怎么办"));
+  });
 });
 
 describe("off-topic questions", () => {
