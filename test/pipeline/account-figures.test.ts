@@ -67,7 +67,7 @@ describe("through the pipeline", () => {
   const bot = useBot();
 
   it.each([
-    ["我75分，回复率50%，还差多少分到80", "「75分」"],
+    ["买家回复率50%能得几分？我服务分75分，还差多少分到80", "「75分」"],
     ["服务分60，有效询盘35个能上热度榜吗", "「35个」"],
   ])("%s: not presented as computed, and the reply names the figure it could not place", async (q, named) => {
     const reply = await send(bot(), q);
