@@ -254,9 +254,26 @@ function tierEn(row: { tier: keyof typeof TIER_LABELS }): string {
   return TIER_LABELS[row.tier].replace(/分$/u, " points");
 }
 
+/**
+ * "这个月能拿45条吗": a number of free quotes the merchant asks about (not last month's count),
+ * answered yes or no before the tier.
+ */
+function askedQuotes(slots: Slots, lastMonth: NumberSlot | undefined, granted: RfqEntitlements["quotesGranted"]): { zh: string; en: string } {
+  const n = slots.numbers.find((x) => x !== lastMonth && x.kind === "count" && x.unit === "条" && /(?:能|可以|可)(?:拿|得|有|领|获得)(?:到)?\s*$|拿到\s*$|\bcan (?:i|we) (?:get|receive)\s*$/u.test(x.lead));
+  if (!n || typeof granted !== "number") return { zh: "", en: "" };
+  return n.value <= granted
+    ? { zh: `能拿到 ${n.value} 条（本月 ${granted} 条）：`, en: `Yes, ${n.value} is within this month's ${granted} free quotes: ` }
+    : { zh: `拿不到 ${n.value} 条，本月是 ${granted} 条：`, en: `No, not ${n.value}: this month's free quotes are ${granted}; ` };
+}
+
+/** The free-quoting entitlement (报价畅行) in English: "free quoting (报价畅行): 15 quotes". */
+function freeQuotingEn(q: RfqEntitlements["freeQuotes"]): string {
+  return `free quoting (报价畅行): ${q === "unlimited" ? "unlimited" : q === "none" ? "none" : `${String(q)} quotes`}`;
+}
+
 function entitlementTextEn(e: RfqEntitlements): string {
   const granted = e.quotesGranted === "none" ? "no free quotes" : `${String(e.quotesGranted)} free quotes`;
-  const free = e.freeQuotes === "unlimited" ? "unlimited free quoting (报价畅行)" : e.freeQuotes === "none" ? "no free quoting (报价畅行)" : `${String(e.freeQuotes)} free quoting (报价畅行)`;
+  const free = freeQuotingEn(e.freeQuotes);
   return `${granted} a month, ${free}, ${e.earlyThreeStarLeads ? "3-star RFQs 6 hours early" : `no 3-star RFQs 6 hours early (from ${EARLY_LEADS_FROM} points)`}`;
 }
 
@@ -336,21 +353,22 @@ const rfqTier: Calculator = {
           rule: tierRule,
           source,
           en: {
-            result: `A score of ${sumEn} is in the ${tierEn(row)} tier: at least ${probe.floor} free quotes, as many as you sent last month, at most ${probe.cap}; ${e.freeQuotes === "unlimited" ? "unlimited free quoting (报价畅行)" : `${String(e.freeQuotes)} free quoting (报价畅行)`}; 3-star RFQs 6 hours early`,
+            result: `A score of ${sumEn} is in the ${tierEn(row)} tier: at least ${probe.floor} free quotes, as many as you sent last month, at most ${probe.cap}; ${freeQuotingEn(e.freeQuotes)}; 3-star RFQs 6 hours early`,
             arithmetic: `${sumEn} ≥ ${row.minTotal} → ${tierEn(row)}; free quotes = min(${probe.cap}, max(${probe.floor}, quotes sent last month)): tell me last month's quotes for the exact number`,
             rule: tierRuleEn,
           },
         };
       }
       const e = entitlementsOf(row, lastMonth.value);
+      const asked = askedQuotes(slots, lastMonth, e.quotesGranted);
       return {
         kind: "computed",
-        result: `服务分 ${sum}，${TIER_LABELS[row.tier]}档：本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}）${issueHalf(slots, e.quotesGranted)}，报价畅行无限制，能享受三星商机提前6小时先享`,
+        result: `${asked.zh}服务分 ${sum}，${TIER_LABELS[row.tier]}档：本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}）${issueHalf(slots, e.quotesGranted)}，报价畅行无限制，能享受三星商机提前6小时先享`,
         arithmetic: `min(${probe.cap}, max(${probe.floor}, ${lastMonth.value})) = ${e.quotesGranted} 条`,
         rule: tierRule,
         source,
         en: {
-          result: `A score of ${sumEn} is in the ${tierEn(row)} tier: ${String(e.quotesGranted)} free quotes this month (${lastMonth.value} quotes sent last month; at least ${probe.floor}, at most ${probe.cap}), unlimited free quoting (报价畅行), 3-star RFQs 6 hours early`,
+          result: `${asked.en}${asked.en ? "a" : "A"} score of ${sumEn} is in the ${tierEn(row)} tier: ${String(e.quotesGranted)} free quotes this month (${lastMonth.value} quotes sent last month; at least ${probe.floor}, at most ${probe.cap}), ${freeQuotingEn("unlimited")}, 3-star RFQs 6 hours early`,
           arithmetic: `min(${probe.cap}, max(${probe.floor}, ${lastMonth.value})) = ${String(e.quotesGranted)} quotes`,
           rule: tierRuleEn,
         },
@@ -364,14 +382,15 @@ const rfqTier: Calculator = {
     const top = RFQ_TIER_TABLE.find((r) => r.quotesGranted === "formula");
     const notFormula = lastMonth && top ? `（上月报价 ${lastMonth.value} 条不影响本档：按上月报多返多只适用于 ${TIER_LABELS[top.tier]}档）` : "";
     const notFormulaEn = lastMonth && top ? ` (the ${lastMonth.value} quotes sent last month do not count here: free quotes follow last month's quotes only in the ${tierEn(top)} tier)` : "";
+    const asked = askedQuotes(slots, lastMonth, e.quotesGranted);
     return {
       kind: "computed",
-      result: `服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${notFormula}${issueHalf(slots, e.quotesGranted)}${gap}`,
+      result: `${asked.zh}服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${notFormula}${issueHalf(slots, e.quotesGranted)}${gap}`,
       arithmetic: `${sum} 落在 ${TIER_LABELS[row.tier]}${gold ? `（不含金品加分时是 ${TIER_LABELS[tierRowOf(given).tier]}）` : ""}`,
       rule: tierRule,
       source,
       en: {
-        result: `A score of ${sumEn} is in the ${tierEn(row)} tier: ${entitlementTextEn(e)}${notFormulaEn}${gapEn}`,
+        result: `${asked.en}a score of ${sumEn} is in the ${tierEn(row)} tier: ${entitlementTextEn(e)}${notFormulaEn}${gapEn}`.replace(/^a /u, "A "),
         arithmetic: `${sumEn} falls in ${tierEn(row)}${gold ? ` (without the Gold bonus: ${tierEn(tierRowOf(given))})` : ""}`,
         rule: tierRuleEn,
       },
@@ -864,16 +883,21 @@ const PENALTY_RULE_NAMES_EN: Readonly<Record<LadderRule, string>> = {
   "refuse-trade-assurance": "Refusing Trade Assurance, or using it only on conditions",
 };
 
+const REFUSE_TA_CUE = /拒(?:绝|用)?.{0,4}(?:信保|信用保障)|不(?:用|走)信保|refus.{0,20}(?:trade assurance|\bta\b)|(?:trade assurance|\bta\b).{0,12}refus/u;
+const OFF_PLATFORM_CUE = /站外|线下|whatsapp|微信|skype|wechat|off.?platform|outside (?:alibaba|the platform)/u;
+
 function penaltyCalculator(rule: LadderRule): Calculator {
   const name = PENALTY_RULE_NAMES[rule];
   return {
     needs: ["offenceNumber"],
-    cue:
-      rule === "refuse-trade-assurance"
-        ? /拒(?:绝|用)?.{0,4}(?:信保|信用保障)|不(?:用|走)信保|refus.{0,20}(?:trade assurance|\bta\b)|(?:trade assurance|\bta\b).{0,12}refus/u
-        : /站外|线下|whatsapp|微信|skype|wechat|off.?platform|outside (?:alibaba|the platform)/u,
+    cue: rule === "refuse-trade-assurance" ? REFUSE_TA_CUE : OFF_PLATFORM_CUE,
     run(slots, now) {
       const ladder = PENALTY_LADDERS[rule];
+      // "TA refusal 累计6次了" asked where the off-platform rule ranked first: the other ladder is meant.
+      const other = rule === "refuse-trade-assurance" ? OFF_PLATFORM_CUE : REFUSE_TA_CUE;
+      if (!(rule === "refuse-trade-assurance" ? REFUSE_TA_CUE : OFF_PLATFORM_CUE).test(slots.text) && other.test(slots.text)) {
+        return needs(`这个问题问的是另一条处罚规则：告诉我是「${PENALTY_RULE_NAMES[rule]}」的第几次，我帮你算。`, `This question is about the other penalty rule; tell me which offence of "${PENALTY_RULE_NAMES_EN[rule]}" it is and I'll work it out.`);
+      }
       // briefing 直播FAQ Q2: the e-mail and phone registered on Alibaba.com, used where needed
       // (a contract to confirm), are not off-platform communication: no ladder to climb.
       if (rule === "off-platform-communication" && /(?:登记|注册|绑定|registered).{0,8}(?:邮箱|邮件|手机|电话|email|phone)/u.test(slots.text)) {
@@ -1449,7 +1473,7 @@ const brandLeading: Calculator = {
   cue: /龙头品牌|leading brand/u,
   run(slots, now) {
     const exp = cnyAmount(slots, /出口|export|营收|销售/u);
-    const listed = yesNo(slots.text, /上市|listed/u, /(?:没|没有|未|非|不是|还没)上市|not listed|unlisted/u);
+    const listed = yesNo(slots.text, /上市|listed/u, /(?:没|没有|未|非|不是|还没|不|并未)上市|not (?:a )?listed|unlisted|not (?:publicly )?traded/u);
     const famous = yesNo(slots.text, /驰名|著名|famous/u, /(?:没|没有|无|不是|未|非)(?:省级)?(?:以上)?(?:的)?(?:驰名|著名)|no famous|not famous/u);
     if (!exp && listed === null && famous === null) return needs("告诉我年出口额（人民币）、是否上市、有没有省级以上驰名/著名商标，我帮你判断能否申请龙头品牌。", "Tell me your annual exports (RMB), whether you are listed, and whether you hold a well-known or famous trademark at provincial level or above, and I'll work out whether you can apply as a leading brand.");
     const check = checkBrand(

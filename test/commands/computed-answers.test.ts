@@ -43,7 +43,7 @@ describe("questions with the merchant's own figures get the computed answer", ()
 
   // An English question gets the computed answer in English (docs/languages.md), with the same figures.
   it.each<[string, RegExp]>([
-    ["RFQ service score 75: how many free quotes is that?", /70–79 points tier: 20 free quotes a month, 10 free quoting/],
+    ["RFQ service score 75: how many free quotes is that?", /70–79 points tier: 20 free quotes a month, free quoting \(报价畅行\): 10 quotes/],
     ["Score is 95 and I sent 130 quotes last month. How many free quotes this month?", /100 free quotes this month/],
     ["I'm a Gold Supplier, raw score 68. Which tier?", /68 \+ Gold 20 = 88 points is in the 80–89 points tier/],
     ["A US$3,000 Trade Assurance order shipped late. Maximum compensation?", /at most US\$100 \(capped\)/],

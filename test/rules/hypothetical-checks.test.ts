@@ -63,7 +63,9 @@ it("every rule is named by an entry, so that its computed reply links to the ful
 table("rfq-tier", [
   ["服务分75能拿多少赠送报价？", "70–79分档", "服务力赠送报价 20 条", "报价畅行 10 条"],
   // last month's quotes count only in the top tier
-  ["金品，原始分69分，上个月报了45条报价，这个月能拿45条吗", "89 分", "服务力赠送报价 30 条", "上月报价 45 条不影响本档"],
+  ["金品，原始分69分，上个月报了45条报价，这个月能拿45条吗", "拿不到 45 条，本月是 30 条", "89 分", "服务力赠送报价 30 条", "上月报价 45 条不影响本档"],
+  // a number of free quotes asked about is answered yes or no first
+  ["服务分93，上月报了60条，这个月能拿50条吗", "能拿到 50 条（本月 60 条）"],
   ["服务分89算哪档", "80–89分档", "赠送报价 30 条", "报价畅行 15 条", "还差 1 分"],
   ["服务分90能拿多少报价", "≥90分档", "兜底 30 条", "封顶 100 条"],
   ["上月报了60条报价，服务分93，这个月能拿几条", "本月赠送报价 60 条", "min(100, max(30, 60)) = 60"],
@@ -130,6 +132,11 @@ table("appeal-deadline", [
 ]);
 
 table("penalty-refuse-ta", [["拒用信保被罚了3次，总共扣了多少分", "3次累计共扣 6 分"]]);
+
+it("a penalty question naming only the other rule is left to that rule's calculator", () => {
+  expect(run("penalty-off-platform", "TA refusal 累计6次了, 总共扣多少分?").kind).toBe("needs");
+  expect(result("penalty-refuse-ta", "TA refusal 累计6次了, 总共扣多少分?")).toContain("6次累计共扣 15 分");
+});
 
 table("guarantee-fast-star", [
   ["支持7天发货的RTS商品有100个，能开快速交易星等级吗", "满足"],
@@ -221,6 +228,7 @@ table("brand-leading", [
   ["年出口额10亿，能申请龙头品牌吗", "可以申报龙头品牌"],
   ["年出口额5亿，是上市公司，能申请龙头品牌吗", "此条不必满足"],
   ["年出口额5亿，没上市，也没有驰名商标，能申请龙头品牌吗", "不符合龙头品牌的条件"],
+  ["annual export 才6亿人民币, 不上市也没著名商标, 龙头品牌还差多少?", "不符合龙头品牌的条件", "还差 4亿元"],
 ]);
 
 table("brand-own", [
