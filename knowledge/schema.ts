@@ -135,6 +135,8 @@ export const COMPUTE_RULES = [
   "appeal-objective-ground",
   "guarantee-coupon-expiry",
   "festival-inspection",
+  "festival-category-lock",
+  "festival-excluded-gmv",
 ] as const;
 
 export const ComputeSchema = z

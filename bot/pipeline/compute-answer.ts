@@ -39,6 +39,7 @@ import {
   FAST_STAR_MIN_RTS_SMALL_ORDER,
   FESTIVAL_END,
   FESTIVAL_START,
+  CATEGORY_LOCK_AT,
   FIRST_COMPENSATION_DEADLINE,
   findFactoryAppealDeadline,
   firstCompensationApplies,
@@ -2122,7 +2123,99 @@ const festivalInspection: Calculator = {
 // ---------------------------------------------------------------- registry
 
 /** Every rule an entry can name under `compute.rule`, with its calculator. */
+// ---------------------------------------------------------------- festival lists
+
+const FESTIVAL_LISTS_SOURCE = "9月采购节榜单新玩法 · 榜单介绍";
+
+/** "厨房电器类目发了120个品": the category named just before a product count, without the verbs. */
+function categoryBefore(n: NumberSlot): string {
+  return n.lead
+    .replace(/^.*?(?:下|里|中|，|,|和|、|\s)(?=[^下里中，,和、\s]+$)/u, "")
+    .replace(/(?:类目|二级类目)?(?:下|里)?(?:发了|发布了|上了|有|发品|发)\s*$/u, "")
+    .replace(/(?:类目|二级类目)$/u, "")
+    .trim();
+}
+
+const festivalCategoryLock: Calculator = {
+  needs: ["productCounts"],
+  cue: /二级类目|二级行业|类目.{0,6}锁定|second.?level|level.?2|l2 category|secondary category/u,
+  run(slots) {
+    const lock = CATEGORY_LOCK_AT.setZone(SHANGHAI).toFormat("M月d日 HH:mm");
+    const lockEn = CATEGORY_LOCK_AT.setZone(SHANGHAI).setLocale("en").toFormat("MMMM d, HH:mm");
+    // "8月29日下午4点才把品发多了，还算吗": a change at a moment, before or after the lock.
+    // The lock itself restated ("8月29日下午三点锁定吗") is not the merchant's moment.
+    const d = [...slots.dates].reverse().find((x) => x.time !== null && x.instant.toMillis() !== CATEGORY_LOCK_AT.toMillis());
+    if (d) {
+      const before = d.instant.toMillis() < CATEGORY_LOCK_AT.toMillis();
+      const at = d.instant.setZone(SHANGHAI).toFormat("M月d日 HH:mm");
+      const atEn = d.instant.setZone(SHANGHAI).setLocale("en").toFormat("MMMM d, HH:mm");
+      return {
+        kind: "computed",
+        result: before ? `算：北京时间 ${at} 在锁定时间 ${lock} 之前，这时的发品会计入二级类目的判定` : `不算：北京时间 ${at} 已过锁定时间 ${lock}，二级类目按 ${lock} 时的类目锁定，之后的改动不影响类目热卖榜`,
+        arithmetic: `${at}（北京时间）${before ? "早于" : "晚于"} ${lock}`,
+        rule: `类目热卖榜的二级类目按北京时间 ${lock}（下午${CATEGORY_LOCK_AT.setZone(SHANGHAI).hour - 12}点）商家所属的二级类目锁定；二级类目是一级行业下商家发品最多的类目`,
+        source: FESTIVAL_LISTS_SOURCE,
+        en: {
+          result: before
+            ? `Yes: ${atEn} Beijing time is before the lock at ${lockEn}, so it still counts towards your second-level category`
+            : `No: ${atEn} Beijing time is after the lock at ${lockEn}; the second-level category is fixed as it was then, later changes do not move you on the category list`,
+          arithmetic: `${atEn} (Beijing time) is ${before ? "before" : "after"} ${lockEn}`,
+          rule: `The category list uses the second-level category you were in at ${lockEn} Beijing time; it is the category under your top-level industry with the most products posted`,
+        },
+      };
+    }
+    // "厨房电器发了120个品，清洁电器发了80个": the category with the most products.
+    const counts = slots.numbers.filter((n) => n.kind === "count" && /^(?:个|款|件|品)$/u.test(n.unit) && categoryBefore(n).length >= 2);
+    if (counts.length < 2) return needs("告诉我各二级类目的发品数（例如「厨房电器120个，清洁电器80个」），或改动的时间，我帮你判断锁定的二级类目。", "Tell me how many products you have posted in each second-level category (e.g. \"kitchen appliances 120, cleaning appliances 80\"), or when you made the change, and I'll work out your locked second-level category.");
+    const sorted = [...counts].sort((a, b) => b.value - a.value);
+    if (sorted[0]!.value === sorted[1]!.value) return needs("两个类目发品一样多：简报只说按发品最多的类目，打平时以 MA后台-商家星等级 显示的二级类目为准。", "Two categories have the same number of products: the briefing only says the category with the most products; with a tie, check the second-level category shown in My Alibaba - Merchant star level.");
+    const top = sorted[0]!;
+    const list = sorted.map((n) => `${categoryBefore(n)} ${formatNumber(n.value)} 个`).join(" > ");
+    const listEn = sorted.map((n) => `${categoryBefore(n)} ${formatNumber(n.value)}`).join(" > ");
+    return {
+      kind: "computed",
+      result: `你的二级类目是「${categoryBefore(top)}」（发品最多），按北京时间 ${lock} 锁定`,
+      arithmetic: list,
+      rule: `二级类目是一级行业下商家发品最多的类目，按北京时间 ${lock} 时的类目锁定`,
+      source: FESTIVAL_LISTS_SOURCE,
+      en: {
+        result: `Your second-level category is (${categoryBefore(top)}), the one with the most products, fixed at ${lockEn} Beijing time`,
+        arithmetic: `(${listEn})`,
+        rule: `The second-level category is the one under your top-level industry with the most products posted, fixed as it is at ${lockEn} Beijing time`,
+      },
+    };
+  },
+};
+
+const festivalExcludedGmv: Calculator = {
+  needs: ["receivedUsd", "excludedUsd"],
+  cue: /虚假|刷单|违规(?:订单|交易)|fake|violat/u,
+  run(slots) {
+    const amounts = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
+    // The excluded amount is the one whose own clause (up to the next figure or comma) says so.
+    const own = (n: NumberSlot) => `${n.lead} ${sentenceAfter(slots, n).split(/[，,；;\d]/u)[0] ?? ""}`;
+    const excluded = amounts.find((n) => /虚假|刷单|违规|fake|violat/u.test(own(n)));
+    const total = amounts.find((n) => n !== excluded);
+    if (amounts.length !== 2 || !excluded || !total || excluded.value > total.value) return needs("告诉我统计期内的实收GMV和其中被认定为虚假交易或违规的金额（美元，例如「实收1万美金，其中2000美金被认定虚假交易」），我帮你算榜单GMV。", "Tell me the GMV received in the period and how much of it was found to be fake or violating (US$, e.g. \"US$10,000 received, US$2,000 of it fake\"), and I'll work out the list GMV.");
+    const counted = total.value - excluded.value;
+    return {
+      kind: "computed",
+      result: `榜单GMV按 ${formatUsd(counted)} 算：被认定为虚假交易或违规的 ${formatUsd(excluded.value)} 不计入`,
+      arithmetic: `${formatUsd(total.value)} − ${formatUsd(excluded.value)} = ${formatUsd(counted)}`,
+      rule: "存在虚假交易或其他国际站认定的违规行为的信用保障交易额，不作为榜单GMV统计",
+      source: "9月采购节榜单新玩法 · 注 2",
+      en: {
+        result: `The list GMV is ${usdEn(counted)}: the ${usdEn(excluded.value)} found fake or violating does not count`,
+        arithmetic: `${usdEn(total.value)} − ${usdEn(excluded.value)} = ${usdEn(counted)}`,
+        rule: "Trade Assurance value involving fake transactions or other violations Alibaba.com identifies does not count as list GMV",
+      },
+    };
+  },
+};
+
 export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
+  "festival-category-lock": festivalCategoryLock,
+  "festival-excluded-gmv": festivalExcludedGmv,
   "rfq-tier": rfqTier,
   "rfq-factor": rfqFactor,
   "rfq-star-bonus": rfqStarBonus,

@@ -310,6 +310,17 @@ table("factory-reply-time", [["平均回复时间3个小时能上回复时间榜
 
 table("keyword-competition", [["类目搜索指数9000，卖家规模指数3000，竞争度多少", "竞争度 = 3"]]);
 
+table("festival-category-lock", [
+  ["我们在家电一级行业下，厨房电器类目发了120个品，清洁电器发了80个，锁定的二级类目会是哪个", "你的二级类目是「厨房电器」", "厨房电器 120 个 > 清洁电器 80 个"],
+  // a moment before or after the lock (the lock itself restated is not the merchant's moment)
+  ["二级类目是8月29日北京时间下午三点锁定吗？我8月29日下午4点才把主营类目的品发多了，这个还算吗", "不算：北京时间 8月29日 16:00 已过锁定时间"],
+  ["我8月29日上午10点把品发多了，二级类目还算吗", "算：北京时间 8月29日 10:00 在锁定时间 8月29日 15:00 之前"],
+]);
+
+table("festival-excluded-gmv", [
+  ["機械行業，這一期統計區間內實收1萬美金，其中2000美金被認定為虛假交易，榜單GMV算多少？", "榜单GMV按 8,000 美元 算", "10,000 美元 − 2,000 美元"],
+]);
+
 table("festival-phase", [
   ["北京时间9月1日下午2点，采购节开始了吗", "尚未开始"],
   ["美西时间9月1日上午9点采购节开始了没", "已经开始"],
@@ -593,6 +604,8 @@ describe("every calculator asks for a missing figure in English and in Chinese",
     "appeal-objective-ground": ["can I appeal on the objective ground", "能按客观原因申诉吗", /没走信保/],
     "guarantee-coupon-expiry": ["until when can the coupon be used", "券用到哪天", /收到赔偿优惠券的日期/],
     "festival-inspection": ["how much is the inspection service with the discount", "验货服务打折后多少", /原价/],
+    "festival-category-lock": ["which second-level category will I be locked into", "我的二级类目是哪个", /发品数/],
+    "festival-excluded-gmv": ["how much list GMV is left after the fake orders", "刷单的部分扣掉后榜单GMV多少", /实收GMV/],
   };
   it("covers every calculator", () => {
     expect(Object.keys(rows).sort()).toEqual([...COMPUTE_RULES].sort());
