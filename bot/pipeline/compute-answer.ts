@@ -378,7 +378,7 @@ const rfqTier: Calculator = {
     const e = entitlementsOf(row, 0);
     const upper = RFQ_TIER_TABLE[RFQ_TIER_TABLE.indexOf(row) - 1];
     const gap = upper ? `；距 ${TIER_LABELS[upper.tier]}档还差 ${upper.minTotal - total} 分` : "";
-    const gapEn = upper ? `; ${upper.minTotal - total} points short of the ${tierEn(upper)} tier` : "";
+    const gapEn = upper ? `; ${countEn(upper.minTotal - total, "point", "points")} short of the ${tierEn(upper)} tier` : "";
     // "上个月报了45条，这个月能拿45条吗" below the top tier: last month's quotes do not count here.
     const top = RFQ_TIER_TABLE.find((r) => r.quotesGranted === "formula");
     const notFormula = lastMonth && top ? `（上月报价 ${lastMonth.value} 条不影响本档：按上月报多返多只适用于 ${TIER_LABELS[top.tier]}档）` : "";
@@ -902,7 +902,24 @@ function penaltyCalculator(rule: LadderRule): Calculator {
       // briefing 直播FAQ Q2: the e-mail and phone registered on Alibaba.com, used where needed
       // (a contract to confirm), are not off-platform communication: no ladder to climb.
       if (rule === "off-platform-communication" && /(?:登记|注册|绑定|registered).{0,8}(?:邮箱|邮件|手机|电话|email|phone)/u.test(slots.text)) {
-        return needs("合理场景下（如合同确认）使用在国际站登记的邮箱和手机号码沟通，暂不会被认定为站外沟通违规；若处罚针对的是其他沟通方式，告诉我这是第几次，我帮你算扣几分。", "Using the e-mail address and mobile number registered on Alibaba.com for a legitimate purpose (such as confirming a contract) is for now not treated as off-platform communication; if the penalty was for another channel, tell me which offence it is and I'll work out the points deducted.");
+        // "之前被警告过一次，这次会算第二次扣3分吗": not an offence, so it does not climb the ladder.
+        const { ordinal, past } = ordinalOrCount(slots, /^次$|^回$|^$/u);
+        const k = ordinal ?? (past !== undefined ? past + 1 : undefined);
+        const would = k !== undefined && k >= 1 && k <= 50 ? ladderCosts(rule, k, now)[k - 1] : undefined;
+        const wouldZh = would && k ? `不计为第${k}次（若是违规，第${k}次${would.warningOnly ? "警告" : `扣 ${would.points} 分`}）` : "使用登记的邮箱、手机号码 → 不属于站外沟通";
+        const wouldEn = would && k ? `it does not count as offence ${k} (an offence ${k} would cost ${would.warningOnly ? "a warning" : `${would.points} points`})` : "the registered e-mail or phone → not off-platform communication";
+        return {
+          kind: "computed",
+          result: "不算违规、不扣分：合理场景下（如合同确认）使用在国际站登记的邮箱、手机号码沟通，暂不认定为站外沟通违规",
+          arithmetic: wouldZh,
+          rule: "直播FAQ：合理场景下使用在国际站登记的邮箱和手机号码沟通，暂不认定违规；引导买家使用其他非国际站沟通软件的，按站外沟通规则处罚",
+          source: "国际站规则更新解读 · 直播FAQ Q2",
+          en: {
+            result: "Not an offence, no points: using the e-mail address and mobile number registered on Alibaba.com for a legitimate purpose (such as confirming a contract) is for now not treated as off-platform communication",
+            arithmetic: wouldEn,
+            rule: "Live FAQ: the e-mail and phone registered on Alibaba.com, used where needed, are for now not a violation; steering buyers to other non-Alibaba.com tools is penalised under the off-platform rule",
+          },
+        };
       }
       const when = /哪天|什么时候|几号|日期|恢复|when|which day|what date/u.test(slots.text);
       if (slots.dates.length > 0) {
@@ -1930,7 +1947,7 @@ function zoneEntryRows(slots: Slots, now: DateTime) {
 
 const zoneEntry: Calculator = {
   needs: ["gold", "businessType", "exportYears", "odm"],
-  cue: /优质贸易专区|premium trad/u,
+  cue: /优质贸易专区|premium trad|quality trad|trade zone/u,
   run(slots, now) {
     const entry = zoneEntryRows(slots, now);
     if (!entry) return needs("告诉我是否金品、企业类型（贸易/工贸一体/工厂）、出口年限、是否提供ODM，我帮你逐条核对优质贸易专区门槛。", "Tell me whether you are a Gold Supplier, your business type (trading, integrated or factory), your years of exporting and whether you offer ODM, and I'll check each entry condition of the quality trade zone.");
@@ -1963,7 +1980,7 @@ const zoneEntry: Calculator = {
 
 const zoneProductScore: Calculator = {
   needs: ["productGrowthScore"],
-  cue: /^(?=[\s\S]*(?:优质贸易专区|premium trad|圈))(?=[\s\S]*(?:成长分|growth score))/u,
+  cue: /^(?=[\s\S]*(?:优质贸易专区|premium trad|quality trad|trade zone|圈))(?=[\s\S]*(?:成长分|growth score))/u,
   run(slots, now) {
     // "三个商品成长分分别是74、80、90": every score of the list, each product on its own.
     const scores = slots.numbers.filter((n) => (n.kind === "score" || n.kind === "plain") && n.value <= 100 && !n.period && !/^\s*(?:个|款|件|品)/u.test(n.after));
@@ -2009,7 +2026,7 @@ const zoneProductScore: Calculator = {
         result:
           (ok
             ? `Yes, a product growth score of ${score.value} ≥ ${products.minGrowthScore} can be picked (the system picks ${products.perMerchant} products per merchant${entry ? "" : "; the merchant must meet the entry conditions first"})`
-            : `No, a product growth score of ${score.value} < ${products.minGrowthScore} cannot be picked (${products.minGrowthScore - score.value} points short)`) +
+            : `No, a product growth score of ${score.value} < ${products.minGrowthScore} cannot be picked (${countEn(products.minGrowthScore - score.value, "point", "points")} short)`) +
           (!entry ? "" : entry.failedEn.length > 0 ? `; but the merchant entry conditions are not met: ${entry.failedEn.map(([what, , v]) => `${what} (you: ${v})`).join("; ")}` : entry.unknownEn.length > 0 ? `; the entry conditions you gave are met, still to confirm: ${entry.unknownEn.map(([what]) => what).join(", ")}` : "; all four merchant entry conditions are met"),
         arithmetic: `${score.value} ${ok ? "≥" : "<"} ${products.minGrowthScore}${entry ? `; ${entry.rowsEn.map(([what, met, v]) => `${what}: ${v} ${met === null ? "?" : met ? "✓" : "✗"}`).join("; ")}` : ""}`,
         rule: `Premium trade zone products: picked by the system, ${products.perMerchant} per merchant, product growth score ≥ ${products.minGrowthScore}`,
