@@ -1684,7 +1684,12 @@ const rfqTotal: Calculator = {
     const points = score.factors.map((f) => (ranked && f.factor === "quotes" ? ranked.quotes.value : ranked && f.factor === "responseRate24h" ? ranked.response.value : f.points));
     const total = points.reduce((a, b) => a + b, 0) + score.goldBonus;
     const row = tierRowOf(total);
-    const e = entitlementsOf(row, 0);
+    // In the top tier the free quotes follow last month's quotes ("上月报价70条"), when given.
+    const lastMonth = row.quotesGranted === "formula" ? numberNear(slots, ["count"], LAST_MONTH, 12, (n) => n.unit !== "条") : undefined;
+    const e = entitlementsOf(row, lastMonth?.value ?? 0);
+    const probe = e.quotesGrantedRule;
+    const grantZh = row.quotesGranted !== "formula" ? entitlementText(e) : lastMonth && probe ? `本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}），报价畅行无限制` : "赠送报价按上月报多返多（兜底、封顶见规则）";
+    const grantEn = row.quotesGranted !== "formula" ? entitlementTextEn(e) : lastMonth && probe ? `${String(e.quotesGranted)} free quotes this month (${lastMonth.value} quotes sent last month; at least ${probe.floor}, at most ${probe.cap}), ${freeQuotingEn("unlimited")}` : "free quotes as many as you sent last month (with the floor and cap of the rule)";
     const parts = points.join(" + ");
     // A rate worked out from counts ("报了50条，回了20条") shows them.
     const replyFrom = reply.raw.includes("/") ? `（${reply.raw}）` : "";
@@ -1692,11 +1697,11 @@ const rfqTotal: Calculator = {
     const rankedEn = ranked ? `quotes ${ranked.quotes.value} points, 24-hour response ${ranked.response.value} points` : "quotes and 24-hour response in the top 10% of peers";
     return {
       kind: "computed",
-      result: `总分 ${total} 分${score.goldBonus ? `（含金品 +${score.goldBonus}）` : ""}，${TIER_LABELS[row.tier]}档：${row.quotesGranted === "formula" ? `赠送报价按上月报多返多（兜底、封顶见规则）` : entitlementText(e)}`,
+      result: `总分 ${total} 分${score.goldBonus ? `（含金品 +${score.goldBonus}）` : ""}，${TIER_LABELS[row.tier]}档：${grantZh}`,
       arithmetic: `${parts}${score.goldBonus ? ` + 金品 ${score.goldBonus}` : ""} = ${total} 分（登录 ${login.value} 天、${rankedZh}、买家回复率 ${formatPercent(reply.value)}${replyFrom}、GMV ${formatUsd(gmv.value)}）`,
       rule: "服务分5大因子：登录天数、本月报价个数、24小时报价响应率、近30天买家回复率、RFQ近90天实收GMV；档位按总分",
       en: {
-        result: `A total of ${total} points${score.goldBonus ? ` (Gold +${score.goldBonus} included)` : ""}, the ${tierEn(row)} tier: ${row.quotesGranted === "formula" ? "free quotes as many as you sent last month (with the floor and cap of the rule)" : entitlementTextEn(e)}`,
+        result: `A total of ${total} points${score.goldBonus ? ` (Gold +${score.goldBonus} included)` : ""}, the ${tierEn(row)} tier: ${grantEn}`,
         arithmetic: `${parts}${score.goldBonus ? ` + Gold ${score.goldBonus}` : ""} = ${total} points (login ${login.value} days, ${rankedEn}, buyer reply rate ${formatPercent(reply.value)}${replyFrom.replace(/（(.*)）/u, " ($1)")}, GMV ${usdEn(gmv.value)})`,
         rule: "The service score has 5 factors: login days, quotes this month, 24-hour quote response, buyer reply rate in the last 30 days, RFQ GMV received in the last 90 days; the tier goes by the total",
       },

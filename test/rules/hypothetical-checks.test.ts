@@ -260,6 +260,8 @@ table("rfq-total", [
   ["帮我算总分：登录22天，报价个数20分，24小时响应率21分，买家回复率50%，RFQ近90天实收3万美元", "总分 91 分", "5 + 20 + 21 + 20 + 25 = 91"],
   ["服务分总分多少：登录19天，报了50条回了20条，近90天RFQ到账一万二美金，报价个数和24小时响应率分别是20分和21分", "总分 80 分", "40%（20条/50条）"],
   ["Not Gold. Logged in 4 days, quotes factor 10 pts, 24h response 10 pts, no buyer replies, no RFQ GMV. Total score?", "总分 22 分", "2 + 10 + 10 + 0 + 0 = 22"],
+  // in the top tier, last month's quotes give this month's free quotes
+  ["金品：登录22天，报价个数25分，24h响应率25分，近30天回复率50%，近90天RFQ实收1万美金，总分多少？上月报价70条，本月给几条？", "总分 115 分（含金品 +20）", "本月赠送报价 70 条"],
 ]);
 
 table("guarantee-compensation", [
