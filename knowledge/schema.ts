@@ -137,6 +137,7 @@ export const COMPUTE_RULES = [
   "festival-inspection",
   "festival-category-lock",
   "festival-excluded-gmv",
+  "integrated-definition",
 ] as const;
 
 export const ComputeSchema = z

@@ -202,3 +202,11 @@ export {
   WUYOU_DISCOUNT_CNY_PER_ORDER,
   WUYOU_DISCOUNT_ORDERS,
 } from "./festival-offers.js";
+export {
+  checkIntegrated,
+  INTEGRATED_CONCERT_MORE_THAN,
+  INTEGRATED_MIN_STAKE,
+  type IntegratedCheck,
+  type IntegratedCondition,
+  type IntegratedFacts,
+} from "./integrated-definition.js";

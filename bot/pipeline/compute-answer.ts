@@ -40,6 +40,9 @@ import {
   FESTIVAL_END,
   FESTIVAL_START,
   CATEGORY_LOCK_AT,
+  checkIntegrated,
+  INTEGRATED_CONCERT_MORE_THAN,
+  INTEGRATED_MIN_STAKE,
   FIRST_COMPENSATION_DEADLINE,
   findFactoryAppealDeadline,
   firstCompensationApplies,
@@ -2235,7 +2238,59 @@ const festivalExcludedGmv: Calculator = {
   },
 };
 
+// ---------------------------------------------------------------- 工贸一体
+
+const integratedDefinition: Calculator = {
+  needs: ["stake"],
+  cue: /工贸一体|integrated|combined (?:manufacturer|factory)/u,
+  run(slots) {
+    // "持股60%", "共同股东持股40%", "签字股东合计持股55%": the concert stake is the one named with the signing shareholders.
+    const percents = slots.numbers.filter((n) => n.kind === "percent");
+    const concertSlot = percents.find((n) => /签字|签署|合计|加起来|一共|总共|together|combined|signing/u.test(n.lead));
+    const stakeSlot = percents.find((n) => n !== concertSlot && /持股|股份|占股|控股|股比|stake|shares?|own/u.test(n.lead + n.before));
+    const concertAgreement = /(?:没|没有|未|不)(?:签|签署)?.{0,2}一致行动|no (?:acting.in.concert|concert) agreement/u.test(slots.text) ? false : /一致行动|acting.in.concert|concert agreement/u.test(slots.text) ? true : null;
+    const sameLegalPerson = /不是同一(?:个)?法人|不同(?:的)?法人|not the same legal/u.test(slots.text) ? false : /同一(?:个)?法人|同一法定代表人|same legal (?:person|representative)/u.test(slots.text) ? true : null;
+    if (!stakeSlot && concertAgreement === null && sameLegalPerson === null) {
+      return needs("告诉我两家公司之间的持股比例（例如「互为股东，持股60%」），以及是否签了一致行动书（签字股东合计持股多少）、是否同一法人，我帮你判断能否认定工贸一体。", "Tell me the stake between the two companies (e.g. \"common shareholder holding 60%\"), whether an acting-in-concert agreement is signed (and what the signing shareholders hold together) and whether they share a legal representative, and I'll work out whether they count as integrated.");
+    }
+    const c = checkIntegrated({ stake: stakeSlot?.value ?? null, concertAgreement, concertStake: concertSlot?.value ?? null, sameLegalPerson });
+    const min = formatPercent(INTEGRATED_MIN_STAKE);
+    const over = formatPercent(INTEGRATED_CONCERT_MORE_THAN);
+    const nowZh = c.now === true ? "现在就能认定工贸一体" : c.now === false ? "按现在的逻辑（仅第1条）还不能认定工贸一体" : "现在的逻辑只看第1条（持股 ≥ 50%），你没说持股比例";
+    const sepZh = c.fromSeptember === true ? (c.now === true ? "" : "；预计9月改为三条满足其一后可以认定") : c.fromSeptember === false ? "；预计9月改为三条满足其一后也不满足" : "";
+    const nowEn = c.now === true ? "Yes, they count as integrated now" : c.now === false ? "Not under the current logic (condition 1 only)" : "The current logic looks at condition 1 only (a stake of at least 50%), and you did not give the stake";
+    const sepEn = c.fromSeptember === true ? (c.now === true ? "" : "; once any one of the three conditions is enough (expected in September), they will count") : c.fromSeptember === false ? "; even with any one of the three conditions (expected in September), they do not" : "";
+    const parts: string[] = [];
+    const partsEn: string[] = [];
+    if (stakeSlot) {
+      parts.push(`持股 ${formatPercent(stakeSlot.value)} ${c.conditions["stake-50"] ? "≥" : "<"} ${min}（第1条${c.conditions["stake-50"] ? "满足" : "不满足"}）`);
+      partsEn.push(`stake ${formatPercent(stakeSlot.value)} ${c.conditions["stake-50"] ? "≥" : "<"} ${min} (condition 1 ${c.conditions["stake-50"] ? "met" : "not met"})`);
+    }
+    if (concertAgreement !== null) {
+      parts.push(concertAgreement ? `签了一致行动书${concertSlot ? `，签字股东合计 ${formatPercent(concertSlot.value)} ${concertSlot.value > INTEGRATED_CONCERT_MORE_THAN ? ">" : "≤"} ${over}` : "（签字股东合计持股未给出）"}（第2条${c.conditions["concert-over-50"] === true ? "满足" : c.conditions["concert-over-50"] === false ? "不满足" : "待定"}）` : "没签一致行动书（第2条不满足）");
+      partsEn.push(concertAgreement ? `acting-in-concert agreement signed${concertSlot ? `, signing shareholders ${formatPercent(concertSlot.value)} ${concertSlot.value > INTEGRATED_CONCERT_MORE_THAN ? ">" : "≤"} ${over}` : " (the signing shareholders' stake not given)"} (condition 2 ${c.conditions["concert-over-50"] === true ? "met" : c.conditions["concert-over-50"] === false ? "not met" : "open"})` : "no acting-in-concert agreement (condition 2 not met)");
+    }
+    if (sameLegalPerson !== null) {
+      parts.push(sameLegalPerson ? "同一法人（第3条满足）" : "不是同一法人（第3条不满足）");
+      partsEn.push(sameLegalPerson ? "same legal representative (condition 3 met)" : "not the same legal representative (condition 3 not met)");
+    }
+    return {
+      kind: "computed",
+      result: `${nowZh}${sepZh}`,
+      arithmetic: parts.join("；"),
+      rule: `工贸一体（a、b两家企业）：1 互为股东或有共同股东，持股 ≥ ${min}；2 持股少于 ${min} 但签一致行动书，签字股东合计 > ${over}；3 同一法人。目前仅第1条，预计9月改为满足任一`,
+      source: "金品诚企升级 · 身份差异化 常见问题",
+      en: {
+        result: `${nowEn}${sepEn}`,
+        arithmetic: partsEn.join("; "),
+        rule: `Integrated (companies a and b): 1 they hold shares in each other or share a shareholder with a stake of at least ${min}; 2 under ${min}, with an acting-in-concert agreement whose signing shareholders hold more than ${over}; 3 the same legal representative. Only condition 1 applies now; any one is expected to be enough from September`,
+      },
+    };
+  },
+};
+
 export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
+  "integrated-definition": integratedDefinition,
   "festival-category-lock": festivalCategoryLock,
   "festival-excluded-gmv": festivalExcludedGmv,
   "rfq-tier": rfqTier,

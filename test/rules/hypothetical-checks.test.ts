@@ -321,6 +321,14 @@ table("festival-category-lock", [
   ["我8月29日上午10点把品发多了，二级类目还算吗", "算：北京时间 8月29日 10:00 在锁定时间 8月29日 15:00 之前"],
 ]);
 
+table("integrated-definition", [
+  ["我们是工贸一体，持股工厂60%，算吗", "现在就能认定工贸一体", "持股 60% ≥ 50%（第1条满足）"],
+  ["和工厂有共同股东，持股40%，签了一致行动书，签字股东合计持股55%，现在能认定工贸一体吗", "按现在的逻辑（仅第1条）还不能认定工贸一体；预计9月改为三条满足其一后可以认定", "签字股东合计 55% > 50%（第2条满足）"],
+  // exactly 50% is enough for condition 1; exactly 50% is not more than 50% for condition 2
+  ["持股刚好50%，能算工贸一体吗", "现在就能认定工贸一体"],
+  ["持股30%，签了一致行动书，签字股东合计50%，也不是同一法人，工贸一体吗", "还不能认定工贸一体；预计9月改为三条满足其一后也不满足"],
+]);
+
 table("festival-excluded-gmv", [
   ["機械行業，這一期統計區間內實收1萬美金，其中2000美金被認定為虛假交易，榜單GMV算多少？", "榜单GMV按 8,000 美元 算", "10,000 美元 − 2,000 美元"],
 ]);
@@ -608,6 +616,7 @@ describe("every calculator asks for a missing figure in English and in Chinese",
     "festival-inspection": ["how much is the inspection service with the discount", "验货服务打折后多少", /原价/],
     "festival-category-lock": ["which second-level category will I be locked into", "我的二级类目是哪个", /发品数/],
     "festival-excluded-gmv": ["how much list GMV is left after the fake orders", "刷单的部分扣掉后榜单GMV多少", /实收GMV/],
+    "integrated-definition": ["do we count as an integrated manufacturer and trader", "我们能认定工贸一体吗", /持股比例/],
   };
   it("covers every calculator", () => {
     expect(Object.keys(rows).sort()).toEqual([...COMPUTE_RULES].sort());
