@@ -62,6 +62,7 @@ import {
   US_PACIFIC,
   type LadderRule,
   type RfqEntitlements,
+  type RfqTierRow,
   type RfqFactor,
 } from "../../rules/index.js";
 import type { BrandCondition } from "../../rules/check-brand.js";
@@ -253,6 +254,15 @@ function entitlementText(e: RfqEntitlements): string {
   return `${granted}，${free}，${e.earlyThreeStarLeads ? "能享受三星商机提前6小时先享" : `不能享受三星商机提前6小时先享（${EARLY_LEADS_FROM}分及以上才有）`}`;
 }
 
+/** The comparison that puts a total in its tier: `70 ≤ 73 < 80`, `93 ≥ 90`, `35 < 40`. */
+function tierBounds(row: RfqTierRow, total: number): string {
+  const i = RFQ_TIER_TABLE.indexOf(row);
+  const upper = RFQ_TIER_TABLE[i - 1]?.minTotal;
+  if (upper === undefined) return `${formatNumber(total)} ≥ ${row.minTotal}`;
+  if (row.minTotal <= 0) return `${formatNumber(total)} < ${upper}`;
+  return `${row.minTotal} ≤ ${formatNumber(total)} < ${upper}`;
+}
+
 /** A tier's label in English: `70–79 points`, `≥90 points`, `<40 points` (the same figures as TIER_LABELS). */
 function tierEn(row: { tier: keyof typeof TIER_LABELS }): string {
   return TIER_LABELS[row.tier].replace(/分$/u, " points");
@@ -390,12 +400,12 @@ const rfqTier: Calculator = {
     return {
       kind: "computed",
       result: `${asked.zh}服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${notFormula}${issueHalf(slots, e.quotesGranted)}${gap}`,
-      arithmetic: `${sum} 落在 ${TIER_LABELS[row.tier]}${gold ? `（不含金品加分时是 ${TIER_LABELS[tierRowOf(given).tier]}）` : ""}`,
+      arithmetic: `${sum} 落在 ${TIER_LABELS[row.tier]}（${tierBounds(row, total)}）${gold ? `（不含金品加分时是 ${TIER_LABELS[tierRowOf(given).tier]}）` : ""}`,
       rule: tierRule,
       source,
       en: {
         result: `${asked.en}a score of ${sumEn} is in the ${tierEn(row)} tier: ${entitlementTextEn(e)}${notFormulaEn}${gapEn}`.replace(/^a /u, "A "),
-        arithmetic: `${sumEn} falls in ${tierEn(row)}${gold ? ` (without the Gold bonus: ${tierEn(tierRowOf(given))})` : ""}`,
+        arithmetic: `${sumEn} falls in ${tierEn(row)} (${tierBounds(row, total)})${gold ? ` (without the Gold bonus: ${tierEn(tierRowOf(given))})` : ""}`,
         rule: tierRuleEn,
       },
     };
@@ -1075,6 +1085,14 @@ function sentenceAfter(slots: Slots, n: NumberSlot): string {
   return slots.text.slice(n.index + n.raw.length).split(/[。？?！!]|\.(?!\d)/u)[0] ?? "";
 }
 
+/** A threshold's comparison in words, for the rule line. */
+const OP_WORDS: Readonly<Record<">" | "<" | ">=" | "<=", { zh: string; en: string }>> = {
+  ">": { zh: "大于", en: "more than" },
+  ">=": { zh: "不低于", en: "at least" },
+  "<": { zh: "小于", en: "under" },
+  "<=": { zh: "不超过", en: "at most" },
+};
+
 function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | NeedsFigure {
   const inquiryCounts = list === "heat" ? slots.numbers.filter((n) => n.kind === "plain" || (n.kind === "count" && /^(?:个|条|家)$/u.test(n.unit))) : [];
   // Effective inquiries exclude the risk-controlled ones (排除风控): "55个，其中16个被风控排除" → 39.
@@ -1218,13 +1236,14 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   const en = {
     text: `${t.met ? "Yes" : "No"}, ${t.met ? "on" : "not on"} ${FACTORY_LIST_NAMES_EN[list]}: ${compareEn}${gapEn}${ordersNoteEn}`,
     arithmetic: `${compareEn}${ordersNoteEn}`,
-    thresholds: `${FACTORY_LIST_NAMES_EN[list]}: ${metricEn} in the last 90 days ${t.op} ${fmtEn(t.threshold)}`,
+    thresholds: `${FACTORY_LIST_NAMES_EN[list]}: ${metricEn} in the last 90 days ${OP_WORDS[t.op].en} ${fmtEn(t.threshold)}`,
   };
   return {
     en,
     text: `${t.met ? "能" : "不能"}上${l.name}：${fmt(t.value)} ${t.met ? (t.op === "<" ? "<" : ">") : t.op === "<" ? "不低于" : "未超过"} ${fmt(t.threshold)}${gap}${ordersNote}`,
     met: t.met,
-    thresholds: `${l.name}门槛：近90天${t.metric === "effectiveInquiries90d" ? "有效询盘（排除风控）" : t.metric === "avgReplyHours90d" ? "平均回复时间" : t.metric === "onTimeDispatchRate90d" ? "及时发货率（且至少1个发货订单）" : "信保GMV"} ${t.op} ${fmt(t.threshold)}`,
+    // The rule in words, as the briefing states it ("大于40个", "小于2小时").
+    thresholds: `${l.name}门槛：近90天${t.metric === "effectiveInquiries90d" ? "有效询盘（排除风控）" : t.metric === "avgReplyHours90d" ? "平均回复时间" : t.metric === "onTimeDispatchRate90d" ? "及时发货率（且至少1个发货订单）" : "信保GMV"}${OP_WORDS[t.op].zh} ${fmt(t.threshold)}`,
   };
 }
 
