@@ -53,6 +53,9 @@ import {
   PENALTY_LADDERS,
   RFQ_GOLD_BONUS,
   RFQ_PEER_TOP_POINTS,
+  RFQ_LOGIN_DAY_RUNGS,
+  RFQ_BUYER_REPLY_RUNGS,
+  RFQ_GMV_RUNGS,
   RFQ_ISSUE_DAYS,
   RFQ_TIER_TABLE,
   scoreRfq,
@@ -493,6 +496,12 @@ const rfqFactor: Calculator = {
             : ` (${strict ? "more than " : ""}${usdEn(nx.value - n.value, "up")} more)`;
       const next = nx ? `；下一档 ${nx.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(nx.value) : f.factor === "gmv90d" ? formatUsd(nx.value) : `${nx.value} 天`} 得 ${nx.points} 分${shortZh}` : "；已满分";
       const shownEn = f.factor === "loginDays" ? `${formatNumber(n.value)} days` : f.factor === "buyerReplyRate" ? `${formatPercent(n.value)}${derived ? ` (${n.raw} = ${formatNumber(n.value * 100, 1)}%)` : ""}` : usdEn(n.value);
+      // The band reached, in the rule table's terms ("≥ 10%"), beside its points.
+      const rungs = f.factor === "loginDays" ? RFQ_LOGIN_DAY_RUNGS : f.factor === "buyerReplyRate" ? RFQ_BUYER_REPLY_RUNGS : RFQ_GMV_RUNGS;
+      const reached = [...rungs].reverse().find((r) => (r.op === ">=" ? fs.input >= r.value : fs.input > r.value));
+      const bandValue = (v: number, en: boolean) => (f.factor === "buyerReplyRate" ? formatPercent(v) : f.factor === "gmv90d" ? (en ? usdEn(v) : formatUsd(v)) : en ? `${v} days` : `${v} 天`);
+      const reachedZh = reached ? `（${reached.op === ">=" ? "≥" : ">"} ${bandValue(reached.value, false)}）` : "";
+      const reachedEn = reached ? ` (${reached.op === ">=" ? "≥" : ">"} ${bandValue(reached.value, true)})` : "";
       const nextEn = nx ? `; next band ${nx.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(nx.value) : f.factor === "gmv90d" ? usdEn(nx.value) : `${nx.value} days`}: ${nx.points} points${shortEn}` : "; full marks";
       if (unpaid) {
         return {
@@ -511,12 +520,12 @@ const rfqFactor: Calculator = {
       return {
         kind: "computed",
         result: `${f.name} ${shown} → 该项得 ${fs.points} 分（满分 ${fs.max} 分）`,
-        arithmetic: `${shown} 所在的档位得 ${fs.points} 分${next}`,
+        arithmetic: `${shown} 所在的档位${reachedZh}得 ${fs.points} 分${next}`,
         rule: `服务分5大因子：${f.name}按阈值计分，满分 ${fs.max} 分`,
         source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
         en: {
           result: `${f.nameEn} ${shownEn} → ${fs.points} points for this factor (out of ${fs.max})`,
-          arithmetic: `${shownEn} is in the band worth ${fs.points} points${nextEn}`,
+          arithmetic: `${shownEn} is in the band${reachedEn} worth ${fs.points} points${nextEn}`,
           rule: `The service score has 5 factors; ${f.nameEn.toLowerCase()} scores by thresholds, at most ${fs.max} points`,
         },
       };
