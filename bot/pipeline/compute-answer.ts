@@ -53,6 +53,7 @@ import {
   PENALTY_LADDERS,
   RFQ_GOLD_BONUS,
   RFQ_PEER_TOP_POINTS,
+  RFQ_STAR_RUNGS,
   RFQ_LOGIN_DAY_RUNGS,
   RFQ_BUYER_REPLY_RUNGS,
   RFQ_GMV_RUNGS,
@@ -337,6 +338,29 @@ const rfqTier: Calculator = {
     const scoreSlot = scoreNumber(slots);
     const given = scoreSlot?.value;
     if (given === undefined) return needs("告诉我你的服务分（例如「服务分75」），我帮你算出档位和本档权益。", "Tell me your service score (e.g. \"service score 75\") and I'll work out your tier and what it brings.");
+    // "服务分80-90分有多少", "60到70分有什么权益", "between 60 and 70": a band of the table, not the merchant's score.
+    const band = /(?<![\d.])(\d{2,3})\s*(?:分)?\s*(?:-|–|~|～|到|至)\s*(\d{2,3})\s*分|between\s+(\d{2,3})\s+and\s+(\d{2,3})/u.exec(slots.text);
+    if (band) {
+      const [lo, hi] = [Number(band[1] ?? band[3]), Number(band[2] ?? band[4])];
+      const row = tierRowOf(lo);
+      const upper = RFQ_TIER_TABLE[RFQ_TIER_TABLE.indexOf(row) - 1];
+      // One row of the table: from its lower bound up to the next row's ("80-90" or "80-89").
+      if (lo === row.minTotal && upper && (hi === upper.minTotal || hi === upper.minTotal - 1) && row.quotesGranted !== "formula" && slots.gold !== true) {
+        const e = entitlementsOf(row, 0);
+        return {
+          kind: "computed",
+          result: `${lo}–${hi}分（${row.minTotal} ≤ 服务分 < ${upper.minTotal}）是 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}`,
+          arithmetic: `${row.minTotal} ≤ 服务分 < ${upper.minTotal} → ${TIER_LABELS[row.tier]}档`,
+          rule: `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分，档位按含 +${RFQ_GOLD_BONUS} 的总分计`,
+          source: "RFQ商家服务分升级计划 · 服务分新分层及配套权益",
+          en: {
+            result: `${lo}–${hi} points (${row.minTotal} ≤ score < ${upper.minTotal}) is the ${tierEn(row)} tier: ${entitlementTextEn(e)}`,
+            arithmetic: `${row.minTotal} ≤ score < ${upper.minTotal} → ${tierEn(row)}`,
+            rule: `Service score tiers: ${RFQ_TIER_TABLE.map((r) => tierEn(r)).join(" / ")}; Gold Suppliers (金品诚企) get +${RFQ_GOLD_BONUS} points on the total, and the tier goes by the total with the bonus`,
+          },
+        };
+      }
+    }
     // "服务分从75涨到85", "上个月80，这个月掉到72": a second score is a change of score; both tiers, side by side.
     const second = slots.numbers.find(
       (n) => n !== scoreSlot && n.index > scoreSlot!.index && (n.kind === "plain" || n.kind === "score") && n.value <= 120 && !/^\s*(?:号|日|点|月|年|条|次)/u.test(n.after) && // a change, not a target: "从75涨到85", "掉到72", "from 79 to 80" — "差几分到70" asks the gap
@@ -570,16 +594,18 @@ const rfqStarBonus: Calculator = {
     const score = scoreRfq(partialMerchant({ rfq: partialRfq({ gmv90dUsd: gmv.value, freeEntitlementUsage: Math.min(1, usage.value) }) }), []);
     if (!score.ok) return needs("请给出GMV和权益消耗比例。", "Please give the GMV and the share of benefits used.");
     const star = score.marketingStar;
+    // The rung reached, as the rule table states it.
+    const rung = RFQ_STAR_RUNGS.find((r) => r.bonus === star.bonus);
     const gmvPoints = score.factors.find((f) => f.factor === "gmv90d")!;
     const next = star.next ? `；要拿 +${star.next.bonus} 分需 GMV ≥ ${formatUsd(star.next.minGmvUsd)} 且消耗 ≥ ${formatPercent(star.next.minUsage)}` : "";
     return {
       kind: "computed",
       result: `${star.bonus > 0 ? `星等级-营销力 +${star.bonus} 分（计入星等级，不加在服务分上）` : `不能加星等级-营销力分${next}`}；服务分的GMV这一项得 ${gmvPoints.points} 分`,
-      arithmetic: `GMV ${formatUsd(gmv.value)}、本月免费权益消耗 ${formatPercent(usage.value)}${star.bonus > 0 ? ` → +${star.bonus} 分` : ""}${star.bonus > 0 ? next : ""}`,
+      arithmetic: `GMV ${formatUsd(gmv.value)}、本月免费权益消耗 ${formatPercent(usage.value)}${rung ? `（≥ ${formatUsd(rung.minGmvUsd)} 且 ≥ ${formatPercent(rung.minUsage)}）` : ""}${star.bonus > 0 ? ` → +${star.bonus} 分` : ""}${star.bonus > 0 ? next : ""}`,
       rule: "RFQ近90天累计实收GMV达到门槛且本月免费权益消耗达标，星等级-营销力加分",
       en: {
         result: `${star.bonus > 0 ? `Marketing star (星等级-营销力) +${star.bonus} points (on the star level, not on the service score)` : `No marketing star points${star.next ? `; +${star.next.bonus} needs GMV ≥ ${usdEn(star.next.minGmvUsd)} and usage ≥ ${formatPercent(star.next.minUsage)}` : ""}`}; the GMV factor of the service score is ${gmvPoints.points} points`,
-        arithmetic: `GMV ${usdEn(gmv.value)}, free benefits used this month ${formatPercent(usage.value)}${star.bonus > 0 ? ` → +${star.bonus} points` : ""}`,
+        arithmetic: `GMV ${usdEn(gmv.value)}, free benefits used this month ${formatPercent(usage.value)}${rung ? ` (≥ ${usdEn(rung.minGmvUsd)} and ≥ ${formatPercent(rung.minUsage)})` : ""}${star.bonus > 0 ? ` → +${star.bonus} points` : ""}`,
         rule: "RFQ GMV received in the last 90 days at the threshold and this month's free benefits used enough: marketing star points",
       },
       source: "RFQ商家服务分升级计划 · 服务分5大因子规则",

@@ -62,6 +62,9 @@ it("every rule is named by an entry, so that its computed reply links to the ful
 
 table("rfq-tier", [
   ["服务分75能拿多少赠送报价？", "70–79分档", "服务力赠送报价 20 条", "报价畅行 10 条"],
+  // a band of the table is answered as that tier, not as the merchant's score
+  ["服务分80-90分有多少赠送报价", "80–90分（80 ≤ 服务分 < 90）是 80–89分档", "服务力赠送报价 30 条"],
+  ["RFQ服務分60到70分有什麼權益？", "60–70分（60 ≤ 服务分 < 70）是 60–69分档", "报价畅行 5 条"],
   // last month's quotes count only in the top tier
   ["金品，原始分69分，上个月报了45条报价，这个月能拿45条吗", "拿不到 45 条，本月是 30 条", "89 分", "服务力赠送报价 30 条", "上月报价 45 条不影响本档"],
   // a number of free quotes asked about is answered yes or no first
