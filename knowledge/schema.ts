@@ -138,6 +138,7 @@ export const COMPUTE_RULES = [
   "festival-category-lock",
   "festival-excluded-gmv",
   "integrated-definition",
+  "festival-industry-type",
 ] as const;
 
 export const ComputeSchema = z

@@ -40,6 +40,7 @@ import {
   FESTIVAL_END,
   FESTIVAL_START,
   CATEGORY_LOCK_AT,
+  festivalWindowTypeOf,
   checkIntegrated,
   INTEGRATED_CONCERT_MORE_THAN,
   INTEGRATED_MIN_STAKE,
@@ -75,7 +76,7 @@ import { ZERO_RFQ } from "../../rules/merchant.js";
 import type { Merchant, Penalty, Rfq } from "../../rules/merchant.js";
 import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatPoints, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
 import { TIER_LABELS } from "../commands/score.js";
-import { numberNear, numbersOf, type DateSlot, type NumberSlot, type Slots } from "./extract-slots.js";
+import { industryEnglishName, numberNear, numbersOf, type DateSlot, type NumberSlot, type Slots } from "./extract-slots.js";
 
 /** A computed answer, in the order the reply shows it. */
 export interface Computed {
@@ -2343,7 +2344,36 @@ const integratedDefinition: Calculator = {
   },
 };
 
+/** "服装是每周统计还是累计统计": which GMV window type the merchant's industry uses. */
+const festivalIndustryType: Calculator = {
+  needs: ["industry"],
+  cue: /每周统计|累计统计|每周|累计|weekly|cumulative/u,
+  run(slots) {
+    if (slots.industries.length === 0) return needs("告诉我你的一级行业（例如「服装」「家具」），我帮你查它按每周统计还是累计统计。", "Tell me your top-level industry (e.g. \"apparel\", \"furniture\") and I'll tell you whether it uses weekly or cumulative GMV windows.");
+    const rows = slots.industries.map((name) => ({ name, t: festivalWindowTypeOf(name) }));
+    const zh = (r: (typeof rows)[number]) => `${r.name}：${r.t.type === "weekly" ? "每周统计" : r.t.type === "cumulative" ? "累计统计" : "不在两张行业表里"}`;
+    const nameEn = (name: string) => {
+      const en = industryEnglishName(name);
+      return en ? `${en.charAt(0).toUpperCase()}${en.slice(1)} (${name})` : `(${name})`;
+    };
+    const en = (r: (typeof rows)[number]) => `${nameEn(r.name)}: ${r.t.type === "weekly" ? "weekly GMV windows" : r.t.type === "cumulative" ? "cumulative GMV windows" : "in neither industry list"}`;
+    return {
+      kind: "computed",
+      result: rows.map(zh).join("；"),
+      arithmetic: rows.map((r) => (r.t.type === "not-listed" ? `${r.name} 不在每周统计和累计统计的行业名单里` : `${r.name} 列在${r.t.type === "weekly" ? "每周统计" : "累计统计"}类型的行业名单里`)).join("；"),
+      rule: "9月采购节榜单：每周统计类型的行业按各周的GMV区间统计，累计统计类型的行业从9月1日起累计统计",
+      source: "9月采购节榜单新玩法 · 统计类型",
+      en: {
+        result: rows.map(en).join("; "),
+        arithmetic: rows.map((r) => (r.t.type === "not-listed" ? `${nameEn(r.name)} is in neither the weekly nor the cumulative industry list` : `${nameEn(r.name)} is on the ${r.t.type} industry list`)).join("; "),
+        rule: "Festival lists: weekly industries count each week's GMV window; cumulative industries count from September 1 on",
+      },
+    };
+  },
+};
+
 export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
+  "festival-industry-type": festivalIndustryType,
   "integrated-definition": integratedDefinition,
   "festival-category-lock": festivalCategoryLock,
   "festival-excluded-gmv": festivalExcludedGmv,

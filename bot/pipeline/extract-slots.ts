@@ -448,6 +448,11 @@ const INDUSTRY_ALIASES: Readonly<Record<string, string>> = {
   hardware: "五金工具",
 };
 
+/** An industry's English name for an English reply ("apparel" for 服装), when merchants type one. */
+export function industryEnglishName(name: string): string | undefined {
+  return Object.entries(INDUSTRY_ALIASES).find(([alias, to]) => to === name && /^[a-z &]+$/u.test(alias))?.[0];
+}
+
 function extractIndustries(text: string): string[] {
   const names = [...WEEKLY_INDUSTRIES, ...CUMULATIVE_INDUSTRIES, ...Object.keys(INDUSTRY_ALIASES)].sort((a, b) => b.length - a.length);
   const found: { at: number; name: string }[] = [];

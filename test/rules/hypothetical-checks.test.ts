@@ -324,6 +324,12 @@ table("festival-category-lock", [
   ["我8月29日上午10点把品发多了，二级类目还算吗", "算：北京时间 8月29日 10:00 在锁定时间 8月29日 15:00 之前"],
 ]);
 
+table("festival-industry-type", [
+  ["我们是做服装的，服装也是每周统计吗，还是累计", "服装：累计统计", "服装 列在累计统计类型的行业名单里"],
+  ["Is apparel on weekly or cumulative statistics for the Sept ranking?", "服装：累计统计"],
+  ["家具和汽配分别是每周统计还是累计统计", "家具：每周统计；汽摩配：每周统计"],
+]);
+
 table("integrated-definition", [
   ["我们是工贸一体，持股工厂60%，算吗", "现在就能认定工贸一体", "持股 60% ≥ 50%（第1条满足）"],
   ["和工厂有共同股东，持股40%，签了一致行动书，签字股东合计持股55%，现在能认定工贸一体吗", "按现在的逻辑（仅第1条）还不能认定工贸一体；预计9月改为三条满足其一后可以认定", "签字股东合计 55% > 50%（第2条满足）"],
@@ -620,6 +626,7 @@ describe("every calculator asks for a missing figure in English and in Chinese",
     "festival-category-lock": ["which second-level category will I be locked into", "我的二级类目是哪个", /发品数/],
     "festival-excluded-gmv": ["how much list GMV is left after the fake orders", "刷单的部分扣掉后榜单GMV多少", /实收GMV/],
     "integrated-definition": ["do we count as an integrated manufacturer and trader", "我们能认定工贸一体吗", /持股比例/],
+    "festival-industry-type": ["is my industry weekly or cumulative", "我们行业是每周统计还是累计统计", /一级行业/],
   };
   it("covers every calculator", () => {
     expect(Object.keys(rows).sort()).toEqual([...COMPUTE_RULES].sort());
