@@ -40,6 +40,7 @@ import {
   FESTIVAL_END,
   FESTIVAL_START,
   CATEGORY_LOCK_AT,
+  FACTORY_LIST_NAMES,
   festivalWindowTypeOf,
   checkIntegrated,
   INTEGRATED_CONCERT_MORE_THAN,
@@ -278,7 +279,7 @@ function tierEn(row: { tier: keyof typeof TIER_LABELS }): string {
  * answered yes or no before the tier.
  */
 function askedQuotes(slots: Slots, lastMonth: NumberSlot | undefined, granted: RfqEntitlements["quotesGranted"]): { zh: string; en: string } {
-  const n = slots.numbers.find((x) => x !== lastMonth && x.kind === "count" && x.unit === "条" && /(?:能|可以|可)(?:拿|得|有|领|获得)(?:到)?\s*$|拿到\s*$|\bcan (?:i|we) (?:get|receive)\s*$/u.test(x.lead));
+  const n = slots.numbers.find((x) => x !== lastMonth && x.kind === "count" && x.unit === "条" && /(?:能|可以|可)(?:拿|得|有|领|获得)(?:到)?\s*$|拿到\s*$|(?:这个月|本月|this month)(?:就|会)?(?:是|有|给|拿)\s*$|\bcan (?:i|we) (?:get|receive)\s*$/u.test(x.lead));
   if (!n || typeof granted !== "number") return { zh: "", en: "" };
   return n.value <= granted
     ? { zh: `能拿到 ${n.value} 条（本月 ${granted} 条）：`, en: `Yes, ${n.value} is within this month's ${granted} free quotes: ` }
@@ -458,6 +459,9 @@ function replyRateSlot(slots: Slots, near: RegExp): NumberSlot | undefined {
     // "Our reply rate from buyers is 25%": the one rate in a question that names it.
     (rates.length === 1 && near.test(slots.text) ? rates[0] : undefined);
   if (written) return written;
+  // "回复率是0": a rate of nothing, written without a percent sign.
+  const zero = slots.numbers.find((x) => x.kind === "plain" && x.value === 0 && near.test(x.before.slice(-8)));
+  if (zero) return { ...zero, kind: "percent", unit: "%" };
   const counts = slots.numbers.filter((x) => x.kind === "count" && /条|个/u.test(x.unit));
   const quotes = counts.find((x) => /报价|报了|quote/u.test(x.before.slice(-6) + x.after.slice(0, 3)));
   const replies = counts.find((x) => x !== quotes && /回复|回了|回覆|replied|repl/u.test(x.before.slice(-6) + x.after.slice(0, 4)));
@@ -485,11 +489,19 @@ const rfqFactor: Calculator = {
   run(slots) {
     const given = FACTOR_WORDS.filter((f) => (f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near)));
     if (given.length > 1) return needs("你给了几项因子的数字：要算总分，请一起说明报价个数和24小时响应率的同行排名（例如「都在同行前10%」）；要算单项，一次问一项。", "You gave figures for several factors: for the total score, also say where your quote count and 24-hour response rate rank among peers (e.g. \"both in the peer top 10%\"); for one factor, ask one at a time.");
+    // "起草了8000美金的订单买家还没付款，另外已经到账的有1900美金": the unpaid amount is left out, the received one counts.
+    const usd = slots.numbers.filter((x) => x.kind === "amount" && x.currency !== "CNY");
+    const ownClause = (x: NumberSlot) => `${x.lead} ${sentenceAfter(slots, x).split(/[，,；;]/u)[0] ?? ""}`;
+    const unpaidAmount = usd.length === 2 ? usd.find((x) => UNPAID.test(ownClause(x))) : undefined;
+    const paidAmount = unpaidAmount ? usd.find((x) => x !== unpaidAmount && /到账|实收|收到|已收|received|paid in/u.test(ownClause(x))) : undefined;
     for (const f of FACTOR_WORDS) {
-      const n = f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near);
+      const found = f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near);
+      const n = f.factor === "gmv90d" && paidAmount ? paidAmount : found;
       if (!n || (f.factor === "loginDays" && n.unit !== "天") || (f.factor === "gmv90d" && n.currency === "CNY")) continue;
       // briefing: RFQ近90天交易额 counts money received; an order drafted but not paid is not counted.
-      const unpaid = f.factor === "gmv90d" && UNPAID.test(slots.text);
+      const unpaid = f.factor === "gmv90d" && !paidAmount && UNPAID.test(slots.text);
+      const leftOut = f.factor === "gmv90d" && paidAmount && unpaidAmount ? `（起草未支付的 ${formatUsd(unpaidAmount.value)} 不计入）` : "";
+      const leftOutEn = f.factor === "gmv90d" && paidAmount && unpaidAmount ? ` (the ${usdEn(unpaidAmount.value)} drafted but unpaid does not count)` : "";
       const rfq =
         f.factor === "loginDays"
           ? partialRfq({ loginDaysMonthToDate: n.value })
@@ -545,12 +557,12 @@ const rfqFactor: Calculator = {
       return {
         kind: "computed",
         result: `${f.name} ${shown} → 该项得 ${fs.points} 分（满分 ${fs.max} 分）`,
-        arithmetic: `${shown} 所在的档位${reachedZh}得 ${fs.points} 分${next}`,
+        arithmetic: `${shown}${leftOut} 所在的档位${reachedZh}得 ${fs.points} 分${next}`,
         rule: `服务分5大因子：${f.name}按阈值计分，满分 ${fs.max} 分`,
         source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
         en: {
           result: `${f.nameEn} ${shownEn} → ${fs.points} points for this factor (out of ${fs.max})`,
-          arithmetic: `${shownEn} is in the band${reachedEn} worth ${fs.points} points${nextEn}`,
+          arithmetic: `${shownEn}${leftOutEn} is in the band${reachedEn} worth ${fs.points} points${nextEn}`,
           rule: `The service score has 5 factors; ${f.nameEn.toLowerCase()} scores by thresholds, at most ${fs.max} points`,
         },
       };
@@ -667,19 +679,23 @@ const guaranteeCompensation: Calculator = {
     const rawEn = usdEn(Math.round(amount.value * COMPENSATION_RATE * 100) / 100, "nearest");
     // briefing 常见问题 Q1: compensation is owed only when the buyer claims it for that order.
     const unclaimed = NO_CLAIM.test(slots.text);
+    // "晚发了两天": how late does not change the amount; said, so the figure is seen to count for nothing.
+    const late = slots.numbers.find((n) => n.kind === "count" && n.unit === "天" && /晚|迟|延|逾期|late|delay/u.test(n.lead + n.after.slice(0, 4)));
+    const lateZh = late ? `（逾期 ${late.value} 天：赔付不按逾期天数计）` : "";
+    const lateEn = late ? ` (${countEn(late.value, "day", "days")} late: the amount does not depend on how late)` : "";
     return {
       kind: "computed",
       result: unclaimed
         ? `现在不用赔：只有买家针对该订单申请赔偿时才赔；若买家申请，最多赔 ${formatUsd(c.compensationUsd)}${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放`
         : `买家最多可获 ${formatUsd(c.compensationUsd)} 赔偿${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放，买家 ${c.couponValidDays} 天内使用，平台再向商家追缴`,
-      arithmetic: `${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${raw}${c.capped ? `，超过上限按 ${formatUsd(c.capUsd)} 计` : `，未超过上限 ${formatUsd(COMPENSATION_CAP_USD)}`}`,
+      arithmetic: `${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${raw}${c.capped ? `，超过上限按 ${formatUsd(c.capUsd)} 计` : `，未超过上限 ${formatUsd(COMPENSATION_CAP_USD)}`}${lateZh}`,
       rule: `逾期发货且买家发起赔偿申请时，按信保订单金额的 ${formatPercent(COMPENSATION_RATE)} 赔偿，上限 ${formatUsd(COMPENSATION_CAP_USD)}`,
       source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
       en: {
         result: unclaimed
           ? `Nothing to pay for now: compensation is owed only when the buyer claims it for that order; if the buyer does, at most ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""} as a no-threshold coupon`
           : `The buyer gets at most ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""} as a no-threshold coupon, to use within ${c.couponValidDays} days; the platform then recovers it from you`,
-        arithmetic: `${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${rawEn}${c.capped ? `, above the cap, so ${usdEn(c.capUsd)}` : `, within the ${usdEn(COMPENSATION_CAP_USD)} cap`}`,
+        arithmetic: `${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${rawEn}${c.capped ? `, above the cap, so ${usdEn(c.capUsd)}` : `, within the ${usdEn(COMPENSATION_CAP_USD)} cap`}${lateEn}`,
         rule: `When you dispatch late and the buyer claims, the compensation is ${formatPercent(COMPENSATION_RATE)} of the Trade Assurance order, at most ${usdEn(COMPENSATION_CAP_USD)}`,
       },
     };
@@ -786,7 +802,7 @@ function rejoinAfterEarliestExit(join: DateSlot, now: DateTime): Calculation {
 
 const guaranteeRejoin: Calculator = {
   needs: ["exitDate"],
-  cue: /(?:再|重新)(?:加入|开通|参加)|rejoin|join again|re-join/u,
+  cue: /(?:再|重新)(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back/u,
   run(slots, now) {
     const exit = slots.dates.find((x) => dateRole(slots, x) === "exit");
     const join = slots.dates.find((x) => dateRole(slots, x) === "join");
@@ -836,7 +852,10 @@ const guaranteeFastStar: Calculator = {
     const productsLater = (n: NumberSlot) => n.kind === "plain" && /^\s*(?:个|款)?\s*(?:支持)?(?:small|quick|小单|快定)[^,，。;；]{0,40}?(?:products?|items?|skus?|商品)/u.test(sentenceAfter(slots, n));
     const products = slots.numbers.filter((n) => (n.kind === "count" && /个|款|件|sku|品/u.test(n.unit + n.after.slice(0, 2)) && n.unit !== "天") || productsLater(n));
     if (products.length > 2) return needs("告诉我支持7天及以内发货的RTS商品数和支持小单快定的RTS商品数，我帮你算能否开启快速交易星等级。", "Tell me how many RTS products ship within 7 days and how many support small fast orders (小单快定), and I'll work out whether you can unlock the fast-trading star level.");
-    const small = products.find((n) => /小单|快定|定制|small|quick/u.test(n.before.slice(-8) + n.after.slice(0, 20)) && !/7天|7 days|七天/u.test(n.after.slice(0, 12)));
+    // Its own clause first ("支持小单快定的48个"), then the words just after it.
+    const small =
+      products.find((n) => /小单|快定|定制|small|quick/u.test(n.lead)) ??
+      products.find((n) => /小单|快定|定制|small|quick/u.test(n.before.slice(-8) + n.after.slice(0, 20)) && !/7天|7 days|七天/u.test(n.after.slice(0, 12)));
     const seven = products.find((n) => n !== small && (/7天|七天|rts|发货|7 days|ship/u.test(n.before + n.after.slice(0, 16)) || !small));
     if (!small && !seven) return needs("告诉我支持7天及以内发货的RTS商品数，或支持小单快定的RTS商品数，我帮你算能否开启快速交易星等级。", "Tell me how many RTS products ship within 7 days, or how many support small fast orders (小单快定), and I'll work out whether you can unlock the fast-trading star level.");
     const g = checkGuarantee(
@@ -933,6 +952,42 @@ const PENALTY_RULE_NAMES_EN: Readonly<Record<LadderRule, string>> = {
   "refuse-trade-assurance": "Refusing Trade Assurance, or using it only on conditions",
 };
 
+/** The last penalty rule named in `text`, by where its words last occur. */
+function ruleNamedLast(text: string): LadderRule | undefined {
+  const at = (re: RegExp) => Math.max(-1, ...[...text.matchAll(new RegExp(re.source, "gu"))].map((m) => m.index));
+  const ta = at(REFUSE_TA_CUE);
+  const off = at(OFF_PLATFORM_CUE);
+  return ta < 0 && off < 0 ? undefined : ta > off ? "refuse-trade-assurance" : "off-platform-communication";
+}
+
+/** Two offences of the two rules in one question: each costed on its own ladder. */
+function twoRules(slots: Slots, ordinals: readonly NumberSlot[], now: DateTime): Calculation {
+  const parts = ordinals.map((o) => ({ k: o.value, rule: ruleNamedLast(slots.text.slice(0, o.index)) }));
+  if (parts.some((p) => p.rule === undefined) || parts[0]!.rule === parts[1]!.rule) return needs("告诉我每一次分别是哪条规则的第几次（例如「站外沟通第4次、拒用信保第4次」），我帮你分别算。", "Tell me which rule each offence is under and its number (e.g. \"off-platform communication, 4th; refusing Trade Assurance, 4th\") and I'll work out each.");
+  const rows = parts.map((p) => {
+    const rule = p.rule!;
+    const cost = ladderCosts(rule, p.k, now)[p.k - 1]!;
+    const closes = cost.extra.includes("trade-assurance-closed-90-days");
+    return {
+      zh: `${PENALTY_RULE_NAMES[rule]}第${p.k}次${cost.warningOnly ? "警告" : `扣 ${cost.points} 分`}${closes ? `，并关闭信用保障服务资格${TA_CLOSURE_DAYS}天` : ""}`,
+      en: `${PENALTY_RULE_NAMES_EN[rule]}, offence ${p.k}: ${cost.warningOnly ? "a warning" : `${cost.points} points`}${closes ? `, and Trade Assurance closed for ${TA_CLOSURE_DAYS} days` : ""}`,
+      points: cost.points,
+    };
+  });
+  return {
+    kind: "computed",
+    result: rows.map((r) => r.zh).join("；"),
+    arithmetic: `两条规则各按自己的阶梯计：${rows.map((r) => `${r.points} 分`).join("、")}`,
+    rule: `两条规则分开计次：${PENALTY_RULE_NAMES["off-platform-communication"]}（${PENALTY_LADDERS["off-platform-communication"].effectiveFrom}起）、${PENALTY_RULE_NAMES["refuse-trade-assurance"]}（${PENALTY_LADDERS["refuse-trade-assurance"].effectiveFrom}起）`,
+    source: "国际站规则更新解读 · 管控公告",
+    en: {
+      result: rows.map((r) => r.en).join("; "),
+      arithmetic: `each rule on its own ladder: ${rows.map((r) => `${r.points} points`).join(", ")}`,
+      rule: `The two rules are counted apart: ${PENALTY_RULE_NAMES_EN["off-platform-communication"]} (from ${PENALTY_LADDERS["off-platform-communication"].effectiveFrom}), ${PENALTY_RULE_NAMES_EN["refuse-trade-assurance"]} (from ${PENALTY_LADDERS["refuse-trade-assurance"].effectiveFrom})`,
+    },
+  };
+}
+
 const REFUSE_TA_CUE = /拒(?:绝|用)?.{0,4}(?:信保|信用保障)|不(?:用|走)信保|refus.{0,20}(?:trade assurance|\bta\b)|(?:trade assurance|\bta\b).{0,12}refus/u;
 const OFF_PLATFORM_CUE = /站外|线下|whatsapp|微信|skype|wechat|off.?platform|outside (?:alibaba|the platform)/u;
 
@@ -979,6 +1034,8 @@ function penaltyCalculator(rule: LadderRule): Calculator {
       }
       // "第3次和第4次一共扣多少": the named violations, summed.
       const named = slots.numbers.filter((x) => x.kind === "ordinal" && /^次$|^回$|^$/u.test(x.unit) && x.value >= 1 && x.value <= 50);
+      // "站外沟通第4次和拒用信保第4次分别扣几分": each ordinal on the rule named just before it.
+      if (named.length === 2 && REFUSE_TA_CUE.test(slots.text) && OFF_PLATFORM_CUE.test(slots.text)) return twoRules(slots, named, now);
       if (named.length > 1) return namedViolations(rule, named.map((x) => x.value), now);
       const { ordinal, past } = ordinalOrCount(slots, /^次$|^回$|^$/u);
       const n = ordinal ?? (past !== undefined ? past + 1 : undefined);
@@ -1021,14 +1078,14 @@ function penaltyCalculator(rule: LadderRule): Calculator {
         kind: "computed",
         result: (asksTotal
           ? `第${n}次${word(nth)}${extra}；${n}次累计共扣 ${total} 分`
-          : `第${n}次${nth.warningOnly ? "只警告、不扣分" : `扣 ${nth.points} 分`}${extra}（${n}次累计共扣 ${total} 分）`) + nextZh,
+          : `第${n}次${nth.warningOnly ? "只警告、不扣分" : `扣 ${nth.points} 分`}${extra}${n > 1 ? `（${n}次累计共扣 ${total} 分）` : ""}`) + nextZh,
         arithmetic: `${costs.map((c) => (c.warningOnly ? "0（警告）" : String(c.points))).join(" + ")} = ${total} 分`,
         rule: `${name}（${ladder.effectiveFrom}起）：${rows.join("；")}${nth.severeCaseMeasures.length > 0 ? "；情节严重的店铺屏蔽、搜索降权直至关闭账号" : ""}`,
         source: "国际站规则更新解读 · 管控公告",
         en: {
           result: (asksTotal
             ? `Offence ${n}: ${wordEn(nth)}${extraEn}; ${n} offences cost ${total} points in total`
-            : `Offence ${n}: ${nth.warningOnly ? "a warning only, no points" : `${nth.points} points deducted`}${extraEn} (${n} offences: ${total} points in total)`) + nextEn,
+            : `Offence ${n}: ${nth.warningOnly ? "a warning only, no points" : `${nth.points} points deducted`}${extraEn}${n > 1 ? ` (${n} offences: ${total} points in total)` : ""}`) + nextEn,
           arithmetic: `${costs.map((c) => (c.warningOnly ? "0 (warning)" : String(c.points))).join(" + ")} = ${total} points`,
           rule: `${PENALTY_RULE_NAMES_EN[rule]} (from ${ladder.effectiveFrom}): ${rowsEn.join("; ")}${nth.severeCaseMeasures.length > 0 ? "; in severe cases the store may be blocked, demoted in search or closed" : ""}`,
         },
@@ -1141,7 +1198,12 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   const inquiries =
     !total && only ? only : total && excluded[0] && excluded[0].value <= total.value ? { ...total, value: total.value - excluded[0].value, raw: `${total.value} − ${excluded[0].value}` } : total;
   const hoursSlot = list === "response-time" ? slots.numbers.find((n) => n.kind === "count" && n.unit === "小时") : undefined;
-  const minutes = list === "response-time" ? slots.numbers.find((n) => n.kind === "plain" && /^分钟|^min/u.test(n.after)) : undefined;
+  // "1小时50分钟", "1小时59分" (分 right after the hours is minutes, not points).
+  const minutes =
+    list === "response-time"
+      ? slots.numbers.find((n) => n.kind === "plain" && /^分钟|^min/u.test(n.after)) ??
+        slots.numbers.find((n) => n.kind === "score" && n.unit === "分" && hoursSlot !== undefined && n.index > hoursSlot.index && /^\s*$/u.test(slots.text.slice(hoursSlot.index + hoursSlot.raw.length, n.index)))
+      : undefined;
   const upToNextNumber = (n: NumberSlot) => n.after.split(/\d/u)[0] ?? "";
   const orderCounts =
     list === "on-time-dispatch"
@@ -1295,6 +1357,21 @@ function factoryCalculator(list: FactoryListName, need: string, cue: RegExp): Ca
     run(slots) {
       const r = factoryList(slots, list);
       if ("kind" in r) return r;
+      // The lists pick products of factories and integrated merchants only: a pure trading company's are not picked.
+      if (slots.businessType === "trading") {
+        return {
+          kind: "computed",
+          result: `不能上${FACTORY_LIST_NAMES[list]}：榜单只圈选工厂、工贸一体商家的商品，贸易公司的商品不在范围内（单看数字：${r.text}）`,
+          arithmetic: `企业类型：贸易公司 → 不在选商范围；${r.text.split("：")[1] ?? r.text}`,
+          rule: `找工厂四个榜单均无行业限制，需为工厂、工贸一体商家的商品；${r.thresholds}`,
+          source: "全新导购场景-找工厂频道 · 前台场景 榜单",
+          en: {
+            result: `No, not on ${FACTORY_LIST_NAMES_EN[list]}: the lists pick products of factories and integrated manufacturer-traders only, not a trading company's (the figures alone: ${r.en.text})`,
+            arithmetic: `business type: trading company → outside the lists' scope; ${r.en.arithmetic}`,
+            rule: `All four Find Factory lists are open to every industry, for products of factories and integrated manufacturer-traders; ${r.en.thresholds}`,
+          },
+        };
+      }
       return {
         kind: "computed",
         result: r.text,
@@ -1562,7 +1639,7 @@ const brandLeading: Calculator = {
           rdTeamSize: 0,
           highTech: false,
           annualMarketingCny: 0,
-          trademarkCertificate: true,
+          trademarkCertificate: !NO_TRADEMARK_CERTIFICATE.test(slots.text),
         },
       }),
       now,
@@ -1577,13 +1654,19 @@ const brandLeading: Calculator = {
     // The three grounds are alternatives: once one is met, the export figure is no shortfall.
     const exportLine = exp ? `年出口额 ${formatCny(exp.value)} ${exportCond.met ? "≥" : "<"} ${threshold}${exportCond.met ? "" : anyMet ? "（已满足另一条件，此条不必满足）" : `（还差 ${formatCny(exportCond.gap ?? 0, "up")}）`}` : "未给出年出口额";
     const exportLineEn = exp ? `annual exports ${cnyEn(exp.value)} ${exportCond.met ? "≥" : "<"} ${thresholdEn}${exportCond.met ? "" : anyMet ? " (not needed: another condition is met)" : ` (${cnyEn(exportCond.gap ?? 0, "up")} short)`}` : "no annual export figure given";
-    const result = anyMet
+    // Only an acceptance notice (受理通知书) for the trademark: the certificate every brand needs is missing.
+    const noCertificate = NO_TRADEMARK_CERTIFICATE.test(slots.text);
+    const result = noCertificate
+      ? `暂不能申报龙头品牌：需有效期内的商标注册证或品牌授权书，仅有商标受理通知书无效${anyMet ? "（其余条件满足）" : ""}`
+      : anyMet
       ? `可以申报龙头品牌：满足条件（${exportMet ? `年出口额 ${formatCny(exp!.value)} ≥ ${threshold}` : listed ? "上市公司" : "有省级以上驰名/著名商标"}），另需有效的商标注册证或品牌授权书`
       : unknown.length > 0
         ? `仅凭${exp ? `年出口额 ${formatCny(exp.value)}` : "所给条件"}还不够：需年出口额 ≥ ${threshold}，或上市公司，或有省级以上驰名/著名商标（${unknown.join("、")}你没说）`
         : `不符合龙头品牌的条件：年出口额${exp ? ` ${formatCny(exp.value)}` : ""}未达 ${threshold}，也不是上市公司、没有驰名/著名商标`;
     const unknownEn = [listed === null ? "whether you are listed" : "", famous === null ? "whether you have a provincial-level or higher famous trademark" : ""].filter(Boolean);
-    const resultEn = anyMet
+    const resultEn = noCertificate
+      ? `Not yet: a leading brand needs a valid trademark registration certificate or brand licence, and an acceptance notice alone does not count${anyMet ? " (the other conditions are met)" : ""}`
+      : anyMet
       ? `Yes, you can apply as a leading brand (龙头品牌): you meet its conditions (${exportMet ? `annual exports ${cnyEn(exp!.value)} ≥ ${thresholdEn}` : listed ? "a listed company" : "a provincial-level or higher famous trademark"}); a valid trademark certificate or brand licence is needed too`
       : unknownEn.length > 0
         ? `Not on ${exp ? `annual exports of ${cnyEn(exp.value)}` : "what you gave"} alone: it takes annual exports ≥ ${thresholdEn}, or a listed company, or a provincial-level or higher famous trademark (you did not say ${unknownEn.join(" or ")})`
@@ -1602,6 +1685,9 @@ const brandLeading: Calculator = {
     };
   },
 };
+
+/** "商标还在申请中，只有受理通知书", "only the acceptance notice": no valid trademark certificate yet. */
+const NO_TRADEMARK_CERTIFICATE = /受理通知书|商标(?:还)?(?:在|正在)?申请中|还没(?:有)?(?:下)?(?:商标)?注册证|acceptance notice|(?:trademark|mark) (?:is )?(?:still )?(?:at the )?(?:application|pending)|application stage/u;
 
 const brandOwn: Calculator = {
   needs: ["annualExportCny", "brandYears", "rdTeam", "marketingCny"],

@@ -95,6 +95,13 @@ function arabise(text: string): string {
   return text
     // 一个买家回复都没有, 一条都没报: none at all.
     .replace(/(?:一|1)\s*(个|条|单|次)([^，,。.!！?？\d]{0,8}?)都(?:没有?|无)/gu, "0$1$2都没有")
+    // 三万八千美金, 一万二美金: a numeral with 万 and a smaller part after it, read whole.
+    .replace(/(?<![0-9a-z零〇一二两三四五六七八九十百千])([零〇一二两三四五六七八九十百千]+)万([零〇一二两三四五六七八九][千百]?[零〇一二两三四五六七八九十百千]*)(?=[条个次天单美元块刀usd$\s，,。])/gu, (m, hi: string, lo: string) => {
+      const h = parseChineseNumeral(hi);
+      // 一万二 (a lone digit after 万) is 12 000: the digit counts thousands.
+      const l = /^[零〇一二两三四五六七八九]$/u.test(lo) ? (parseChineseNumeral(lo) ?? 0) * 1000 : parseChineseNumeral(lo);
+      return h === null || l === null ? m : String(h * 10000 + l);
+    })
     .replace(/百分之([零〇一二两三四五六七八九十百]+)/gu, (m, n: string) => {
       const v = parseChineseNumeral(n);
       return v === null ? m : `${v}%`;
@@ -169,7 +176,7 @@ function timeOf(partOfDay: string | undefined, hour: number, minute: number): { 
 
 /** A time of day right after a date: `下午4点`, `16:00`, `晚上11点半`, `4pm`, `23点30分`. */
 const TIME_RE =
-  /^\s*(?:的|at)?\s*(凌晨|早上|上午|中午|下午|傍晚|晚上|晚)?\s*(\d{1,2})(?:\s*[:：]\s*(\d{2})|\s*(?:点|时)\s*(?:(半)|(\d{1,2})\s*分?)?)\s*(am|pm|a\.m\.|p\.m\.)?/u;
+  /^\s*[)）]?\s*(?:的|at)?\s*(凌晨|早上|上午|中午|下午|傍晚|晚上|晚)?\s*(\d{1,2})(?:\s*[:：]\s*(\d{2})|\s*(?:点|时)\s*(?:(半)|(\d{1,2})\s*分?)?)\s*(am|pm|a\.m\.|p\.m\.)?/u;
 const TIME_EN_RE = /^\s*(?:at\s*)?(\d{1,2})(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)/u;
 const TIME_EN_BEFORE_RE = /(?<![\d.])(\d{1,2})(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?:\s*(?:beijing|china|us pacific|pacific|pdt|pst|cst)(?:\s*time)?)?\s*(?:on\s*)?$/u;
 
@@ -478,7 +485,8 @@ function extractGold(text: string): boolean | null {
 
 function extractBusinessType(text: string): BusinessType | null {
   // 找工厂 is the channel's name, 实力工厂 a scene: neither says what the asker's company is.
-  const t = text.replace(/找工厂|实力工厂|工厂名片|工厂能力/gu, " ");
+  // "不是工厂也不是工贸一体": what the company is not says nothing of what it is.
+  const t = text.replace(/找工厂|实力工厂|工厂名片|工厂能力/gu, " ").replace(/(?:不是|并非|非|not an?|not)\s*(?:工厂|工贸一体|工贸|贸易公司|factory|manufacturer|integrated|trading company)/gu, " ");
   if (/工贸一体|工贸|integrated|manufacturer (?:and|&) trad/u.test(t)) return "integrated";
   if (/贸易公司|贸易商|贸易型|外贸公司|做贸易|trading company|trading firm|trader/u.test(t)) return "trading";
   if (/工厂|厂家|生产厂|factory|manufacturer/u.test(t)) return "factory";

@@ -22,6 +22,10 @@ describe("amounts", () => {
     ["年出口额5亿", 500_000_000, null],
     ["营销投入50万元", 500_000, "CNY"],
     ["三千美元", 3000, "USD"],
+    // a numeral with 万 and a part after it is read whole; a lone digit after 万 counts thousands
+    ["累计实收三万八千美金", 38000, "USD"],
+    ["到账一万二美金", 12000, "USD"],
+    ["GMV四万美金", 40000, "USD"],
     ["1.2w刀", 12000, "USD"],
   ])("%s → %d %s", (q, value, currency) => {
     expect(nums(q)).toEqual([[value, "amount", currency]]);
@@ -109,6 +113,8 @@ describe("dates and times", () => {
     ["penalised on 23 August 4pm", "2021-08-23", "16:00", "Asia/Shanghai"],
     // an English time before its date
     ["the buyer claimed at 11am Beijing time on Oct 1", "2021-10-01", "11:00", "Asia/Shanghai"],
+    // a time after a closing bracket still belongs to its date
+    ["上周五（8月27日）下午5点半被判了拒用信保", "2021-08-27", "17:30", "Asia/Shanghai"],
   ])("%s → %s %s %s", (q, date, time, zone) => {
     const [d, ...rest] = extractSlots(q, ASKED).dates;
     expect(rest).toEqual([]);
