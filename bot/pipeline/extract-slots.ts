@@ -96,11 +96,12 @@ function arabise(text: string): string {
     // 一个买家回复都没有, 一条都没报: none at all.
     .replace(/(?:一|1)\s*(个|条|单|次)([^，,。.!！?？\d]{0,8}?)都(?:没有?|无)/gu, "0$1$2都没有")
     // 三万八千美金, 一万二美金: a numeral with 万 and a smaller part after it, read whole.
-    .replace(/(?<![0-9a-z零〇一二两三四五六七八九十百千])([零〇一二两三四五六七八九十百千]+)万([零〇一二两三四五六七八九][千百]?[零〇一二两三四五六七八九十百千]*)(?=[条个次天单美元块刀usd$\s，,。])/gu, (m, hi: string, lo: string) => {
+    .replace(/(?<![0-9零〇一二两三四五六七八九十百千])([零〇一二两三四五六七八九十百千]+)万([零〇一二两三四五六七八九][千百]?[零〇一二两三四五六七八九十百千]*)(?=[条个次天单美元块刀usd$\s，,。])/gu, (m, hi: string, lo: string, offset: number, whole: string) => {
       const h = parseChineseNumeral(hi);
       // 一万二 (a lone digit after 万) is 12 000: the digit counts thousands.
       const l = /^[零〇一二两三四五六七八九]$/u.test(lo) ? (parseChineseNumeral(lo) ?? 0) * 1000 : parseChineseNumeral(lo);
-      return h === null || l === null ? m : String(h * 10000 + l);
+      const gap = /[a-z]/u.test(whole[offset - 1] ?? "") ? " " : "";
+      return h === null || l === null ? m : `${gap}${h * 10000 + l}`;
     })
     .replace(/百分之([零〇一二两三四五六七八九十百]+)/gu, (m, n: string) => {
       const v = parseChineseNumeral(n);

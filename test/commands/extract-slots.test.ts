@@ -26,6 +26,7 @@ describe("amounts", () => {
     ["累计实收三万八千美金", 38000, "USD"],
     ["到账一万二美金", 12000, "USD"],
     ["GMV四万美金", 40000, "USD"],
+    ["GMV三万八千美金", 38000, "USD"],
     ["1.2w刀", 12000, "USD"],
   ])("%s → %d %s", (q, value, currency) => {
     expect(nums(q)).toEqual([[value, "amount", currency]]);
