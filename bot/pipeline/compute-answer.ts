@@ -1574,6 +1574,12 @@ const festivalWindow: Calculator = {
       const paid = slots.dates.filter((d) => /到账|收款|实收|付款|回款|收到|received|paid/u.test(slots.text.slice(d.index, d.index + d.raw.length + 8) + d.before.slice(-6)));
       return paid.length === 1 ? weeksCounting(industry, paid[0]!, now) : needs("告诉我是哪一天到账的实收GMV（一个日期）和你的行业，我帮你算它计入哪一周的榜单。", "Tell me the day the GMV was received (one date) and your industry, and I'll work out which week's list it counts towards.");
     }
+    // "8月30日到账的钱，第一周榜单算不算": the day decides; the weeks that count it are the answer.
+    // (A range, "9月12-18日", is not a day.)
+    const one = slots.dates.length === 1 ? slots.dates[0]! : undefined;
+    const isRange = one !== undefined && /^\s*[-–~～到至]\s*\d/u.test(slots.text.slice(one.index + one.raw.length));
+    const paidDay = one && !isRange && /到账|收款|实收|付款|回款|收到|的钱|的单|received|paid/u.test(slots.text) ? one : undefined;
+    if (industry && weekSlot && paidDay) return weeksCounting(industry, paidDay, now);
     // "A US$5,000 order was received on Sep 18": one date and one amount, the amount received that day.
     const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
     if (industry && !weekSlot && slots.dates.length === 1) return weeksCounting(industry, slots.dates[0]!, now, usd.length === 1 ? usd[0] : undefined);

@@ -365,6 +365,9 @@ table("festival-phase", [
 
 table("festival-window", [
   ["我们是家具行业，8月30号收的款算进哪周榜单", "不计入任何一周"],
+  // a week named with the day the money came in: the day decides
+  ["箱包行业，8月30日（美西）到账的钱，第一周榜单算不算", "不计入任何一周"],
+  ["家具行业，9月6日到账的钱，第三周榜单算不算", "计入第 3 周榜单"],
   ["服装行业9月3日的实收GMV算哪周", "第 2、3、4、5 周"],
 ]);
 
