@@ -1361,13 +1361,13 @@ function factoryCalculator(list: FactoryListName, need: string, cue: RegExp): Ca
       if (slots.businessType === "trading") {
         return {
           kind: "computed",
-          result: `不能上${FACTORY_LIST_NAMES[list]}：榜单只圈选工厂、工贸一体商家的商品，贸易公司的商品不在范围内（单看数字：${r.text}）`,
-          arithmetic: `企业类型：贸易公司 → 不在选商范围；${r.text.split("：")[1] ?? r.text}`,
+          result: `不能上${FACTORY_LIST_NAMES[list]}：榜单只圈选工厂、工贸一体商家的商品，贸易公司的商品不在范围内`,
+          arithmetic: `企业类型：贸易公司 → 不在选商范围（数字本身：${r.text.split("：")[1] ?? r.text}）`,
           rule: `找工厂四个榜单均无行业限制，需为工厂、工贸一体商家的商品；${r.thresholds}`,
           source: "全新导购场景-找工厂频道 · 前台场景 榜单",
           en: {
-            result: `No, not on ${FACTORY_LIST_NAMES_EN[list]}: the lists pick products of factories and integrated manufacturer-traders only, not a trading company's (the figures alone: ${r.en.text})`,
-            arithmetic: `business type: trading company → outside the lists' scope; ${r.en.arithmetic}`,
+            result: `No, not on ${FACTORY_LIST_NAMES_EN[list]}: the lists pick products of factories and integrated manufacturer-traders only, not a trading company's`,
+            arithmetic: `business type: trading company → outside the lists' scope (the figures themselves: ${r.en.arithmetic})`,
             rule: `All four Find Factory lists are open to every industry, for products of factories and integrated manufacturer-traders; ${r.en.thresholds}`,
           },
         };
