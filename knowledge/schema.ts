@@ -139,6 +139,7 @@ export const COMPUTE_RULES = [
   "festival-excluded-gmv",
   "integrated-definition",
   "festival-industry-type",
+  "card-offline-figures",
 ] as const;
 
 export const ComputeSchema = z

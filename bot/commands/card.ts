@@ -38,7 +38,7 @@ const ONLINE_NAMES: Readonly<Record<OnlineItem, string>> = {
 };
 
 /** briefing: 优先级: 占地面积>商家证书>质检人数>研发人数=专利数量>员工人数 */
-const FIGURE_NAMES: Readonly<Record<OfflineFigure, string>> = {
+export const FIGURE_NAMES: Readonly<Record<OfflineFigure, string>> = {
   floorAreaM2: "占地面积",
   certificates: "商家证书",
   qcInspectors: "质检人数",

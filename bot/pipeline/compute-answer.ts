@@ -40,6 +40,9 @@ import {
   FESTIVAL_END,
   FESTIVAL_START,
   CATEGORY_LOCK_AT,
+  buildVerifiedCard,
+  MAX_OFFLINE_FIGURES,
+  OFFLINE_FIGURE_PRIORITY,
   FACTORY_LIST_NAMES,
   festivalWindowTypeOf,
   checkIntegrated,
@@ -77,6 +80,7 @@ import { ZERO_RFQ } from "../../rules/merchant.js";
 import type { Merchant, Penalty, Rfq } from "../../rules/merchant.js";
 import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatPoints, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
 import { TIER_LABELS } from "../commands/score.js";
+import { FIGURE_NAMES } from "../commands/card.js";
 import { industryEnglishName, numberNear, numbersOf, type DateSlot, type NumberSlot, type Slots } from "./extract-slots.js";
 
 /** A computed answer, in the order the reply shows it. */
@@ -2464,7 +2468,93 @@ const festivalIndustryType: Calculator = {
   },
 };
 
+// ---------------------------------------------------------------- verified supplier card
+
+/** The words that name each offline figure in a question; a "没有…" before it says it is absent. */
+const OFFLINE_FIGURE_WORDS: Readonly<Record<(typeof OFFLINE_FIGURE_PRIORITY)[number], RegExp>> = {
+  floorAreaM2: /占地面积|厂房面积|工厂面积|面积|floor area|factory area|land area/u,
+  certificates: /证书|管理体系|iso|certificat/u,
+  qcInspectors: /质检人数|质检员|质检|qc|inspector/u,
+  rdStaff: /研发人数|研发人员|研发|r&d/u,
+  patents: /专利|patent/u,
+  employees: /员工人数|员工|employee|headcount/u,
+};
+
+const EN_FIGURE_NAMES: Readonly<Record<(typeof OFFLINE_FIGURE_PRIORITY)[number], string>> = {
+  floorAreaM2: "floor area",
+  certificates: "certificates",
+  qcInspectors: "QC inspectors",
+  rdStaff: "R&D staff",
+  patents: "patents",
+  employees: "employees",
+};
+
+/** The priority in the briefing's words: R&D staff and patents tie (=), the rest in order (>). */
+const priorityOf = (names: Readonly<Record<(typeof OFFLINE_FIGURE_PRIORITY)[number], string>>) =>
+  OFFLINE_FIGURE_PRIORITY.map((f, i) => (i === 0 ? "" : f === "patents" ? " = " : " > ") + names[f]).join("");
+const priorityZh = priorityOf(FIGURE_NAMES);
+const priorityEn = priorityOf(EN_FIGURE_NAMES);
+
+/** "认证报告里有占地面积、管理体系证书、质检人数、员工人数，卡片上显示哪几个": the three shown, by priority. */
+const cardOfflineFigures: Calculator = {
+  needs: ["offlineFigures"],
+  cue: /^(?=[\s\S]*(?:线下(?:认证)?数据|卡片|card))(?=[\s\S]*(?:显示|展示|露出|出来|show|display))/u,
+  run(slots) {
+    const text = slots.text.replace(/研发人数\s*=\s*专利数量/gu, " ");
+    const has = OFFLINE_FIGURE_PRIORITY.filter((f) => {
+      const m = OFFLINE_FIGURE_WORDS[f].exec(text);
+      return m !== null && !/(?:没有|没|无|不含|no |without )\s*$/u.test(text.slice(Math.max(0, m.index - 4), m.index));
+    });
+    if (has.length < 2) return needs("告诉我验真报告里有哪几项线下数据（占地面积、商家证书、质检人数、研发人数、专利数量、员工人数），我帮你算卡片上显示哪3项。", "Tell me which offline figures your verification report has (floor area, certificates, QC inspectors, R&D staff, patents, employees) and I'll work out which 3 the card shows.");
+    const card = buildVerifiedCard(
+      partialMerchant({
+        gold: slots.gold !== false,
+        verified: {
+          floorAreaM2: has.includes("floorAreaM2") ? 1 : null,
+          certificates: has.includes("certificates") ? ["—"] : null,
+          qcInspectors: has.includes("qcInspectors") ? 1 : null,
+          rdStaff: has.includes("rdStaff") ? 1 : null,
+          patents: has.includes("patents") ? 1 : null,
+          employees: has.includes("employees") ? 1 : null,
+          strengthTags: null,
+        },
+      }),
+    );
+    if (slots.gold === false || !card.offline || card.offline.notShownBecause === "not-gold") {
+      return {
+        kind: "computed",
+        result: "不显示：线下认证数据只在金品诚企（认证优商）商家的卡片上展示，普通商家只展示线上数据",
+        arithmetic: "非金品 → 卡片只有线上数据（及时回复时长、准时发货率、GMV）",
+        rule: `认证优商卡片：线下数据最多 ${MAX_OFFLINE_FIGURES} 项，按 ${priorityZh} 的优先级`,
+        source: "金品诚企升级 · 身份差异化 商家右侧卡片升级",
+        en: {
+          result: "Not shown: offline verified figures appear only on Verified Suppliers' (金品诚企) cards; other merchants' cards show online data only",
+          arithmetic: "not Gold → online data only (reply time, on-time dispatch rate, GMV)",
+          rule: `Verified supplier card: at most ${MAX_OFFLINE_FIGURES} offline figures, by priority ${priorityEn}`,
+        },
+      };
+    }
+    const shown = card.offline.shown.map((f) => f.figure);
+    const left = has.filter((f) => !shown.includes(f));
+    const zh = (fs: readonly (typeof OFFLINE_FIGURE_PRIORITY)[number][]) => fs.map((f) => FIGURE_NAMES[f]).join("、");
+    const en = (fs: readonly (typeof OFFLINE_FIGURE_PRIORITY)[number][]) => fs.map((f) => EN_FIGURE_NAMES[f]).join(", ");
+    return {
+      kind: "computed",
+      result: `卡片上显示：${zh(shown)}${left.length > 0 ? `；${zh(left)}不显示（只有 ${MAX_OFFLINE_FIGURES} 个坑，优先级靠后）` : ""}`,
+      arithmetic: `你有的 ${has.length} 项按优先级排：${zh(has)} → 取前 ${MAX_OFFLINE_FIGURES} 项`,
+      rule: `认证优商卡片：线下数据最多 ${MAX_OFFLINE_FIGURES} 项，按 ${priorityZh} 的优先级；线下数据不能隐藏`,
+      source: "金品诚企升级 · 身份差异化 商家右侧卡片升级",
+      en: {
+        result: `The card shows: ${en(shown)}${left.length > 0 ? `; not shown: ${en(left)} (only ${MAX_OFFLINE_FIGURES} slots, lower priority)` : ""}`,
+        arithmetic: `your ${has.length} figures by priority: ${en(has)} → the first ${MAX_OFFLINE_FIGURES}`,
+        rule: `Verified supplier card: at most ${MAX_OFFLINE_FIGURES} offline figures, by priority ${priorityEn}; offline figures cannot be hidden`,
+      },
+    };
+  },
+};
+
 export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
+  "card-offline-figures": cardOfflineFigures,
   "festival-industry-type": festivalIndustryType,
   "integrated-definition": integratedDefinition,
   "festival-category-lock": festivalCategoryLock,

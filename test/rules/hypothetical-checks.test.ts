@@ -337,6 +337,13 @@ table("festival-category-lock", [
   ["我8月29日上午10点把品发多了，二级类目还算吗", "算：北京时间 8月29日 10:00 在锁定时间 8月29日 15:00 之前"],
 ]);
 
+table("card-offline-figures", [
+  ["我们是金品，认证报告里有占地面积、管理体系证书、质检人数、员工人数，优商卡片上线下数据会显示哪几个？", "卡片上显示：占地面积、商家证书、质检人数；员工人数不显示"],
+  // R&D staff before patents on their tie; what the merchant lacks is not counted
+  ["金品，报告里有研发人数、专利数量、员工人数，没有占地面积，卡片显示哪些", "卡片上显示：研发人数、专利数量、员工人数"],
+  ["我们不是金品，有占地面积和质检人数，卡片上会显示吗", "不显示：线下认证数据只在金品诚企"],
+]);
+
 table("festival-industry-type", [
   ["我们是做服装的，服装也是每周统计吗，还是累计", "服装：累计统计", "服装 列在累计统计类型的行业名单里"],
   ["Is apparel on weekly or cumulative statistics for the Sept ranking?", "服装：累计统计"],
@@ -643,6 +650,7 @@ describe("every calculator asks for a missing figure in English and in Chinese",
     "festival-excluded-gmv": ["how much list GMV is left after the fake orders", "刷单的部分扣掉后榜单GMV多少", /实收GMV/],
     "integrated-definition": ["do we count as an integrated manufacturer and trader", "我们能认定工贸一体吗", /持股比例/],
     "festival-industry-type": ["is my industry weekly or cumulative", "我们行业是每周统计还是累计统计", /一级行业/],
+    "card-offline-figures": ["which offline figures does my card show", "卡片上显示哪几项线下数据", /验真报告/],
   };
   it("covers every calculator", () => {
     expect(Object.keys(rows).sort()).toEqual([...COMPUTE_RULES].sort());
