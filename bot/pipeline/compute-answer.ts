@@ -1923,6 +1923,9 @@ const firstCompensation: Calculator = {
   },
 };
 
+/** "北京时间是几点", "what time is that in Beijing time": a time-zone conversion is asked. */
+const CONVERSION_ASKED = /(?:北京时间|美西时间|国内时间|中国时间)(?:是|就是)?(?:几点|几号|哪天|多少)|换算|对应(?:的)?(?:北京|美西)|what time is (?:that|it) in|in (?:beijing|china|us pacific|pacific) time\??$|(?:beijing|pacific) time(?: is (?:that|it))?\?/u;
+
 const festivalPhase: Calculator = {
   needs: ["time"],
   cue: /^(?=[\s\S]*采购[节结節])(?=[\s\S]*(?:开始|结束|开始了|started|begun|over|ended))/u,
@@ -1935,6 +1938,26 @@ const festivalPhase: Calculator = {
         `采购节在北京时间 ${FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} 开始、${FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss")} 结束；那一天要看具体几点（并说明是北京时间还是美西时间），告诉我时间我帮你判断。`,
         `The festival starts at ${FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} and ends at ${FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss")} Beijing time; on that day it depends on the hour: tell me the time (and whether it is Beijing time or US Pacific time) and I'll work it out.`,
       );
+    // "Sept 1, 00:00 PDT — what time is that in Beijing time?": the same moment in the other zone.
+    if (d.time !== null && d.zoneNamed && CONVERSION_ASKED.test(slots.text)) {
+      const other = d.zone === US_PACIFIC ? SHANGHAI : US_PACIFIC;
+      const there = d.instant.setZone(other);
+      const zh = (z: string) => (z === US_PACIFIC ? "美西时间" : "北京时间");
+      const en = (z: string) => (z === US_PACIFIC ? "US Pacific time" : "Beijing time");
+      const offset = Math.round((there.offset - d.instant.offset) / 60);
+      return {
+        kind: "computed",
+        result: `${zh(d.zone)} ${d.instant.toFormat("M月d日 HH:mm")} = ${zh(other)} ${there.toFormat("M月d日 HH:mm")}`,
+        arithmetic: `${zh(other)}比${zh(d.zone)}${offset >= 0 ? "快" : "慢"} ${Math.abs(offset)} 小时（${d.instant.toFormat("yyyy-MM-dd")} 当天${d.instant.isInDST || there.isInDST ? "，美西为夏令时" : ""}）`,
+        rule: `9月采购节按美西时间：${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} 至 ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")}（北京时间 ${FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} 至 ${FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss")}）`,
+        source: "九月采购节 · 跨境供应链",
+        en: {
+          result: `${d.instant.setLocale("en").toFormat("MMMM d, HH:mm")} ${en(d.zone)} = ${there.setLocale("en").toFormat("MMMM d, HH:mm")} ${en(other)}`,
+          arithmetic: `${en(other)} is ${Math.abs(offset)} hours ${offset >= 0 ? "ahead of" : "behind"} ${en(d.zone)} on ${d.instant.toFormat("yyyy-MM-dd")}${d.instant.isInDST || there.isInDST ? " (US Pacific on daylight saving time)" : ""}`,
+          rule: `The September Sourcing Festival runs in US Pacific time: ${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} to ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")} (Beijing time ${FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} to ${FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss")})`,
+        },
+      };
+    }
     const t = d.instant.toMillis();
     const phase = t < FESTIVAL_START.toMillis() ? "尚未开始" : t > FESTIVAL_END.toMillis() ? "已经结束" : "已经开始、正在进行";
     const start = FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm");

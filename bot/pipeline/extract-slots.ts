@@ -177,7 +177,7 @@ function timeOf(partOfDay: string | undefined, hour: number, minute: number): { 
 
 /** A time of day right after a date: `下午4点`, `16:00`, `晚上11点半`, `4pm`, `23点30分`. */
 const TIME_RE =
-  /^\s*[)）]?\s*(?:的|at)?\s*(凌晨|早上|上午|中午|下午|傍晚|晚上|晚)?\s*(\d{1,2})(?:\s*[:：]\s*(\d{2})|\s*(?:点|时)\s*(?:(半)|(\d{1,2})\s*分?)?)\s*(am|pm|a\.m\.|p\.m\.)?/u;
+  /^\s*[)）,，]?\s*(?:的|at)?\s*(凌晨|早上|上午|中午|下午|傍晚|晚上|晚)?\s*(\d{1,2})(?:\s*[:：]\s*(\d{2})|\s*(?:点|时)\s*(?:(半)|(\d{1,2})\s*分?)?)\s*(am|pm|a\.m\.|p\.m\.)?/u;
 const TIME_EN_RE = /^\s*(?:at\s*)?(\d{1,2})(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)/u;
 const TIME_EN_BEFORE_RE = /(?<![\d.])(\d{1,2})(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?:\s*(?:beijing|china|us pacific|pacific|pdt|pst|cst)(?:\s*time)?)?\s*(?:on\s*)?$/u;
 

@@ -114,6 +114,7 @@ describe("dates and times", () => {
     ["penalised on 23 August 4pm", "2021-08-23", "16:00", "Asia/Shanghai"],
     // an English time before its date
     ["the buyer claimed at 11am Beijing time on Oct 1", "2021-10-01", "11:00", "Asia/Shanghai"],
+    ["starts Sept 1, 00:00 PDT", "2021-09-01", "00:00", "America/Los_Angeles"],
     // a time after a closing bracket still belongs to its date
     ["上周五（8月27日）下午5点半被判了拒用信保", "2021-08-27", "17:30", "Asia/Shanghai"],
   ])("%s → %s %s %s", (q, date, time, zone) => {

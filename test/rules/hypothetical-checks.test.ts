@@ -365,6 +365,9 @@ table("festival-excluded-gmv", [
 table("festival-phase", [
   ["北京时间9月1日下午2点，采购节开始了吗", "尚未开始"],
   ["美西时间9月1日上午9点采购节开始了没", "已经开始"],
+  // a time-zone conversion asked of a festival time
+  ["The September festival starts Sept 1, 00:00 PDT. What time is that in Beijing time?", "美西时间 9月1日 00:00 = 北京时间 9月1日 15:00"],
+  ["采购节美西时间9月30日23:59结束，北京时间是几点？", "美西时间 9月30日 23:59 = 北京时间 10月1日 14:59", "快 15 小时"],
   // "算采购节期间吗" gets its yes/no first
   ["北京时间9月1日上午10点下的单算采购节期间吗，采购节开始了吗", "不算采购节期间：", "尚未开始"],
   ["北京时间9月2日下午3点下的单，采购节开始了吗，算不算采购节期间", "算采购节期间："],
