@@ -1745,6 +1745,9 @@ const brandOwn: Calculator = {
     else missing.push("研发团队人数或是否高新企业");
     if (marketing) given.push(["年营销投入", mkC.met, `${formatCny(marketing.value)} ${mkC.met ? "≥" : "<"} ${formatCny(mkC.threshold ?? 0)}${shortZh(mkC, (g) => formatCny(g, "up"))}`]);
     else missing.push("国际站年营销投入");
+    // Only an acceptance notice for the trademark: the certificate every brand needs is missing.
+    const noCertificate = NO_TRADEMARK_CERTIFICATE.test(slots.text);
+    if (noCertificate) given.push(["商标", false, "仅有受理通知书，需有效期内的商标注册证或品牌授权书"]);
     const givenEn: [boolean, string][] = [];
     const missingEn: string[] = [];
     if (years) givenEn.push([yearsC.met, `brand registered ${formatNumber(years.value)} years ${yearsC.met ? "≥" : "<"} ${yearsC.threshold} years${shortEn(yearsC, (g) => countEn(g, "year", "years"))}`]);
@@ -1755,6 +1758,7 @@ const brandOwn: Calculator = {
     else missingEn.push("R&D team size or high-tech status");
     if (marketing) givenEn.push([mkC.met, `yearly marketing on Alibaba.com ${cnyEn(marketing.value)} ${mkC.met ? "≥" : "<"} ${cnyEn(mkC.threshold ?? 0)}${shortEn(mkC, (g) => cnyEn(g, "up"))}`]);
     else missingEn.push("yearly marketing spend on Alibaba.com");
+    if (noCertificate) givenEn.push([false, "trademark: an acceptance notice only; a valid registration certificate or brand licence is needed"]);
     const failedEn = givenEn.filter(([met]) => !met);
     const en = {
       result:
