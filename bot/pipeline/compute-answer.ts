@@ -1564,6 +1564,48 @@ function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: Nu
   };
 }
 
+/** "9月1-4日实收3000美金": a range of days and the amount received in it. */
+const RANGE_AMOUNT = /(\d{1,2})月(\d{1,2})(?:日|号)?\s*[-–~～到至]\s*(?:(\d{1,2})月)?(\d{1,2})(?:日|号)?[^\d，,。；;]{0,8}?(\d+(?:\.\d+)?)\s*(万)?\s*(?:美金|美元|usd|刀)/gu;
+
+/**
+ * The GMV a week's list counts from amounts given by ranges of days: those inside its window,
+ * summed. Undefined when no range is given, or one straddles the window (which part counts is not said).
+ */
+function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime): Calculation | undefined {
+  const check = checkFestival(partialMerchant({ industry }), now);
+  const week = check.weeks.find((w) => w.week === weekNo);
+  if (!week?.gmv) return undefined;
+  const g = week.gmv;
+  const year = g.fromDate.slice(0, 4);
+  const iso = (mo: string, d: string) => `${year}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}`;
+  const ranges = [...slots.text.matchAll(RANGE_AMOUNT)].map((m) => ({
+    from: iso(m[1]!, m[2]!),
+    to: iso(m[3] ?? m[1]!, m[4]!),
+    usd: Number(m[5]) * (m[6] ? 10000 : 1),
+    raw: m[0],
+  }));
+  if (ranges.length === 0) return undefined;
+  const inside = ranges.filter((r) => r.from >= g.fromDate && r.to <= g.toDate);
+  const outside = ranges.filter((r) => r.to < g.fromDate || r.from > g.toDate);
+  if (inside.length + outside.length !== ranges.length) return undefined;
+  const total = inside.reduce((a, r) => a + r.usd, 0);
+  const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  const mdEn = (d: string) => DateTime.fromISO(d).setLocale("en").toFormat("MMMM d");
+  const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
+  return {
+    kind: "computed",
+    result: `第${weekNo}周榜单统计 ${formatUsd(total)}：「${industry}」（${type}）这一周只算美西时间 ${md(g.fromDate)}–${md(g.toDate)} 的实收GMV`,
+    arithmetic: `${inside.length > 0 ? `${inside.map((r) => `${md(r.from)}–${md(r.to)} ${formatUsd(r.usd)}`).join(" + ")} = ${formatUsd(total)}` : "区间内没有给出金额 = 0 美元"}${outside.length > 0 ? `；不在区间内：${outside.map((r) => `${md(r.from)}–${md(r.to)} ${formatUsd(r.usd)}`).join("、")}` : ""}`,
+    rule: `采购节榜单：每周统计的行业按各周的GMV区间统计，累计统计的行业从9月1日起累计（美西时间）`,
+    source: "9月采购节榜单新玩法",
+    en: {
+      result: `The Week ${weekNo} list counts ${usdEn(total)}: for (${industry}) (${check.windowType}) that week takes only GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time`,
+      arithmetic: `${inside.length > 0 ? `${inside.map((r) => `${mdEn(r.from)}–${mdEn(r.to)} ${usdEn(r.usd)}`).join(" + ")} = ${usdEn(total)}` : "no amount given inside the window = US$0"}${outside.length > 0 ? `; outside the window: ${outside.map((r) => `${mdEn(r.from)}–${mdEn(r.to)} ${usdEn(r.usd)}`).join(", ")}` : ""}`,
+      rule: "Festival lists: weekly industries count each week's GMV window, cumulative industries add up from September 1 (US Pacific time)",
+    },
+  };
+}
+
 const festivalWindow: Calculator = {
   needs: ["industry", "week"],
   cue: /第.{1,2}[周週]|week\s*\d|展示周|哪[一几]?[周週]|which week/u,
@@ -1588,6 +1630,11 @@ const festivalWindow: Calculator = {
     const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
     if (industry && !weekSlot && slots.dates.length === 1) return weeksCounting(industry, slots.dates[0]!, now, usd.length === 1 ? usd[0] : undefined);
     if (industry && !weekSlot && slots.dates.length > 0) return weeksCounting(industry, slots.dates[0]!, now);
+    // "9月1-4日实收3000美金，9月5-11日5000美金…第四周榜单统计的GMV是多少": the amounts of the ranges inside the week's window.
+    if (industry && weekSlot && slots.numbers.some((n) => n.kind === "amount")) {
+      const summed = weekSum(slots, industry, weekSlot.value, now);
+      if (summed) return summed;
+    }
     if (slots.numbers.some((n) => n.kind === "amount")) return needs("榜单按统计区间内的实收GMV排名：告诉我行业和第几周，我帮你算出该周统计哪几天的GMV，再把这几天的实收金额加起来即可。", "The lists rank the GMV received within each week's counting window: tell me your industry and the week, and I'll work out which days that week counts; add up what was received on those days.");
     if (!industry || !weekSlot) {
       return !industry

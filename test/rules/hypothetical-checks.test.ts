@@ -376,6 +376,10 @@ table("festival-phase", [
 
 table("festival-window", [
   ["我们是家具行业，8月30号收的款算进哪周榜单", "不计入任何一周"],
+  // amounts given by ranges of days: those inside the week's window count
+  ["家具第4周，9月12-18日实收4000美元，榜单GMV是多少", "第4周榜单统计 4,000 美元"],
+  ["我們是燈具照明行業，9月1-4日實收3000美金，9月5-11日5000美金，9月12-18日4000美金（美西時間），第四週榜單統計的GMV是多少？", "第4周榜单统计 4,000 美元", "不在区间内：9月1日–9月4日 3,000 美元"],
+  ["服装第3周，9月1-4日实收3000美金，9月5-11日5000美金，榜单GMV多少", "第3周榜单统计 8,000 美元", "3,000 美元 + 9月5日–9月11日 5,000 美元"],
   // a week named with the day the money came in: the day decides
   ["箱包行业，8月30日（美西）到账的钱，第一周榜单算不算", "不计入任何一周"],
   ["家具行业，9月6日到账的钱，第三周榜单算不算", "计入第 3 周榜单"],
@@ -522,7 +526,8 @@ describe("a figure another rule reads is not answered by this one", () => {
     ["penalty-refuse-ta", "8月18日下午4点被执行了拒用信保的处罚，申诉最晚到什么时候"],
     ["rfq-factor", "登录20天，买家回复率35%，GMV 1.2万美元，总分多少"],
     ["factory-strength", "我们信保GMV 5000美元，同行8000美元，谁排前面"],
-    ["festival-window", "家具第4周，9月12-18日实收4000美元，榜单GMV是多少"],
+    // a range straddling the week's window: which part counts is not said
+    ["festival-window", "家具第4周，9月10-18日实收4000美元，榜单GMV是多少"],
   ])("%s: %s", (rule, q) => {
     expect(asked(rule, q).ask.length).toBeGreaterThan(0);
   });
