@@ -2574,6 +2574,10 @@ const cardOfflineFigures: Calculator = {
   needs: ["offlineFigures"],
   cue: /^(?=[\s\S]*(?:线下(?:认证)?数据|卡片|card))(?=[\s\S]*(?:显示|展示|露出|出来|show|display))/u,
   run(slots) {
+    // Only figures the merchant says it has ("报告里有…", "we have…"): "哪个优先显示" asks the order itself.
+    if (!/(?:报告|验厂|验真|认证)[^，,。？?]{0,8}(?:有|里|中|包括|包含)|(?:我们|我司|我家|公司)(?:有|的)|(?:只有|都有|有)[^，,。？?]{0,4}(?:占地|面积|证书|质检|研发|专利|员工)|we have|we've got|our (?:report|verification)|(?:report|verification) (?:has|shows|includes|lists)/u.test(slots.text)) {
+      return needs("告诉我验真报告里有哪几项线下数据（占地面积、商家证书、质检人数、研发人数、专利数量、员工人数），我帮你算卡片上显示哪3项。", "Tell me which offline figures your verification report has (floor area, certificates, QC inspectors, R&D staff, patents, employees) and I'll work out which 3 the card shows.");
+    }
     const text = slots.text.replace(/研发人数\s*=\s*专利数量/gu, " ");
     const has = OFFLINE_FIGURE_PRIORITY.filter((f) => {
       const m = OFFLINE_FIGURE_WORDS[f].exec(text);
@@ -2614,12 +2618,13 @@ const cardOfflineFigures: Calculator = {
     const en = (fs: readonly (typeof OFFLINE_FIGURE_PRIORITY)[number][]) => fs.map((f) => EN_FIGURE_NAMES[f]).join(", ");
     return {
       kind: "computed",
-      result: `卡片上显示：${zh(shown)}${left.length > 0 ? `；${zh(left)}不显示（只有 ${MAX_OFFLINE_FIGURES} 个坑，优先级靠后）` : ""}`,
+      // Offline figures are shown on Gold (认证优商) cards only: said when the question did not say Gold.
+      result: `${slots.gold === true ? "" : "金品诚企（认证优商）的"}卡片上显示：${zh(shown)}${left.length > 0 ? `；${zh(left)}不显示（只有 ${MAX_OFFLINE_FIGURES} 个坑，优先级靠后）` : ""}`,
       arithmetic: `你有的 ${has.length} 项按优先级排：${zh(has)} → 取前 ${MAX_OFFLINE_FIGURES} 项`,
       rule: `认证优商卡片：线下数据最多 ${MAX_OFFLINE_FIGURES} 项，按 ${priorityZh} 的优先级；线下数据不能隐藏`,
       source: "金品诚企升级 · 身份差异化 商家右侧卡片升级",
       en: {
-        result: `The card shows: ${en(shown)}${left.length > 0 ? `; not shown: ${en(left)} (only ${MAX_OFFLINE_FIGURES} slots, lower priority)` : ""}`,
+        result: `${slots.gold === true ? "The card" : "A Verified Supplier's (金品诚企) card"} shows: ${en(shown)}${left.length > 0 ? `; not shown: ${en(left)} (only ${MAX_OFFLINE_FIGURES} slots, lower priority)` : ""}`,
         arithmetic: `your ${has.length} figures by priority: ${en(has)} → the first ${MAX_OFFLINE_FIGURES}`,
         rule: `Verified supplier card: at most ${MAX_OFFLINE_FIGURES} offline figures, by priority ${priorityEn}; offline figures cannot be hidden`,
       },

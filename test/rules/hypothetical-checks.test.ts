@@ -345,6 +345,11 @@ table("card-offline-figures", [
   ["我们不是金品，有占地面积和质检人数，卡片上会显示吗", "不显示：线下认证数据只在金品诚企"],
 ]);
 
+it("a question about the order itself is not computed as the merchant's card", () => {
+  expect(run("card-offline-figures", "占地面积、证书、质检人数哪个优先显示").kind).toBe("needs");
+  expect(run("card-offline-figures", "研发人数和专利数量谁先展示").kind).toBe("needs");
+});
+
 table("festival-industry-type", [
   ["我们是做服装的，服装也是每周统计吗，还是累计", "服装：累计统计", "服装 列在累计统计类型的行业名单里"],
   ["Is apparel on weekly or cumulative statistics for the Sept ranking?", "服装：累计统计"],
