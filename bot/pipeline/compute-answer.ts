@@ -139,6 +139,13 @@ const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"] as const;
 function day(dt: DateTime): string {
   return `${dt.toFormat("yyyy-MM-dd")}（${dt.month}月${dt.day}日，周${WEEKDAYS[dt.weekday - 1] ?? ""}）`;
 }
+/** An ISO date as a month and day, `9月12日` / `September 12` (festival windows, US Pacific dates). */
+function md(iso: string): string {
+  return `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+function mdEn(iso: string): string {
+  return DateTime.fromISO(iso).setLocale("en").toFormat("MMMM d");
+}
 function dayOf(iso: string): string {
   return day(DateTime.fromISO(iso, { zone: SHANGHAI }));
 }
@@ -1539,9 +1546,7 @@ function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: Nu
   const date = d.zoneNamed ? d.instant.setZone(US_PACIFIC).toISODate() ?? d.date : d.date;
   const weeks = check.weeks.filter((w) => w.gmv && w.gmv.fromDate <= date && date <= w.gmv.toDate);
   const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
-  const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
   const windows = check.weeks.map((w) => `第${w.week}周 ${md(w.gmv!.fromDate)}–${md(w.gmv!.toDate)}`).join("；");
-  const mdEn = (iso: string) => DateTime.fromISO(iso).setLocale("en").toFormat("MMMM d");
   const typeEn = check.windowType === "weekly" ? "counted week by week" : "counted cumulatively";
   const en = {
     result:
@@ -1589,8 +1594,6 @@ function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime):
   const outside = ranges.filter((r) => r.to < g.fromDate || r.from > g.toDate);
   if (inside.length + outside.length !== ranges.length) return undefined;
   const total = inside.reduce((a, r) => a + r.usd, 0);
-  const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-  const mdEn = (d: string) => DateTime.fromISO(d).setLocale("en").toFormat("MMMM d");
   const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
   return {
     kind: "computed",
@@ -1646,9 +1649,7 @@ const festivalWindow: Calculator = {
     if (!week) return needs(`榜单共${check.weeks.length}个展示周，请告诉我第1–${check.weeks.length}周中的哪一周。`, `The lists run for ${check.weeks.length} display weeks: please tell me which week (1–${check.weeks.length}).`);
     if (!week.gmv) return needs(`「${industry}」不在采购节榜单的适用行业名单中。`, `That industry (${industry}) is not among the industries the festival lists cover.`);
     const g = week.gmv;
-    const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
     const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
-    const mdEn = (iso: string) => DateTime.fromISO(iso).setLocale("en").toFormat("MMMM d");
     const typeEn = check.windowType === "weekly" ? "counted week by week" : "counted cumulatively";
     const en = {
       result: `Your industry (${check.listedAs ?? industry}) is ${typeEn}: the Week ${week.week} list ranks by GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time (${g.fromDate} to ${g.toDate})${check.windowType === "cumulative" && week.week > 1 ? ", added up" : ""}`,
