@@ -344,6 +344,11 @@ function scoreChange(from: number, to: number, gold: boolean): Calculation {
   };
 }
 
+/** The tier table as a rule line, with the Gold bonus, in both languages; and its source. */
+const TIER_RULE = `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分，档位按含 +${RFQ_GOLD_BONUS} 的总分计`;
+const TIER_RULE_EN = `Service score tiers: ${RFQ_TIER_TABLE.map((r) => tierEn(r)).join(" / ")}; Gold Suppliers (金品诚企) get +${RFQ_GOLD_BONUS} points on the total, and the tier goes by the total with the bonus`;
+const TIER_SOURCE = "RFQ商家服务分升级计划 · 服务分新分层及配套权益";
+
 const rfqTier: Calculator = {
   needs: ["score"],
   cue: /服务分|rfq.*(?:分|档)|\bscore\b|\btier\b|(?:原始|基础)分|\braw\b/u,
@@ -364,12 +369,12 @@ const rfqTier: Calculator = {
           kind: "computed",
           result: `${lo}–${hi}分（${row.minTotal} ≤ 服务分 < ${upper.minTotal}）是 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}`,
           arithmetic: `${row.minTotal} ≤ 服务分 < ${upper.minTotal} → ${TIER_LABELS[row.tier]}档`,
-          rule: `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分，档位按含 +${RFQ_GOLD_BONUS} 的总分计`,
-          source: "RFQ商家服务分升级计划 · 服务分新分层及配套权益",
+          rule: TIER_RULE,
+          source: TIER_SOURCE,
           en: {
             result: `${lo}–${hi} points (${row.minTotal} ≤ score < ${upper.minTotal}) is the ${tierEn(row)} tier: ${entitlementTextEn(e)}`,
             arithmetic: `${row.minTotal} ≤ score < ${upper.minTotal} → ${tierEn(row)}`,
-            rule: `Service score tiers: ${RFQ_TIER_TABLE.map((r) => tierEn(r)).join(" / ")}; Gold Suppliers (金品诚企) get +${RFQ_GOLD_BONUS} points on the total, and the tier goes by the total with the bonus`,
+            rule: TIER_RULE_EN,
           },
         };
       }
@@ -393,9 +398,6 @@ const rfqTier: Calculator = {
     const lastMonth = numberNear(slots, ["count", "plain"], LAST_MONTH, 12, (n) => n === scoreSlot || n.unit === "天");
     const sum = gold ? `${given} + 金品 ${RFQ_GOLD_BONUS} = ${total} 分` : `${total} 分`;
     const sumEn = gold ? `${given} + Gold ${RFQ_GOLD_BONUS} = ${total} points` : `${total} points`;
-    const tierRuleEn = `Service score tiers: ${RFQ_TIER_TABLE.map((r) => tierEn(r)).join(" / ")}; Gold Suppliers (金品诚企) get +${RFQ_GOLD_BONUS} points on the total, and the tier goes by the total with the bonus`;
-    const tierRule = `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分，档位按含 +${RFQ_GOLD_BONUS} 的总分计`;
-    const source = "RFQ商家服务分升级计划 · 服务分新分层及配套权益";
     if (row.quotesGranted === "formula") {
       const probe = entitlementsOf(row, 0).quotesGrantedRule!;
       if (!lastMonth) {
@@ -404,12 +406,12 @@ const rfqTier: Calculator = {
           kind: "computed",
           result: `服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：赠送报价兜底 ${probe.floor} 条、按上月报价条数报多返多、封顶 ${probe.cap} 条；报价畅行${e.freeQuotes === "unlimited" ? "无限制" : ` ${String(e.freeQuotes)} 条`}；能享受三星商机提前6小时先享`,
           arithmetic: `${sum} ≥ ${row.minTotal} → ${TIER_LABELS[row.tier]}档；赠送条数 = min(${probe.cap}, max(${probe.floor}, 上月报价条数))——告诉我上月报价条数可算出确切条数`,
-          rule: tierRule,
-          source,
+          rule: TIER_RULE,
+          source: TIER_SOURCE,
           en: {
             result: `A score of ${sumEn} is in the ${tierEn(row)} tier: at least ${probe.floor} free quotes, as many as you sent last month, at most ${probe.cap}; ${freeQuotingEn(e.freeQuotes)}; 3-star RFQs 6 hours early`,
             arithmetic: `${sumEn} ≥ ${row.minTotal} → ${tierEn(row)}; free quotes = min(${probe.cap}, max(${probe.floor}, quotes sent last month)): tell me last month's quotes for the exact number`,
-            rule: tierRuleEn,
+            rule: TIER_RULE_EN,
           },
         };
       }
@@ -419,12 +421,12 @@ const rfqTier: Calculator = {
         kind: "computed",
         result: `${asked.zh}服务分 ${sum}，${TIER_LABELS[row.tier]}档：本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}）${issueHalf(slots, e.quotesGranted)}，报价畅行无限制，能享受三星商机提前6小时先享`,
         arithmetic: `min(${probe.cap}, max(${probe.floor}, ${lastMonth.value})) = ${e.quotesGranted} 条`,
-        rule: tierRule,
-        source,
+        rule: TIER_RULE,
+        source: TIER_SOURCE,
         en: {
           result: `${asked.en}${asked.en ? "a" : "A"} score of ${sumEn} is in the ${tierEn(row)} tier: ${String(e.quotesGranted)} free quotes this month (${lastMonth.value} quotes sent last month; at least ${probe.floor}, at most ${probe.cap}), ${freeQuotingEn("unlimited")}, 3-star RFQs 6 hours early`,
           arithmetic: `min(${probe.cap}, max(${probe.floor}, ${lastMonth.value})) = ${String(e.quotesGranted)} quotes`,
-          rule: tierRuleEn,
+          rule: TIER_RULE_EN,
         },
       };
     }
@@ -441,12 +443,12 @@ const rfqTier: Calculator = {
       kind: "computed",
       result: `${asked.zh}服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${notFormula}${issueHalf(slots, e.quotesGranted)}${gap}`,
       arithmetic: `${sum} 落在 ${TIER_LABELS[row.tier]}（${tierBounds(row, total)}）${gold ? `（不含金品加分时是 ${TIER_LABELS[tierRowOf(given).tier]}）` : ""}`,
-      rule: tierRule,
-      source,
+      rule: TIER_RULE,
+      source: TIER_SOURCE,
       en: {
         result: `${asked.en}a score of ${sumEn} is in the ${tierEn(row)} tier: ${entitlementTextEn(e)}${notFormulaEn}${gapEn}`.replace(/^a /u, "A "),
         arithmetic: `${sumEn} falls in ${tierEn(row)} (${tierBounds(row, total)})${gold ? ` (without the Gold bonus: ${tierEn(tierRowOf(given))})` : ""}`,
-        rule: tierRuleEn,
+        rule: TIER_RULE_EN,
       },
     };
   },
