@@ -1977,6 +1977,10 @@ const firstCompensation: Calculator = {
   },
 };
 
+/** The festival's dates as a rule line: US Pacific, with Beijing time beside them. */
+const FESTIVAL_DATES_RULE = `9月采购节：美西时间 ${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} 至 ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")}（北京时间 ${FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} 至 ${FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss")}）`;
+const FESTIVAL_DATES_RULE_EN = `The September Sourcing Festival: US Pacific time ${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} to ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")} (Beijing time ${FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} to ${FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss")})`;
+
 /** "北京时间是几点", "what time is that in Beijing time": a time-zone conversion is asked. */
 const CONVERSION_ASKED = /(?:北京时间|美西时间|国内时间|中国时间)(?:是|就是)?(?:几点|几号|哪天|多少)|换算|对应(?:的)?(?:北京|美西)|what time is (?:that|it) in|in (?:beijing|china|us pacific|pacific) time\??$|(?:beijing|pacific) time(?: is (?:that|it))?\?/u;
 
@@ -2003,12 +2007,12 @@ const festivalPhase: Calculator = {
         kind: "computed",
         result: `${zh(d.zone)} ${d.instant.toFormat("M月d日 HH:mm")} = ${zh(other)} ${there.toFormat("M月d日 HH:mm")}`,
         arithmetic: `${zh(other)}比${zh(d.zone)}${offset >= 0 ? "快" : "慢"} ${Math.abs(offset)} 小时（${d.instant.toFormat("yyyy-MM-dd")} 当天${d.instant.isInDST || there.isInDST ? "，美西为夏令时" : ""}）`,
-        rule: `9月采购节按美西时间：${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} 至 ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")}（北京时间 ${FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} 至 ${FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss")}）`,
+        rule: FESTIVAL_DATES_RULE,
         source: "九月采购节 · 跨境供应链",
         en: {
           result: `${d.instant.setLocale("en").toFormat("MMMM d, HH:mm")} ${en(d.zone)} = ${there.setLocale("en").toFormat("MMMM d, HH:mm")} ${en(other)}`,
           arithmetic: `${en(other)} is ${Math.abs(offset)} hours ${offset >= 0 ? "ahead of" : "behind"} ${en(d.zone)} on ${d.instant.toFormat("yyyy-MM-dd")}${d.instant.isInDST || there.isInDST ? " (US Pacific on daylight saving time)" : ""}`,
-          rule: `The September Sourcing Festival runs in US Pacific time: ${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} to ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")} (Beijing time ${FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} to ${FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss")})`,
+          rule: FESTIVAL_DATES_RULE_EN,
         },
       };
     }
@@ -2023,11 +2027,11 @@ const festivalPhase: Calculator = {
       // "这个时间下的单算采购节期间吗": the yes/no first.
       result: `${asksDuring ? (during ? "算采购节期间：" : "不算采购节期间：") : ""}${zoneName(d.zone)} ${d.instant.toFormat("M月d日 HH:mm")} 采购节${phase}（北京时间 ${start} 开始，${end} 结束）`,
       arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}（北京时间）${phase === "尚未开始" ? "早于" : phase === "已经结束" ? "晚于" : "在"} ${start} – ${end}${phase === "已经开始、正在进行" ? " 之间" : ""}`,
-      rule: `9月采购节：美西时间 ${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} 至 ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")}（北京时间 ${start} 至 ${end}）`,
+      rule: FESTIVAL_DATES_RULE,
       en: {
         result: `${asksDuring ? (during ? "Yes, within the festival: " : "No, outside the festival: ") : ""}${asksDuring ? "at" : "At"} ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} the festival ${phase === "尚未开始" ? "has not started yet" : phase === "已经结束" ? "has ended" : "has started and is on"} (Beijing time ${start} to ${end})`,
         arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} Beijing time is ${phase === "尚未开始" ? "before" : phase === "已经结束" ? "after" : "within"} ${start} – ${end}`,
-        rule: `The September Sourcing Festival: US Pacific time ${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} to ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")} (Beijing time ${start} to ${end})`,
+        rule: FESTIVAL_DATES_RULE_EN,
       },
       source: "九月采购节 · 跨境供应链",
     };
