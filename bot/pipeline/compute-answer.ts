@@ -2576,6 +2576,15 @@ const priorityOf = (names: Readonly<Record<(typeof OFFLINE_FIGURE_PRIORITY)[numb
 const priorityZh = priorityOf(FIGURE_NAMES);
 const priorityEn = priorityOf(EN_FIGURE_NAMES);
 
+const CARD_RULE = `认证优商卡片：线下数据最多 ${MAX_OFFLINE_FIGURES} 项，按 ${priorityZh} 的优先级`;
+const CARD_RULE_EN = `Verified supplier card: at most ${MAX_OFFLINE_FIGURES} offline figures, by priority ${priorityEn}`;
+const CARD_SOURCE = "金品诚企升级 · 身份差异化 商家右侧卡片升级";
+
+/** What the card calculator asks when the question does not list the merchant's figures. */
+function askCardFigures(): NeedsFigure {
+  return needs("告诉我验真报告里有哪几项线下数据（占地面积、商家证书、质检人数、研发人数、专利数量、员工人数），我帮你算卡片上显示哪3项。", "Tell me which offline figures your verification report has (floor area, certificates, QC inspectors, R&D staff, patents, employees) and I'll work out which 3 the card shows.");
+}
+
 /** "认证报告里有占地面积、管理体系证书、质检人数、员工人数，卡片上显示哪几个": the three shown, by priority. */
 const cardOfflineFigures: Calculator = {
   needs: ["offlineFigures"],
@@ -2583,14 +2592,14 @@ const cardOfflineFigures: Calculator = {
   run(slots) {
     // Only figures the merchant says it has ("报告里有…", "we have…"): "哪个优先显示" asks the order itself.
     if (!/(?:报告|验厂|验真|认证)[^，,。？?]{0,8}(?:有|里|中|包括|包含)|(?:我们|我司|我家|公司)(?:有|的)|(?:只有|都有|有)[^，,。？?]{0,4}(?:占地|面积|证书|质检|研发|专利|员工)|we have|we've got|our (?:report|verification)|(?:report|verification) (?:has|shows|includes|lists)/u.test(slots.text)) {
-      return needs("告诉我验真报告里有哪几项线下数据（占地面积、商家证书、质检人数、研发人数、专利数量、员工人数），我帮你算卡片上显示哪3项。", "Tell me which offline figures your verification report has (floor area, certificates, QC inspectors, R&D staff, patents, employees) and I'll work out which 3 the card shows.");
+      return askCardFigures();
     }
     const text = slots.text.replace(/研发人数\s*=\s*专利数量/gu, " ");
     const has = OFFLINE_FIGURE_PRIORITY.filter((f) => {
       const m = OFFLINE_FIGURE_WORDS[f].exec(text);
       return m !== null && !/(?:没有|没|无|不含|no |without )\s*$/u.test(text.slice(Math.max(0, m.index - 4), m.index));
     });
-    if (has.length < 2) return needs("告诉我验真报告里有哪几项线下数据（占地面积、商家证书、质检人数、研发人数、专利数量、员工人数），我帮你算卡片上显示哪3项。", "Tell me which offline figures your verification report has (floor area, certificates, QC inspectors, R&D staff, patents, employees) and I'll work out which 3 the card shows.");
+    if (has.length < 2) return askCardFigures();
     const card = buildVerifiedCard(
       partialMerchant({
         gold: slots.gold !== false,
@@ -2605,17 +2614,17 @@ const cardOfflineFigures: Calculator = {
         },
       }),
     );
-    if (slots.gold === false || !card.offline || card.offline.notShownBecause === "not-gold") {
+    if (!card.offline || card.offline.notShownBecause === "not-gold") {
       return {
         kind: "computed",
         result: "不显示：线下认证数据只在金品诚企（认证优商）商家的卡片上展示，普通商家只展示线上数据",
         arithmetic: "非金品 → 卡片只有线上数据（及时回复时长、准时发货率、GMV）",
-        rule: `认证优商卡片：线下数据最多 ${MAX_OFFLINE_FIGURES} 项，按 ${priorityZh} 的优先级`,
-        source: "金品诚企升级 · 身份差异化 商家右侧卡片升级",
+        rule: CARD_RULE,
+        source: CARD_SOURCE,
         en: {
           result: "Not shown: offline verified figures appear only on Verified Suppliers' (金品诚企) cards; other merchants' cards show online data only",
           arithmetic: "not Gold → online data only (reply time, on-time dispatch rate, GMV)",
-          rule: `Verified supplier card: at most ${MAX_OFFLINE_FIGURES} offline figures, by priority ${priorityEn}`,
+          rule: CARD_RULE_EN,
         },
       };
     }
@@ -2628,12 +2637,12 @@ const cardOfflineFigures: Calculator = {
       // Offline figures are shown on Gold (认证优商) cards only: said when the question did not say Gold.
       result: `${slots.gold === true ? "" : "金品诚企（认证优商）的"}卡片上显示：${zh(shown)}${left.length > 0 ? `；${zh(left)}不显示（只有 ${MAX_OFFLINE_FIGURES} 个坑，优先级靠后）` : ""}`,
       arithmetic: `你有的 ${has.length} 项按优先级排：${zh(has)} → 取前 ${MAX_OFFLINE_FIGURES} 项`,
-      rule: `认证优商卡片：线下数据最多 ${MAX_OFFLINE_FIGURES} 项，按 ${priorityZh} 的优先级；线下数据不能隐藏`,
-      source: "金品诚企升级 · 身份差异化 商家右侧卡片升级",
+      rule: `${CARD_RULE}；线下数据不能隐藏`,
+      source: CARD_SOURCE,
       en: {
         result: `${slots.gold === true ? "The card" : "A Verified Supplier's (金品诚企) card"} shows: ${en(shown)}${left.length > 0 ? `; not shown: ${en(left)} (only ${MAX_OFFLINE_FIGURES} slots, lower priority)` : ""}`,
         arithmetic: `your ${has.length} figures by priority: ${en(has)} → the first ${MAX_OFFLINE_FIGURES}`,
-        rule: `Verified supplier card: at most ${MAX_OFFLINE_FIGURES} offline figures, by priority ${priorityEn}; offline figures cannot be hidden`,
+        rule: `${CARD_RULE_EN}; offline figures cannot be hidden`,
       },
     };
   },
