@@ -44,7 +44,8 @@ export function questionLanguage(text: string): Language {
  * (有效询盘, 能力, 会员) count as grammar too, so that a doubtful question stays Chinese.
  */
 const CHINESE_GRAMMAR = /[吗呢吧啊呀嘛么的了是我你他她们没在要怎样什哪些这那几请问该把得给让如何啥咋为多少能可以会有就都还也和]/u;
-const CJK_RUNS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+/gu;
+/** Runs of the characters {@link CJK} matches. */
+const CJK_RUNS = new RegExp(`${CJK.source}+`, "gu");
 
 /**
  * An English sentence that quotes Chinese names ("Does 平台首单包赔 still cover it?", "Who
