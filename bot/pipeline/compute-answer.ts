@@ -1370,12 +1370,13 @@ function factoryCalculator(list: FactoryListName, need: string, cue: RegExp): Ca
     run(slots) {
       const r = factoryList(slots, list);
       if ("kind" in r) return r;
+      const figures = r.text.split("：")[1] ?? r.text;
       // The lists pick products of factories and integrated merchants only: a pure trading company's are not picked.
       if (slots.businessType === "trading") {
         return {
           kind: "computed",
           result: `不能上${FACTORY_LIST_NAMES[list]}：榜单只圈选工厂、工贸一体商家的商品，贸易公司的商品不在范围内`,
-          arithmetic: `企业类型：贸易公司 → 不在选商范围（数字本身：${r.text.split("：")[1] ?? r.text}）`,
+          arithmetic: `企业类型：贸易公司 → 不在选商范围（数字本身：${figures}）`,
           rule: `找工厂四个榜单均无行业限制，需为工厂、工贸一体商家的商品；${r.thresholds}`,
           source: "全新导购场景-找工厂频道 · 前台场景 榜单",
           en: {
@@ -1388,7 +1389,7 @@ function factoryCalculator(list: FactoryListName, need: string, cue: RegExp): Ca
       return {
         kind: "computed",
         result: r.text,
-        arithmetic: r.text.split("：")[1] ?? r.text,
+        arithmetic: figures,
         rule: r.thresholds,
         source: "全新导购场景-找工厂频道 · 前台场景 榜单",
         en: { result: r.en.text, arithmetic: r.en.arithmetic, rule: r.en.thresholds },
@@ -1954,7 +1955,8 @@ const firstCompensation: Calculator = {
     const earlierZh = others.length > 0 ? `；另给出的 ${others.map((x) => `${x.raw}（${firstCompensationApplies(x.instant) ? "在截止之前" : "已过截止"}）`).join("、")}；支付和申请都须在截止之前` : "";
     const earlierEn = others.length > 0 ? `; the other date given, ${others.map((x) => `${x.instant.toFormat("yyyy-MM-dd")} (${firstCompensationApplies(x.instant) ? "before the deadline" : "after it"})`).join(", ")}; both payment and claim must come before the deadline` : "";
     // With the order amount, what the platform (or the merchant) bears: 10%, capped.
-    const amount = usdAmount(slots, /订单|order|金额|ta|信保/u) ?? (slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY").length === 1 ? slots.numbers.find((n) => n.kind === "amount" && n.currency !== "CNY") : undefined);
+    const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
+    const amount = usdAmount(slots, /订单|order|金额|ta|信保/u) ?? (usd.length === 1 ? usd[0] : undefined);
     const c = amount && amount.currency !== "CNY" ? computeCompensation(amount.value) : undefined;
     const payZh = c?.ok ? `；这笔赔付 ${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${formatUsd(c.compensationUsd)}${c.capped ? "（封顶）" : ""}，${applies ? "由平台承担，不用你出" : "由你承担"}` : "";
     const payEn = c?.ok ? `; this claim is ${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""}, ${applies ? "paid by the platform, not you" : "borne by you"}` : "";
