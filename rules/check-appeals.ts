@@ -23,6 +23,12 @@ export const APPEAL_WINDOW_HOURS = 7 * 24;
 export const APPEAL_ENTRY = "MA后台-服务中心-申诉中心";
 /** briefing: 管控公告 拒绝/有条件使用信用保障 — 第4次起…关闭信用保障服务资格90天 (the `trade-assurance-closed-90-days` measure) */
 export const TA_CLOSURE_DAYS = 90;
+/** briefing: 管控公告 — 关闭信用保障服务资格期间无法享受的交易相关权益 (Chinese, English). */
+export const TA_CLOSURE_BENEFITS_LOST: readonly (readonly [string, string])[] = [
+  ["信用卡拒付保障", "credit-card chargeback protection"],
+  ["瞬时到账", "instant crediting of payments"],
+  ["交易侧大促优惠", "trade-side promotion offers"],
+];
 /** briefing: 找工厂入驻协议 三、持续审核 — 清退通知邮件发出后5个工作日内以邮件方式发起一次申诉 */
 export const FACTORY_APPEAL_WORKING_DAYS = 5;
 /**

@@ -5,6 +5,8 @@
 import {
   APPEAL_ENTRY,
   APPEAL_WINDOW_HOURS,
+  TA_CLOSURE_BENEFITS_LOST,
+  TA_CLOSURE_DAYS,
   checkAppeals,
   type AppealsCheck,
   type ExtraMeasure,
@@ -33,7 +35,7 @@ const MEASURE_NAMES: Readonly<Record<ExtraMeasure, string>> = {
   "shop-blocked": "店铺屏蔽",
   "search-demotion": "搜索降权",
   "account-closed": "关闭账号",
-  "trade-assurance-closed-90-days": "关闭信用保障服务资格90天（信用卡拒付保障、瞬时到账、交易侧大促优惠等均无法享受）",
+  "trade-assurance-closed-90-days": `关闭信用保障服务资格${TA_CLOSURE_DAYS}天（${TA_CLOSURE_BENEFITS_LOST.map(([zh]) => zh).join("、")}等均无法享受）`,
 };
 
 /** briefing: 国际站规则更新-直播FAQ Q3 — 以下情形可以申诉 (for refusing Trade Assurance). */

@@ -69,11 +69,13 @@ function datePlaced(d: DateSlot, text: string): boolean {
  */
 export function unplacedFigures(slots: Slots, c: Computed): Unplaced[] {
   const text = `${c.result}\n${c.arithmetic}`;
-  // A figure the rule line states is the merchant restating the rule ("按10%赔吗", "加20分吗", "扣了3分").
-  const stated = numbersIn(`${text}\n${c.rule}`);
+  // A figure the rule line states is the merchant restating the rule ("按10%赔吗", "加20分吗", "扣了3分",
+  // "8月9号新规生效以后": the rule's own start date).
+  const withRule = `${text}\n${c.rule}`;
+  const stated = numbersIn(withRule);
   const figures: { index: number; raw: string; placed: boolean }[] = [
     ...slots.numbers.filter((n) => !n.period && !needsNoPlace(n)).map((n) => ({ index: n.index, raw: n.raw, placed: numberPlaced(n, stated) })),
-    ...slots.dates.map((d) => ({ index: d.index, raw: d.raw, placed: datePlaced(d, text) })),
+    ...slots.dates.map((d) => ({ index: d.index, raw: d.raw, placed: datePlaced(d, withRule) })),
   ];
   return figures
     .filter((f) => !f.placed)

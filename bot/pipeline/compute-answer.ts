@@ -67,6 +67,7 @@ import {
   scoreRfq,
   SHANGHAI,
   TA_CLOSURE_DAYS,
+  TA_CLOSURE_BENEFITS_LOST,
   tierRowOf,
   US_PACIFIC,
   type LadderRule,
@@ -246,7 +247,9 @@ function usdAmount(slots: Slots, near?: RegExp): NumberSlot | undefined {
 }
 
 function ordinalOrCount(slots: Slots, unit: RegExp): { ordinal?: number; past?: number } {
-  const c = slots.numbers.find((n) => n.kind === "count" && unit.test(n.unit));
+  // "再被判一次", "又犯一次": one more offence, not a count of them.
+  const oneMore = (n: NumberSlot) => n.value === 1 && /(?:再|又)[^，。,.]{0,4}$|(?:once )?more$/u.test(n.lead);
+  const c = slots.numbers.find((n) => n.kind === "count" && unit.test(n.unit) && !oneMore(n));
   // "被罚了5次（第一次是警告）": with a count beside it, an ordinal that says what that offence
   // got describes the ladder, not which offence this is.
   const describesLadder = (n: NumberSlot) => c !== undefined && /^\s*(?:是|为|只是|就是|只)?(?:警告|扣\s*\d|warning)|^\s*(?:one )?(?:was|is|got) (?:a |just a |only a )?warning/u.test(n.after);
@@ -815,7 +818,7 @@ function rejoinAfterEarliestExit(join: DateSlot, now: DateTime): Calculation {
 
 const guaranteeRejoin: Calculator = {
   needs: ["exitDate"],
-  cue: /(?:再|重新)(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back/u,
+  cue: /(?:再|重新)(?:加入|开通|参加)|(?:下次|下回)[^，。,.]{0,8}(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back|sign up again|re-?enrol/u,
   run(slots, now) {
     const exit = slots.dates.find((x) => dateRole(slots, x) === "exit");
     const join = slots.dates.find((x) => dateRole(slots, x) === "join");
@@ -941,6 +944,27 @@ function ladderCosts(rule: LadderRule, n: number, now: DateTime) {
   });
 }
 
+/** What may stand between two ordinals that name offences to sum: "第3次和第4次", "第2、3次". */
+const ORDINAL_LIST_JOIN = /^\s*(?:和|与|跟|及|以及|加|、|,|，|\/|&|and|plus|or|或)?\s*$/u;
+
+/**
+ * The offences so far, from the points they cost ("已经累计被扣了12分" on the 0/3/3/6 ladder is 4
+ * offences). Only a total the ladder reaches in exactly one number of offences counts: 0 points
+ * (none, or a warning) tells nothing, and a total the ladder never sums to is not guessed at.
+ */
+function offencesFromPoints(rule: LadderRule, slots: Slots, now: DateTime): { points: number; offences: number } | undefined {
+  const p = slots.numbers.find((x) => x.kind === "score" && /扣|deduct|lost|docked|penali[sz]ed/u.test(x.lead) && !/下次|这次|再|next|again/u.test(x.lead));
+  if (!p || p.value <= 0 || !/再|下次|下一次|又|next|again/u.test(slots.text)) return undefined;
+  const costs = ladderCosts(rule, 50, now);
+  const matches: number[] = [];
+  let sum = 0;
+  costs.forEach((c, i) => {
+    sum += c.points;
+    if (sum === p.value) matches.push(i + 1);
+  });
+  return matches.length === 1 ? { points: p.value, offences: matches[0]! } : undefined;
+}
+
 function namedViolations(rule: LadderRule, ordinals: readonly number[], now: DateTime): Calculation {
   const sorted = [...new Set(ordinals)].sort((a, b) => a - b);
   const costs = ladderCosts(rule, sorted[sorted.length - 1]!, now);
@@ -1049,8 +1073,18 @@ function penaltyCalculator(rule: LadderRule): Calculator {
       const named = slots.numbers.filter((x) => x.kind === "ordinal" && /^次$|^回$|^$/u.test(x.unit) && x.value >= 1 && x.value <= 50);
       // "站外沟通第4次和拒用信保第4次分别扣几分": each ordinal on the rule named just before it.
       if (named.length === 2 && REFUSE_TA_CUE.test(slots.text) && OFF_PLATFORM_CUE.test(slots.text)) return twoRules(slots, named, now);
-      if (named.length > 1) return namedViolations(rule, named.map((x) => x.value), now);
-      const { ordinal, past } = ordinalOrCount(slots, /^次$|^回$|^$/u);
+      // Ordinals joined as a list ("第3次和第4次", "第1次警告，第2、3次各扣几分": the last list)
+      // name the offences to sum; ordinals told as a story ("第一次是警告，后面两次各扣了3分…这已经
+      // 是第4次了") lead up to the one asked about, the largest.
+      const joined = (i: number) => ORDINAL_LIST_JOIN.test(slots.text.slice(named[i - 1]!.index + named[i - 1]!.raw.length, named[i]!.index));
+      let runStart = named.length - 1;
+      while (runStart > 0 && joined(runStart)) runStart--;
+      if (named.length - runStart > 1) return namedViolations(rule, named.slice(runStart).map((x) => x.value), now);
+      const told = ordinalOrCount(slots, /^次$|^回$|^$/u);
+      const ordinal = named.length > 1 ? Math.max(...named.map((x) => x.value)) : told.ordinal;
+      // "已经累计被扣了12分，再被判一次扣几分": the offences so far, read back from their points.
+      const fromPoints = ordinal === undefined && told.past === undefined ? offencesFromPoints(rule, slots, now) : undefined;
+      const past = told.past ?? fromPoints?.offences;
       const n = ordinal ?? (past !== undefined ? past + 1 : undefined);
       if (n === undefined || n < 1 || n > 50) return needs(`告诉我这是第几次违规（例如「第4次」），我帮你算扣几分、累计扣几分。`, "Tell me which offence it is (e.g. \"the 4th\") and I'll work out the points deducted for it and in total.");
       const costs = ladderCosts(rule, n, now);
@@ -1058,8 +1092,13 @@ function penaltyCalculator(rule: LadderRule): Calculator {
       const total = costs.reduce((sum, c) => sum + c.points, 0);
       const closes = ladder.rows.find((r) => r.extra.includes("trade-assurance-closed-90-days"));
       const asksClosure = closes !== undefined && /关|封|close|suspend|shut/u.test(slots.text.replace(/关于|相关|有关|关系/gu, ""));
-      const extra = nth.extra.includes("trade-assurance-closed-90-days")
-        ? `，并关闭信用保障服务资格${TA_CLOSURE_DAYS}天`
+      // "这次之后信用卡拒付保障、瞬时到账还能用吗": what the closure takes away, when asked.
+      const asksBenefits = /还能用|能不能用|还能享受|权益|还有没有|still (?:use|have|get)|benefits?|available/u.test(slots.text);
+      const closedNow = nth.extra.includes("trade-assurance-closed-90-days");
+      const lostZh = closedNow && asksBenefits ? `，期间${TA_CLOSURE_BENEFITS_LOST.map(([zh]) => zh).join("、")}等交易权益都不能用` : "";
+      const lostEn = closedNow && asksBenefits ? `; while it is closed, ${TA_CLOSURE_BENEFITS_LOST.map(([, en]) => en).join(", ")} and the other trade benefits cannot be used` : "";
+      const extra = closedNow
+        ? `，并关闭信用保障服务资格${TA_CLOSURE_DAYS}天${lostZh}`
         : asksClosure
           ? `，不会关闭信用保障服务资格（第${closes.fromOrdinal}次起才关闭${TA_CLOSURE_DAYS}天）`
           : "";
@@ -1077,8 +1116,8 @@ function penaltyCalculator(rule: LadderRule): Calculator {
         return `${span}: ${r.warningOnly ? "a warning" : `${r.points} points each`}${more}`;
       });
       const wordEn = (c: (typeof costs)[number]) => (c.warningOnly ? "a warning" : `${c.points} points`);
-      const extraEn = nth.extra.includes("trade-assurance-closed-90-days")
-        ? `, and Trade Assurance is closed for ${TA_CLOSURE_DAYS} days`
+      const extraEn = closedNow
+        ? `, and Trade Assurance is closed for ${TA_CLOSURE_DAYS} days${lostEn}`
         : asksClosure
           ? `; Trade Assurance is not closed (closed for ${TA_CLOSURE_DAYS} days from offence ${closes.fromOrdinal} on)`
           : "";
@@ -1087,18 +1126,27 @@ function penaltyCalculator(rule: LadderRule): Calculator {
       const next = ordinal !== undefined && n < 50 && /下次|下一次|再犯|再被|再有|next (?:time|offence|one)|happens again|do it again/u.test(slots.text) ? ladderCosts(rule, n + 1, now)[n]! : undefined;
       const nextZh = next ? `；下次（第${n + 1}次）${next.warningOnly ? "警告" : `扣 ${next.points} 分`}` : "";
       const nextEn = next ? `; the next one (offence ${n + 1}) costs ${next.warningOnly ? "a warning" : `${next.points} points`}` : "";
+      const soFar = fromPoints ? costs.slice(0, fromPoints.offences) : [];
+      const soFarZh = fromPoints ? `已累计扣 ${fromPoints.points} 分，即已被罚 ${fromPoints.offences} 次（${soFar.map((c) => (c.warningOnly ? "0" : String(c.points))).join(" + ")}）；这次是` : "";
+      const soFarEn = fromPoints ? `${fromPoints.points} points so far means ${fromPoints.offences} offences (${soFar.map((c) => (c.warningOnly ? "0" : String(c.points))).join(" + ")}); this is ` : "";
       return {
         kind: "computed",
-        result: (asksTotal
-          ? `第${n}次${word(nth)}${extra}；${n}次累计共扣 ${total} 分`
-          : `第${n}次${nth.warningOnly ? "只警告、不扣分" : `扣 ${nth.points} 分`}${extra}${n > 1 ? `（${n}次累计共扣 ${total} 分）` : ""}`) + nextZh,
+        result:
+          soFarZh +
+          (asksTotal
+            ? `第${n}次${word(nth)}${extra}；${n}次累计共扣 ${total} 分`
+            : `第${n}次${nth.warningOnly ? "只警告、不扣分" : `扣 ${nth.points} 分`}${extra}${n > 1 ? `（${n}次累计共扣 ${total} 分）` : ""}`) +
+          nextZh,
         arithmetic: `${costs.map((c) => (c.warningOnly ? "0（警告）" : String(c.points))).join(" + ")} = ${total} 分`,
         rule: `${name}（${ladder.effectiveFrom}起）：${rows.join("；")}${nth.severeCaseMeasures.length > 0 ? "；情节严重的店铺屏蔽、搜索降权直至关闭账号" : ""}`,
         source: "国际站规则更新解读 · 管控公告",
         en: {
-          result: (asksTotal
-            ? `Offence ${n}: ${wordEn(nth)}${extraEn}; ${n} offences cost ${total} points in total`
-            : `Offence ${n}: ${nth.warningOnly ? "a warning only, no points" : `${nth.points} points deducted`}${extraEn}${n > 1 ? ` (${n} offences: ${total} points in total)` : ""}`) + nextEn,
+          result:
+            soFarEn +
+            (asksTotal
+              ? `Offence ${n}: ${wordEn(nth)}${extraEn}; ${n} offences cost ${total} points in total`
+              : `Offence ${n}: ${nth.warningOnly ? "a warning only, no points" : `${nth.points} points deducted`}${extraEn}${n > 1 ? ` (${n} offences: ${total} points in total)` : ""}`) +
+            nextEn,
           arithmetic: `${costs.map((c) => (c.warningOnly ? "0 (warning)" : String(c.points))).join(" + ")} = ${total} points`,
           rule: `${PENALTY_RULE_NAMES_EN[rule]} (from ${ladder.effectiveFrom}): ${rowsEn.join("; ")}${nth.severeCaseMeasures.length > 0 ? "; in severe cases the store may be blocked, demoted in search or closed" : ""}`,
         },
@@ -1222,7 +1270,7 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
     list === "on-time-dispatch"
       ? slots.numbers.filter(
           (n) =>
-            (n.kind === "count" && (/单|orders?/u.test(n.unit) || (n.unit === "个" && /^\s*(?:发货|已发货|发出的?)?订单/u.test(n.after)))) ||
+            (n.kind === "count" && (/单|orders?/u.test(n.unit) || (n.unit === "个" && (/^\s*(?:发货|已发货|发出的?)?订单/u.test(n.after) || /订单(?:数|数量)?(?:是|有|为)?\s*$/u.test(n.lead))))) ||
             (n.kind === "plain" && /^\s*(?:of them|(?:were |shipped |dispatched )*on.?time)/u.test(n.after)),
         )
       : [];
@@ -1231,11 +1279,15 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   const onTimeOrders =
     orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(n.lead)) ??
     orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(upToNextNumber(n).split(/[，,。；;]/u)[0] ?? ""));
-  const allOrders = orderCounts.find((n) => n !== onTimeOrders);
+  // "发了30单，有3单是台风晚的" → (30 − 3) / 30.
+  const lateOrders = onTimeOrders ? undefined : orderCounts.find((n, i) => i > 0 && /晚|迟|延误|延迟|逾期|超时|没按时|没及时|late|delayed/u.test(upToNextNumber(n).split(/[，,。；;]/u)[0] ?? ""));
+  const allOrders = orderCounts.find((n) => n !== onTimeOrders && n !== lateOrders);
   const derived =
     !written && onTimeOrders && allOrders && allOrders.value > 0 && onTimeOrders.value <= allOrders.value
       ? { ...onTimeOrders, value: onTimeOrders.value / allOrders.value, kind: "percent" as const }
-      : undefined;
+      : !written && lateOrders && allOrders && allOrders.value > 0 && lateOrders.value <= allOrders.value
+        ? { ...allOrders, value: (allOrders.value - lateOrders.value) / allOrders.value, kind: "percent" as const }
+        : undefined;
   // "只发了1单，是按时发的", "shipped 3 orders, all on time": every order on time is a 100% rate.
   const allOnTime =
     !written && !derived && orderCounts.length === 1 && ALL_ON_TIME.test(sentenceAfter(slots, orderCounts[0]!))
@@ -1305,7 +1357,9 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   const ordersNote =
     list === "on-time-dispatch" && !orders
       ? "（另需近90天至少1个发货订单）"
-      : derived && allOrders
+      : lateOrders && allOrders && lateOrders.value <= allOrders.value
+        ? `（${allOrders.value} 单中 ${lateOrders.value} 单晚发：${allOrders.value - lateOrders.value}/${allOrders.value} 单 = ${formatNumber(((allOrders.value - lateOrders.value) / allOrders.value) * 100, 1)}% 及时）`
+        : derived && allOrders
         ? `（${onTimeOrders!.value}/${allOrders.value} 单 = ${formatNumber(derived.value * 100, 1)}%）`
         : allOnTime
           ? `（${orderCounts[0]!.value} 单全部及时发货 = 100%）`
@@ -1331,7 +1385,9 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   const ordersNoteEn =
     list === "on-time-dispatch" && !orders
       ? " (at least 1 dispatched order in the last 90 days is needed too)"
-      : derived && allOrders
+      : lateOrders && allOrders && lateOrders.value <= allOrders.value
+        ? ` (${lateOrders.value} of ${countEn(allOrders.value, "order", "orders")} late: ${allOrders.value - lateOrders.value}/${allOrders.value} = ${formatNumber(((allOrders.value - lateOrders.value) / allOrders.value) * 100, 1)}% on time)`
+        : derived && allOrders
         ? ` (${onTimeOrders!.value}/${allOrders.value} orders = ${formatNumber(derived.value * 100, 1)}%)`
         : allOnTime
           ? ` (all ${countEn(orderCounts[0]!.value, "order", "orders")} on time = 100%)`
@@ -1476,6 +1532,48 @@ function bothRoutes(slots: Slots, usd: readonly NumberSlot[], now: DateTime): Ca
   };
 }
 
+/** Money that came in after a total the merchant gave: "又进来一单", "昨天又收了", "then received". */
+const RECEIVED_SINCE = /又|后来|刚刚?(?:到账|收|进)|新(?:到账|进)|then|since then|another/u;
+
+/** The fee waiver asked of the order that came in after a total: before, that order, and the total after it. */
+function receivedSince(route: "self" | "agency", before: NumberSlot, order: NumberSlot, slots: Slots, now: DateTime): Calculation {
+  const useAgency = /一达通|代理出口|one ?touch/u.test(slots.text) || (route === "agency" && !/自营|市场采购/u.test(slots.text));
+  const after = before.value + order.value;
+  // A total after it, when written, must be that sum; otherwise the figures disagree.
+  const stated = slots.numbers.find((n) => n !== before && n !== order && (n.kind === "plain" || n.kind === "amount") && n.value >= before.value);
+  if (stated && stated.value !== after) return needs("你给的累计数和单笔金额对不上：告诉我这一单到账前的累计实收（一个数，美元），我帮你算。", "The total and the order you gave do not add up: tell me the total received before this order (one number, US$) and I'll work it out.");
+  const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: before.value, agencyExportReceivedUsd: before.value } }), now);
+  if (!check.ok) return needs("请告诉我累计实收金额。", "Please tell me the total received so far.");
+  const w = check.waivers[useAgency ? 1 : 0];
+  const fee = w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费";
+  const feeEn = w.fee === "basic-service-fee" ? "basic service fee" : "transaction service fee";
+  const t = w.thresholdUsd;
+  const verdict = w.reached
+    ? `这一单 ${formatUsd(order.value)} 免${fee}：到账前累计 ${formatUsd(before.value)} 已 ≥ ${formatUsd(t)}，达标后的订单都免`
+    : after >= t
+      ? `这一单本身不免${fee}：${formatUsd(order.value)} 这一单让累计达到 ${formatUsd(after)} ≥ ${formatUsd(t)}，从下一单起免`
+      : `这一单 ${formatUsd(order.value)} 不免：到账后累计 ${formatUsd(after)}，仍差 ${formatUsdGap(t - after)}`;
+  const verdictEn = w.reached
+    ? `Yes, this order of ${usdEn(order.value)} is waived the ${feeEn}: the total before it, ${usdEn(before.value)}, had already reached ${usdEn(t)}`
+    : after >= t
+      ? `No, this order of ${usdEn(order.value)} is not waived itself: it takes the total to ${usdEn(after)} ≥ ${usdEn(t)}, and the ${feeEn} is waived from the next order on`
+      : `No, this order of ${usdEn(order.value)} is not waived: the total after it is ${usdEn(after)}, still ${usdEn(t - after, "up")} short`;
+  const routeName = useAgency ? "一达通代理出口" : "自营出口/市场采购出口";
+  const routeEn = useAgency ? "OneTouch agency export (一达通代理出口)" : "self-export or market procurement export (自营出口/市场采购出口)";
+  return {
+    kind: "computed",
+    result: verdict,
+    arithmetic: `${formatUsd(before.value)} + ${formatUsd(order.value)} = ${formatUsd(after)}；门槛 ${formatUsd(t)}`,
+    rule: `${routeName}（信用保障/e收汇）累计实收 ≥ ${formatUsd(t)} 后，次单起${fee}全免`,
+    source: "九月采购节—营销活动攻略 · 商家侧营销玩法",
+    en: {
+      result: verdictEn,
+      arithmetic: `${usdEn(before.value)} + ${usdEn(order.value)} = ${usdEn(after)}; threshold ${usdEn(t)}`,
+      rule: `Once ${routeEn} received through Trade Assurance or e-collection (信用保障/e收汇) reaches ${usdEn(t)}, the ${feeEn} is waived from the next order on`,
+    },
+  };
+}
+
 function feeCalculator(route: "self" | "agency"): Calculator {
   return {
     needs: ["receivedUsd"],
@@ -1492,6 +1590,10 @@ function feeCalculator(route: "self" | "agency"): Calculator {
       // A second amount is either an order still to come ("下一单5000美金": the sum is computed from
       // the total so far) or money received since (又收了3000): whether the total already holds it is a guess.
       const others = usd.filter((n) => n !== amount);
+      // "累计本来是38000美元，昨天又进来一单2500美元（累计到40500）": the total before, then an order
+      // received since; the one that crosses the threshold is not waived itself.
+      const since = others.length === 1 && RECEIVED_SINCE.test(others[0]!.lead || others[0]!.before.slice(-8)) && /本来|原来|之前|此前|先前|原本|before|was$/u.test(amount.lead) ? others[0]! : undefined;
+      if (since) return receivedSince(route, amount, since, slots, now);
       if (others.some((n) => !/下一?单|这一?单|下笔|这笔|还有一笔|新订单|next order|upcoming|another order/u.test(n.lead + n.before.slice(-6)))) {
         return needs("你的问题里有几个金额：告诉我到现在为止的累计实收（一个数，美元），我帮你算还差多少能减免。", "Your question has several amounts: tell me the total received so far (one number, US$) and I'll work out how much is left before the fee is waived.");
       }
@@ -1573,7 +1675,27 @@ function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: Nu
 }
 
 /** "9月1-4日实收3000美金": a range of days and the amount received in it. */
-const RANGE_AMOUNT = /(\d{1,2})月(\d{1,2})(?:日|号)?\s*[-–~～到至]\s*(?:(\d{1,2})月)?(\d{1,2})(?:日|号)?[^\d，,。；;]{0,8}?(\d+(?:\.\d+)?)\s*(万)?\s*(?:美金|美元|usd|刀)/gu;
+const RANGE_AMOUNT = /(\d{1,2})月(\d{1,2})(?:日|号)?(?:\s*[-–~～到至]\s*(?:(\d{1,2})月)?(\d{1,2})(?:日|号)?)?[^\d，,。；;]{0,8}?(\d+(?:\.\d+)?)\s*(万)?\s*(?:美金|美元|usd|刀)/gu;
+
+/** A range of days right after a date: "到26号", "-19日", "～9月26日". */
+const RANGE_END = /^\s*[-–~～到至]\s*(?:(\d{1,2})月)?(\d{1,2})(?:日|号)?/u;
+
+/**
+ * The display week a question names by its dates ("9月20号到26号那一周的榜单"): a range that is
+ * exactly one of the display weeks (US Pacific dates), not a range of days money came in.
+ */
+function displayWeekNamed(slots: Slots, now: DateTime): number | undefined {
+  const weeks = checkFestival(partialMerchant({}), now).weeks;
+  for (const d of slots.dates) {
+    const m = RANGE_END.exec(slots.text.slice(d.index + d.raw.length));
+    if (!m) continue;
+    const endDay = Number(m[2]);
+    const endMonth = m[1] ? Number(m[1]) : Number(d.date.slice(5, 7));
+    const w = weeks.find((x) => x.display.fromDate === d.date && Number(x.display.toDate.slice(8, 10)) === endDay && Number(x.display.toDate.slice(5, 7)) === endMonth);
+    if (w) return w.week;
+  }
+  return undefined;
+}
 
 /**
  * The GMV a week's list counts from amounts given by ranges of days: those inside its window,
@@ -1588,11 +1710,13 @@ function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime):
   const iso = (mo: string, d: string) => `${year}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}`;
   const ranges = [...slots.text.matchAll(RANGE_AMOUNT)].map((m) => ({
     from: iso(m[1]!, m[2]!),
-    to: iso(m[3] ?? m[1]!, m[4]!),
+    to: m[4] ? iso(m[3] ?? m[1]!, m[4]) : iso(m[1]!, m[2]!),
     usd: Number(m[5]) * (m[6] ? 10000 : 1),
     raw: m[0],
   }));
   if (ranges.length === 0) return undefined;
+  // A single day ("9月15日收了4000美金") is written once, not as a range of one day.
+  const span = (r: { from: string; to: string }, f: (d: string) => string) => (r.from === r.to ? f(r.from) : `${f(r.from)}–${f(r.to)}`);
   const inside = ranges.filter((r) => r.from >= g.fromDate && r.to <= g.toDate);
   const outside = ranges.filter((r) => r.to < g.fromDate || r.from > g.toDate);
   if (inside.length + outside.length !== ranges.length) return undefined;
@@ -1601,12 +1725,12 @@ function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime):
   return {
     kind: "computed",
     result: `第${weekNo}周榜单统计 ${formatUsd(total)}：「${industry}」（${type}）这一周只算美西时间 ${md(g.fromDate)}–${md(g.toDate)} 的实收GMV`,
-    arithmetic: `${inside.length > 0 ? `${inside.map((r) => `${md(r.from)}–${md(r.to)} ${formatUsd(r.usd)}`).join(" + ")} = ${formatUsd(total)}` : "区间内没有给出金额 = 0 美元"}${outside.length > 0 ? `；不在区间内：${outside.map((r) => `${md(r.from)}–${md(r.to)} ${formatUsd(r.usd)}`).join("、")}` : ""}`,
+    arithmetic: `${inside.length > 0 ? `${inside.map((r) => `${span(r, md)} ${formatUsd(r.usd)}`).join(" + ")} = ${formatUsd(total)}` : "区间内没有给出金额 = 0 美元"}${outside.length > 0 ? `；不在区间内：${outside.map((r) => `${span(r, md)} ${formatUsd(r.usd)}`).join("、")}` : ""}；第${weekNo}周的展示期为美西 ${md(week.display.fromDate)}–${md(week.display.toDate)}`,
     rule: `采购节榜单：每周统计的行业按各周的GMV区间统计，累计统计的行业从9月1日起累计（美西时间）`,
     source: "9月采购节榜单新玩法",
     en: {
       result: `The Week ${weekNo} list counts ${usdEn(total)}: for (${industry}) (${check.windowType}) that week takes only GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time`,
-      arithmetic: `${inside.length > 0 ? `${inside.map((r) => `${mdEn(r.from)}–${mdEn(r.to)} ${usdEn(r.usd)}`).join(" + ")} = ${usdEn(total)}` : "no amount given inside the window = US$0"}${outside.length > 0 ? `; outside the window: ${outside.map((r) => `${mdEn(r.from)}–${mdEn(r.to)} ${usdEn(r.usd)}`).join(", ")}` : ""}`,
+      arithmetic: `${inside.length > 0 ? `${inside.map((r) => `${span(r, mdEn)} ${usdEn(r.usd)}`).join(" + ")} = ${usdEn(total)}` : "no amount given inside the window = US$0"}${outside.length > 0 ? `; outside the window: ${outside.map((r) => `${span(r, mdEn)} ${usdEn(r.usd)}`).join(", ")}` : ""}; Week ${weekNo} is shown ${mdEn(week.display.fromDate)}–${mdEn(week.display.toDate)} US Pacific time`,
       rule: "Festival lists: weekly industries count each week's GMV window, cumulative industries add up from September 1 (US Pacific time)",
     },
   };
@@ -1614,10 +1738,13 @@ function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime):
 
 const festivalWindow: Calculator = {
   needs: ["industry", "week"],
-  cue: /第.{1,2}[周週]|week\s*\d|展示周|哪[一几]?[周週]|which week/u,
+  cue: /第.{1,2}[周週]|week\s*\d|展示周|哪[一几]?[周週]|[那这][一个]?[周週]的?榜|which week/u,
   run(slots, now) {
+    const shownWeek = displayWeekNamed(slots, now);
     const weekSlot =
-      slots.numbers.find((n) => n.kind === "ordinal" && n.unit === "周") ?? slots.numbers.find((n) => n.kind === "plain" && /week\s*$/u.test(n.before));
+      slots.numbers.find((n) => n.kind === "ordinal" && n.unit === "周") ??
+      slots.numbers.find((n) => n.kind === "plain" && /week\s*$/u.test(n.before)) ??
+      (shownWeek !== undefined ? { value: shownWeek } : undefined);
     const industry = slots.industries[0];
     // "第一周统计到8月29日，第二周从9月1日开始，8月30日到账的算哪周": with several weeks named,
     // the week is not the question; the day the money came in is.
@@ -1875,7 +2002,9 @@ const rfqTotal: Calculator = {
     const reply = replyRateSlot(slots, /买家回复|回复率|reply rate|replied/u) ?? zero(/no (?:buyer )?repl(?:y|ies)|(?:买家)?(?:一个|一条)?(?:回复|回)都没有|没有(?:买家)?回复/u);
     const gmv =
       slots.numbers.find((n) => n.kind === "amount" && n.currency !== "CNY" && /gmv|实收|交易额|成交|到账|received/u.test(n.before + n.after.slice(0, 6))) ??
-      zero(/no (?:rfq )?(?:gmv|sales|orders? received)|(?:gmv|到账|成交)(?:是|为)?\s*0(?!\d)|(?:一笔)?(?:到账|成交)的?都没有|没有(?:rfq)?(?:gmv|到账|成交)/u);
+      // "实收6000美金左右（就按6000算）": the figure the merchant settles on, written bare.
+      slots.numbers.find((n) => n.kind === "plain" && n.value > 0 && /(?:gmv|实收|交易额|成交|到账)[\s\S]*按$/u.test(n.lead)) ??
+      zero(/no (?:rfq )?(?:gmv|sales|orders? received)|(?:gmv|到账|成交|实收)(?:是|为)?\s*0(?!\d)|(?:一笔)?(?:到账|成交)的?都没有|没有(?:rfq)?(?:gmv|到账|成交)/u);
     // The two ranked factors are computable only when the question says both are in the top 10%,
     // or gives the points each already has (the back office shows them: "报价个数20分").
     const top = /(?:前|top\s*)10\s*%|前百分之十/u.test(slots.text);

@@ -58,6 +58,8 @@ describe("figures that are placed or need no place", () => {
     ["brand-leading", "Our annual exports are RMB 900 million and we are a listed company. Leading brand?"],
     ["factory-reply-time", "近90天回复时间119分钟 回复时间榜能上吗"],
     ["factory-reply-time", "近90天回覆時間1小時50分鐘，能上回覆時間榜嗎"],
+    // a date the rule line states: the rule's own start, not the merchant's figure
+    ["penalty-refuse-ta", "8月9号新规生效以后我们已经被判过三次拒用信保了，这已经是第4次了，这次扣几分"],
   ])("%s: %s", (rule, q) => {
     expect(unplaced(rule, q)).toEqual([]);
   });

@@ -679,3 +679,37 @@ describe("every calculator asks for a missing figure in English and in Chinese",
     expect(zh.ask).not.toBe(zh.en);
   });
 });
+
+// Figures told as a story around the question, December 2026: the offence asked about after the
+// ones before it, the offences read back from the points so far, an order counted after a total,
+// the late orders of an on-time rate, a display week named by its dates, one day's amounts.
+table("penalty-refuse-ta", [
+  ["之前被判过两次拒用信保，第一次警告，第二次扣了3分，这已经是第3次了，这次扣几分", "第3次扣 3 分", "3次累计共扣 6 分"],
+  ["拒用信保第4次了，信用卡拒付保障还能用吗", "关闭信用保障服务资格90天", "信用卡拒付保障、瞬时到账、交易侧大促优惠等交易权益都不能用"],
+]);
+table("penalty-off-platform", [
+  ["站外沟通累计已经扣了6分，要是再被判一次扣几分", "已被罚 3 次（0 + 3 + 3）", "第4次扣6分"],
+  ["We already lost 6 points for off-platform chat. If it happens again, how many points?", "已被罚 3 次", "第4次扣 6 分"],
+  ["站外沟通第1次警告，第2、3次各扣几分", "第2次扣3分，第3次扣3分"],
+]);
+it("points so far that no number of offences adds up to are not read as offences", () => {
+  expect(run("penalty-off-platform", "站外沟通累计扣了5分，再犯一次扣几分").kind).toBe("needs");
+});
+table("rfq-total", [["本月登录10天，报价个数那项15分，24小时响应率那项10分，买家回复率20%，近90天RFQ实收0，总分多少", "总分 37 分", "2 + 15 + 10 + 10 + 0 = 37"]]);
+table("guarantee-rejoin", [["9月30日退出的保障升级，下次最早什么时候能加入", "2021-10-30"]]);
+table("factory-on-time", [
+  ["近90天发了20单，其中2单晚发，能上及时发货榜吗", "不能", "18/20 单 = 90% 及时"],
+  ["近90天发了40单，有2单晚发了，能上及时发货榜吗", "能上", "38/40 单 = 95% 及时"],
+]);
+table("fee-waiver-self", [
+  ["自营出口累计之前是39000美元，今天又到账一单3000美元，这单免交易服务费吗", "这一单本身不免交易服务费", "39,000 美元 + 3,000 美元 = 42,000 美元", "从下一单起免"],
+  ["自营出口之前累计已经41000美元，又到账一单2000美元，这单免交易服务费吗", "这一单 2,000 美元 免交易服务费", "已 ≥ 40,000 美元"],
+]);
+it("a total after the order that is not their sum is asked about, not computed", () => {
+  expect(run("fee-waiver-self", "自营出口累计之前是39000美元，又到账一单3000美元，累计到45000了，这单免交易服务费吗").kind).toBe("needs");
+});
+table("festival-window", [
+  ["家具行业，9月20日到26日那一周的榜单按哪几天的GMV", "第4周榜单按美西时间 9月12日–9月18日"],
+  ["玩具行业，9月13日-19日那一周展示的榜单，GMV按哪几天算", "第3周榜单按美西时间 9月1日–9月11日"],
+  ["家具行业，9月10日收了2000美金，9月14日收了3000美金，第四周榜单统计多少", "第4周榜单统计 3,000 美元", "不在区间内：9月10日 2,000 美元"],
+]);
