@@ -116,6 +116,7 @@ export const COMPUTE_RULES = [
   "factory-on-time",
   "factory-strength",
   "factory-removal-appeal",
+  "factory-lists",
   "fee-waiver-self",
   "fee-waiver-agency",
   "festival-window",

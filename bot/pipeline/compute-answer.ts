@@ -1454,6 +1454,52 @@ function factoryCalculator(list: FactoryListName, need: string, cue: RegExp): Ca
   };
 }
 
+/** The four Find Factory lists, in the briefing's order. */
+const FACTORY_LISTS: readonly FactoryListName[] = ["heat", "response-time", "on-time-dispatch", "strength"];
+
+/**
+ * "有效询盘52个，发货30单及时率92%，信保GMV 1500美金，哪几个榜能进": every list whose figure the
+ * question gives, each decided by its own rule; a list whose figure is missing is named as such.
+ */
+const factoryLists: Calculator = {
+  needs: ["inquiries", "replyHours", "onTimeRate", "taGmvUsd"],
+  cue: /哪(?:几|些)个?榜|几个榜|能上哪|能进哪|which (?:of the )?lists?|what lists?/u,
+  run(slots) {
+    const decided = FACTORY_LISTS.map((list) => ({ list, r: factoryList(slots, list) })).filter((x): x is { list: FactoryListName; r: FactoryListResult } => !("kind" in x.r));
+    if (decided.length < 2) {
+      return needs("告诉我近90天的有效询盘数、平均回复时间、及时发货率（和发货订单数）、信保GMV，我帮你逐个算能上哪几个榜。", "Tell me your effective inquiries, average reply time, on-time dispatch rate (and dispatched orders) and Trade Assurance GMV over the last 90 days, and I'll work out list by list which ones you make.");
+    }
+    const trading = slots.businessType === "trading";
+    const on = trading ? [] : decided.filter((x) => x.r.met);
+    const off = trading ? decided : decided.filter((x) => !x.r.met);
+    const unknown = FACTORY_LISTS.filter((l) => !decided.some((x) => x.list === l));
+    const names = (xs: readonly { list: FactoryListName }[], en = false) => xs.map((x) => (en ? FACTORY_LIST_NAMES_EN : FACTORY_LIST_NAMES)[x.list]).join(en ? ", " : "、");
+    const parts = [
+      on.length > 0 ? `能上：${names(on)}` : "四个榜单都还上不了",
+      off.length > 0 && on.length > 0 ? `不能上：${names(off)}` : "",
+      unknown.length > 0 ? `${unknown.map((l) => FACTORY_LIST_NAMES[l]).join("、")}：问题里没有给出确切的数字` : "",
+    ].filter(Boolean);
+    const partsEn = [
+      on.length > 0 ? `you make ${names(on, true)}` : "you make none of the lists yet",
+      off.length > 0 && on.length > 0 ? `not ${names(off, true)}` : "",
+      unknown.length > 0 ? `${unknown.map((l) => FACTORY_LIST_NAMES_EN[l]).join(", ")}: no exact figure given` : "",
+    ].filter(Boolean);
+    const figures = decided.map((x) => `${FACTORY_LIST_NAMES[x.list]}：${x.r.text.split("：")[1] ?? x.r.text}`).join("；");
+    return {
+      kind: "computed",
+      result: `${parts.join("；")}${trading ? "（榜单只圈选工厂、工贸一体商家的商品，贸易公司的商品不在范围内）" : ""}`,
+      arithmetic: figures,
+      rule: `找工厂四个榜单无需报名、系统自动圈选，需为工厂、工贸一体商家的商品：${decided.map((x) => x.r.thresholds).join("；")}`,
+      source: "全新导购场景-找工厂频道 · 前台场景 榜单",
+      en: {
+        result: `${partsEn.join("; ")}${trading ? " (the lists pick products of factories and integrated manufacturer-traders only, not a trading company's)" : ""}`,
+        arithmetic: decided.map((x) => `${FACTORY_LIST_NAMES_EN[x.list]}: ${x.r.en.arithmetic}`).join("; "),
+        rule: `The four Find Factory lists need no sign-up (the system picks) and take products of factories and integrated manufacturer-traders: ${decided.map((x) => x.r.en.thresholds).join("; ")}`,
+      },
+    };
+  },
+};
+
 const factoryRemovalAppeal: Calculator = {
   needs: ["removalEmailDate"],
   cue: /清退.{0,20}申诉|removed.{0,30}appeal/u,
@@ -2800,6 +2846,7 @@ export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "factory-on-time": factoryCalculator("on-time-dispatch", "onTimeRate", /及时发货[榜帮棒]|准时发货[榜帮棒]|on.?time.{0,20}list/u),
   "factory-strength": factoryCalculator("strength", "taGmvUsd", /实力[榜帮棒]|strength list/u),
   "factory-removal-appeal": factoryRemovalAppeal,
+  "factory-lists": factoryLists,
   "fee-waiver-self": feeCalculator("self"),
   "fee-waiver-agency": feeCalculator("agency"),
   "festival-window": festivalWindow,

@@ -641,6 +641,7 @@ describe("every calculator asks for a missing figure in English and in Chinese",
     "factory-on-time": ["can I get on the on-time dispatch list", "能上及时发货榜吗", /及时发货率/],
     "factory-strength": ["can I get on the strength list", "能上实力榜吗", /信保GMV/],
     "factory-removal-appeal": ["when is the deadline to appeal a factory removal", "被清退了最晚哪天申诉", /清退通知邮件/],
+    "factory-lists": ["which Find Factory lists can we make", "找工厂能上哪几个榜", /逐个算能上哪几个榜/],
     "fee-waiver-self": ["how much more self export before the fee is waived", "自营出口还差多少能免费", /累计实收金额/],
     "fee-waiver-agency": ["how much more OneTouch export before the fee is waived", "一达通多少能免费", /累计实收金额/],
     "festival-window": ["which days count for the third week", "第三周看哪几天的GMV", /一级行业/],
@@ -713,3 +714,12 @@ table("festival-window", [
   ["玩具行业，9月13日-19日那一周展示的榜单，GMV按哪几天算", "第3周榜单按美西时间 9月1日–9月11日"],
   ["家具行业，9月10日收了2000美金，9月14日收了3000美金，第四周榜单统计多少", "第4周榜单统计 3,000 美元", "不在区间内：9月10日 2,000 美元"],
 ]);
+
+table("factory-lists", [
+  ["近90天有效询盘52个，发货30单，及时发货率92%，信保GMV 1500美金，能上哪几个榜", "能上：热度榜、及时发货榜", "不能上：实力榜", "回复时间榜：问题里没有给出确切的数字"],
+  ["近90天有效询盘45个，平均回复1.5小时，信保GMV 3000美元，能上哪几个榜", "能上：热度榜、回复时间榜、实力榜"],
+  ["我们是贸易公司，近90天有效询盘60个，信保GMV 5000美元，能上哪些榜", "四个榜单都还上不了", "贸易公司的商品不在范围内"],
+]);
+it("one list's figure alone is that list's question, not the all-lists one", () => {
+  expect(run("factory-lists", "有效询盘52个，能上哪几个榜").kind).toBe("needs");
+});
