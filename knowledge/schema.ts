@@ -120,6 +120,7 @@ export const COMPUTE_RULES = [
   "fee-waiver-self",
   "fee-waiver-agency",
   "festival-window",
+  "festival-rank",
   "brand-leading",
   "brand-own",
   "rfq-total",

@@ -39,6 +39,8 @@ import {
   FAST_STAR_MIN_RTS_SMALL_ORDER,
   FESTIVAL_END,
   FESTIVAL_START,
+  NETWORK_LIST_TOP,
+  CATEGORY_LIST_TOP,
   CATEGORY_LOCK_AT,
   buildVerifiedCard,
   MAX_OFFLINE_FIGURES,
@@ -1843,6 +1845,49 @@ const festivalWindow: Calculator = {
   },
 };
 
+/**
+ * "二级类目排第20名能上类目热卖榜吗", "ranked 11th in our industry": a place against the lists' cut-offs
+ * (全网热卖榜 top 10 of each top-level industry, 类目热卖榜 top 20 of each second-level category). Both
+ * lists also need the industry's GMV threshold, which the briefing leaves to each industry's notes.
+ */
+const festivalRank: Calculator = {
+  needs: ["rank"],
+  cue: /^(?=[\s\S]*(?:热卖榜|全网榜|类目榜|hot.?sell|best.?sell|site.?wide|category list))(?=[\s\S]*(?:第\s*\d+\s*名|排(?:名)?(?:第)?\s*\d+|rank(?:ed|ing)?\s|#\s*\d+|\d+(?:st|nd|rd|th)\b))/u,
+  run(slots) {
+    const places = slots.numbers.filter(
+      (n) =>
+        (n.kind === "ordinal" && /^名?$/u.test(n.unit)) ||
+        (n.kind === "plain" && /(?:排|排名|排在|名次|rank(?:ed|ing)?(?:\s+(?:exactly|at|no\.?))?\s*#?|#)\s*$/u.test(n.lead)),
+    );
+    if (places.length !== 1 || places[0]!.value < 1) return needs("告诉我你在榜单所在行业或类目里排第几名（一个数），我帮你算能否上榜。", "Tell me your place in the industry or category (one number) and I'll work out whether you make the list.");
+    const place = places[0]!.value;
+    const category = /类目热卖|类目榜|二级类目|二级行业|category/u.test(slots.text);
+    const network = /全网|一级行业|site.?wide|overall|whole.?site|top.?level industry/u.test(slots.text);
+    const lists = category === network ? (["network", "category"] as const) : category ? (["category"] as const) : (["network"] as const);
+    const metThreshold = /满足(?:了)?(?:gmv)?门槛|达到(?:了)?(?:gmv)?门槛|门槛(?:也)?(?:满足|达到|够)|meet(?:s|ing)? the threshold|above the threshold|threshold (?:is )?met/u.test(slots.text);
+    const rows = lists.map((l) => {
+      const top = l === "network" ? NETWORK_LIST_TOP : CATEGORY_LIST_TOP;
+      return { l, top, ok: place <= top };
+    });
+    const zh = (r: (typeof rows)[number]) => `${r.l === "network" ? "全网热卖榜（每个一级行业 top" : "类目热卖榜（每个二级类目 top"}${r.top}）：第${place}名${r.ok ? `在前 ${r.top} 内，能上` : `不在前 ${r.top} 内，上不了（差 ${place - r.top} 名）`}`;
+    const en = (r: (typeof rows)[number]) => `${r.l === "network" ? `Site-wide hot sellers (top ${r.top} of each top-level industry)` : `Category hot sellers (top ${r.top} of each second-level category)`}: place ${place} is ${r.ok ? `within the top ${r.top}, so yes` : `outside the top ${r.top}, so no (${place - r.top} places short)`}`;
+    const caveat = rows.some((r) => r.ok) && !metThreshold ? "（另需满足该行业的GMV门槛，门槛见各行业榜单说明）" : "";
+    const caveatEn = rows.some((r) => r.ok) && !metThreshold ? " (the industry's GMV threshold must be met too; see each industry's list notes)" : "";
+    return {
+      kind: "computed",
+      result: `${rows.map(zh).join("；")}${caveat}`,
+      arithmetic: rows.map((r) => `${place} ${r.ok ? "≤" : ">"} ${r.top}`).join("；"),
+      rule: `采购节榜单按店铺实收GMV降序：全网热卖榜取每个一级行业 top${NETWORK_LIST_TOP}，类目热卖榜取每个二级类目 top${CATEGORY_LIST_TOP}，均需满足GMV门槛`,
+      source: "9月采购节榜单新玩法 · 榜单介绍",
+      en: {
+        result: `${rows.map(en).join("; ")}${caveatEn}`,
+        arithmetic: rows.map((r) => `${place} ${r.ok ? "≤" : ">"} ${r.top}`).join("; "),
+        rule: `The festival lists rank by store GMV received, highest first: site-wide, the top ${NETWORK_LIST_TOP} of each top-level industry; by category, the top ${CATEGORY_LIST_TOP} of each second-level category; both need the GMV threshold`,
+      },
+    };
+  },
+};
+
 // ---------------------------------------------------------------- industrial brand station
 
 function cnyAmount(slots: Slots, near: RegExp): NumberSlot | undefined {
@@ -2850,6 +2895,7 @@ export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "fee-waiver-self": feeCalculator("self"),
   "fee-waiver-agency": feeCalculator("agency"),
   "festival-window": festivalWindow,
+  "festival-rank": festivalRank,
   "brand-leading": brandLeading,
   "brand-own": brandOwn,
   "rfq-total": rfqTotal,

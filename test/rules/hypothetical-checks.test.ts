@@ -642,6 +642,7 @@ describe("every calculator asks for a missing figure in English and in Chinese",
     "factory-strength": ["can I get on the strength list", "能上实力榜吗", /信保GMV/],
     "factory-removal-appeal": ["when is the deadline to appeal a factory removal", "被清退了最晚哪天申诉", /清退通知邮件/],
     "factory-lists": ["which Find Factory lists can we make", "找工厂能上哪几个榜", /逐个算能上哪几个榜/],
+    "festival-rank": ["can we make the category hot-selling list", "类目热卖榜排第几能上", /排第几名/],
     "fee-waiver-self": ["how much more self export before the fee is waived", "自营出口还差多少能免费", /累计实收金额/],
     "fee-waiver-agency": ["how much more OneTouch export before the fee is waived", "一达通多少能免费", /累计实收金额/],
     "festival-window": ["which days count for the third week", "第三周看哪几天的GMV", /一级行业/],
@@ -723,3 +724,13 @@ table("factory-lists", [
 it("one list's figure alone is that list's question, not the all-lists one", () => {
   expect(run("factory-lists", "有效询盘52个，能上哪几个榜").kind).toBe("needs");
 });
+
+table("festival-rank", [
+  ["我们二级类目排第20名，能上类目热卖榜吗", "第20名在前 20 内，能上", "另需满足该行业的GMV门槛"],
+  ["类目里排名21，类目热卖榜能上吗", "第21名不在前 20 内，上不了（差 1 名）"],
+  ["全网热卖榜我们行业排11，能上吗", "不在前 10 内，上不了（差 1 名）"],
+  ["We rank exactly 20th in our secondary category by received GMV and meet the threshold. Do we make the category hot-selling list?", "第20名在前 20 内，能上"],
+  // a place in the top-level industry is a place on the site-wide list only
+  ["一级行业第10名，热卖榜能上吗", "全网热卖榜（每个一级行业 top10）：第10名在前 10 内，能上", /^(?!.*类目热卖榜)/u],
+  ["热卖榜排第15名能上吗", "全网热卖榜（每个一级行业 top10）：第15名不在前 10 内", "类目热卖榜（每个二级类目 top20）：第15名在前 20 内，能上"],
+]);
