@@ -123,6 +123,7 @@ export const COMPUTE_RULES = [
   "festival-rank",
   "brand-leading",
   "brand-own",
+  "brand-registration",
   "rfq-total",
   "keyword-competition",
   "guarantee-first-compensation",

@@ -40,6 +40,8 @@ import {
   FESTIVAL_END,
   FESTIVAL_START,
   NETWORK_LIST_TOP,
+  BRAND_ACTIVITIES,
+  offerPhase,
   CATEGORY_LIST_TOP,
   CATEGORY_LOCK_AT,
   buildVerifiedCard,
@@ -1900,6 +1902,62 @@ function yesNo(text: string, yes: RegExp, no: RegExp): boolean | null {
   return yes.test(text) ? true : null;
 }
 
+/**
+ * "工业品牌站8月25日晚上10点报名还来得及吗": a moment against an activity's sign-up window (China
+ * time, from the briefing's My Alibaba list); a day without a time is told how late that day it closes.
+ */
+const brandRegistration: Calculator = {
+  needs: ["time"],
+  cue: /^(?=[\s\S]*(?:品牌站|brand station))(?=[\s\S]*(?:报名|注册|sign.?up|register|registration))(?=[\s\S]*(?:来得及|还能|能不能|可以|赶得上|截止|晚不晚|in time|still|deadline|too late))/u,
+  run(slots) {
+    if (slots.dates.length !== 1) return needs("告诉我你打算报名的日期和时间（例如「8月25日晚上10点」），我帮你对照报名时间。", "Tell me the date and time you plan to sign up (e.g. \"August 25 at 10 pm\") and I'll check it against the sign-up window.");
+    const d = slots.dates[0]!;
+    const name = /云招募/u.test(slots.text) ? "2021阿里工业品牌站升级云招募" : /招商/u.test(slots.text) ? "工业品牌站招商" : "工业品牌站";
+    const a = BRAND_ACTIVITIES.find((x) => x.name === name)!;
+    const w = a.registration;
+    const fmt = (t: DateTime) => t.setZone(w.zone).toFormat("yyyy-MM-dd HH:mm:ss");
+    const at = d.instant.setZone(w.zone);
+    const dayStart = d.time ? at : at.startOf("day");
+    const dayEnd = d.time ? at : at.endOf("day");
+    const first = offerPhase(w, dayStart);
+    const last = offerPhase(w, dayEnd);
+    const when = d.time ? `${at.toFormat("M月d日 HH:mm")}（中国时间）` : `${at.toFormat("M月d日")}`;
+    const whenEn = d.time ? `${at.setLocale("en").toFormat("MMMM d, HH:mm")} China time` : at.setLocale("en").toFormat("MMMM d");
+    const verdict =
+      first === "during" && last === "during"
+        ? `来得及：${when}在「${name}」的报名时间内`
+        : first === "after"
+          ? `来不及：「${name}」报名已于 ${fmt(w.end)}（中国时间）截止`
+          : last === "before"
+            ? `还不能报：「${name}」报名 ${fmt(w.start)}（中国时间）才开始`
+            : first === "during"
+              ? `当天 ${w.end.setZone(w.zone).toFormat("HH:mm:ss")}（中国时间）前来得及，之后就截止了`
+              : `当天 ${w.start.setZone(w.zone).toFormat("HH:mm:ss")}（中国时间）起才能报`;
+    const verdictEn =
+      first === "during" && last === "during"
+        ? `Yes, in time: ${whenEn} is within the sign-up window of (${name})`
+        : first === "after"
+          ? `No, too late: sign-up for (${name}) closed at ${fmt(w.end)} China time`
+          : last === "before"
+            ? `Not yet: sign-up for (${name}) opens at ${fmt(w.start)} China time`
+            : first === "during"
+              ? `In time only until ${w.end.setZone(w.zone).toFormat("HH:mm:ss")} China time that day; it closes then`
+              : `Only from ${w.start.setZone(w.zone).toFormat("HH:mm:ss")} China time that day`;
+    return {
+      kind: "computed",
+      result: verdict,
+      arithmetic: `${when} 对照报名时间 ${fmt(w.start)} – ${fmt(w.end)}（中国时间）`,
+      rule: `「${name}」报名时间 ${fmt(w.start)} – ${fmt(w.end)}（中国时间）；入口：商家工作台——营销中心——官方活动报名——工业品牌站`,
+      source: "工业品牌站升级 · 报名通道（My Alibaba 活动列表）",
+      en: {
+        result: verdictEn,
+        arithmetic: `${whenEn} against the sign-up window ${fmt(w.start)} – ${fmt(w.end)} China time`,
+        rule: `Sign-up for (${name}) runs ${fmt(w.start)} – ${fmt(w.end)} China time; entry: seller workbench → marketing centre → official event sign-up → Industrial Brand Station`,
+      },
+    };
+  },
+};
+
 const brandLeading: Calculator = {
   needs: ["annualExportCny"],
   cue: /龙头品牌|leading brand/u,
@@ -2897,6 +2955,7 @@ export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "festival-window": festivalWindow,
   "festival-rank": festivalRank,
   "brand-leading": brandLeading,
+  "brand-registration": brandRegistration,
   "brand-own": brandOwn,
   "rfq-total": rfqTotal,
   "keyword-competition": keywordCompetition,

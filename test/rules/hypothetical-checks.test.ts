@@ -643,6 +643,7 @@ describe("every calculator asks for a missing figure in English and in Chinese",
     "factory-removal-appeal": ["when is the deadline to appeal a factory removal", "被清退了最晚哪天申诉", /清退通知邮件/],
     "factory-lists": ["which Find Factory lists can we make", "找工厂能上哪几个榜", /逐个算能上哪几个榜/],
     "festival-rank": ["can we make the category hot-selling list", "类目热卖榜排第几能上", /排第几名/],
+    "brand-registration": ["can we still register for the brand station", "品牌站报名还来得及吗", /打算报名的日期和时间/],
     "fee-waiver-self": ["how much more self export before the fee is waived", "自营出口还差多少能免费", /累计实收金额/],
     "fee-waiver-agency": ["how much more OneTouch export before the fee is waived", "一达通多少能免费", /累计实收金额/],
     "festival-window": ["which days count for the third week", "第三周看哪几天的GMV", /一级行业/],
@@ -733,4 +734,12 @@ table("festival-rank", [
   // a place in the top-level industry is a place on the site-wide list only
   ["一级行业第10名，热卖榜能上吗", "全网热卖榜（每个一级行业 top10）：第10名在前 10 内，能上", /^(?!.*类目热卖榜)/u],
   ["热卖榜排第15名能上吗", "全网热卖榜（每个一级行业 top10）：第15名不在前 10 内", "类目热卖榜（每个二级类目 top20）：第15名在前 20 内，能上"],
+]);
+
+table("brand-registration", [
+  ["工业品牌站（9月那期）我们8月25日晚上10点报名还来得及吗", "来得及：8月25日 22:00（中国时间）在「工业品牌站」的报名时间内", "2021-08-25 22:59:59"],
+  ["品牌站8月25日晚上11点报名还来得及吗", "来不及", "2021-08-25 22:59:59"],
+  ["工业品牌站8月25号报名还来得及吗", "当天 22:59:59（中国时间）前来得及"],
+  ["工业品牌站招商12月30日报名还可以吗", "来得及", "「工业品牌站招商」"],
+  ["Can we still register for the brand station on Aug 26?", "来不及"],
 ]);
