@@ -1910,6 +1910,11 @@ const brandRegistration: Calculator = {
   needs: ["time"],
   cue: /^(?=[\s\S]*(?:品牌站|brand station))(?=[\s\S]*(?:报名|注册|sign.?up|register|registration))(?=[\s\S]*(?:来得及|还能|能不能|可以|赶得上|截止|晚不晚|in time|still|deadline|too late))/u,
   run(slots) {
+    // Matched as the brand-station windows' entry, a question about another deadline ("Penalty
+    // executed 9-27 09:00, appeal deadline?") is not a sign-up: it is not computed here.
+    if (!/报名|注册|sign.?up|register|registration|apply/u.test(slots.text) || /申诉|appeal|罚|penal/u.test(slots.text)) {
+      return needs("告诉我你打算报名工业品牌站的日期和时间（例如「8月25日晚上10点」），我帮你对照报名时间。", "Tell me the date and time you plan to sign up for the brand station (e.g. \"August 25 at 10 pm\") and I'll check it against the sign-up window.");
+    }
     if (slots.dates.length !== 1) return needs("告诉我你打算报名的日期和时间（例如「8月25日晚上10点」），我帮你对照报名时间。", "Tell me the date and time you plan to sign up (e.g. \"August 25 at 10 pm\") and I'll check it against the sign-up window.");
     const d = slots.dates[0]!;
     const name = /云招募/u.test(slots.text) ? "2021阿里工业品牌站升级云招募" : /招商/u.test(slots.text) ? "工业品牌站招商" : "工业品牌站";

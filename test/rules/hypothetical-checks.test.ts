@@ -743,3 +743,6 @@ table("brand-registration", [
   ["工业品牌站招商12月30日报名还可以吗", "来得及", "「工业品牌站招商」"],
   ["Can we still register for the brand station on Aug 26?", "来不及"],
 ]);
+it("a deadline that is not a sign-up (an appeal) is not checked against the brand station's window", () => {
+  expect(run("brand-registration", "Penalty executed 2021-09-27 09:00 Beijing time. Appeal deadline?").kind).toBe("needs");
+});
