@@ -16,6 +16,7 @@
  * half while the other stays unread. `--part train|locked` splits a file once at random instead
  * (a shuffle seeded with SPLIT_SEED, the first half of it `locked`): the split of
  * test/fixtures/numbers-2 and numbers-3 (their READMEs), whose locked parts are only ever scored.
+ * `--min-right PCT` and `--max-wrong N` make it a gate (exit code 1 below or above them), for CI.
  */
 import { askFresh, createScoringBot } from "./scoring-bot.js";
 import { readFileSync } from "node:fs";
@@ -94,6 +95,13 @@ async function main(): Promise<void> {
   const partAt = args.indexOf("--part");
   const part = partAt >= 0 ? args.splice(partAt, 2)[1] : undefined;
   if (part !== undefined && part !== "train" && part !== "locked") throw new Error("--part takes train or locked");
+  // CI gates: --min-right PCT (share of questions computed right) and --max-wrong N (wrong figures presented as computed).
+  const gate = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? Number(args.splice(i, 2)[1]) : undefined;
+  };
+  const minRight = gate("--min-right");
+  const maxWrong = gate("--max-wrong");
   const file = args.find((a) => !a.startsWith("--")) ?? DEFAULT_FILE;
   // The held-out parts: the locked part of a split, and the even half of the first set (its README).
   // A whole file that has a locked part (a README in its folder says so) holds that part too.
@@ -137,6 +145,14 @@ async function main(): Promise<void> {
       console.log(`  ${key.padEnd(40)} ${String(s.right).padStart(3)}/${String(s.n).padEnd(3)} ${pct(s.right, s.n).padStart(6)}  wrong-computed ${s.wrong}`);
     }
   };
+  const failed = [
+    minRight !== undefined && (100 * get("right")) / Math.max(1, n) < minRight ? `right ${pct(get("right"), n)} < ${minRight}%` : "",
+    maxWrong !== undefined && get("wrong-computed") > maxWrong ? `wrong ${get("wrong-computed")} > ${maxWrong}` : "",
+  ].filter(Boolean);
+  if (failed.length > 0) {
+    console.error(`gate failed: ${failed.join("; ")}`);
+    process.exitCode = 1;
+  }
   // A held-out part says how many, never which: no table by rule or style.
   if (heldOut) return;
   table("by rule (as the writers named it)", byRule);
