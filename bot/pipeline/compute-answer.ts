@@ -1531,12 +1531,25 @@ const factoryRemovalAppeal: Calculator = {
 const AGENCY_WORDS = /一达通|代理出口|one ?touch/u;
 const SELF_WORDS = /自营出口|自营|市场采购|self.{0,12}export|market procurement/u;
 
+/** Whether a fee question is about OneTouch agency export: named, or asked of that rule with no other route named. */
+const agencyMeant = (text: string, route: "self" | "agency") => AGENCY_WORDS.test(text) || (route === "agency" && !/自营|市场采购/u.test(text));
+
+/** The waived fee and the export route of a waiver, in both languages. */
+function waiverWords(w: FeeWaiver, agency: boolean) {
+  return {
+    fee: w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费",
+    feeEn: w.fee === "basic-service-fee" ? "basic service fee" : "transaction service fee",
+    routeName: agency ? "一达通代理出口" : "自营出口/市场采购出口",
+    routeEn: agency ? "OneTouch agency export (一达通代理出口)" : "self-export or market procurement export (自营出口/市场采购出口)",
+  };
+}
+
 /** One waiver, worded. */
 function waiverLine(w: FeeWaiver, agency: boolean) {
-  const fee = w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费";
-  const routeName = agency ? "一达通代理出口" : "自营出口/市场采购出口";
-  const feeEn = w.fee === "basic-service-fee" ? "basic service fee" : "transaction service fee";
-  const routeEn = agency ? "OneTouch agency export (一达通代理出口)" : "Self-export or market procurement export (自营出口/市场采购出口)";
+  const words = waiverWords(w, agency);
+  const { fee, feeEn, routeName } = words;
+  // It starts the English sentence.
+  const routeEn = words.routeEn.charAt(0).toUpperCase() + words.routeEn.slice(1);
   return {
     result: w.reached ? `${routeName}累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}，已达标，次单起${fee}全免` : `${routeName}还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`,
     arithmetic: w.reached ? `${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(w.receivedUsd)} = ${formatUsdGap(w.gapUsd)}`,
@@ -1587,7 +1600,7 @@ const RECEIVED_SINCE = /又|后来|刚刚?(?:到账|收|进)|新(?:到账|进)|t
 
 /** The fee waiver asked of the order that came in after a total: before, that order, and the total after it. */
 function receivedSince(route: "self" | "agency", before: NumberSlot, order: NumberSlot, slots: Slots, now: DateTime): Calculation {
-  const useAgency = /一达通|代理出口|one ?touch/u.test(slots.text) || (route === "agency" && !/自营|市场采购/u.test(slots.text));
+  const useAgency = agencyMeant(slots.text, route);
   const after = before.value + order.value;
   // A total after it, when written, must be that sum; otherwise the figures disagree.
   const stated = slots.numbers.find((n) => n !== before && n !== order && (n.kind === "plain" || n.kind === "amount") && n.value >= before.value);
@@ -1595,8 +1608,7 @@ function receivedSince(route: "self" | "agency", before: NumberSlot, order: Numb
   const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: before.value, agencyExportReceivedUsd: before.value } }), now);
   if (!check.ok) return needs("请告诉我累计实收金额。", "Please tell me the total received so far.");
   const w = check.waivers[useAgency ? 1 : 0];
-  const fee = w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费";
-  const feeEn = w.fee === "basic-service-fee" ? "basic service fee" : "transaction service fee";
+  const { fee, feeEn, routeName, routeEn } = waiverWords(w, useAgency);
   const t = w.thresholdUsd;
   const verdict = w.reached
     ? `这一单 ${formatUsd(order.value)} 免${fee}：到账前累计 ${formatUsd(before.value)} 已 ≥ ${formatUsd(t)}，达标后的订单都免`
@@ -1608,8 +1620,6 @@ function receivedSince(route: "self" | "agency", before: NumberSlot, order: Numb
     : after >= t
       ? `No, this order of ${usdEn(order.value)} is not waived itself: it takes the total to ${usdEn(after)} ≥ ${usdEn(t)}, and the ${feeEn} is waived from the next order on`
       : `No, this order of ${usdEn(order.value)} is not waived: the total after it is ${usdEn(after)}, still ${usdEn(t - after, "up")} short`;
-  const routeName = useAgency ? "一达通代理出口" : "自营出口/市场采购出口";
-  const routeEn = useAgency ? "OneTouch agency export (一达通代理出口)" : "self-export or market procurement export (自营出口/市场采购出口)";
   return {
     kind: "computed",
     result: verdict,
@@ -1647,14 +1657,11 @@ function feeCalculator(route: "self" | "agency"): Calculator {
       if (others.some((n) => !/下一?单|这一?单|下笔|这笔|还有一笔|新订单|next order|upcoming|another order/u.test(n.lead + n.before.slice(-6)))) {
         return needs("你的问题里有几个金额：告诉我到现在为止的累计实收（一个数，美元），我帮你算还差多少能减免。", "Your question has several amounts: tell me the total received so far (one number, US$) and I'll work out how much is left before the fee is waived.");
       }
-      const useAgency = /一达通|代理出口|one ?touch/u.test(slots.text) || (route === "agency" && !/自营|市场采购/u.test(slots.text));
+      const useAgency = agencyMeant(slots.text, route);
       const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: amount.value, agencyExportReceivedUsd: amount.value } }), now);
       if (!check.ok) return needs("请告诉我累计实收金额。", "Please tell me the total received so far.");
       const w = check.waivers[useAgency ? 1 : 0];
-      const fee = w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费";
-      const feeEn = w.fee === "basic-service-fee" ? "basic service fee" : "transaction service fee";
-      const routeName = useAgency ? "一达通代理出口" : "自营出口/市场采购出口";
-      const routeEn = useAgency ? "OneTouch agency export (一达通代理出口)" : "self-export or market procurement export (自营出口/市场采购出口)";
+      const { fee, feeEn, routeName, routeEn } = waiverWords(w, useAgency);
       // "下一单正好有5000美金，这一单能免吗": the waiver starts with the order after the one that
       // reaches the threshold, so the order to come is not waived unless the total already reached it.
       const next = others.length === 1 ? others[0] : undefined;
