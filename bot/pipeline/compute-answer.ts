@@ -1029,7 +1029,7 @@ function twoRules(slots: Slots, ordinals: readonly NumberSlot[], now: DateTime):
   };
 }
 
-const REFUSE_TA_CUE = /拒(?:绝|用)?.{0,4}(?:信保|信用保障)|不(?:用|走)信保|refus.{0,20}(?:trade assurance|\bta\b)|(?:trade assurance|\bta\b).{0,12}refus/u;
+const REFUSE_TA_CUE = /拒(?:绝|用)?.{0,4}(?:信保|信用保障)|(?:信保|信用保障)[^。？?]{0,12}拒(?:绝|了)|不(?:用|走)信保|refus.{0,20}(?:trade assurance|\bta\b)|(?:trade assurance|\bta\b).{0,12}refus/u;
 const OFF_PLATFORM_CUE = /站外|线下|whatsapp|微信|skype|wechat|off.?platform|outside (?:alibaba|the platform)/u;
 
 function penaltyCalculator(rule: LadderRule): Calculator {

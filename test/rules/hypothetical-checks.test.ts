@@ -746,3 +746,7 @@ table("brand-registration", [
 it("a deadline that is not a sign-up (an appeal) is not checked against the brand station's window", () => {
   expect(run("brand-registration", "Penalty executed 2021-09-27 09:00 Beijing time. Appeal deadline?").kind).toBe("needs");
 });
+it("a refusal told after Trade Assurance (\"买家要求走信保，业务员拒绝了\") is the refused-TA rule's question", () => {
+  expect(CALCULATORS["penalty-refuse-ta"].cue.test(extractSlots("买家要求走信保，我们业务员拒绝了，第一次被查到会怎样", ASKED).text)).toBe(true);
+  expect(result("penalty-refuse-ta", "买家要求走信保，我们业务员拒绝了，第一次被查到会怎样")).toContain("第1次只警告");
+});
