@@ -95,6 +95,13 @@ function arabise(text: string): string {
   return text
     // 一个买家回复都没有, 一条都没报: none at all.
     .replace(/(?:一|1)\s*(个|条|单|次)([^，,。.!！?？\d]{0,8}?)都(?:没有?|无)/gu, "0$1$2都没有")
+    // 一千二, 三百五, 两万三: a digit right after the place says the next place down (1200, 350,
+    // 23000), as merchants say it; 一百二十 and 三千五百 are left to the readings below.
+    .replace(/(?<![0-9零〇一二两三四五六七八九十百千万])([一二两三四五六七八九])([万千百])([一二两三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿])/gu, (m, hi: string, place: string, lo: string, offset: number, whole: string) => {
+      const unit = place === "万" ? 10000 : place === "千" ? 1000 : 100;
+      const gap = /[a-z]/u.test(whole[offset - 1] ?? "") ? " " : "";
+      return `${gap}${(parseChineseNumeral(hi) ?? 0) * unit + ((parseChineseNumeral(lo) ?? 0) * unit) / 10}`;
+    })
     // 三万八千美金, 一万二美金: a numeral with 万 and a smaller part after it, read whole.
     .replace(/(?<![0-9零〇一二两三四五六七八九十百千])([零〇一二两三四五六七八九十百千]+)万([零〇一二两三四五六七八九][千百]?[零〇一二两三四五六七八九十百千]*)(?=[条个次天单美元块刀usd$\s，,。])/gu, (m, hi: string, lo: string, offset: number, whole: string) => {
       const h = parseChineseNumeral(hi);
@@ -107,7 +114,8 @@ function arabise(text: string): string {
       const v = parseChineseNumeral(n);
       return v === null ? m : `${v}%`;
     })
-    .replace(/([零〇一二两三四五六七八九十百千]+)(?=[条个次天单周名家人年分号日月点万千亿块元美%])/gu, (m, n: string, offset: number, whole: string) => {
+    // (A 万 or 千 with more numeral after it, 三千五百, is part of the numeral, not its unit.)
+    .replace(/([零〇一二两三四五六七八九十百千]+)(?=[条个次天单周名家人年分号日月点块元美%]|[万千亿](?![零〇一二两三四五六七八九十百千]))/gu, (m, n: string, offset: number, whole: string) => {
       // 一达通, 十一月 stay as they are; a numeral directly after a digit is not a count, and
       // one after a word ("gmv四万美金") is set apart from it.
       const prev = whole[offset - 1] ?? "";

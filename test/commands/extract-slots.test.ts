@@ -28,6 +28,10 @@ describe("amounts", () => {
     ["GMV四万美金", 40000, "USD"],
     ["GMV三万八千美金", 38000, "USD"],
     ["1.2w刀", 12000, "USD"],
+    // a digit right after the place says the next place down, as merchants say it
+    ["到账两万三美金", 23000, "USD"],
+    ["订单一千二美元", 1200, "USD"],
+    ["三千五百美金", 3500, "USD"],
   ])("%s → %d %s", (q, value, currency) => {
     expect(nums(q)).toEqual([[value, "amount", currency]]);
   });
@@ -36,6 +40,8 @@ describe("amounts", () => {
 describe("scores, counts, ordinals and percentages", () => {
   it.each<[string, [number, NumberKind][]]>([
     ["服务分75能拿多少赠送报价？", [[75, "plain"]]],
+    ["搜索指数一千二，卖家规模指数三百", [[1200, "plain"], [300, "plain"]]],
+    ["报价一百二十条", [[120, "count"]]],
     ["我服务分是89分", [[89, "score"]]],
     ["上月报了60条报价，服务分93", [[60, "count"], [93, "plain"]]],
     ["有效询盘35个能上热度榜吗", [[35, "count"]]],
