@@ -753,12 +753,28 @@ function daysUntil(now: DateTime, isoDate: string): number {
   return Math.max(0, Math.round(DateTime.fromISO(isoDate, { zone: SHANGHAI }).diff(now.setZone(SHANGHAI).startOf("day"), "days").days));
 }
 
+/**
+ * Figures of the question a date rule cannot use ("一周能出2000件", "订单650美元"): an amount, a
+ * count of pieces or people. They are named in its lines as not used, so the merchant sees they
+ * were read and that they do not move the date; a day count, a one and a calendar year are not listed.
+ */
+function unusedByDateRule(slots: Slots): { zh: string; en: string } {
+  const unused = slots.numbers.filter((n) => !n.period && n.value !== 1 && !(n.kind === "count" && /^(?:天|日|days?)$/u.test(n.unit)) && !(n.unit === "年" && n.value >= 1990));
+  if (unused.length === 0) return { zh: "", en: "" };
+  const list = unused.map((n) => n.raw.trim());
+  // An English line names a figure written with Chinese in parentheses (docs/languages.md).
+  const listEn = list.map((r) => (/\p{Script=Han}/u.test(r) ? `(${r})` : r));
+  return { zh: `；你提到的${list.join("、")}不影响这个日期，没有用到`, en: `; ${listEn.join(", ")} in your message do not change this date and were not used` };
+}
+
 const guaranteeExit: Calculator = {
   needs: ["joinDate"],
   cue: /^(?=[\s\S]*(?:加入|开通|join))(?=[\s\S]*(?:退出|退|leave|exit|quit))/u,
   run(slots, now) {
     const d = slots.dates.find((x) => dateRole(slots, x) === "join") ?? (slots.dates.length === 1 && dateRole(slots, slots.dates[0]!) === null ? slots.dates[0] : undefined);
     if (!d) return needs("告诉我加入（开始承担保障）的日期（例如「8月18日加入」），我帮你算最早哪天能退出。", "Tell me the date you joined (started carrying the guarantee), e.g. \"joined on August 18\", and I'll work out the earliest day you can leave.");
+    // "8月20日加入…10月5日退出了…最早什么时候能重新加入": the rejoin, from the exit date.
+    if (guaranteeRejoin.cue.test(slots.text) && slots.dates.some((x) => dateRole(slots, x) === "exit")) return guaranteeRejoin.run(slots, now);
     // "8月18日加入，退出后多久能再加入": the question is the rejoin, which needs the exit date.
     if (guaranteeRejoin.cue.test(slots.text) && !slots.dates.some((x) => dateRole(slots, x) === "exit")) return needs("重新加入按退出日算：告诉我退出的日期（例如「9月20号退出」），我帮你算最早哪天能重新加入。", "Rejoining counts from the day you left: tell me that date (e.g. \"left on September 20\") and I'll work out the earliest day you can rejoin.");
     // "打算9月5日加入": a join still ahead is asked about as of that day.
@@ -787,12 +803,12 @@ const guaranteeExit: Calculator = {
     return {
       kind: "computed",
       result: `${verdict}最早 ${dayOf(g.earliestExitDate)} 可以退出保障升级服务`,
-      arithmetic: `加入日 ${g.joinedOn}${shifted} + ${GUARANTEE_EXIT_AFTER_DAYS} 天 = ${g.earliestExitDate}`,
+      arithmetic: `加入日 ${g.joinedOn}${shifted} + ${GUARANTEE_EXIT_AFTER_DAYS} 天 = ${g.earliestExitDate}${unusedByDateRule(slots).zh}`,
       rule: `承担保障起之后的第${GUARANTEE_EXIT_AFTER_DAYS}天可以退出（${ESTIMATE_NOTE}：加入日 + ${GUARANTEE_EXIT_AFTER_DAYS} 个日历日，北京时间）`,
       source: "信用保障「保障升级服务」上线 · 常见问题 Q6",
       en: {
         result: `${verdictEn}the earliest day to leave the Guarantee Upgrade service (保障升级服务) is ${dayOfEn(g.earliestExitDate)}`,
-        arithmetic: `joined ${g.joinedOn}${shiftedEn} + ${GUARANTEE_EXIT_AFTER_DAYS} days = ${g.earliestExitDate}`,
+        arithmetic: `joined ${g.joinedOn}${shiftedEn} + ${GUARANTEE_EXIT_AFTER_DAYS} days = ${g.earliestExitDate}${unusedByDateRule(slots).en}`,
         rule: `You may leave from day ${GUARANTEE_EXIT_AFTER_DAYS} after the guarantee starts (${ESTIMATE_NOTE_EN}: join date + ${GUARANTEE_EXIT_AFTER_DAYS} calendar days, Beijing time)`,
       },
     };
@@ -822,7 +838,7 @@ function rejoinAfterEarliestExit(join: DateSlot, now: DateTime): Calculation {
 
 const guaranteeRejoin: Calculator = {
   needs: ["exitDate"],
-  cue: /(?:再|重新)(?:加入|开通|参加)|(?:下次|下回)[^，。,.]{0,8}(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back|sign up again|re-?enrol/u,
+  cue: /(?:再|重新)(?:加入|开通|参加|加进)|(?:下次|下回)[^，。,.]{0,8}(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back|sign up again|re-?enrol/u,
   run(slots, now) {
     const exit = slots.dates.find((x) => dateRole(slots, x) === "exit");
     const join = slots.dates.find((x) => dateRole(slots, x) === "join");
@@ -834,9 +850,14 @@ const guaranteeRejoin: Calculator = {
       now,
     );
     if (!g.ok || !g.rejoin || !g.exitedOn) return needs("请告诉我退出的日期。", "Please tell me the date you left.");
+    // The join date beside the exit date does not move the rejoin: said, so that it is seen to be read.
+    const earlierJoin = join && join !== d && join.instant < d.instant ? join : undefined;
+    const joinNote = earlierJoin ? `（加入日 ${earlierJoin.date} 不影响：重新加入按退出日算）` : "";
+    const joinNoteEn = earlierJoin ? ` (the join date, ${earlierJoin.date}, does not change it: rejoining counts from the exit)` : "";
     const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
     const onDay = asked ? checkGuarantee(partialMerchant({ guarantee: { joinedAt: null, exitedAt: d.instant.toISO(), rtsDispatchWithin7Days: 0, rtsSmallOrder: 0 } }), asked.instant.setZone(SHANGHAI).endOf("day")) : undefined;
-    const today = !asked && ASKS_TODAY.test(slots.text) && g.rejoin.earliestDate ? g.rejoin : undefined;
+    // "今天能再加入吗" of an exit still ahead of today is not asked of today: the exit date is told as it will be.
+    const today = !asked && ASKS_TODAY.test(slots.text) && g.rejoin.earliestDate && d.instant <= now ? g.rejoin : undefined;
     const verdict =
       onDay?.ok && onDay.rejoin
         ? `${asked!.instant.toFormat("M月d日")}${onDay.rejoin.canRejoinNow ? "可以重新加入" : "还不能重新加入"}；`
@@ -852,12 +873,12 @@ const guaranteeRejoin: Calculator = {
     return {
       kind: "computed",
       result: `${verdict}最早 ${dayOf(g.rejoin.earliestDate)} 可以重新加入保障升级服务`,
-      arithmetic: `退出日 ${g.exitedOn} + ${GUARANTEE_REJOIN_AFTER_DAYS} 天 = ${g.rejoin.earliestDate}`,
+      arithmetic: `退出日 ${g.exitedOn} + ${GUARANTEE_REJOIN_AFTER_DAYS} 天 = ${g.rejoin.earliestDate}${joinNote}${unusedByDateRule(slots).zh}`,
       rule: `退出后的${GUARANTEE_REJOIN_AFTER_DAYS}天内不能再加入（${ESTIMATE_NOTE}：退出日 + ${GUARANTEE_REJOIN_AFTER_DAYS} 个日历日，北京时间）`,
       source: "信用保障「保障升级服务」上线 · 常见问题 Q6",
       en: {
         result: `${verdictEn}the earliest day to rejoin the Guarantee Upgrade service (保障升级服务) is ${dayOfEn(g.rejoin.earliestDate)}`,
-        arithmetic: `left ${g.exitedOn} + ${GUARANTEE_REJOIN_AFTER_DAYS} days = ${g.rejoin.earliestDate}`,
+        arithmetic: `left ${g.exitedOn} + ${GUARANTEE_REJOIN_AFTER_DAYS} days = ${g.rejoin.earliestDate}${joinNoteEn}${unusedByDateRule(slots).en}`,
         rule: `No rejoining within ${GUARANTEE_REJOIN_AFTER_DAYS} days of leaving (${ESTIMATE_NOTE_EN}: exit date + ${GUARANTEE_REJOIN_AFTER_DAYS} calendar days, Beijing time)`,
       },
     };

@@ -750,3 +750,10 @@ it("a refusal told after Trade Assurance (\"买家要求走信保，业务员拒
   expect(CALCULATORS["penalty-refuse-ta"].cue.test(extractSlots("买家要求走信保，我们业务员拒绝了，第一次被查到会怎样", ASKED).text)).toBe(true);
   expect(result("penalty-refuse-ta", "买家要求走信保，我们业务员拒绝了，第一次被查到会怎样")).toContain("第1次只警告");
 });
+
+// A rejoin asked in a story that also gives the join date and figures a date rule does not use.
+table("guarantee-exit", [
+  ["8月20日加入了保障升级，10月5日退出了，现在产能恢复了，一周能出2000件，最早什么时候能重新加入", "最早 2021-11-04", "加入日 2021-08-20 不影响", "2000不影响这个日期"],
+  ["我们工厂200个工人，8月18日加入的保障升级，哪天能退出", "2021-09-17", "200个不影响这个日期"],
+]);
+table("guarantee-rejoin", [["9.30退出的保障升级，啥时候可以再加进去", "2021-10-30"]]);
