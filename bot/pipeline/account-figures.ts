@@ -52,6 +52,8 @@ function needsNoPlace(n: NumberSlot): boolean {
   // 2021年, 9月份, 8月要冲到90分: a calendar year or a month named without a day says when, not how much.
   if (n.unit === "年" && n.value >= 1990 && n.value <= 2100 && Number.isInteger(n.value)) return true;
   if (n.kind === "plain" && n.value >= 1 && n.value <= 12 && /^\s*月/u.test(n.after)) return true;
+  // level-2 category, L2, tier 1: a number in the name of a level.
+  if (n.value <= 3 && /(?:level|tier|grade|\bl)\s*-?\s*$/u.test(n.before)) return true;
   // 3星商机, 3-star, 五个因子, 两个减免, 三个条件: a number that is part of what is named.
   return /^\s*(?:-\s*)?(?:星|stars?\b|个?因子|大因子|个?(?:减免|条件|问题|榜单?))/u.test(n.after);
 }

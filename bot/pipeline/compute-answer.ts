@@ -759,12 +759,17 @@ function daysUntil(now: DateTime, isoDate: string): number {
  * were read and that they do not move the date; a day count, a one and a calendar year are not listed.
  */
 function unusedByDateRule(slots: Slots): { zh: string; en: string } {
-  const unused = slots.numbers.filter((n) => !n.period && n.value !== 1 && !(n.kind === "count" && /^(?:天|日|days?)$/u.test(n.unit)) && !(n.unit === "年" && n.value >= 1990));
+  return unusedFigures(slots, (n) => n.kind === "count" && /^(?:天|日|days?)$/u.test(n.unit), "这个日期", "this date");
+}
+
+/** The figures a rule did not use (`used` tells the ones it did), named as such in both languages. */
+function unusedFigures(slots: Slots, used: (n: NumberSlot) => boolean, whatZh: string, whatEn: string): { zh: string; en: string } {
+  const unused = slots.numbers.filter((n) => !n.period && n.value !== 1 && !used(n) && !(n.unit === "年" && n.value >= 1990));
   if (unused.length === 0) return { zh: "", en: "" };
   const list = unused.map((n) => n.raw.trim());
   // An English line names a figure written with Chinese in parentheses (docs/languages.md).
   const listEn = list.map((r) => (/\p{Script=Han}/u.test(r) ? `(${r})` : r));
-  return { zh: `；你提到的${list.join("、")}不影响这个日期，没有用到`, en: `; ${listEn.join(", ")} in your message do not change this date and were not used` };
+  return { zh: `；你提到的${list.join("、")}不影响${whatZh}，没有用到`, en: `; ${listEn.join(", ")} in your message do not change ${whatEn} and were not used` };
 }
 
 const guaranteeExit: Calculator = {
@@ -1889,29 +1894,35 @@ const festivalRank: Calculator = {
         (n.kind === "ordinal" && /^名?$/u.test(n.unit)) ||
         (n.kind === "plain" && /(?:排|排名|排在|名次|rank(?:ed|ing)?(?:\s+(?:exactly|at|no\.?))?\s*#?|#)\s*$/u.test(n.lead)),
     );
-    if (places.length !== 1 || places[0]!.value < 1) return needs("告诉我你在榜单所在行业或类目里排第几名（一个数），我帮你算能否上榜。", "Tell me your place in the industry or category (one number) and I'll work out whether you make the list.");
-    const place = places[0]!.value;
-    const category = /类目热卖|类目榜|二级类目|二级行业|category/u.test(slots.text);
-    const network = /全网|一级行业|site.?wide|overall|whole.?site|top.?level industry/u.test(slots.text);
-    const lists = category === network ? (["network", "category"] as const) : category ? (["category"] as const) : (["network"] as const);
-    const metThreshold = /满足(?:了)?(?:gmv)?门槛|达到(?:了)?(?:gmv)?门槛|门槛(?:也)?(?:满足|达到|够)|meet(?:s|ing)? the threshold|above the threshold|threshold (?:is )?met/u.test(slots.text);
+    const CATEGORY = /类目热卖|类目榜|二级类目|二级行业|category/u;
+    const NETWORK = /全网|一级行业|site.?wide|overall|whole.?site|top.?level industry/u;
+    // "二级类目里排第15名，一级行业里排第12名": each place on the list its words name.
+    const listOf = (n: NumberSlot) => (CATEGORY.test(n.lead) && !NETWORK.test(n.lead) ? "category" : NETWORK.test(n.lead) && !CATEGORY.test(n.lead) ? "network" : undefined);
+    const each = places.length === 2 && listOf(places[0]!) !== undefined && listOf(places[1]!) !== undefined && listOf(places[0]!) !== listOf(places[1]!);
+    if ((places.length !== 1 && !each) || places.some((p) => p.value < 1)) return needs("告诉我你在榜单所在行业或类目里排第几名（一个数），我帮你算能否上榜。", "Tell me your place in the industry or category (one number) and I'll work out whether you make the list.");
+    const category = CATEGORY.test(slots.text);
+    const network = NETWORK.test(slots.text);
+    const lists = each ? places.map((p) => listOf(p)!) : category === network ? (["network", "category"] as const) : category ? (["category"] as const) : (["network"] as const);
+    const placeFor = (l: "network" | "category") => (each ? places.find((p) => listOf(p) === l)!.value : places[0]!.value);
+    const metThreshold = /满足(?:了)?(?:gmv)?门槛|达到(?:了)?(?:gmv)?门槛|过了(?:gmv)?门槛|门槛(?:也)?(?:已经)?(?:满足|达到|够|过了)|meet(?:s|ing)? the threshold|above the threshold|threshold (?:is )?met/u.test(slots.text);
     const rows = lists.map((l) => {
       const top = l === "network" ? NETWORK_LIST_TOP : CATEGORY_LIST_TOP;
-      return { l, top, ok: place <= top };
+      const place = placeFor(l);
+      return { l, top, place, ok: place <= top };
     });
-    const zh = (r: (typeof rows)[number]) => `${r.l === "network" ? "全网热卖榜（每个一级行业 top" : "类目热卖榜（每个二级类目 top"}${r.top}）：第${place}名${r.ok ? `在前 ${r.top} 内，能上` : `不在前 ${r.top} 内，上不了（差 ${place - r.top} 名）`}`;
-    const en = (r: (typeof rows)[number]) => `${r.l === "network" ? `Site-wide hot sellers (top ${r.top} of each top-level industry)` : `Category hot sellers (top ${r.top} of each second-level category)`}: place ${place} is ${r.ok ? `within the top ${r.top}, so yes` : `outside the top ${r.top}, so no (${place - r.top} places short)`}`;
+    const zh = (r: (typeof rows)[number]) => `${r.l === "network" ? "全网热卖榜（每个一级行业 top" : "类目热卖榜（每个二级类目 top"}${r.top}）：第${r.place}名${r.ok ? `在前 ${r.top} 内，能上` : `不在前 ${r.top} 内，上不了（差 ${r.place - r.top} 名）`}`;
+    const en = (r: (typeof rows)[number]) => `${r.l === "network" ? `Site-wide hot sellers (top ${r.top} of each top-level industry)` : `Category hot sellers (top ${r.top} of each second-level category)`}: place ${r.place} is ${r.ok ? `within the top ${r.top}, so yes` : `outside the top ${r.top}, so no (${countEn(r.place - r.top, "place", "places")} short)`}`;
     const caveat = rows.some((r) => r.ok) && !metThreshold ? "（另需满足该行业的GMV门槛，门槛见各行业榜单说明）" : "";
     const caveatEn = rows.some((r) => r.ok) && !metThreshold ? " (the industry's GMV threshold must be met too; see each industry's list notes)" : "";
     return {
       kind: "computed",
       result: `${rows.map(zh).join("；")}${caveat}`,
-      arithmetic: rows.map((r) => `${place} ${r.ok ? "≤" : ">"} ${r.top}`).join("；"),
+      arithmetic: rows.map((r) => `${r.place} ${r.ok ? "≤" : ">"} ${r.top}`).join("；") + unusedFigures(slots, (n) => places.includes(n), "名次", "the place").zh,
       rule: `采购节榜单按店铺实收GMV降序：全网热卖榜取每个一级行业 top${NETWORK_LIST_TOP}，类目热卖榜取每个二级类目 top${CATEGORY_LIST_TOP}，均需满足GMV门槛`,
       source: "9月采购节榜单新玩法 · 榜单介绍",
       en: {
         result: `${rows.map(en).join("; ")}${caveatEn}`,
-        arithmetic: rows.map((r) => `${place} ${r.ok ? "≤" : ">"} ${r.top}`).join("; "),
+        arithmetic: rows.map((r) => `${r.place} ${r.ok ? "≤" : ">"} ${r.top}`).join("; ") + unusedFigures(slots, (n) => places.includes(n), "名次", "the place").en,
         rule: `The festival lists rank by store GMV received, highest first: site-wide, the top ${NETWORK_LIST_TOP} of each top-level industry; by category, the top ${CATEGORY_LIST_TOP} of each second-level category; both need the GMV threshold`,
       },
     };

@@ -757,3 +757,7 @@ table("guarantee-exit", [
   ["我们工厂200个工人，8月18日加入的保障升级，哪天能退出", "2021-09-17", "200个不影响这个日期"],
 ]);
 table("guarantee-rejoin", [["9.30退出的保障升级，啥时候可以再加进去", "2021-10-30"]]);
+table("festival-rank", [
+  ["GMV门槛已经过了，在二级类目里排第15名，在整个一级行业里排第12名，今年投了5万块直通车，能上哪个榜", "类目热卖榜（每个二级类目 top20）：第15名在前 20 内，能上", "全网热卖榜（每个一级行业 top10）：第12名不在前 10 内", "5万块不影响名次", /^(?!.*另需满足)/u],
+  ["We pass the GMV threshold and rank No.21 in our level-2 category. Can we be on the category hot-selling list?", "第21名不在前 20 内"],
+]);
