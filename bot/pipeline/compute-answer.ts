@@ -40,6 +40,8 @@ import {
   FESTIVAL_END,
   FESTIVAL_START,
   NETWORK_LIST_TOP,
+  WEEKLY_INDUSTRIES,
+  CUMULATIVE_INDUSTRIES,
   BRAND_ACTIVITIES,
   offerPhase,
   CATEGORY_LIST_TOP,
@@ -1757,6 +1759,42 @@ function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: Nu
   };
 }
 
+/**
+ * "美西8月30号到账的GMV算哪一周": without an industry, the day is answered only when both kinds of
+ * industry count it in the same weeks (8月30日: in none, between week 1's window and week 2's).
+ */
+function weeksCountingAnyIndustry(d: DateSlot, now: DateTime): Calculation | undefined {
+  const date = d.zoneNamed ? d.instant.setZone(US_PACIFIC).toISODate() ?? d.date : d.date;
+  const weeksOf = (industry: string) =>
+    checkFestival(partialMerchant({ industry }), now)
+      .weeks.filter((w) => w.gmv && w.gmv.fromDate <= date && date <= w.gmv.toDate)
+      .map((w) => w.week);
+  const [first, second] = checkFestival(partialMerchant({ industry: WEEKLY_INDUSTRIES[0] }), now).weeks;
+  if (!first?.gmv || !second?.gmv) return undefined;
+  const span = `第1周统计 ${md(first.gmv.fromDate)}–${md(first.gmv.toDate)}，第2周起从 ${md(second.gmv.fromDate)}算（美西日期）`;
+  const spanEn = `Week 1 counts ${mdEn(first.gmv.fromDate)}–${mdEn(first.gmv.toDate)}, and from Week 2 the windows start on ${mdEn(second.gmv.fromDate)} (US Pacific dates)`;
+  const weekly = weeksOf(WEEKLY_INDUSTRIES[0]);
+  const cumulative = weeksOf(CUMULATIVE_INDUSTRIES[0]);
+  if (weekly.join() !== cumulative.join()) return undefined;
+  const none = weekly.length === 0;
+  return {
+    kind: "computed",
+    result: none
+      ? `${md(date)} 的实收GMV不计入任何一周的榜单：每周统计和累计统计两类行业的统计区间都不含这一天`
+      : `${md(date)} 的实收GMV计入第 ${weekly.join("、")} 周榜单（每周统计和累计统计两类行业都一样）`,
+    arithmetic: `${span}；${md(date)} ${none ? "不在任何区间内" : `在第 ${weekly.join("、")} 周的区间内`}`,
+    rule: `采购节榜单：每周统计的行业按各周的GMV区间统计，累计统计的行业从9月1日起累计（美西时间）${d.zoneNamed ? "" : "；日期按你写的日历日、当作美西日期对照"}`,
+    source: "9月采购节榜单新玩法 · 每周统计/累计统计说明",
+    en: {
+      result: none
+        ? `No, GMV received on ${mdEn(date)} counts for no week's list: no window of either kind of industry (weekly or cumulative) holds that day`
+        : `GMV received on ${mdEn(date)} counts for the Week ${weekly.join(", ")} list, for weekly and cumulative industries alike`,
+      arithmetic: `${spanEn}; ${mdEn(date)} is ${none ? "in no window" : `in the windows of Week ${weekly.join(", ")}`}`,
+      rule: `Festival lists: weekly industries count each week's GMV window, cumulative industries add up from September 1 (US Pacific time)${d.zoneNamed ? "" : "; the date is taken as written, as a US Pacific date"}`,
+    },
+  };
+}
+
 /** "9月1-4日实收3000美金": a range of days and the amount received in it. */
 const RANGE_AMOUNT = /(\d{1,2})月(\d{1,2})(?:日|号)?(?:\s*[-–~～到至]\s*(?:(\d{1,2})月)?(\d{1,2})(?:日|号)?)?[^\d，,。；;]{0,8}?(\d+(?:\.\d+)?)\s*(万)?\s*(?:美金|美元|usd|刀)/gu;
 
@@ -1852,6 +1890,10 @@ const festivalWindow: Calculator = {
       if (summed) return summed;
     }
     if (slots.numbers.some((n) => n.kind === "amount")) return needs("榜单按统计区间内的实收GMV排名：告诉我行业和第几周，我帮你算出该周统计哪几天的GMV，再把这几天的实收金额加起来即可。", "The lists rank the GMV received within each week's counting window: tell me your industry and the week, and I'll work out which days that week counts; add up what was received on those days.");
+    if (!industry && paidDay) {
+      const any = weeksCountingAnyIndustry(paidDay, now);
+      if (any) return any;
+    }
     if (!industry || !weekSlot) {
       return !industry
         ? needs("告诉我你的一级行业（例如「服装」「家具」）和第几周，我帮你算出该周榜单的GMV统计区间。", "Tell me your top-level industry (e.g. apparel (服装) or furniture (家具)) and the week, and I'll work out that week's GMV counting window.")

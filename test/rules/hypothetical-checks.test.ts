@@ -761,3 +761,10 @@ table("festival-rank", [
   ["GMV门槛已经过了，在二级类目里排第15名，在整个一级行业里排第12名，今年投了5万块直通车，能上哪个榜", "类目热卖榜（每个二级类目 top20）：第15名在前 20 内，能上", "全网热卖榜（每个一级行业 top10）：第12名不在前 10 内", "5万块不影响名次", /^(?!.*另需满足)/u],
   ["We pass the GMV threshold and rank No.21 in our level-2 category. Can we be on the category hot-selling list?", "第21名不在前 20 内"],
 ]);
+table("festival-window", [
+  ["美西8月30号到账的GMV算采购节哪一周的榜单", "不计入任何一周的榜单", "第1周统计 8月1日–8月29日"],
+  ["8月15日到账的钱算采购节哪一周", "计入第 1 周榜单（每周统计和累计统计两类行业都一样）"],
+]);
+it("a day the two kinds of industry count in different weeks asks for the industry", () => {
+  expect(run("festival-window", "9月15日到账的钱算采购节哪一周").kind).toBe("needs");
+});
