@@ -46,7 +46,7 @@ function numberPlaced(n: NumberSlot, stated: Set<number>): boolean {
  * Figures that need no placing: a one (一次, 一单, 第一天 are as often articles as figures), a
  * calendar year or a month without a day, and a number that is part of a name (3星商机, 五个因子).
  */
-function needsNoPlace(n: NumberSlot): boolean {
+export function needsNoPlace(n: NumberSlot): boolean {
   // 一次, 一单, 第一天, 多拿1分, 差一块钱: "one" is an article as often as a figure.
   if (n.value === 1 && n.kind !== "percent") return true;
   // 2021年, 9月份, 8月要冲到90分: a calendar year or a month named without a day says when, not how much.

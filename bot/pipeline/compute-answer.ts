@@ -88,6 +88,7 @@ import type { Merchant, Penalty, Rfq } from "../../rules/merchant.js";
 import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatPoints, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
 import { TIER_LABELS } from "../commands/score.js";
 import { FIGURE_NAMES } from "../commands/card.js";
+import { needsNoPlace } from "./account-figures.js";
 import { industryEnglishName, numberNear, numbersOf, type DateSlot, type NumberSlot, type Slots } from "./extract-slots.js";
 
 /** A computed answer, in the order the reply shows it. */
@@ -502,8 +503,8 @@ function factorSlot(slots: Slots, kinds: readonly NumberSlot["kind"][], near: Re
   );
 }
 
-/** "订单起草了3000美金，买家还没付款": money not received (an order drafted, unpaid). */
-const UNPAID = /起草|(?:还)?(?:没|未)(?:有)?(?:付款|支付|付钱|到账|收款)|unpaid|not (?:yet )?(?:been )?paid|(?:hasn't|has not|haven't|have not) (?:yet )?paid|draft(?:ed)?/u;
+/** "订单起草了3000美金，买家还没付款", "下周才付": money not received (an order drafted, unpaid, due later). */
+const UNPAID = /起草|(?:还)?(?:没|未)(?:有)?(?:付款|支付|付钱|到账|收款|付)|才(?:付|到账)|pending|unpaid|not (?:yet )?(?:been )?paid|(?:hasn't|has not|haven't|have not) (?:yet )?paid|draft(?:ed)?/u;
 
 const rfqFactor: Calculator = {
   needs: ["factor-value"],
@@ -766,7 +767,7 @@ function unusedByDateRule(slots: Slots): { zh: string; en: string } {
 
 /** The figures a rule did not use (`used` tells the ones it did), named as such in both languages. */
 function unusedFigures(slots: Slots, used: (n: NumberSlot) => boolean, whatZh: string, whatEn: string): { zh: string; en: string } {
-  const unused = slots.numbers.filter((n) => !n.period && n.value !== 1 && !used(n) && !(n.unit === "年" && n.value >= 1990));
+  const unused = slots.numbers.filter((n) => !n.period && !needsNoPlace(n) && !used(n));
   if (unused.length === 0) return { zh: "", en: "" };
   const list = unused.map((n) => n.raw.trim());
   // An English line names a figure written with Chinese in parentheses (docs/languages.md).
@@ -1623,6 +1624,41 @@ function bothRoutes(slots: Slots, usd: readonly NumberSlot[], now: DateTime): Ca
   };
 }
 
+/** The waiver asked of amounts received in parts, with the ones not paid yet left out. */
+function receivedParts(route: "self" | "agency", received: readonly NumberSlot[], unpaid: readonly NumberSlot[], targets: readonly NumberSlot[], slots: Slots, now: DateTime): Calculation {
+  const useAgency = agencyMeant(slots.text, route);
+  const total = received.reduce((a, n) => a + n.value, 0);
+  const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: total, agencyExportReceivedUsd: total } }), now);
+  if (!check.ok) return needs("请告诉我累计实收金额。", "Please tell me the total received so far.");
+  const w = check.waivers[useAgency ? 1 : 0];
+  const { fee, feeEn, routeName, routeEn } = waiverWords(w, useAgency);
+  const sumZh = received.length > 1 ? `${received.map((n) => formatUsd(n.value)).join(" + ")} = ${formatUsd(total)}` : formatUsd(total);
+  const sumEn = received.length > 1 ? `${received.map((n) => usdEn(n.value)).join(" + ")} = ${usdEn(total)}` : usdEn(total);
+  const unused = unusedFigures(slots, (n) => received.includes(n) || unpaid.includes(n) || targets.includes(n), "减免", "the waiver");
+  const leftOut =
+    (unpaid.length > 0 ? `；${unpaid.map((n) => formatUsd(n.value)).join("、")} 还没付款，不算实收` : "") +
+    (targets.length > 0 ? `；${targets.map((n) => formatUsd(n.value)).join("、")} 是目标，不是实收` : "") +
+    unused.zh;
+  const leftOutEn =
+    (unpaid.length > 0 ? `; ${unpaid.map((n) => usdEn(n.value)).join(", ")} not paid yet, so not received` : "") +
+    (targets.length > 0 ? `; ${targets.map((n) => usdEn(n.value)).join(", ")} is a target, not money received` : "") +
+    unused.en;
+  return {
+    kind: "computed",
+    result: w.reached ? `已达标：实收 ${formatUsd(total)} ≥ ${formatUsd(w.thresholdUsd)}，次单起${fee}全免` : `还差 ${formatUsdGap(w.gapUsd)}：实收 ${formatUsd(total)}，达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`,
+    arithmetic: `实收 ${sumZh}${leftOut}；${w.reached ? `${formatUsd(total)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(total)} = ${formatUsdGap(w.gapUsd)}`}`,
+    rule: `${routeName}（信用保障/e收汇）累计实收 ≥ ${formatUsd(w.thresholdUsd)} 后，次单起${fee}全免`,
+    source: "九月采购节—营销活动攻略 · 商家侧营销玩法",
+    en: {
+      result: w.reached
+        ? `Reached: ${usdEn(total)} received ≥ ${usdEn(w.thresholdUsd)}, so the ${feeEn} is waived from the next order`
+        : `${usdEn(w.gapUsd, "up")} to go: ${usdEn(total)} received; once it reaches ${usdEn(w.thresholdUsd)}, the ${feeEn} is waived from the next order on`,
+      arithmetic: `received ${sumEn}${leftOutEn}; ${w.reached ? `${usdEn(total)} ≥ ${usdEn(w.thresholdUsd)}` : `${usdEn(w.thresholdUsd)} − ${usdEn(total)} = ${usdEn(w.gapUsd, "up")}`}`,
+      rule: `Once ${routeEn} received through Trade Assurance or e-collection (信用保障/e收汇) reaches ${usdEn(w.thresholdUsd)}, the ${feeEn} is waived from the next order on`,
+    },
+  };
+}
+
 /** Money that came in after a total the merchant gave: "又进来一单", "昨天又收了", "then received". */
 const RECEIVED_SINCE = /又|后来|刚刚?(?:到账|收|进)|新(?:到账|进)|then|since then|another/u;
 
@@ -1672,6 +1708,22 @@ function feeCalculator(route: "self" | "agency"): Calculator {
     run(slots, now) {
       const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
       if (usd.length > 1 && AGENCY_WORDS.test(slots.text) && SELF_WORDS.test(slots.text)) return bothRoutes(slots, usd, now);
+      // "收了两笔：一笔12000美金，一笔6500美金，另外还有一笔3000美金的客户还没付款": the amounts
+      // received are summed, one not paid yet is no received money and is said to be left out.
+      // Every amount must say which it is: received, or not paid yet; a target ("目标是做到10万美金")
+      // or an amount that says neither leaves the question to the reading below.
+      const clause = (n: NumberSlot) => `${n.lead} ${sentenceAfter(slots, n).split(/[，,；;]/u)[0] ?? ""}`;
+      const unpaid = usd.filter((n) => UNPAID.test(clause(n)));
+      // "收了两笔：一笔…，一笔…": each 一笔 of a count of payments received is received.
+      const partsReceived = /(?:收|到账|进)了?[两几三四五]笔/u.test(slots.text);
+      const received = usd.filter(
+        (n) => !unpaid.includes(n) && (/实收|收了|收到|到账|已收|回款|received/u.test(clause(n)) || (partsReceived && /一笔/u.test(clause(n)))) && !/目标|计划|希望|争取|做到|冲到|target|goal|aim/u.test(clause(n)),
+      );
+      const targets = usd.filter((n) => !unpaid.includes(n) && /目标|计划|希望|争取|做到|冲到|target|goal|aim/u.test(clause(n)));
+      const told = received.length + unpaid.length + targets.length === usd.length;
+      if (told && received.length > 0 && (unpaid.length > 0 || (received.length > 1 && /两笔|几笔|[三四五]笔|分别|一笔[\s\S]*一笔/u.test(slots.text)))) {
+        return receivedParts(route, received, unpaid, targets, slots, now);
+      }
       const amount = usdAmount(slots, USD_NEAR);
       if (!amount) return needs("告诉我累计实收金额（美元，例如「累计1.8万美金」），我帮你算还差多少能减免。", "Tell me the total received so far (US$, e.g. \"US$18,000 received in total\") and I'll work out how much is left before the fee is waived.");
       if (amount.currency === "CNY") return needs("门槛按美元计，请告诉我累计实收多少美元。", "The threshold is in US dollars: please tell me the total received in US$.");

@@ -768,3 +768,12 @@ table("festival-window", [
 it("a day the two kinds of industry count in different weeks asks for the industry", () => {
   expect(run("festival-window", "9月15日到账的钱算采购节哪一周").kind).toBe("needs");
 });
+table("fee-waiver-self", [
+  ["今年目标是做到10万美金，自营出口信保累计实收已经32500美元了，另外还有一笔8000美元的客户下周才付，还差多少免交易服务费", "还差 7,500 美元", "8,000 美元 还没付款，不算实收", "100,000 美元 是目标"],
+]);
+table("fee-waiver-agency", [
+  ["一达通代理出口，9月已经收了两笔：一笔12000美金，一笔6500美金，另外一笔3000美金的还没付款，还差多少免基础服务费", "还差 1,500 美元", "12,000 美元 + 6,500 美元 = 18,500 美元", "3,000 美元 还没付款"],
+]);
+it("an amount that says neither received nor unpaid is not summed", () => {
+  expect(run("fee-waiver-agency", "一达通代理出口，有一笔12000美金，还有一笔6500美金，还差多少免基础服务费").kind).toBe("needs");
+});
