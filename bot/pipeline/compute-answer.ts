@@ -2004,8 +2004,17 @@ const festivalRank: Calculator = {
       const place = placeFor(l);
       return { l, top, place, ok: place <= top };
     });
-    const zh = (r: (typeof rows)[number]) => `${r.l === "network" ? "全网热卖榜（每个一级行业 top" : "类目热卖榜（每个二级类目 top"}${r.top}）：第${r.place}名${r.ok ? `在前 ${r.top} 内，能上` : `不在前 ${r.top} 内，上不了（差 ${r.place - r.top} 名）`}`;
-    const en = (r: (typeof rows)[number]) => `${r.l === "network" ? `Site-wide hot sellers (top ${r.top} of each top-level industry)` : `Category hot sellers (top ${r.top} of each second-level category)`}: place ${r.place} is ${r.ok ? `within the top ${r.top}, so yes` : `outside the top ${r.top}, so no (${countEn(r.place - r.top, "place", "places")} short)`}`;
+    // The verdict first: 能上 / 上不了, then the place against the cut-off.
+    const zh = (r: (typeof rows)[number]) => {
+      const list = r.l === "network" ? "全网热卖榜" : "类目热卖榜";
+      const scope = r.l === "network" ? "每个一级行业" : "每个二级类目";
+      return r.ok ? `能上${list}：第${r.place}名在${scope}前 ${r.top} 内` : `上不了${list}：第${r.place}名不在${scope}前 ${r.top} 内（差 ${r.place - r.top} 名）`;
+    };
+    const en = (r: (typeof rows)[number]) => {
+      const list = r.l === "network" ? "the site-wide hot sellers list" : "the category hot sellers list";
+      const scope = r.l === "network" ? "of your top-level industry" : "of your second-level category";
+      return r.ok ? `Yes, you make ${list}: place ${r.place} is within the top ${r.top} ${scope}` : `No, not ${list}: place ${r.place} is outside the top ${r.top} ${scope} (${countEn(r.place - r.top, "place", "places")} short)`;
+    };
     const caveat = rows.some((r) => r.ok) && !metThreshold ? "（另需满足该行业的GMV门槛，门槛见各行业榜单说明）" : "";
     const caveatEn = rows.some((r) => r.ok) && !metThreshold ? " (the industry's GMV threshold must be met too; see each industry's list notes)" : "";
     return {

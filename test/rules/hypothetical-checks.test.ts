@@ -727,13 +727,13 @@ it("one list's figure alone is that list's question, not the all-lists one", () 
 });
 
 table("festival-rank", [
-  ["我们二级类目排第20名，能上类目热卖榜吗", "第20名在前 20 内，能上", "另需满足该行业的GMV门槛"],
-  ["类目里排名21，类目热卖榜能上吗", "第21名不在前 20 内，上不了（差 1 名）"],
-  ["全网热卖榜我们行业排11，能上吗", "不在前 10 内，上不了（差 1 名）"],
-  ["We rank exactly 20th in our secondary category by received GMV and meet the threshold. Do we make the category hot-selling list?", "第20名在前 20 内，能上"],
+  ["我们二级类目排第20名，能上类目热卖榜吗", "能上类目热卖榜：第20名在每个二级类目前 20 内", "另需满足该行业的GMV门槛"],
+  ["类目里排名21，类目热卖榜能上吗", "上不了类目热卖榜：第21名不在每个二级类目前 20 内（差 1 名）"],
+  ["全网热卖榜我们行业排11，能上吗", "上不了全网热卖榜：第11名不在每个一级行业前 10 内（差 1 名）"],
+  ["We rank exactly 20th in our secondary category by received GMV and meet the threshold. Do we make the category hot-selling list?", "能上类目热卖榜：第20名"],
   // a place in the top-level industry is a place on the site-wide list only
-  ["一级行业第10名，热卖榜能上吗", "全网热卖榜（每个一级行业 top10）：第10名在前 10 内，能上", /^(?!.*类目热卖榜)/u],
-  ["热卖榜排第15名能上吗", "全网热卖榜（每个一级行业 top10）：第15名不在前 10 内", "类目热卖榜（每个二级类目 top20）：第15名在前 20 内，能上"],
+  ["一级行业第10名，热卖榜能上吗", "能上全网热卖榜：第10名在每个一级行业前 10 内", /^(?!.*类目热卖榜)/u],
+  ["热卖榜排第15名能上吗", "上不了全网热卖榜：第15名不在每个一级行业前 10 内", "能上类目热卖榜：第15名在每个二级类目前 20 内"],
 ]);
 
 table("brand-registration", [
@@ -758,8 +758,8 @@ table("guarantee-exit", [
 ]);
 table("guarantee-rejoin", [["9.30退出的保障升级，啥时候可以再加进去", "2021-10-30"]]);
 table("festival-rank", [
-  ["GMV门槛已经过了，在二级类目里排第15名，在整个一级行业里排第12名，今年投了5万块直通车，能上哪个榜", "类目热卖榜（每个二级类目 top20）：第15名在前 20 内，能上", "全网热卖榜（每个一级行业 top10）：第12名不在前 10 内", "5万块不影响名次", /^(?!.*另需满足)/u],
-  ["We pass the GMV threshold and rank No.21 in our level-2 category. Can we be on the category hot-selling list?", "第21名不在前 20 内"],
+  ["GMV门槛已经过了，在二级类目里排第15名，在整个一级行业里排第12名，今年投了5万块直通车，能上哪个榜", "能上类目热卖榜：第15名", "上不了全网热卖榜：第12名", "5万块不影响名次", /^(?!.*另需满足)/u],
+  ["We pass the GMV threshold and rank No.21 in our level-2 category. Can we be on the category hot-selling list?", "上不了类目热卖榜：第21名"],
 ]);
 table("festival-window", [
   ["美西8月30号到账的GMV算采购节哪一周的榜单", "不计入任何一周的榜单", "第1周统计 8月1日–8月29日"],
