@@ -1160,8 +1160,18 @@ function penaltyCalculator(rule: LadderRule): Calculator {
       const nextZh = next ? `；下次（第${n + 1}次）${next.warningOnly ? "警告" : `扣 ${next.points} 分`}` : "";
       const nextEn = next ? `; the next one (offence ${n + 1}) costs ${next.warningOnly ? "a warning" : `${next.points} points`}` : "";
       const soFar = fromPoints ? costs.slice(0, fromPoints.offences) : [];
-      const soFarZh = fromPoints ? `已累计扣 ${fromPoints.points} 分，即已被罚 ${fromPoints.offences} 次（${soFar.map((c) => (c.warningOnly ? "0" : String(c.points))).join(" + ")}）；这次是` : "";
-      const soFarEn = fromPoints ? `${fromPoints.points} points so far means ${fromPoints.offences} offences (${soFar.map((c) => (c.warningOnly ? "0" : String(c.points))).join(" + ")}); this is ` : "";
+      // "Already 5 times penalized… the 6th time": the offences before this one, said as given.
+      const before = !fromPoints && n > 1 ? slots.numbers.find((x) => x.kind === "count" && /^次$|^回$/u.test(x.unit) && x.value === n - 1) : undefined;
+      const soFarZh = fromPoints
+        ? `已累计扣 ${fromPoints.points} 分，即已被罚 ${fromPoints.offences} 次（${soFar.map((c) => (c.warningOnly ? "0" : String(c.points))).join(" + ")}）；这次是`
+        : before
+          ? `已被罚 ${before.value} 次；这次是`
+          : "";
+      const soFarEn = fromPoints
+        ? `${fromPoints.points} points so far means ${fromPoints.offences} offences (${soFar.map((c) => (c.warningOnly ? "0" : String(c.points))).join(" + ")}). `
+        : before
+          ? `${countEn(before.value, "offence", "offences")} so far. `
+          : "";
       return {
         kind: "computed",
         result:

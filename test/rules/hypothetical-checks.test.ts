@@ -777,3 +777,4 @@ table("fee-waiver-agency", [
 it("an amount that says neither received nor unpaid is not summed", () => {
   expect(run("fee-waiver-agency", "一达通代理出口，有一笔12000美金，还有一笔6500美金，还差多少免基础服务费").kind).toBe("needs");
 });
+table("penalty-off-platform", [["Already 5 times penalized for giving buyer WhatsApp. If it happens a 6th time, how many points?", "已被罚 5 次；这次是第6次扣 6 分"]]);
