@@ -2666,15 +2666,20 @@ const zoneProductScore: Calculator = {
       const rows = scores.map((n) => ({ v: n.value, ok: n.value >= products.minGrowthScore }));
       const yes = rows.filter((r) => r.ok).map((r) => r.v);
       const no = rows.filter((r) => !r.ok).map((r) => r.v);
+      // "按规则会有几个商品被圈进去": at most the per-merchant number, of those that qualify.
+      const picked = Math.min(yes.length, products.perMerchant);
+      const entry = zoneEntryRows(slots, now);
+      const entryZh = !entry ? "" : entry.failed.length > 0 ? `；但商家入围门槛未满足：${entry.failed.map(([what, , v]) => `${what}（你：${v}）`).join("；")}` : entry.unknown.length > 0 ? `；商家入围门槛还需确认：${entry.unknown.map(([what]) => what).join("、")}` : `；商家入围门槛都满足（${entry.rows.map(([what, , v]) => `${what}：${v}`).join("，")}）`;
+      const unused = unusedFigures(slots, (n) => scores.includes(n) || (entry !== null && /年|years?/u.test(n.unit)), "圈品", "the pick");
       return {
         kind: "computed",
-        result: `${yes.length > 0 ? `成长分 ${yes.join("、")} 的商品达到圈品要求` : "没有商品达到圈品要求"}${no.length > 0 ? `；成长分 ${no.join("、")} 的不能被圈选（需 ≥ ${products.minGrowthScore}）` : ""}（每个商家自动圈 ${products.perMerchant} 个品，商家需先满足入围门槛）`,
-        arithmetic: rows.map((r) => `${r.v} ${r.ok ? "≥" : "<"} ${products.minGrowthScore}`).join("；"),
+        result: `${yes.length > 0 ? `最多圈 ${picked} 个：成长分 ${yes.join("、")} 的商品达到圈品要求${yes.length > products.perMerchant ? `（${yes.length} 个达标，每个商家只圈 ${products.perMerchant} 个）` : ""}` : "没有商品达到圈品要求"}${no.length > 0 ? `；成长分 ${no.join("、")} 的不能被圈选（需 ≥ ${products.minGrowthScore}）` : ""}（每个商家自动圈 ${products.perMerchant} 个品${entry ? "" : "，商家需先满足入围门槛"}）${entryZh}`,
+        arithmetic: rows.map((r) => `${r.v} ${r.ok ? "≥" : "<"} ${products.minGrowthScore}`).join("；") + unused.zh,
         rule: `优质贸易专区商品：系统自动圈品，一商 ${products.perMerchant} 品，商品成长分 ≥ ${products.minGrowthScore}`,
         source: ZONE_SOURCE,
         en: {
-          result: `${yes.length > 0 ? `Products with growth scores ${yes.join(", ")} can be picked` : "No product can be picked"}${no.length > 0 ? `; those with ${no.join(", ")} cannot (≥ ${products.minGrowthScore} needed)` : ""} (the system picks ${products.perMerchant} products per merchant; the merchant must meet the entry conditions first)`,
-          arithmetic: rows.map((r) => `${r.v} ${r.ok ? "≥" : "<"} ${products.minGrowthScore}`).join("; "),
+          result: `${yes.length > 0 ? `At most ${picked} picked: products with growth scores ${yes.join(", ")} qualify${yes.length > products.perMerchant ? ` (${yes.length} qualify; ${products.perMerchant} are picked per merchant)` : ""}` : "No product can be picked"}${no.length > 0 ? `; those with ${no.join(", ")} cannot (≥ ${products.minGrowthScore} needed)` : ""} (the system picks ${products.perMerchant} products per merchant${entry ? "" : "; the merchant must meet the entry conditions first"})${entry && entry.failed.length > 0 ? "; but the merchant's entry conditions are not all met" : ""}`,
+          arithmetic: rows.map((r) => `${r.v} ${r.ok ? "≥" : "<"} ${products.minGrowthScore}`).join("; ") + unused.en,
           rule: `Premium trade zone products: picked by the system, ${products.perMerchant} per merchant, product growth score ≥ ${products.minGrowthScore}`,
         },
       };

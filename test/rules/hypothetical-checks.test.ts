@@ -778,3 +778,6 @@ it("an amount that says neither received nor unpaid is not summed", () => {
   expect(run("fee-waiver-agency", "一达通代理出口，有一笔12000美金，还有一笔6500美金，还差多少免基础服务费").kind).toBe("needs");
 });
 table("penalty-off-platform", [["Already 5 times penalized for giving buyer WhatsApp. If it happens a 6th time, how many points?", "已被罚 5 次；这次是第6次扣 6 分"]]);
+table("zone-product-score", [
+  ["已符合优质贸易专区门槛（金品、贸易型、出口6年、做ODM），主推品的商品成长分分别是88、76、75、74、92，会有几个商品被圈进去", "最多圈 3 个", "（4 个达标，每个商家只圈 3 个）", "出口年限 ≥ 3 年：6 年"],
+]);
