@@ -503,6 +503,9 @@ function factorSlot(slots: Slots, kinds: readonly NumberSlot["kind"][], near: Re
   );
 }
 
+/** The words of a figure's own clause: those leading up to it and those after it up to the next comma. */
+const clauseOf = (slots: Slots, n: NumberSlot) => `${n.lead} ${sentenceAfter(slots, n).split(/[，,；;]/u)[0] ?? ""}`;
+
 /** "订单起草了3000美金，买家还没付款", "下周才付": money not received (an order drafted, unpaid, due later). */
 const UNPAID = /起草|(?:还)?(?:没|未)(?:有)?(?:付款|支付|付钱|到账|收款|付)|才(?:付|到账)|pending|unpaid|not (?:yet )?(?:been )?paid|(?:hasn't|has not|haven't|have not) (?:yet )?paid|draft(?:ed)?/u;
 
@@ -514,7 +517,7 @@ const rfqFactor: Calculator = {
     if (given.length > 1) return needs("你给了几项因子的数字：要算总分，请一起说明报价个数和24小时响应率的同行排名（例如「都在同行前10%」）；要算单项，一次问一项。", "You gave figures for several factors: for the total score, also say where your quote count and 24-hour response rate rank among peers (e.g. \"both in the peer top 10%\"); for one factor, ask one at a time.");
     // "起草了8000美金的订单买家还没付款，另外已经到账的有1900美金": the unpaid amount is left out, the received one counts.
     const usd = slots.numbers.filter((x) => x.kind === "amount" && x.currency !== "CNY");
-    const ownClause = (x: NumberSlot) => `${x.lead} ${sentenceAfter(slots, x).split(/[，,；;]/u)[0] ?? ""}`;
+    const ownClause = (x: NumberSlot) => clauseOf(slots, x);
     const unpaidAmount = usd.length === 2 ? usd.find((x) => UNPAID.test(ownClause(x))) : undefined;
     const paidAmount = unpaidAmount ? usd.find((x) => x !== unpaidAmount && /到账|实收|收到|已收|received|paid in/u.test(ownClause(x))) : undefined;
     for (const f of FACTOR_WORDS) {
@@ -1063,14 +1066,15 @@ const OFF_PLATFORM_CUE = /站外|线下|whatsapp|微信|skype|wechat|off.?platfo
 
 function penaltyCalculator(rule: LadderRule): Calculator {
   const name = PENALTY_RULE_NAMES[rule];
+  const own = rule === "refuse-trade-assurance" ? REFUSE_TA_CUE : OFF_PLATFORM_CUE;
   return {
     needs: ["offenceNumber"],
-    cue: rule === "refuse-trade-assurance" ? REFUSE_TA_CUE : OFF_PLATFORM_CUE,
+    cue: own,
     run(slots, now) {
       const ladder = PENALTY_LADDERS[rule];
       // "TA refusal 累计6次了" asked where the off-platform rule ranked first: the other ladder is meant.
       const other = rule === "refuse-trade-assurance" ? OFF_PLATFORM_CUE : REFUSE_TA_CUE;
-      if (!(rule === "refuse-trade-assurance" ? REFUSE_TA_CUE : OFF_PLATFORM_CUE).test(slots.text) && other.test(slots.text)) {
+      if (!own.test(slots.text) && other.test(slots.text)) {
         return needs(`这个问题问的是另一条处罚规则：告诉我是「${PENALTY_RULE_NAMES[rule]}」的第几次，我帮你算。`, `This question is about the other penalty rule; tell me which offence of "${PENALTY_RULE_NAMES_EN[rule]}" it is and I'll work it out.`);
       }
       // briefing 直播FAQ Q2: the e-mail and phone registered on Alibaba.com, used where needed
@@ -1325,11 +1329,13 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   // "发了30单，有3单是台风晚的" → (30 − 3) / 30.
   const lateOrders = onTimeOrders ? undefined : orderCounts.find((n, i) => i > 0 && /晚|迟|延误|延迟|逾期|超时|没按时|没及时|late|delayed/u.test(upToNextNumber(n).split(/[，,。；;]/u)[0] ?? ""));
   const allOrders = orderCounts.find((n) => n !== onTimeOrders && n !== lateOrders);
+  // The on-time share the late orders leave, when they are a part of the orders.
+  const lateLeaves = lateOrders && allOrders && allOrders.value > 0 && lateOrders.value <= allOrders.value ? (allOrders.value - lateOrders.value) / allOrders.value : undefined;
   const derived =
     !written && onTimeOrders && allOrders && allOrders.value > 0 && onTimeOrders.value <= allOrders.value
       ? { ...onTimeOrders, value: onTimeOrders.value / allOrders.value, kind: "percent" as const }
-      : !written && lateOrders && allOrders && allOrders.value > 0 && lateOrders.value <= allOrders.value
-        ? { ...allOrders, value: (allOrders.value - lateOrders.value) / allOrders.value, kind: "percent" as const }
+      : !written && allOrders && lateLeaves !== undefined
+        ? { ...allOrders, value: lateLeaves, kind: "percent" as const }
         : undefined;
   // "只发了1单，是按时发的", "shipped 3 orders, all on time": every order on time is a 100% rate.
   const allOnTime =
@@ -1400,8 +1406,8 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   const ordersNote =
     list === "on-time-dispatch" && !orders
       ? "（另需近90天至少1个发货订单）"
-      : lateOrders && allOrders && lateOrders.value <= allOrders.value
-        ? `（${allOrders.value} 单中 ${lateOrders.value} 单晚发：${allOrders.value - lateOrders.value}/${allOrders.value} 单 = ${formatNumber(((allOrders.value - lateOrders.value) / allOrders.value) * 100, 1)}% 及时）`
+      : lateOrders && allOrders && lateLeaves !== undefined
+        ? `（${allOrders.value} 单中 ${lateOrders.value} 单晚发：${allOrders.value - lateOrders.value}/${allOrders.value} 单 = ${formatNumber(lateLeaves * 100, 1)}% 及时）`
         : derived && allOrders
         ? `（${onTimeOrders!.value}/${allOrders.value} 单 = ${formatNumber(derived.value * 100, 1)}%）`
         : allOnTime
@@ -1428,8 +1434,8 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   const ordersNoteEn =
     list === "on-time-dispatch" && !orders
       ? " (at least 1 dispatched order in the last 90 days is needed too)"
-      : lateOrders && allOrders && lateOrders.value <= allOrders.value
-        ? ` (${lateOrders.value} of ${countEn(allOrders.value, "order", "orders")} late: ${allOrders.value - lateOrders.value}/${allOrders.value} = ${formatNumber(((allOrders.value - lateOrders.value) / allOrders.value) * 100, 1)}% on time)`
+      : lateOrders && allOrders && lateLeaves !== undefined
+        ? ` (${lateOrders.value} of ${countEn(allOrders.value, "order", "orders")} late: ${allOrders.value - lateOrders.value}/${allOrders.value} = ${formatNumber(lateLeaves * 100, 1)}% on time)`
         : derived && allOrders
         ? ` (${onTimeOrders!.value}/${allOrders.value} orders = ${formatNumber(derived.value * 100, 1)}%)`
         : allOnTime
@@ -1573,15 +1579,34 @@ const SELF_WORDS = /自营出口|自营|市场采购|self.{0,12}export|market pr
 /** Whether a fee question is about OneTouch agency export: named, or asked of that rule with no other route named. */
 const agencyMeant = (text: string, route: "self" | "agency") => AGENCY_WORDS.test(text) || (route === "agency" && !/自营|市场采购/u.test(text));
 
-/** The waived fee and the export route of a waiver, in both languages. */
+/** Where the briefing states the fee waivers. */
+const FEE_WAIVER_SOURCE = "九月采购节—营销活动攻略 · 商家侧营销玩法";
+
+/** The waived fee and the export route of a waiver, and the waiver's rule line, in both languages. */
 function waiverWords(w: FeeWaiver, agency: boolean) {
+  const fee = w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费";
+  const feeEn = w.fee === "basic-service-fee" ? "basic service fee" : "transaction service fee";
+  const routeName = agency ? "一达通代理出口" : "自营出口/市场采购出口";
+  const routeEn = agency ? "OneTouch agency export (一达通代理出口)" : "self-export or market procurement export (自营出口/市场采购出口)";
   return {
-    fee: w.fee === "basic-service-fee" ? "基础服务费" : "交易服务费",
-    feeEn: w.fee === "basic-service-fee" ? "basic service fee" : "transaction service fee",
-    routeName: agency ? "一达通代理出口" : "自营出口/市场采购出口",
-    routeEn: agency ? "OneTouch agency export (一达通代理出口)" : "self-export or market procurement export (自营出口/市场采购出口)",
+    fee,
+    feeEn,
+    routeName,
+    routeEn,
+    rule: `${routeName}（信用保障/e收汇）累计实收 ≥ ${formatUsd(w.thresholdUsd)} 后，次单起${fee}全免`,
+    ruleEn: `Once ${routeEn} received through Trade Assurance or e-collection (信用保障/e收汇) reaches ${usdEn(w.thresholdUsd)}, the ${feeEn} is waived from the next order on`,
   };
 }
+
+/** The waiver of the route a question is about, at `receivedUsd` received, with its words; undefined when the rule cannot say. */
+function waiverAt(route: "self" | "agency", slots: Slots, receivedUsd: number, now: DateTime) {
+  const agency = agencyMeant(slots.text, route);
+  const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: receivedUsd, agencyExportReceivedUsd: receivedUsd } }), now);
+  if (!check.ok) return undefined;
+  const w = check.waivers[agency ? 1 : 0];
+  return { w, ...waiverWords(w, agency) };
+}
+const NEEDS_TOTAL = needs("请告诉我累计实收金额。", "Please tell me the total received so far.");
 
 /** One waiver, worded. */
 function waiverLine(w: FeeWaiver, agency: boolean) {
@@ -1592,7 +1617,7 @@ function waiverLine(w: FeeWaiver, agency: boolean) {
   return {
     result: w.reached ? `${routeName}累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}，已达标，次单起${fee}全免` : `${routeName}还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`,
     arithmetic: w.reached ? `${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(w.receivedUsd)} = ${formatUsdGap(w.gapUsd)}`,
-    rule: `${routeName}（信用保障/e收汇）累计实收 ≥ ${formatUsd(w.thresholdUsd)} 后，次单起${fee}全免`,
+    rule: words.rule,
     en: {
       result: w.reached
         ? `${routeEn}: ${usdEn(w.receivedUsd)} ≥ ${usdEn(w.thresholdUsd)}, reached, the ${feeEn} is waived from the next order`
@@ -1625,7 +1650,7 @@ function bothRoutes(slots: Slots, usd: readonly NumberSlot[], now: DateTime): Ca
     result: lines.map((l) => l.result).join("；"),
     arithmetic: lines.map((l) => l.arithmetic).join("；"),
     rule: lines.map((l) => l.rule).join("；"),
-    source: "九月采购节—营销活动攻略 · 商家侧营销玩法",
+    source: FEE_WAIVER_SOURCE,
     en: {
       result: lines.map((l) => l.en.result).join("; "),
       arithmetic: lines.map((l) => l.en.arithmetic).join("; "),
@@ -1636,12 +1661,10 @@ function bothRoutes(slots: Slots, usd: readonly NumberSlot[], now: DateTime): Ca
 
 /** The waiver asked of amounts received in parts, with the ones not paid yet left out. */
 function receivedParts(route: "self" | "agency", received: readonly NumberSlot[], unpaid: readonly NumberSlot[], targets: readonly NumberSlot[], slots: Slots, now: DateTime): Calculation {
-  const useAgency = agencyMeant(slots.text, route);
   const total = received.reduce((a, n) => a + n.value, 0);
-  const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: total, agencyExportReceivedUsd: total } }), now);
-  if (!check.ok) return needs("请告诉我累计实收金额。", "Please tell me the total received so far.");
-  const w = check.waivers[useAgency ? 1 : 0];
-  const { fee, feeEn, routeName, routeEn } = waiverWords(w, useAgency);
+  const at = waiverAt(route, slots, total, now);
+  if (!at) return NEEDS_TOTAL;
+  const { w, fee, feeEn } = at;
   const sumZh = received.length > 1 ? `${received.map((n) => formatUsd(n.value)).join(" + ")} = ${formatUsd(total)}` : formatUsd(total);
   const sumEn = received.length > 1 ? `${received.map((n) => usdEn(n.value)).join(" + ")} = ${usdEn(total)}` : usdEn(total);
   const unused = unusedFigures(slots, (n) => received.includes(n) || unpaid.includes(n) || targets.includes(n), "减免", "the waiver");
@@ -1657,14 +1680,14 @@ function receivedParts(route: "self" | "agency", received: readonly NumberSlot[]
     kind: "computed",
     result: w.reached ? `已达标：实收 ${formatUsd(total)} ≥ ${formatUsd(w.thresholdUsd)}，次单起${fee}全免` : `还差 ${formatUsdGap(w.gapUsd)}：实收 ${formatUsd(total)}，达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`,
     arithmetic: `实收 ${sumZh}${leftOut}；${w.reached ? `${formatUsd(total)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(total)} = ${formatUsdGap(w.gapUsd)}`}`,
-    rule: `${routeName}（信用保障/e收汇）累计实收 ≥ ${formatUsd(w.thresholdUsd)} 后，次单起${fee}全免`,
-    source: "九月采购节—营销活动攻略 · 商家侧营销玩法",
+    rule: at.rule,
+    source: FEE_WAIVER_SOURCE,
     en: {
       result: w.reached
         ? `Reached: ${usdEn(total)} received ≥ ${usdEn(w.thresholdUsd)}, so the ${feeEn} is waived from the next order`
         : `${usdEn(w.gapUsd, "up")} to go: ${usdEn(total)} received; once it reaches ${usdEn(w.thresholdUsd)}, the ${feeEn} is waived from the next order on`,
       arithmetic: `received ${sumEn}${leftOutEn}; ${w.reached ? `${usdEn(total)} ≥ ${usdEn(w.thresholdUsd)}` : `${usdEn(w.thresholdUsd)} − ${usdEn(total)} = ${usdEn(w.gapUsd, "up")}`}`,
-      rule: `Once ${routeEn} received through Trade Assurance or e-collection (信用保障/e收汇) reaches ${usdEn(w.thresholdUsd)}, the ${feeEn} is waived from the next order on`,
+      rule: at.ruleEn,
     },
   };
 }
@@ -1674,15 +1697,13 @@ const RECEIVED_SINCE = /又|后来|刚刚?(?:到账|收|进)|新(?:到账|进)|t
 
 /** The fee waiver asked of the order that came in after a total: before, that order, and the total after it. */
 function receivedSince(route: "self" | "agency", before: NumberSlot, order: NumberSlot, slots: Slots, now: DateTime): Calculation {
-  const useAgency = agencyMeant(slots.text, route);
   const after = before.value + order.value;
   // A total after it, when written, must be that sum; otherwise the figures disagree.
   const stated = slots.numbers.find((n) => n !== before && n !== order && (n.kind === "plain" || n.kind === "amount") && n.value >= before.value);
   if (stated && stated.value !== after) return needs("你给的累计数和单笔金额对不上：告诉我这一单到账前的累计实收（一个数，美元），我帮你算。", "The total and the order you gave do not add up: tell me the total received before this order (one number, US$) and I'll work it out.");
-  const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: before.value, agencyExportReceivedUsd: before.value } }), now);
-  if (!check.ok) return needs("请告诉我累计实收金额。", "Please tell me the total received so far.");
-  const w = check.waivers[useAgency ? 1 : 0];
-  const { fee, feeEn, routeName, routeEn } = waiverWords(w, useAgency);
+  const at = waiverAt(route, slots, before.value, now);
+  if (!at) return NEEDS_TOTAL;
+  const { w, fee, feeEn } = at;
   const t = w.thresholdUsd;
   const verdict = w.reached
     ? `这一单 ${formatUsd(order.value)} 免${fee}：到账前累计 ${formatUsd(before.value)} 已 ≥ ${formatUsd(t)}，达标后的订单都免`
@@ -1698,12 +1719,12 @@ function receivedSince(route: "self" | "agency", before: NumberSlot, order: Numb
     kind: "computed",
     result: verdict,
     arithmetic: `${formatUsd(before.value)} + ${formatUsd(order.value)} = ${formatUsd(after)}；门槛 ${formatUsd(t)}`,
-    rule: `${routeName}（信用保障/e收汇）累计实收 ≥ ${formatUsd(t)} 后，次单起${fee}全免`,
-    source: "九月采购节—营销活动攻略 · 商家侧营销玩法",
+    rule: at.rule,
+    source: FEE_WAIVER_SOURCE,
     en: {
       result: verdictEn,
       arithmetic: `${usdEn(before.value)} + ${usdEn(order.value)} = ${usdEn(after)}; threshold ${usdEn(t)}`,
-      rule: `Once ${routeEn} received through Trade Assurance or e-collection (信用保障/e收汇) reaches ${usdEn(t)}, the ${feeEn} is waived from the next order on`,
+      rule: at.ruleEn,
     },
   };
 }
@@ -1722,7 +1743,7 @@ function feeCalculator(route: "self" | "agency"): Calculator {
       // received are summed, one not paid yet is no received money and is said to be left out.
       // Every amount must say which it is: received, or not paid yet; a target ("目标是做到10万美金")
       // or an amount that says neither leaves the question to the reading below.
-      const clause = (n: NumberSlot) => `${n.lead} ${sentenceAfter(slots, n).split(/[，,；;]/u)[0] ?? ""}`;
+      const clause = (n: NumberSlot) => clauseOf(slots, n);
       const unpaid = usd.filter((n) => UNPAID.test(clause(n)));
       // "收了两笔：一笔…，一笔…": each 一笔 of a count of payments received is received.
       const partsReceived = /(?:收|到账|进)了?[两几三四五]笔/u.test(slots.text);
@@ -1747,11 +1768,9 @@ function feeCalculator(route: "self" | "agency"): Calculator {
       if (others.some((n) => !/下一?单|这一?单|下笔|这笔|还有一笔|新订单|next order|upcoming|another order/u.test(n.lead + n.before.slice(-6)))) {
         return needs("你的问题里有几个金额：告诉我到现在为止的累计实收（一个数，美元），我帮你算还差多少能减免。", "Your question has several amounts: tell me the total received so far (one number, US$) and I'll work out how much is left before the fee is waived.");
       }
-      const useAgency = agencyMeant(slots.text, route);
-      const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: amount.value, agencyExportReceivedUsd: amount.value } }), now);
-      if (!check.ok) return needs("请告诉我累计实收金额。", "Please tell me the total received so far.");
-      const w = check.waivers[useAgency ? 1 : 0];
-      const { fee, feeEn, routeName, routeEn } = waiverWords(w, useAgency);
+      const at = waiverAt(route, slots, amount.value, now);
+      if (!at) return NEEDS_TOTAL;
+      const { w, fee, feeEn, routeName, routeEn } = at;
       // "下一单正好有5000美金，这一单能免吗": the waiver starts with the order after the one that
       // reaches the threshold, so the order to come is not waived unless the total already reached it.
       const next = others.length === 1 ? others[0] : undefined;
@@ -1776,15 +1795,15 @@ function feeCalculator(route: "self" | "agency"): Calculator {
         kind: "computed",
         result: (w.reached ? `已达标：${routeName}累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}，次单起${fee}全免` : `还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`) + nextLine,
         arithmetic: (w.reached ? `${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(w.receivedUsd)} = ${formatUsdGap(w.gapUsd)}`) + (next && after !== undefined ? `；${formatUsd(w.receivedUsd)} + ${formatUsd(next.value)} = ${formatUsd(after)}` : ""),
-        rule: `${routeName}（信用保障/e收汇）累计实收 ≥ ${formatUsd(w.thresholdUsd)} 后，次单起${fee}全免`,
-        source: "九月采购节—营销活动攻略 · 商家侧营销玩法",
+        rule: at.rule,
+        source: FEE_WAIVER_SOURCE,
         en: {
           result:
             (w.reached
               ? `Reached: ${routeEn} received ${usdEn(w.receivedUsd)} ≥ ${usdEn(w.thresholdUsd)}, so the ${feeEn} is waived from the next order`
               : `${usdEn(w.gapUsd, "up")} to go: once ${routeEn} received reaches ${usdEn(w.thresholdUsd)}, the ${feeEn} is waived from the next order on`) + nextLineEn,
           arithmetic: (w.reached ? `${usdEn(w.receivedUsd)} ≥ ${usdEn(w.thresholdUsd)}` : `${usdEn(w.thresholdUsd)} − ${usdEn(w.receivedUsd)} = ${usdEn(w.gapUsd, "up")}`) + (next && after !== undefined ? `; ${usdEn(w.receivedUsd)} + ${usdEn(next.value)} = ${usdEn(after)}` : ""),
-          rule: `Once ${routeEn} received through Trade Assurance or e-collection (信用保障/e收汇) reaches ${usdEn(w.thresholdUsd)}, the ${feeEn} is waived from the next order on`,
+          rule: at.ruleEn,
         },
       };
     },
@@ -1827,16 +1846,14 @@ function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: Nu
  */
 function weeksCountingAnyIndustry(d: DateSlot, now: DateTime): Calculation | undefined {
   const date = d.zoneNamed ? d.instant.setZone(US_PACIFIC).toISODate() ?? d.date : d.date;
-  const weeksOf = (industry: string) =>
-    checkFestival(partialMerchant({ industry }), now)
-      .weeks.filter((w) => w.gmv && w.gmv.fromDate <= date && date <= w.gmv.toDate)
-      .map((w) => w.week);
-  const [first, second] = checkFestival(partialMerchant({ industry: WEEKLY_INDUSTRIES[0] }), now).weeks;
+  const weeklyWeeks = checkFestival(partialMerchant({ industry: WEEKLY_INDUSTRIES[0] }), now).weeks;
+  const weeksOf = (weeks: typeof weeklyWeeks) => weeks.filter((w) => w.gmv && w.gmv.fromDate <= date && date <= w.gmv.toDate).map((w) => w.week);
+  const [first, second] = weeklyWeeks;
   if (!first?.gmv || !second?.gmv) return undefined;
   const span = `第1周统计 ${md(first.gmv.fromDate)}–${md(first.gmv.toDate)}，第2周起从 ${md(second.gmv.fromDate)}算（美西日期）`;
   const spanEn = `Week 1 counts ${mdEn(first.gmv.fromDate)}–${mdEn(first.gmv.toDate)}, and from Week 2 the windows start on ${mdEn(second.gmv.fromDate)} (US Pacific dates)`;
-  const weekly = weeksOf(WEEKLY_INDUSTRIES[0]);
-  const cumulative = weeksOf(CUMULATIVE_INDUSTRIES[0]);
+  const weekly = weeksOf(weeklyWeeks);
+  const cumulative = weeksOf(checkFestival(partialMerchant({ industry: CUMULATIVE_INDUSTRIES[0] }), now).weeks);
   if (weekly.join() !== cumulative.join()) return undefined;
   const none = weekly.length === 0;
   return {
@@ -1989,6 +2006,10 @@ const festivalWindow: Calculator = {
  * (全网热卖榜 top 10 of each top-level industry, 类目热卖榜 top 20 of each second-level category). Both
  * lists also need the industry's GMV threshold, which the briefing leaves to each industry's notes.
  */
+/** Words that name the category list and the site-wide list. */
+const CATEGORY = /类目热卖|类目榜|二级类目|二级行业|category/u;
+const NETWORK = /全网|一级行业|site.?wide|overall|whole.?site|top.?level industry/u;
+
 const festivalRank: Calculator = {
   needs: ["rank"],
   cue: /^(?=[\s\S]*(?:热卖榜|全网榜|类目榜|hot.?sell|best.?sell|site.?wide|category list))(?=[\s\S]*(?:第\s*\d+\s*名|排(?:名)?(?:第)?\s*\d+|rank(?:ed|ing)?\s|#\s*\d+|\d+(?:st|nd|rd|th)\b))/u,
@@ -1998,8 +2019,6 @@ const festivalRank: Calculator = {
         (n.kind === "ordinal" && /^名?$/u.test(n.unit)) ||
         (n.kind === "plain" && /(?:排|排名|排在|名次|rank(?:ed|ing)?(?:\s+(?:exactly|at|no\.?))?\s*#?|#)\s*$/u.test(n.lead)),
     );
-    const CATEGORY = /类目热卖|类目榜|二级类目|二级行业|category/u;
-    const NETWORK = /全网|一级行业|site.?wide|overall|whole.?site|top.?level industry/u;
     // "二级类目里排第15名，一级行业里排第12名": each place on the list its words name.
     const listOf = (n: NumberSlot) => (CATEGORY.test(n.lead) && !NETWORK.test(n.lead) ? "category" : NETWORK.test(n.lead) && !CATEGORY.test(n.lead) ? "network" : undefined);
     const each = places.length === 2 && listOf(places[0]!) !== undefined && listOf(places[1]!) !== undefined && listOf(places[0]!) !== listOf(places[1]!);
