@@ -1747,10 +1747,10 @@ function feeCalculator(route: "self" | "agency"): Calculator {
       const unpaid = usd.filter((n) => UNPAID.test(clause(n)));
       // "收了两笔：一笔…，一笔…": each 一笔 of a count of payments received is received.
       const partsReceived = /(?:收|到账|进)了?[两几三四五]笔/u.test(slots.text);
-      const received = usd.filter(
-        (n) => !unpaid.includes(n) && (/实收|收了|收到|到账|已收|回款|received/u.test(clause(n)) || (partsReceived && /一笔/u.test(clause(n)))) && !/目标|计划|希望|争取|做到|冲到|target|goal|aim/u.test(clause(n)),
-      );
       const targets = usd.filter((n) => !unpaid.includes(n) && /目标|计划|希望|争取|做到|冲到|target|goal|aim/u.test(clause(n)));
+      const received = usd.filter(
+        (n) => !unpaid.includes(n) && !targets.includes(n) && (/实收|收了|收到|到账|已收|回款|received/u.test(clause(n)) || (partsReceived && /一笔/u.test(clause(n)))),
+      );
       const told = received.length + unpaid.length + targets.length === usd.length;
       if (told && received.length > 0 && (unpaid.length > 0 || (received.length > 1 && /两笔|几笔|[三四五]笔|分别|一笔[\s\S]*一笔/u.test(slots.text)))) {
         return receivedParts(route, received, unpaid, targets, slots, now);
@@ -1840,6 +1840,10 @@ function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: Nu
   };
 }
 
+/** How the festival lists count GMV, as a rule line in both languages. */
+const FESTIVAL_WINDOWS_RULE = "采购节榜单：每周统计的行业按各周的GMV区间统计，累计统计的行业从9月1日起累计（美西时间）";
+const FESTIVAL_WINDOWS_RULE_EN = "Festival lists: weekly industries count each week's GMV window, cumulative industries add up from September 1 (US Pacific time)";
+
 /**
  * "美西8月30号到账的GMV算哪一周": without an industry, the day is answered only when both kinds of
  * industry count it in the same weeks (8月30日: in none, between week 1's window and week 2's).
@@ -1862,14 +1866,14 @@ function weeksCountingAnyIndustry(d: DateSlot, now: DateTime): Calculation | und
       ? `${md(date)} 的实收GMV不计入任何一周的榜单：每周统计和累计统计两类行业的统计区间都不含这一天`
       : `${md(date)} 的实收GMV计入第 ${weekly.join("、")} 周榜单（每周统计和累计统计两类行业都一样）`,
     arithmetic: `${span}；${md(date)} ${none ? "不在任何区间内" : `在第 ${weekly.join("、")} 周的区间内`}`,
-    rule: `采购节榜单：每周统计的行业按各周的GMV区间统计，累计统计的行业从9月1日起累计（美西时间）${d.zoneNamed ? "" : "；日期按你写的日历日、当作美西日期对照"}`,
+    rule: `${FESTIVAL_WINDOWS_RULE}${d.zoneNamed ? "" : "；日期按你写的日历日、当作美西日期对照"}`,
     source: "9月采购节榜单新玩法 · 每周统计/累计统计说明",
     en: {
       result: none
         ? `No, GMV received on ${mdEn(date)} counts for no week's list: no window of either kind of industry (weekly or cumulative) holds that day`
         : `GMV received on ${mdEn(date)} counts for the Week ${weekly.join(", ")} list, for weekly and cumulative industries alike`,
       arithmetic: `${spanEn}; ${mdEn(date)} is ${none ? "in no window" : `in the windows of Week ${weekly.join(", ")}`}`,
-      rule: `Festival lists: weekly industries count each week's GMV window, cumulative industries add up from September 1 (US Pacific time)${d.zoneNamed ? "" : "; the date is taken as written, as a US Pacific date"}`,
+      rule: `${FESTIVAL_WINDOWS_RULE_EN}${d.zoneNamed ? "" : "; the date is taken as written, as a US Pacific date"}`,
     },
   };
 }
@@ -1926,12 +1930,12 @@ function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime):
     kind: "computed",
     result: `第${weekNo}周榜单统计 ${formatUsd(total)}：「${industry}」（${type}）这一周只算美西时间 ${md(g.fromDate)}–${md(g.toDate)} 的实收GMV`,
     arithmetic: `${inside.length > 0 ? `${inside.map((r) => `${span(r, md)} ${formatUsd(r.usd)}`).join(" + ")} = ${formatUsd(total)}` : "区间内没有给出金额 = 0 美元"}${outside.length > 0 ? `；不在区间内：${outside.map((r) => `${span(r, md)} ${formatUsd(r.usd)}`).join("、")}` : ""}；第${weekNo}周的展示期为美西 ${md(week.display.fromDate)}–${md(week.display.toDate)}`,
-    rule: `采购节榜单：每周统计的行业按各周的GMV区间统计，累计统计的行业从9月1日起累计（美西时间）`,
+    rule: FESTIVAL_WINDOWS_RULE,
     source: "9月采购节榜单新玩法",
     en: {
       result: `The Week ${weekNo} list counts ${usdEn(total)}: for (${industry}) (${check.windowType}) that week takes only GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time`,
       arithmetic: `${inside.length > 0 ? `${inside.map((r) => `${span(r, mdEn)} ${usdEn(r.usd)}`).join(" + ")} = ${usdEn(total)}` : "no amount given inside the window = US$0"}${outside.length > 0 ? `; outside the window: ${outside.map((r) => `${span(r, mdEn)} ${usdEn(r.usd)}`).join(", ")}` : ""}; Week ${weekNo} is shown ${mdEn(week.display.fromDate)}–${mdEn(week.display.toDate)} US Pacific time`,
-      rule: "Festival lists: weekly industries count each week's GMV window, cumulative industries add up from September 1 (US Pacific time)",
+      rule: FESTIVAL_WINDOWS_RULE_EN,
     },
   };
 }
@@ -2001,15 +2005,15 @@ const festivalWindow: Calculator = {
   },
 };
 
+/** Words that name the category list and the site-wide list. */
+const CATEGORY = /类目热卖|类目榜|二级类目|二级行业|category/u;
+const NETWORK = /全网|一级行业|site.?wide|overall|whole.?site|top.?level industry/u;
+
 /**
  * "二级类目排第20名能上类目热卖榜吗", "ranked 11th in our industry": a place against the lists' cut-offs
  * (全网热卖榜 top 10 of each top-level industry, 类目热卖榜 top 20 of each second-level category). Both
  * lists also need the industry's GMV threshold, which the briefing leaves to each industry's notes.
  */
-/** Words that name the category list and the site-wide list. */
-const CATEGORY = /类目热卖|类目榜|二级类目|二级行业|category/u;
-const NETWORK = /全网|一级行业|site.?wide|overall|whole.?site|top.?level industry/u;
-
 const festivalRank: Calculator = {
   needs: ["rank"],
   cue: /^(?=[\s\S]*(?:热卖榜|全网榜|类目榜|hot.?sell|best.?sell|site.?wide|category list))(?=[\s\S]*(?:第\s*\d+\s*名|排(?:名)?(?:第)?\s*\d+|rank(?:ed|ing)?\s|#\s*\d+|\d+(?:st|nd|rd|th)\b))/u,
