@@ -58,6 +58,38 @@ export function needsNoPlace(n: NumberSlot): boolean {
   return /^\s*(?:-\s*)?(?:星|stars?\b|个?因子|大因子|个?(?:减免|条件|问题|榜单?))/u.test(n.after);
 }
 
+/** A count of people ("5个业务员", "员工一千二百人", "200多个工人", "a team of 6 salespeople"), other than R&D or QC staff. */
+const PEOPLE_AFTER = /^\s*(?:个|名|位|多个|来个)?\s*(?:人|业务员|业务|员工|工人|同事|销售|外贸员|外贸|跟单|客服|运营|staff|employees?|people|workers?|sales ?(?:people|men|reps?)?)(?![a-z])/u;
+const PEOPLE_UNIT = /^(?:人|people|persons?|employees?|staff|workers?)$/u;
+/** Whose count: R&D and QC staff are criteria of the brand and card rules. */
+const STAFF_CRITERIA = /研发|质检|品控|qc|qa|r\s*&\s*d|research/u;
+/** Years of the business itself ("做国际站第三年", "店铺开了6年", "成立二十年", "金品诚企第三年"). */
+const BUSINESS_YEARS_LEAD = /做|开|干|成立|经营|创立|创办|入驻|营业|老店|会员|金品|出口通|公司|店铺|国际站|alibaba|in business|been|selling|founded|established|old/u;
+/** …not the years a brand or a trademark is registered, nor export years (criteria of the brand and zone rules). */
+const CRITERIA_YEARS = /品牌|商标|出口|brand|trademark|export/u;
+/** Floor area, samples, factories: sizes of the business no rule but the card and brand ones reads. */
+const SIZE_AFTER = /^\s*(?:多)?\s*(?:平方米|平米|平方|㎡|sqm|square met|个?样品|家?工厂|samples?|factories)/u;
+
+/**
+ * A figure about the company itself rather than about anything a rule computes from: its staff,
+ * its age, its floor area, the samples or factories in its story ("我们5个业务员，做国际站第三年了，
+ * 服务分78分…"). Only the rules that read such facts (the brand, card, 工贸一体 and zone criteria)
+ * use them; for every other rule the reply names them as not used (docs/computed-answers.md).
+ */
+export function isCompanyFact(n: NumberSlot): boolean {
+  const words = `${n.lead} ${n.before}`;
+  if (PEOPLE_AFTER.test(n.after) || PEOPLE_UNIT.test(n.unit)) return !STAFF_CRITERIA.test(words);
+  if (/^(?:年|years?)$/u.test(n.unit) && (n.kind === "count" || n.kind === "ordinal")) return BUSINESS_YEARS_LEAD.test(n.lead) && !CRITERIA_YEARS.test(words);
+  return SIZE_AFTER.test(n.after);
+}
+
+/** A company fact as the reply names it: with its noun when one follows ("5个" → "5个业务员"). */
+export function companyFactName(n: NumberSlot): string {
+  const noun = PEOPLE_AFTER.exec(n.after) ?? SIZE_AFTER.exec(n.after);
+  const raw = n.raw.trim();
+  return noun && !raw.includes(noun[0].trim()) ? `${raw}${noun[0].trim().replace(/^个(?=.)/u, raw.endsWith("个") ? "" : "个")}` : raw;
+}
+
 function datePlaced(d: DateSlot, text: string): boolean {
   // "Aug 17 at 23:30 US Pacific" is placed when the reply repeats it or gives its Beijing date.
   if (text.includes(d.raw.trim()) || text.includes(d.instant.setZone(SHANGHAI).toISODate() ?? d.date)) return true;
@@ -69,14 +101,14 @@ function datePlaced(d: DateSlot, text: string): boolean {
  * The figures of `slots` that `c` does not state, in the order written: empty when the result
  * accounts for them all. A period ("近90天") is part of a rule's words, not a figure, and is not asked for.
  */
-export function unplacedFigures(slots: Slots, c: Computed): Unplaced[] {
+export function unplacedFigures(slots: Slots, c: Computed, ignore: (n: NumberSlot) => boolean = () => false): Unplaced[] {
   const text = `${c.result}\n${c.arithmetic}`;
   // A figure the rule line states is the merchant restating the rule ("按10%赔吗", "加20分吗", "扣了3分",
   // "8月9号新规生效以后": the rule's own start date).
   const withRule = `${text}\n${c.rule}`;
   const stated = numbersIn(withRule);
   const figures: { index: number; raw: string; placed: boolean }[] = [
-    ...slots.numbers.filter((n) => !n.period && !needsNoPlace(n)).map((n) => ({ index: n.index, raw: n.raw, placed: numberPlaced(n, stated) })),
+    ...slots.numbers.filter((n) => !n.period && !needsNoPlace(n) && !ignore(n)).map((n) => ({ index: n.index, raw: n.raw, placed: numberPlaced(n, stated) })),
     ...slots.dates.map((d) => ({ index: d.index, raw: d.raw, placed: datePlaced(d, withRule) })),
   ];
   return figures

@@ -12,10 +12,10 @@ import type { Match } from "../../knowledge/match-question.js";
 import type { ComputeRule } from "../../knowledge/schema.js";
 import { SHANGHAI } from "../../rules/index.js";
 import { sourceLine } from "../commands/format-check.js";
-import { CALCULATORS, type Calculation, type Calculator, type Computed, type NeedsFigure } from "./compute-answer.js";
+import { CALCULATORS, unusedLine, type Calculation, type Calculator, type Computed, type NeedsFigure } from "./compute-answer.js";
 import type { PipelineDeps } from "./deps.js";
 import { extractSlots, type Slots } from "./extract-slots.js";
-import { unplacedFigures, type Unplaced } from "./account-figures.js";
+import { companyFactName, isCompanyFact, unplacedFigures, type Unplaced } from "./account-figures.js";
 import type { Language } from "../../knowledge/language.js";
 import { validityAt, validityNote } from "../../knowledge/validity.js";
 import { answerReply, faqMessage, voteActions } from "./format-entry.js";
@@ -138,18 +138,28 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
 
   // A result is shown only when it states every figure the question gave (account-figures.ts);
   // the first figure a rule could not place is named in the reply instead.
+  // Figures about the company itself (staff, age, size) are named as not used by a rule that
+  // does not read them, rather than keeping its result from being shown.
   let unplaced: Unplaced[] = [];
-  const shown = (r: Calculation): r is Computed => {
-    if (r.kind !== "computed") return false;
-    const missing = unplacedFigures(slots, r);
-    if (missing.length > 0 && unplaced.length === 0) unplaced = missing;
-    return missing.length === 0;
+  const shown = (r: Calculation, calc: Calculator): Computed | undefined => {
+    if (r.kind !== "computed") return undefined;
+    const missing = unplacedFigures(slots, r, calc.readsCompanyFacts ? undefined : isCompanyFact);
+    if (missing.length > 0) {
+      if (unplaced.length === 0) unplaced = missing;
+      return undefined;
+    }
+    const left = new Set(unplacedFigures(slots, r).map((f) => f.raw));
+    if (left.size === 0) return r;
+    const facts = slots.numbers.filter((n) => left.has(n.raw.trim())).map(companyFactName);
+    const line = unusedLine(facts, "这个结果", "this result");
+    return { ...r, arithmetic: r.arithmetic + line.zh, en: { ...r.en, arithmetic: r.en.arithmetic + line.en } };
   };
 
   let primaryResult: Calculation | undefined;
   if (primary && primaryRule && hasFigures(slots)) {
     primaryResult = CALCULATORS[primaryRule].run(slots, now);
-    if (shown(primaryResult)) return computedReply(primaryResult, primary.entry, primary.confidence, msg.now, lang);
+    const c = shown(primaryResult, CALCULATORS[primaryRule]);
+    if (c) return computedReply(c, primary.entry, primary.confidence, msg.now, lang);
   }
 
   if (hasFigures(slots)) {
@@ -162,20 +172,21 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
       for (const rule of c.rules) {
         if (tried.has(rule) || !CALCULATORS[rule].cue.test(slots.text)) continue;
         tried.add(rule);
-        const r = CALCULATORS[rule].run(slots, now);
-        if (shown(r)) return computedReply(r, c.entry, c.confidence, msg.now, lang);
+        const r = shown(CALCULATORS[rule].run(slots, now), CALCULATORS[rule]);
+        if (r) return computedReply(r, c.entry, c.confidence, msg.now, lang);
       }
     }
     for (const [rule, calc] of Object.entries(CALCULATORS) as [ComputeRule, Calculator][]) {
       if (tried.has(rule) || !calc.cue.test(slots.text)) continue;
-      const r = calc.run(slots, now);
-      if (shown(r)) return computedReply(r, entryForRule(rule, deps), primary?.confidence ?? others[0]?.confidence ?? 0, msg.now, lang);
+      const r = shown(calc.run(slots, now), calc);
+      if (r) return computedReply(r, entryForRule(rule, deps), primary?.confidence ?? others[0]?.confidence ?? 0, msg.now, lang);
     }
   }
 
   if (!primary || !primaryRule) return undefined;
   const r = primaryResult ?? CALCULATORS[primaryRule].run(slots, now);
-  if (primaryResult === undefined && shown(r)) return computedReply(r, primary.entry, primary.confidence, msg.now, lang);
+  const late = primaryResult === undefined ? shown(r, CALCULATORS[primaryRule]) : undefined;
+  if (late) return computedReply(late, primary.entry, primary.confidence, msg.now, lang);
   // The figure the reply asks for: the calculator's own line, or, when it computed from some
   // figures but not all, the same line asked with nothing given.
   const needed = r.kind === "needs" ? r : askOf(primaryRule, now);

@@ -43,6 +43,7 @@ import {
   WEEKLY_INDUSTRIES,
   CUMULATIVE_INDUSTRIES,
   BRAND_ACTIVITIES,
+  BRAND_OPEN_INDUSTRIES,
   offerPhase,
   CATEGORY_LIST_TOP,
   CATEGORY_LOCK_AT,
@@ -128,6 +129,12 @@ export interface Calculator {
    * (a clarify, a fallback, an entry without `compute`): used only with every figure present.
    */
   readonly cue: RegExp;
+  /**
+   * The rule reads facts about the company itself (its staff, its age, its size: the brand, card,
+   * 工贸一体 and zone criteria). For every other rule those figures of a message are named in its
+   * reply as not used (account-figures.ts, `isCompanyFact`).
+   */
+  readonly readsCompanyFacts?: boolean;
   run(slots: Slots, now: DateTime): Calculation;
 }
 
@@ -256,6 +263,9 @@ function usdAmount(slots: Slots, near?: RegExp): NumberSlot | undefined {
 function ordinalOrCount(slots: Slots, unit: RegExp): { ordinal?: number; past?: number } {
   // "再被判一次", "又犯一次": one more offence, not a count of them.
   const oneMore = (n: NumberSlot) => n.value === 1 && /(?:再|又)[^，。,.]{0,4}$|(?:once )?more$/u.test(n.lead);
+  // "之前警告过一次、扣过一次3分，这次又被罚": earlier offences told one by one add up.
+  const told = slots.numbers.filter((n) => n.kind === "count" && unit.test(n.unit) && /(?:警告|扣|罚|判|犯)(?:过|了)\s*$/u.test(n.before));
+  if (told.length >= 2 && /这次|这回|又|再|this time|again/u.test(slots.text)) return { past: told.reduce((a, n) => a + n.value, 0) };
   const c = slots.numbers.find((n) => n.kind === "count" && unit.test(n.unit) && !oneMore(n));
   // "被罚了5次（第一次是警告）": with a count beside it, an ordinal that says what that offence
   // got describes the ladder, not which offence this is.
@@ -508,6 +518,10 @@ const clauseOf = (slots: Slots, n: NumberSlot) => `${n.lead} ${sentenceAfter(slo
 
 /** "订单起草了3000美金，买家还没付款", "下周才付": money not received (an order drafted, unpaid, due later). */
 const UNPAID = /起草|(?:还)?(?:没|未)(?:有)?(?:付款|支付|付钱|到账|收款|付)|才(?:付|到账)|pending|unpaid|not (?:yet )?(?:been )?paid|(?:hasn't|has not|haven't|have not) (?:yet )?paid|draft(?:ed)?/u;
+/** "没有起草没付的单子", "no unpaid orders": the merchant saying there is none. */
+const NO_UNPAID = /(?:没有|没|无)(?:起草|未付|没付|未支付|待付)[^，,。；;]*(?:单子|订单|单)|\bno (?:unpaid|drafted?|pending)\b[^,.;]*/gu;
+/** Whether a text tells of money not received, other than saying there is none. */
+const mentionsUnpaid = (text: string) => UNPAID.test(text.replace(NO_UNPAID, ""));
 
 const rfqFactor: Calculator = {
   needs: ["factor-value"],
@@ -518,14 +532,14 @@ const rfqFactor: Calculator = {
     // "起草了8000美金的订单买家还没付款，另外已经到账的有1900美金": the unpaid amount is left out, the received one counts.
     const usd = slots.numbers.filter((x) => x.kind === "amount" && x.currency !== "CNY");
     const ownClause = (x: NumberSlot) => clauseOf(slots, x);
-    const unpaidAmount = usd.length === 2 ? usd.find((x) => UNPAID.test(ownClause(x))) : undefined;
+    const unpaidAmount = usd.length === 2 ? usd.find((x) => mentionsUnpaid(ownClause(x))) : undefined;
     const paidAmount = unpaidAmount ? usd.find((x) => x !== unpaidAmount && /到账|实收|收到|已收|received|paid in/u.test(ownClause(x))) : undefined;
     for (const f of FACTOR_WORDS) {
       const found = f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near);
       const n = f.factor === "gmv90d" && paidAmount ? paidAmount : found;
       if (!n || (f.factor === "loginDays" && n.unit !== "天") || (f.factor === "gmv90d" && n.currency === "CNY")) continue;
       // briefing: RFQ近90天交易额 counts money received; an order drafted but not paid is not counted.
-      const unpaid = f.factor === "gmv90d" && !paidAmount && UNPAID.test(slots.text);
+      const unpaid = f.factor === "gmv90d" && !paidAmount && mentionsUnpaid(slots.text);
       const leftOut = f.factor === "gmv90d" && paidAmount && unpaidAmount ? `（起草未支付的 ${formatUsd(unpaidAmount.value)} 不计入）` : "";
       const leftOutEn = f.factor === "gmv90d" && paidAmount && unpaidAmount ? ` (the ${usdEn(unpaidAmount.value)} drafted but unpaid does not count)` : "";
       const rfq =
@@ -770,12 +784,19 @@ function unusedByDateRule(slots: Slots): { zh: string; en: string } {
 
 /** The figures a rule did not use (`used` tells the ones it did), named as such in both languages. */
 function unusedFigures(slots: Slots, used: (n: NumberSlot) => boolean, whatZh: string, whatEn: string): { zh: string; en: string } {
-  const unused = slots.numbers.filter((n) => !n.period && !needsNoPlace(n) && !used(n));
-  if (unused.length === 0) return { zh: "", en: "" };
-  const list = unused.map((n) => n.raw.trim());
+  return unusedLine(
+    slots.numbers.filter((n) => !n.period && !needsNoPlace(n) && !used(n)).map((n) => n.raw.trim()),
+    whatZh,
+    whatEn,
+  );
+}
+
+/** The end of an arithmetic line naming figures as written that do not change `what`; empty for none. */
+export function unusedLine(raws: readonly string[], whatZh: string, whatEn: string): { zh: string; en: string } {
+  if (raws.length === 0) return { zh: "", en: "" };
   // An English line names a figure written with Chinese in parentheses (docs/languages.md).
-  const listEn = list.map((r) => (/\p{Script=Han}/u.test(r) ? `(${r})` : r));
-  return { zh: `；你提到的${list.join("、")}不影响${whatZh}，没有用到`, en: `; ${listEn.join(", ")} in your message do not change ${whatEn} and were not used` };
+  const listEn = raws.map((r) => (/\p{Script=Han}/u.test(r) ? `(${r})` : r));
+  return { zh: `；你提到的${raws.join("、")}不影响${whatZh}，没有用到`, en: `; ${listEn.join(", ")} in your message do not change ${whatEn} and were not used` };
 }
 
 const guaranteeExit: Calculator = {
@@ -1202,6 +1223,26 @@ function penaltyCalculator(rule: LadderRule): Calculator {
   };
 }
 
+/**
+ * For a refused-Trade-Assurance penalty whose message gives the order's amount (one US$ amount),
+ * the ground that amount decides: b (objective reasons) needs an order of at least the minimum.
+ */
+function groundNote(slots: Slots): { zh: string; en: string } {
+  const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
+  if (usd.length !== 1 || !REFUSE_TA_CUE.test(slots.text)) return { zh: "", en: "" };
+  const order = usd[0]!.value;
+  const g = objectiveGroundApplies(order);
+  return g.applies
+    ? {
+        zh: `；订单 ${formatUsd(order)} ≥ ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}：申诉理由除买家要求不走信保（情形a）外，客观原因不能操作信保（情形b）也适用`,
+        en: `; the order of ${usdEn(order)} ≥ ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)}: besides the buyer asking not to use Trade Assurance (ground a), objective reasons (ground b) are a ground too`,
+      }
+    : {
+        zh: `；订单 ${formatUsd(order)} < ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}：申诉理由不能用客观原因（情形b），只能是买家要求不走信保（情形a）或其他正当理由（情形c）`,
+        en: `; the order of ${usdEn(order)} < ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)}: objective reasons (ground b) are not a ground; only the buyer asking not to use Trade Assurance (ground a) or another proper reason (ground c) are`,
+      };
+}
+
 const appealDeadline: Calculator = {
   needs: ["penaltyTime"],
   cue: /^(?=[\s\S]*(?:罚|扣.{0,3}分|被判|判了|penal|sanction))(?=[\s\S]*(?:申诉|appeal))/u,
@@ -1243,16 +1284,18 @@ const appealDeadline: Calculator = {
     const points = slots.numbers.filter((n) => n.kind === "score" && /扣|罚|deduct|lost/u.test(n.before.slice(-4)));
     const pointsNote = points.length === 1 ? `（扣 ${points[0]!.value} 分的处罚，申诉期限与扣分多少无关）` : "";
     const pointsNoteEn = points.length === 1 ? ` (a ${points[0]!.value}-point penalty; the window does not depend on the points)` : "";
+    // "拒用信保被罚…订单6800美金，还能申诉吗": the order's amount decides one of the grounds (b).
+    const ground = groundNote(slots);
     const en = {
       result: `${verdictEn}appeal by ${dayTimeEn(appeal.deadline)}${inZoneEn}${noTimeEn}`,
-      arithmetic: `penalty at ${dayTimeEn(d.instant)} + ${days}×24 hours = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNoteEn}`,
+      arithmetic: `penalty at ${dayTimeEn(d.instant)} + ${days}×24 hours = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNoteEn}${ground.en}`,
       rule: `A penalty may be appealed within ${days} days of its execution (${ESTIMATE_NOTE_EN}: penalty time + ${days}×24 hours, Beijing time), under My Alibaba - Service center - Appeals (MA后台-服务中心-申诉中心)`,
     };
     return {
       en,
       kind: "computed",
       result: `${verdict}申诉截止 ${dayTime(appeal.deadline)}${d.zoneNamed && d.zone !== SHANGHAI ? `，即${zoneName(d.zone)} ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")}（${appeal.deadline.setZone(d.zone).toFormat("M月d日 HH:mm")}）` : ""}${noTime}`,
-      arithmetic: `处罚时间 ${dayTime(d.instant)} + ${days}×24 小时 = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNote}`,
+      arithmetic: `处罚时间 ${dayTime(d.instant)} + ${days}×24 小时 = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNote}${ground.zh}`,
       rule: `卖家被执行处罚${days}天内可以提起申诉（${ESTIMATE_NOTE}：处罚时间 + ${days}×24 小时，北京时间），入口 MA后台-服务中心-申诉中心`,
       source: "国际站规则更新解读 · 直播FAQ Q3",
     };
@@ -1744,15 +1787,23 @@ function feeCalculator(route: "self" | "agency"): Calculator {
       // Every amount must say which it is: received, or not paid yet; a target ("目标是做到10万美金")
       // or an amount that says neither leaves the question to the reading below.
       const clause = (n: NumberSlot) => clauseOf(slots, n);
-      const unpaid = usd.filter((n) => UNPAID.test(clause(n)));
+      const unpaid = usd.filter((n) => mentionsUnpaid(clause(n)));
       // "收了两笔：一笔…，一笔…": each 一笔 of a count of payments received is received.
       const partsReceived = /(?:收|到账|进)了?[两几三四五]笔/u.test(slots.text);
+      // "第一单1.2万美金，第二单8千美金…钱都到了": orders told one by one, all of them received.
+      const ordersReceived =
+        usd.length > 1 &&
+        usd.every((n) => /第\d+[单笔]\s*$/u.test(n.before)) &&
+        /(?:钱|款|货款)?都(?:已经)?(?:到|到账|收到|收了)|全部(?:到账|收到)|all (?:been )?(?:received|paid)/u.test(slots.text);
       const targets = usd.filter((n) => !unpaid.includes(n) && /目标|计划|希望|争取|做到|冲到|target|goal|aim/u.test(clause(n)));
       const received = usd.filter(
-        (n) => !unpaid.includes(n) && !targets.includes(n) && (/实收|收了|收到|到账|已收|回款|received/u.test(clause(n)) || (partsReceived && /一笔/u.test(clause(n)))),
+        (n) =>
+          !unpaid.includes(n) &&
+          !targets.includes(n) &&
+          (/实收|收了|收到|到账|已收|回款|received/u.test(clause(n)) || (partsReceived && /一笔/u.test(clause(n))) || ordersReceived),
       );
       const told = received.length + unpaid.length + targets.length === usd.length;
-      if (told && received.length > 0 && (unpaid.length > 0 || (received.length > 1 && /两笔|几笔|[三四五]笔|分别|一笔[\s\S]*一笔/u.test(slots.text)))) {
+      if (told && received.length > 0 && (unpaid.length > 0 || (received.length > 1 && (ordersReceived || /两笔|几笔|[三四五]笔|分别|一笔[\s\S]*一笔/u.test(slots.text))))) {
         return receivedParts(route, received, unpaid, targets, slots, now);
       }
       const amount = usdAmount(slots, USD_NEAR);
@@ -2082,6 +2133,7 @@ function yesNo(text: string, yes: RegExp, no: RegExp): boolean | null {
  * time, from the briefing's My Alibaba list); a day without a time is told how late that day it closes.
  */
 const brandRegistration: Calculator = {
+  readsCompanyFacts: true,
   needs: ["time"],
   cue: /^(?=[\s\S]*(?:品牌站|brand station))(?=[\s\S]*(?:报名|注册|sign.?up|register|registration))(?=[\s\S]*(?:来得及|还能|能不能|可以|赶得上|截止|晚不晚|in time|still|deadline|too late))/u,
   run(slots) {
@@ -2139,6 +2191,7 @@ const brandRegistration: Calculator = {
 };
 
 const brandLeading: Calculator = {
+  readsCompanyFacts: true,
   needs: ["annualExportCny"],
   cue: /龙头品牌|leading brand/u,
   run(slots, now) {
@@ -2206,16 +2259,67 @@ const brandLeading: Calculator = {
 /** "商标还在申请中，只有受理通知书", "only the acceptance notice": no valid trademark certificate yet. */
 const NO_TRADEMARK_CERTIFICATE = /受理通知书|商标(?:还)?(?:在|正在)?申请中|还没(?:有)?(?:下)?(?:商标)?注册证|acceptance notice|(?:trademark|mark) (?:is )?(?:still )?(?:at the )?(?:application|pending)|application stage/u;
 
+/**
+ * The industry a brand question names when the brand station is not open to it ("我们做服装的，
+ * 出口额15亿，能报龙头吗"): the station takes only its open industries, whatever the other criteria.
+ */
+function closedBrandIndustry(slots: Slots): string | undefined {
+  const named = slots.industries;
+  if (named.length !== 1 || (BRAND_OPEN_INDUSTRIES as readonly string[]).includes(named[0]!)) return undefined;
+  return named[0];
+}
+
+/** A brand calculator that first checks the industry: a closed one decides the answer, the other criteria stated after it. */
+function checkingIndustry(calc: Calculator): Calculator {
+  return {
+    ...calc,
+    run(slots, now) {
+      const closed = closedBrandIndustry(slots);
+      const r = calc.run(slots, now);
+      if (!closed) return r;
+      const open = BRAND_OPEN_INDUSTRIES.join("、");
+      const openEn = BRAND_OPEN_INDUSTRIES.map((n) => industryEnglishName(n) ?? n).join(", ");
+      const closedEn = industryEnglishName(closed) ?? closed;
+      const rule = `工业品牌站目前开放的行业：${open}`;
+      const ruleEn = `Industries the industrial brand station is open to now: ${openEn}`;
+      if (r.kind !== "computed") {
+        return {
+          kind: "computed",
+          result: `暂不能申报：${closed}不在工业品牌站目前开放的行业内`,
+          arithmetic: `${closed} ∉ 已开放行业（${open}）`,
+          rule,
+          source: BRAND_INDUSTRY_SOURCE,
+          en: { result: `Not for now: ${closedEn} is not among the industries the brand station is open to`, arithmetic: `${closedEn} ∉ open industries (${openEn})`, rule: ruleEn },
+        };
+      }
+      return {
+        ...r,
+        result: `暂不能申报：${closed}不在工业品牌站目前开放的行业内（若行业开放：${r.result}）`,
+        arithmetic: `${closed} ∉ 已开放行业（${open}） ✗；${r.arithmetic}`,
+        rule: `${rule}；${r.rule}`,
+        en: {
+          result: `Not for now: ${closedEn} is not among the industries the brand station is open to (were it open: ${r.en.result})`,
+          arithmetic: `${closedEn} ∉ open industries (${openEn}) ✗; ${r.en.arithmetic}`,
+          rule: `${ruleEn}; ${r.en.rule}`,
+        },
+      };
+    },
+  };
+}
+const BRAND_INDUSTRY_SOURCE = "工业品牌站升级 · 报名通道（已开放行业）";
+
 const brandOwn: Calculator = {
+  readsCompanyFacts: true,
   needs: ["annualExportCny", "brandYears", "rdTeam", "marketingCny"],
   cue: /自主品牌|own brand/u,
   run(slots, now) {
     const exp = cnyAmount(slots, /出口|export/u);
     const years = slots.numbers.find((n) => n.kind === "count" && n.unit === "年" && /注册|品牌|商标|register/u.test(n.before + n.lead));
     const rd =
-      slots.numbers.find((n) => n.kind === "count" && n.unit === "人" && /研发|r&d|rd/u.test(n.before + n.lead)) ??
+      slots.numbers.find((n) => n.kind === "count" && (n.unit === "人" || (n.unit === "个" && /^\s*人/u.test(n.after))) && /研发|r&d|rd/u.test(n.before + n.lead)) ??
       slots.numbers.find((n) => (n.kind === "plain" || (n.kind === "count" && /^(?:人|名)$/u.test(n.unit))) && /研发|r&d/u.test(n.lead) && n.value < 1000);
-    const highTech = yesNo(slots.text, /高新/u, /(?:不是|非|没有|没)高新/u);
+    // "还没评上高新企业", "高新还没批下来", "not a high-tech enterprise": not one.
+    const highTech = yesNo(slots.text, /高新|high.?tech/u, /(?:不是|非|没有|没|未)(?:评上|评为|认定为?|通过|拿到|获得|申请到)?(?:的)?高新|高新[^，,。；;]{0,6}(?:没|未)|not (?:a |yet )?(?:certified )?high.?tech/u);
     const marketing = cnyAmount(slots, /营销|推广|投入|广告|marketing/u);
     if (!exp && !years && !rd && !marketing) return needs("告诉我品牌注册年限、年出口额、研发团队人数（或是否高新企业）、国际站年营销投入，我帮你逐条核对自主品牌条件。", "Tell me how many years the brand has been registered, your annual exports, your R&D team size (or whether you are a high-tech enterprise) and your yearly marketing spend on Alibaba.com, and I'll check each own-brand condition.");
     const check = checkBrand(
@@ -2646,6 +2750,7 @@ function zoneEntryRows(slots: Slots, now: DateTime) {
 }
 
 const zoneEntry: Calculator = {
+  readsCompanyFacts: true,
   needs: ["gold", "businessType", "exportYears", "odm"],
   cue: /优质贸易专区|premium trad|quality trad|trade zone/u,
   run(slots, now) {
@@ -2679,6 +2784,7 @@ const zoneEntry: Calculator = {
 };
 
 const zoneProductScore: Calculator = {
+  readsCompanyFacts: true,
   needs: ["productGrowthScore"],
   cue: /^(?=[\s\S]*(?:优质贸易专区|premium trad|quality trad|trade zone|圈))(?=[\s\S]*(?:成长分|growth score))/u,
   run(slots, now) {
@@ -2938,6 +3044,7 @@ const festivalExcludedGmv: Calculator = {
 // ---------------------------------------------------------------- 工贸一体
 
 const integratedDefinition: Calculator = {
+  readsCompanyFacts: true,
   needs: ["stake"],
   cue: /工贸一体|integrated|combined (?:manufacturer|factory)/u,
   run(slots) {
@@ -3052,6 +3159,7 @@ function askCardFigures(): NeedsFigure {
 
 /** "认证报告里有占地面积、管理体系证书、质检人数、员工人数，卡片上显示哪几个": the three shown, by priority. */
 const cardOfflineFigures: Calculator = {
+  readsCompanyFacts: true,
   needs: ["offlineFigures"],
   cue: /^(?=[\s\S]*(?:线下(?:认证)?数据|卡片|card))(?=[\s\S]*(?:显示|展示|露出|出来|show|display))/u,
   run(slots) {
@@ -3139,9 +3247,9 @@ export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "fee-waiver-agency": feeCalculator("agency"),
   "festival-window": festivalWindow,
   "festival-rank": festivalRank,
-  "brand-leading": brandLeading,
+  "brand-leading": checkingIndustry(brandLeading),
   "brand-registration": brandRegistration,
-  "brand-own": brandOwn,
+  "brand-own": checkingIndustry(brandOwn),
   "rfq-total": rfqTotal,
   "keyword-competition": keywordCompetition,
   "guarantee-first-compensation": firstCompensation,

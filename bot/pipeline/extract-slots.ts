@@ -121,9 +121,11 @@ function arabise(text: string): string {
       const prev = whole[offset - 1] ?? "";
       if (/[0-9]/u.test(prev)) return m;
       const gap = /[a-z]/u.test(prev) ? " " : "";
-      if (n === "一" && /^一(?:达|下|些|般|起|直|定|样|共|律|点|部|个月)/u.test(whole.slice(offset))) return m;
+      if (n === "一" && /^一(?:达|下|些|般|起|直|定|样|共|律|点|部|个月|个(?:数|值|额度|标准|门槛|程度))/u.test(whole.slice(offset))) return m;
       // 下一单, 这一次, 每一笔: which one, not how many.
       if (n === "一" && /[下这上每同哪某那]/u.test(prev)) return m;
+      // 这两天, 前两天, 过两天, 这两年: "lately", "in a day or two", not a count.
+      if (n === "两" && /[这前过]/u.test(prev) && /^两[天年]/u.test(whole.slice(offset))) return m;
       const v = parseChineseNumeral(n);
       return v === null ? m : `${gap}${v}`;
     })
@@ -140,9 +142,21 @@ const ENGLISH_ORDINALS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
 };
 
-/** `3rd`, `third` → `第3` (dates such as `Sept 3rd` keep their form: a month name comes first). */
+const ENGLISH_CARDINALS: Readonly<Record<string, number>> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+
+/**
+ * `3rd`, `third` → `第3` (dates such as `Sept 3rd` keep their form: a month name comes first);
+ * `five times`, `three orders` → `5 times`: a number word counts only before a unit ("one" is left
+ * alone: it is an article as often as a figure).
+ */
 function englishOrdinals(text: string): string {
   return text
+    .replace(
+      /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+(?:times?|offen[cs]es?|violations?|orders?|days?|years?|quotes?|inquiries|people|staff|engineers|products?|items?)\b)/gu,
+      (w) => String(ENGLISH_CARDINALS[w]),
+    )
     .replace(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/gu, (w) => `第${ENGLISH_ORDINALS[w]} `)
     .replace(/(?<!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*)\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gu, "第$1 ");
 }
@@ -462,6 +476,8 @@ const INDUSTRY_ALIASES: Readonly<Record<string, string>> = {
   "electrical equipment": "电工电气",
   tools: "五金工具",
   hardware: "五金工具",
+  "security & protection": "安防劳保",
+  "security and protection": "安防劳保",
 };
 
 /** An industry's English name for an English reply ("apparel" for 服装), when merchants type one. */

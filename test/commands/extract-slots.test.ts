@@ -194,6 +194,29 @@ describe("numerals without a unit, homophones, lists and the words leading to a 
     expect(extractSlots(q, ASKED).numbers).toEqual([]);
   });
 
+  it.each(["业务员这两天在广交会", "前两天刚被罚", "过两天再报名", "这两年出口还行"])("%s → 两 in 'lately' or 'in a day or two' is not a count", (q) => {
+    expect(extractSlots(q, ASKED).numbers).toEqual([]);
+  });
+
+  it("一个数 (a certain figure) is not a count", () => {
+    expect(extractSlots("累计到一个数以后就免了", ASKED).numbers).toEqual([]);
+  });
+
+  it.each<[string, number, string]>([
+    ["penalised five times for steering buyers off-platform", 5, "次"],
+    ["three orders were late", 3, "单"],
+  ])("%s → an English number word before a unit is a count", (q, value, unit) => {
+    expect(extractSlots(q, ASKED).numbers.map((n) => [n.value, n.unit])).toEqual([[value, unit]]);
+  });
+
+  it("an English number word without a unit is not read", () => {
+    expect(extractSlots("the three of us", ASKED).numbers).toEqual([]);
+  });
+
+  it("两天 on its own is still a count", () => {
+    expect(extractSlots("晚了两天发货", ASKED).numbers.map((n) => n.value)).toEqual([2]);
+  });
+
   it.each(["三星商机怎么拿", "十分感谢", "一达通是什么"])("%s → a lone numeral character is not a figure", (q) => {
     expect(extractSlots(q, ASKED).numbers.filter((n) => n.kind === "plain")).toEqual([]);
   });

@@ -7,7 +7,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { ComputeRule } from "../../knowledge/schema.js";
-import { unplacedFigures } from "../../bot/pipeline/account-figures.js";
+import { isCompanyFact, unplacedFigures } from "../../bot/pipeline/account-figures.js";
 import { CALCULATORS } from "../../bot/pipeline/compute-answer.js";
 import { extractSlots } from "../../bot/pipeline/extract-slots.js";
 import { COMPUTED_TITLE, isComputedReply } from "../../bot/pipeline/answer-with-figures.js";
@@ -65,8 +65,41 @@ describe("figures that are placed or need no place", () => {
   });
 });
 
+describe("figures about the company itself", () => {
+  const facts = (q: string) => extractSlots(q, ASKED).numbers.filter(isCompanyFact).map((n) => n.raw.trim());
+
+  it.each<[string, string[]]>([
+    ["团队5个业务员，做国际站第三年了，服务分78分", ["5个", "第3年"]],
+    ["员工一千二百人，成立二十年，年出口额十二亿", ["1200人", "20年"]],
+    ["店铺开了6年了，要准备12个样品，厂房3000平米", ["6年", "12个", "3000"]],
+    ["We are a team of 6 salespeople, on Alibaba for 4 years", ["6", "4 years"]],
+  ])("%s", (q, expected) => {
+    expect(facts(q)).toEqual(expected);
+  });
+
+  it.each([
+    // criteria of the brand and zone rules, and figures any rule computes from
+    "研发团队15个人，品牌注册6年了，出口年限3年",
+    "近30天报了50条有15个买家回复",
+    "订单3500美金，服务分78分",
+  ])("not a company fact: %s", (q) => {
+    expect(facts(q)).toEqual([]);
+  });
+});
+
 describe("through the pipeline", () => {
   const bot = useBot();
+
+  it("a rule that reads no company facts names them as not used and still computes", async () => {
+    const reply = await send(bot(), "我们是东莞做硅胶制品的，做国际站第三年了，不是金品。团队5个业务员。今天后台看到RFQ服务分78分，这个月赠送报价能拿多少条？");
+    expect(isComputedReply(reply)).toBe(true);
+    expect(reply.text).toMatch(/20 条/u);
+    expect(reply.text).toContain("第3年、5个业务员不影响这个结果");
+  });
+
+  it("a rule that reads them (the brand criteria) does not set them aside", () => {
+    expect(unplaced("brand-own", "我们品牌注册6年，研发15人，年出口2亿人民币，员工300人，能报自主品牌吗")).toEqual(["300人"]);
+  });
 
   it.each([
     ["买家回复率50%能得几分？我服务分75分，还差多少分到80", "「75分」"],

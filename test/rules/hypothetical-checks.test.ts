@@ -133,9 +133,19 @@ table("appeal-deadline", [
   ["8月23日下午4点被罚，8月29日还能申诉吗", "8月29日还可以申诉"],
   ["8月23日下午4点被罚，8月30日还能申诉吗", "8月30日当天 16:00 前还可以申诉"],
   ["8月23日下午4点被罚，8月31日还能申诉吗", "8月31日已不能申诉"],
+  // a refused-Trade-Assurance penalty with the order's amount: the ground that amount decides, at the boundary
+  ["8月20日上午10点因拒用信保被罚，订单6800美金，最晚什么时候申诉", "2021-08-27 10:00", "订单 6,800 美元 ≥ 5,000 美元", "情形b）也适用"],
+  ["8月20日上午10点因拒用信保被罚，订单5000美金，最晚什么时候申诉", "订单 5,000 美元 ≥ 5,000 美元"],
+  ["8月20日上午10点因拒用信保被罚，订单4999美金，最晚什么时候申诉", "订单 4,999 美元 < 5,000 美元", "不能用客观原因"],
 ]);
 
-table("penalty-refuse-ta", [["拒用信保被罚了3次，总共扣了多少分", "3次累计共扣 6 分"]]);
+table("penalty-off-platform", [["We have now been penalised five times for steering buyers to WeChat. How many points in total?", "5次累计共扣 18 分"]]);
+
+table("penalty-refuse-ta", [
+  ["拒用信保被罚了3次，总共扣了多少分", "3次累计共扣 6 分"],
+  // earlier offences told one by one add up: a warning and a 3-point one make this the third
+  ["拒用信保之前警告过一次、扣过一次3分，这次又被罚，这次扣几分，一共累计多少分？", "第3次扣3分", "3次累计共扣 6 分"],
+]);
 
 it("a penalty question naming only the other rule is left to that rule's calculator", () => {
   expect(run("penalty-off-platform", "TA refusal 累计6次了, 总共扣多少分?").kind).toBe("needs");
@@ -239,6 +249,9 @@ table("brand-leading", [
   ["annual export 才6亿人民币, 不上市也没著名商标, 龙头品牌还差多少?", "不符合龙头品牌的条件", "还差 4亿元"],
   // an acceptance notice is not the trademark certificate every brand needs
   ["商标还在申请中，只有受理通知书，年出口额15亿，能申请龙头品牌吗", "暂不能申报龙头品牌：需有效期内的商标注册证或品牌授权书"],
+  // an industry the station is not open to decides, whatever the other criteria
+  ["我们做服装的 出口额15亿 能报工业品牌站龙头吗", "暂不能申报：服装不在工业品牌站目前开放的行业内", "服装 ∉ 已开放行业", "15亿元 ≥ 10亿元"],
+  ["机械行业，年出口额15亿，能申请龙头品牌吗", /^可以申报龙头品牌/u],
 ]);
 
 table("brand-own", [
@@ -246,6 +259,9 @@ table("brand-own", [
   ["品牌注册2年，年出口额1亿，研发10人，营销投入50万，自主品牌可以吗", "不符合", "2 年 < 3 年（还差 1 年）"],
   ["自主品牌其他都达标，就是年营销投入只有45万，还差多少", "45万元 < 50万元（还差 5万元）"],
   ["自主品牌：品牌注册5年，年出口额2亿，研发15人，营销投入80万，但商标还在申请中只有受理通知书，能报吗", "不符合自主品牌条件：商标 仅有受理通知书"],
+  // "9个人" is the R&D team, and "还没评上高新企业" is not a high-tech enterprise
+  ["机械行业，品牌注册4年，出口额2亿人民币，营销投入一年70万。研发团队现在9个人，还没评上高新企业，能报自主品牌吗", "研发 9 人 < 10 人（还差 1 人）"],
+  ["我们做家具的，能报自主品牌吗", "家具不在工业品牌站目前开放的行业内"],
 ]);
 
 table("rfq-factor", [
@@ -253,6 +269,9 @@ table("rfq-factor", [
   ["报了20条价，一个买家回复都没有，回复率几分", "得 0 分"],
   ["这个月RFQ登录了11天，得几分，还差几天到下一档", "得 2 分", "所在的档位（≥ 4 天）得 2 分", "≥ 12 天 得 3 分（还差 1 天）"],
   ["RFQ近90天GMV 6000美元这项几分", "得 15 分", "（还差 4,000 美元）"],
+  // saying there is no unpaid order is not an unpaid order
+  ["近90天RFQ到账的GMV一共是1.8万美金，没有起草没付的单子，GMV这一项能拿几分", "18,000 美元 → 该项得 20 分"],
+  ["近90天RFQ的GMV 1.8万美金，都是起草的买家还没付，GMV这项几分", "起草未支付的订单不计入"],
   // a peer rank within the top 10% is the factor's full points
   ["本月至今24小时报价响应率同行排名前5%，这一项多少分", "前 5%，在前 10% 以内", "得 25 分（满分）"],
   ["这个月quote数量我们在peers里排top 8%，几分", "本月报价个数同行排名前 8%", "得 25 分"],
@@ -325,6 +344,10 @@ table("factory-heat", [
   ["近3个月有效询盘45个，热度榜能上吗", "能上热度榜"],
 ]);
 
+table("fee-waiver-self", [
+  // orders told one by one, all received: summed
+  ["这个月自营出口的单子：第一单1.2万美金，第二单8千美金，第三单1万5美金，都是信保的，钱都到了。累计到一个数以后交易服务费就全免了，还差多少？", "还差 5,000 美元", "12,000 美元 + 8,000 美元 + 15,000 美元 = 35,000 美元"],
+]);
 table("fee-waiver-self", [["Self-operated export received 35k USD so far, how much more until the fee is waived?", "还差 5,000 美元"]]);
 
 table("factory-reply-time", [["平均回复时间3个小时能上回复时间榜吗", "不能"]]);
