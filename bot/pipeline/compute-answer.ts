@@ -2481,10 +2481,66 @@ const rfqTotal: Calculator = {
   },
 };
 
+/**
+ * "A词类目搜索指数8000、卖家规模指数400；B词搜索指数6000、卖家规模指数200，哪个竞争度高": two
+ * keywords, each with its two indexes in the order written, compared; undefined unless exactly two of each.
+ */
+function twoKeywords(slots: Slots): Calculation | undefined {
+  const kinds = (n: NumberSlot) => n.kind === "plain" || n.kind === "amount" || n.kind === "count";
+  // Chinese names the index just before its figure ("卖家规模指数400"); English may put more words between ("seller scale index 600").
+  const named = (n: NumberSlot, re: RegExp) => re.test(n.before.slice(-8)) || re.test(n.lead);
+  const sellers = slots.numbers.filter((n) => kinds(n) && named(n, /卖家|规模|seller/u));
+  const searches = slots.numbers.filter((n) => kinds(n) && !sellers.includes(n) && named(n, /搜索|search/u));
+  if (searches.length !== 2 || sellers.length !== 2) return undefined;
+  const [s1, s2] = searches as [NumberSlot, NumberSlot];
+  const [r1, r2] = sellers as [NumberSlot, NumberSlot];
+  // Each keyword's indexes come together: its search index, then its seller index, before the next keyword's.
+  if (!(s1.index < r1.index && r1.index < s2.index && s2.index < r2.index) && !(r1.index < s1.index && s1.index < r2.index && r2.index < s2.index)) return undefined;
+  const a = computeKeywordCompetition(s1.value, r1.value);
+  const b = computeKeywordCompetition(s2.value, r2.value);
+  if (!a.ok || !b.ok) return undefined;
+  // The keywords' own names ("A词", "Keyword B") where the question gives them.
+  // The last name before the keyword's first figure.
+  const nameBefore = (n: NumberSlot, fallback: string) =>
+    [...slots.text.slice(Math.max(0, n.index - 40), n.index).matchAll(/(?:^|[^a-z])([a-z])\s*(?:词|关键词)|keyword\s+([a-z])\b|词\s*([a-z])(?![a-z])/giu)]
+      .at(-1)
+      ?.slice(1)
+      .find(Boolean)
+      ?.toUpperCase() ?? fallback;
+  const first = Math.min(s1.index, r1.index) === s1.index ? s1 : r1;
+  const second = Math.min(s2.index, r2.index) === s2.index ? s2 : r2;
+  const na = nameBefore(first, "1");
+  const nb = nameBefore(second, "2");
+  const [ca, cb] = [a.competition, b.competition];
+  const line = (n: string, s: NumberSlot, r: NumberSlot, c: number) => `${n}：${formatNumber(s.value)} ÷ ${formatNumber(r.value)} = ${formatNumber(c, 3)}`;
+  const lineEn = (n: string, s: NumberSlot, r: NumberSlot, c: number) => `${n}: ${formatNumber(s.value)} ÷ ${formatNumber(r.value)} = ${formatNumber(c, 3)}`;
+  const higher = ca === cb ? undefined : ca > cb ? na : nb;
+  const label = (n: string) => (/^\d$/u.test(n) ? `第${n}个词` : `${n}词`);
+  const labelEn = (n: string) => (/^\d$/u.test(n) ? `keyword ${n}` : `keyword ${n}`);
+  return {
+    kind: "computed",
+    result: higher
+      ? `${label(higher)}竞争度更高（${formatNumber(Math.max(ca, cb), 3)} > ${formatNumber(Math.min(ca, cb), 3)}）：买家搜得多、卖家用得少，点击率相近时更像蓝海词`
+      : `两个词竞争度相同（${formatNumber(ca, 3)}）`,
+    arithmetic: `${line(label(na), s1, r1, ca)}；${line(label(nb), s2, r2, cb)}`,
+    rule: "竞争度 = 类目搜索指数 ÷ 卖家规模指数（越高越好）",
+    source: "金品诚企品牌升级 · 工具差异化 选词参谋",
+    en: {
+      result: higher
+        ? `${labelEn(higher)} has the higher competition (竞争度) (${formatNumber(Math.max(ca, cb), 3)} > ${formatNumber(Math.min(ca, cb), 3)}): more buyers search and fewer sellers use it, so with a similar click rate it is the bluer-ocean word`
+        : `Both keywords have the same competition (${formatNumber(ca, 3)})`,
+      arithmetic: `${lineEn(labelEn(na), s1, r1, ca)}; ${lineEn(labelEn(nb), s2, r2, cb)}`,
+      rule: "Competition = category search index ÷ seller scale index (higher is better)",
+    },
+  };
+}
+
 const keywordCompetition: Calculator = {
   needs: ["categorySearchIndex", "sellerScaleIndex"],
   cue: /竞争度|竟争度|competition/u,
   run(slots) {
+    const pair = twoKeywords(slots);
+    if (pair) return pair;
     const search = numberNear(slots, ["plain", "amount", "count"], /搜索|search/u, 10);
     const sellers = numberNear(slots, ["plain", "amount", "count"], /卖家|规模|seller/u, 10, (n) => n === search);
     if (!search || !sellers) return needs("告诉我这个词的类目搜索指数和卖家规模指数（例如「搜索指数12000，卖家规模指数3000」），我帮你算竞争度。", "Tell me the keyword's category search index and seller scale index (e.g. \"search index 12000, seller scale index 3000\") and I'll work out its competition.");
