@@ -1932,6 +1932,14 @@ function weeksCountingAnyIndustry(d: DateSlot, now: DateTime): Calculation | und
 /** "9月1-4日实收3000美金": a range of days and the amount received in it. */
 const RANGE_AMOUNT = /(\d{1,2})月(\d{1,2})(?:日|号)?(?:\s*[-–~～到至]\s*(?:(\d{1,2})月)?(\d{1,2})(?:日|号)?)?[^\d，,。；;]{0,8}?(\d+(?:\.\d+)?)\s*(万)?\s*(?:美金|美元|usd|刀)/gu;
 
+/** After a day, the display week it falls in: "那周展示的榜单", "这一周上的榜", "that week's list". */
+const DAY_OF_DISPLAY_WEEK = /^\s*(?:的|所在的?)?\s*(?:那|这)?一?[周週]\s*(?:展示|显示|上榜|出来|公布)|^\s*(?:的|所在的?)?\s*(?:那|这)?一?[周週]的?榜|^\s*,?\s*(?:that|this) week'?s? (?:list|ranking)/u;
+
+/** The day a question names its display week by ("9月15号那周展示的榜单"), if it does. */
+function dayOfDisplayWeek(slots: Slots): DateSlot | undefined {
+  return slots.dates.find((d) => DAY_OF_DISPLAY_WEEK.test(slots.text.slice(d.index + d.raw.length, d.index + d.raw.length + 14)));
+}
+
 /** A range of days right after a date: "到26号", "-19日", "～9月26日". */
 const RANGE_END = /^\s*[-–~～到至]\s*(?:(\d{1,2})月)?(\d{1,2})(?:日|号)?/u;
 
@@ -1941,6 +1949,10 @@ const RANGE_END = /^\s*[-–~～到至]\s*(?:(\d{1,2})月)?(\d{1,2})(?:日|号)?
  */
 function displayWeekNamed(slots: Slots, now: DateTime): number | undefined {
   const weeks = checkFestival(partialMerchant({}), now).weeks;
+  // "9月15号那周展示的榜单": the display week that holds the day.
+  const day = dayOfDisplayWeek(slots);
+  const holding = day && weeks.find((x) => x.display.fromDate <= day.date && day.date <= x.display.toDate);
+  if (holding) return holding.week;
   for (const d of slots.dates) {
     const m = RANGE_END.exec(slots.text.slice(d.index + d.raw.length));
     if (!m) continue;
@@ -1993,7 +2005,7 @@ function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime):
 
 const festivalWindow: Calculator = {
   needs: ["industry", "week"],
-  cue: /第.{1,2}[周週]|week\s*\d|展示周|哪[一几]?[周週]|[那这][一个]?[周週]的?榜|which week/u,
+  cue: /第.{1,2}[周週]|week\s*\d|展示周|哪[一几]?[周週]|[那这][一个]?[周週]的?榜|[那这]一?[周週](?:展示|显示|上榜)|which week|that week'?s? (?:list|ranking)/u,
   run(slots, now) {
     const shownWeek = displayWeekNamed(slots, now);
     const weekSlot =
@@ -2039,17 +2051,20 @@ const festivalWindow: Calculator = {
     if (!week.gmv) return needs(`「${industry}」不在采购节榜单的适用行业名单中。`, `That industry (${industry}) is not among the industries the festival lists cover.`);
     const g = week.gmv;
     const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
+    const day = dayOfDisplayWeek(slots);
+    const dayZh = day ? `（${day.raw} 在这一周的展示期内）` : "";
+    const dayEn = day ? ` (${mdEn(day.date)} falls in it)` : "";
     const typeEn = check.windowType === "weekly" ? "counted week by week" : "counted cumulatively";
     const en = {
       result: `Your industry (${check.listedAs ?? industry}) is ${typeEn}: the Week ${week.week} list ranks by GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time (${g.fromDate} to ${g.toDate})${check.windowType === "cumulative" && week.week > 1 ? ", added up" : ""}`,
-      arithmetic: `Beijing time ${g.start.toFormat("yyyy-MM-dd HH:mm")} to ${g.end.toFormat("yyyy-MM-dd HH:mm")}; the week is shown US Pacific ${week.display.fromDate} to ${week.display.toDate}`,
+      arithmetic: `Beijing time ${g.start.toFormat("yyyy-MM-dd HH:mm")} to ${g.end.toFormat("yyyy-MM-dd HH:mm")}; the week is shown US Pacific ${week.display.fromDate} to ${week.display.toDate}${dayEn}`,
       rule: "Each industry's GMV windows are in the briefing (US Pacific time); cumulative industries add up from September 1 from Week 2 on",
     };
     return {
       en,
       kind: "computed",
       result: `「${check.listedAs ?? industry}」属于${type}行业，第${week.week}周榜单按美西时间 ${md(g.fromDate)}–${md(g.toDate)}（${g.fromDate} 至 ${g.toDate}）的实收GMV${check.windowType === "cumulative" && week.week > 1 ? "累计" : ""}排名`,
-      arithmetic: `北京时间 ${g.start.toFormat("yyyy-MM-dd HH:mm")} 至 ${g.end.toFormat("yyyy-MM-dd HH:mm")}；该周展示期 美西 ${week.display.fromDate} 至 ${week.display.toDate}`,
+      arithmetic: `北京时间 ${g.start.toFormat("yyyy-MM-dd HH:mm")} 至 ${g.end.toFormat("yyyy-MM-dd HH:mm")}；该周展示期 美西 ${week.display.fromDate} 至 ${week.display.toDate}${dayZh}`,
       rule: `${type}行业各周GMV统计区间见简报（美西时间）；累计统计行业从第2周起自 9月1日累计`,
       source: "9月采购节榜单新玩法 · 每周统计/累计统计说明",
     };
