@@ -2535,14 +2535,14 @@ function twoKeywords(slots: Slots): Calculation | undefined {
   return {
     kind: "computed",
     result: higher
-      ? `${label(higher)}竞争度更高（${formatNumber(Math.max(ca, cb), 3)} > ${formatNumber(Math.min(ca, cb), 3)}）：买家搜得多、卖家用得少，点击率相近时更像蓝海词`
+      ? `${label(higher)}竞争度更高、更像蓝海词（${formatNumber(Math.max(ca, cb), 3)} > ${formatNumber(Math.min(ca, cb), 3)}）：买家搜得多、卖家用得少（点击率也要相近）`
       : `两个词竞争度相同（${formatNumber(ca, 3)}）`,
     arithmetic: `${line(label(na), s1, r1, ca)}；${line(label(nb), s2, r2, cb)}`,
     rule: "竞争度 = 类目搜索指数 ÷ 卖家规模指数（越高越好）",
     source: "金品诚企品牌升级 · 工具差异化 选词参谋",
     en: {
       result: higher
-        ? `${labelEn(higher)} has the higher competition (竞争度) (${formatNumber(Math.max(ca, cb), 3)} > ${formatNumber(Math.min(ca, cb), 3)}): more buyers search and fewer sellers use it, so with a similar click rate it is the bluer-ocean word`
+        ? `${labelEn(higher)} has the higher competition (竞争度) and is the bluer-ocean word (${formatNumber(Math.max(ca, cb), 3)} > ${formatNumber(Math.min(ca, cb), 3)}): more buyers search and fewer sellers use it (given a similar click rate)`
         : `Both keywords have the same competition (${formatNumber(ca, 3)})`,
       arithmetic: `${lineEn(labelEn(na), s1, r1, ca)}; ${lineEn(labelEn(nb), s2, r2, cb)}`,
       rule: "Competition = category search index ÷ seller scale index (higher is better)",

@@ -358,8 +358,8 @@ table("factory-reply-time", [["平均回复时间3个小时能上回复时间榜
 table("keyword-competition", [
   ["类目搜索指数9000，卖家规模指数3000，竞争度多少", "竞争度 = 3"],
   // two keywords, each with its two indexes, compared
-  ["对比两个词：A词类目搜索指数8000、卖家规模指数400；B词类目搜索指数6000、卖家规模指数200，哪个竞争度高", "B词竞争度更高（30 > 20）", "A词：8,000 ÷ 400 = 20；B词：6,000 ÷ 200 = 30"],
-  ["Keyword A: category search index 3000, seller scale index 600. Keyword B: search index 2400, seller scale index 400. Which has higher competition?", "B词竞争度更高（6 > 5）"],
+  ["对比两个词：A词类目搜索指数8000、卖家规模指数400；B词类目搜索指数6000、卖家规模指数200，哪个竞争度高", "B词竞争度更高、更像蓝海词（30 > 20）", "A词：8,000 ÷ 400 = 20；B词：6,000 ÷ 200 = 30"],
+  ["Keyword A: category search index 3000, seller scale index 600. Keyword B: search index 2400, seller scale index 400. Which has higher competition?", "B词竞争度更高、更像蓝海词（6 > 5）"],
   ["A词搜索指数6000、卖家规模指数300，B词搜索指数4000、卖家规模指数200，竞争度哪个高", "两个词竞争度相同（20）"],
 ]);
 
