@@ -2455,7 +2455,9 @@ const rfqTotal: Calculator = {
       zero(/no (?:rfq )?(?:gmv|sales|orders? received)|(?:gmv|到账|成交|实收)(?:是|为)?\s*0(?!\d)|(?:一笔)?(?:到账|成交)的?都没有|没有(?:rfq)?(?:gmv|到账|成交)/u);
     // The two ranked factors are computable only when the question says both are in the top 10%,
     // or gives the points each already has (the back office shows them: "报价个数20分").
-    const top = /(?:前|top\s*)10\s*%|前百分之十/u.test(slots.text);
+    // Peer ranks as written ("报价个数排同行前3%，响应率前10%以内"): each within the top 10% counts.
+    const ranks = slots.numbers.filter((n) => n.kind === "percent" && /(?:前|top)\s*$/u.test(n.before.slice(-4)));
+    const top = ranks.length > 0 ? ranks.every((n) => n.value <= 0.1) : /(?:前|top\s*)10\s*%|前百分之十/u.test(slots.text);
     const ranked = rankedFactorPoints(slots);
     if (!login || !reply || !gmv || (!top && !ranked)) {
       return needs("总分要五项数字：登录天数、近30天买家回复率、RFQ近90天实收GMV，以及报价个数和24小时响应率是否都在同行前10%（这两项按同行排名计分）；绑定商户后发送 /score 可直接算出。", "The total score needs all five factors: login days, buyer reply rate over the last 30 days, RFQ GMV received in the last 90 days, and whether your quote count and 24-hour response rate are both in the peer top 10% (those two are scored by peer rank); bind your account and send /score to have it worked out.");
@@ -2479,8 +2481,10 @@ const rfqTotal: Calculator = {
     const parts = points.join(" + ");
     // A rate worked out from counts ("报了50条，回了20条") shows them.
     const replyFrom = reply.raw.includes("/") ? `（${reply.raw}）` : "";
-    const rankedZh = ranked ? `报价个数 ${ranked.quotes.value} 分、24小时响应率 ${ranked.response.value} 分` : "报价个数与24小时响应率同行前10%";
-    const rankedEn = ranked ? `quotes ${ranked.quotes.value} points, 24-hour response ${ranked.response.value} points` : "quotes and 24-hour response in the top 10% of peers";
+    const asRanked = ranks.length > 0 ? `内（你给的：${ranks.map((r) => `前${formatPercent(r.value)}`).join("、")}）` : "";
+    const asRankedEn = ranks.length > 0 ? ` (as given: ${ranks.map((r) => `top ${formatPercent(r.value)}`).join(", ")})` : "";
+    const rankedZh = ranked ? `报价个数 ${ranked.quotes.value} 分、24小时响应率 ${ranked.response.value} 分` : `报价个数与24小时响应率同行前10%${asRanked}`;
+    const rankedEn = ranked ? `quotes ${ranked.quotes.value} points, 24-hour response ${ranked.response.value} points` : `quotes and 24-hour response in the top 10% of peers${asRankedEn}`;
     return {
       kind: "computed",
       result: `总分 ${total} 分${score.goldBonus ? `（含金品 +${score.goldBonus}）` : ""}，${TIER_LABELS[row.tier]}档：${grantZh}`,

@@ -288,6 +288,8 @@ table("rfq-factor", [
 ]);
 
 table("rfq-total", [
+  // peer ranks as written: each within the top 10% counts, and is named in the working
+  ["不是金品，这个月RFQ登录了25天，报价个数排同行前3%，24小时报价响应率也在同行前10%以内，近30天买家回复率12%，近90天RFQ到账的GMV是6000美金，总分多少", "总分 80 分", "同行前10%内（你给的：前3%）"],
   ["帮我算总分：登录22天，报价个数和24小时响应率都在同行前10%，买家回复率50%，RFQ近90天实收3万美元", "总分 100 分", "≥90分档"],
   ["金品，登录4天，报价数和响应率同行前10%，买家回复率10%，GMV 2000美元，总分多少", "总分 92 分（含金品 +20）", "2 + 25 + 25 + 10 + 10 + 金品 20"],
   // the points the back office shows for the two peer-ranked factors, instead of a peer rank
@@ -297,6 +299,10 @@ table("rfq-total", [
   // in the top tier, last month's quotes give this month's free quotes
   ["金品：登录22天，报价个数25分，24h响应率25分，近30天回复率50%，近90天RFQ实收1万美金，总分多少？上月报价70条，本月给几条？", "总分 115 分（含金品 +20）", "本月赠送报价 70 条"],
 ]);
+
+it("a peer rank outside the top 10% leaves the total to be asked (the briefing scores only the top 10%)", () => {
+  expect(run("rfq-total", "登录了25天，报价个数同行前15%，24小时响应率同行前5%，买家回复率12%，GMV 6000美金，总分多少").kind).toBe("needs");
+});
 
 table("guarantee-compensation", [
   ["三笔逾期订单分别是200美元、900美元和5000美元，一共赔多少", "合计最多赔 210 美元", "5,000 美元 → 100 美元（封顶）"],
