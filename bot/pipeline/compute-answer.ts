@@ -239,7 +239,7 @@ function partialRfq(overrides: Partial<Rfq>): Rfq {
 // ---------------------------------------------------------------- slot readers
 
 // 原始分/基础分/raw: the score before the Gold +20 (docs/computed-answers.md).
-const SCORE_WORDS = /服务分|分数|总分|得分|score|打了|评分|rfq分|原始分|基础分|\braw\b/u;
+const SCORE_WORDS = /服务分|分数|总分|得分|score|打了|评分|rfq分|原始分|基础分|\braw\b|(?:五|5)(?:项|个|大)因子|因子分|因子(?:加起来|合计|总和|总分)/u;
 const LAST_MONTH = /上月|上个月|last month|上一个月|上期/u;
 const USD_NEAR = /订单|order|金额|货值|ta|信保|gmv|实收|累计|收款|交易额/u;
 

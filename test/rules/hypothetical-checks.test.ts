@@ -61,6 +61,9 @@ it("every rule is named by an entry, so that its computed reply links to the ful
 });
 
 table("rfq-tier", [
+  // the five factors' sum is the score before the Gold bonus
+  ["金品，因子分75，上月报价80条，这个月3号能先到几条？", "服务分 75 + 金品 20 = 95 分", "每次 40 条"],
+  ["金品诚企第三年。这个月五项因子加起来七十五分，上个月报了一百二十条，这个月赠送报价是不是能拿一百二十条？", "拿不到 120 条，本月是 100 条"],
   ["服务分75能拿多少赠送报价？", "70–79分档", "服务力赠送报价 20 条", "报价畅行 10 条"],
   // a band of the table is answered as that tier, not as the merchant's score
   ["服务分80-90分有多少赠送报价", "80–90分（80 ≤ 服务分 < 90）是 80–89分档", "服务力赠送报价 30 条"],
