@@ -143,6 +143,7 @@ export const COMPUTE_RULES = [
   "integrated-definition",
   "festival-industry-type",
   "card-offline-figures",
+  "ta-closure-end",
 ] as const;
 
 export const ComputeSchema = z

@@ -69,6 +69,7 @@ export {
   LADDER_RULES,
   PENALTY_LADDERS,
   TA_CLOSURE_DAYS,
+  taClosureEnds,
   TA_CLOSURE_BENEFITS_LOST,
   type AppealsCheck,
   type Ladder,

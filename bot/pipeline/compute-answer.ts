@@ -74,6 +74,7 @@ import {
   scoreRfq,
   SHANGHAI,
   TA_CLOSURE_DAYS,
+  taClosureEnds,
   TA_CLOSURE_BENEFITS_LOST,
   tierRowOf,
   US_PACIFIC,
@@ -2975,6 +2976,50 @@ const appealObjectiveGround: Calculator = {
   },
 };
 
+/**
+ * "第4次是9月1日被罚的，被关了信保90天…现在已经12月15日了，过了关闭期吗": the day a Trade Assurance
+ * closure is over, from the day it began, and whether a later day (or today) is past it.
+ */
+const taClosureEnd: Calculator = {
+  needs: ["closureDate"],
+  cue: /^(?=[\s\S]*(?:关闭|关了|被关|关信保|停用|closed|closure|suspend))(?=[\s\S]*(?:信保|信用保障|trade assurance|\bta\b))(?=[\s\S]*(?:恢复|过了|结束|解除|到期|届满|重新|还能|能不能|什么时候|哪天|满|reopen|restor|back|over|end|yet|when))/u,
+  run(slots, now) {
+    const near = (d: DateSlot) => slots.text.slice(Math.max(0, d.index - 12), d.index + d.raw.length + 10);
+    const start = slots.dates.find((d) => /罚|关|判|停|closed|suspend|penal/u.test(near(d)));
+    if (!start) return needs("告诉我信保服务资格是哪天被关闭的（例如「9月1日被关」），我帮你算90天关闭期到哪天结束。", "Tell me the day Trade Assurance was closed (e.g. \"closed on September 1\") and I'll work out when the 90-day closure is over.");
+    const ends = taClosureEnds(start.instant);
+    const later = slots.dates.find((d) => d !== start && d.instant > start.instant);
+    const asked = later?.instant ?? (ASKS_TODAY.test(slots.text) ? now : undefined);
+    const askedDay = asked?.setZone(SHANGHAI).startOf("day");
+    const startDay = start.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd");
+    const past = askedDay ? askedDay >= ends : undefined;
+    const daysLeft = askedDay && !past ? Math.round(ends.diff(askedDay, "days").days) : 0;
+    const askedZh = askedDay ? `${later ? later.raw : "今天"}（${askedDay.toFormat("yyyy-MM-dd")}）` : "";
+    const askedEn = askedDay ? `${later ? dayEn(askedDay) : `today (${askedDay.toFormat("yyyy-MM-dd")})`}` : "";
+    const verdictZh = askedDay ? (past ? `${askedZh}已过关闭期，信保服务资格已恢复；` : `${askedZh}还在关闭期内，还差 ${daysLeft} 天；`) : "";
+    const verdictEn = askedDay ? (past ? `Yes, by ${askedEn} the closure is over and Trade Assurance is back; ` : `No, on ${askedEn} the closure is still on, ${daysLeft} more days to go; `) : "";
+    const elapsed = askedDay ? `；${askedDay.toFormat("yyyy-MM-dd")} 距关闭日 ${Math.round(askedDay.diff(start.instant.setZone(SHANGHAI).startOf("day"), "days").days)} 天` : "";
+    const elapsedEn = askedDay ? `; ${askedDay.toFormat("yyyy-MM-dd")} is ${Math.round(askedDay.diff(start.instant.setZone(SHANGHAI).startOf("day"), "days").days)} days after the closure began` : "";
+    const first = PENALTY_LADDERS["refuse-trade-assurance"].rows.find((r) => r.extra.includes("trade-assurance-closed-90-days"))!.fromOrdinal;
+    // "当时扣了3分还被关了信保": the points of the same penalty do not move the closure.
+    const points = slots.numbers.filter((n) => n.kind === "score" && /扣|罚|deduct|lost/u.test(n.before.slice(-4)));
+    const pointsZh = points.length === 1 ? `（同一处罚扣的 ${points[0]!.value} 分与关闭期无关）` : "";
+    const pointsEn = points.length === 1 ? ` (the ${points[0]!.value} points of the same penalty do not change it)` : "";
+    return {
+      kind: "computed",
+      result: `${verdictZh}关闭期到 ${day(ends)} 结束（从 ${startDay} 起 ${TA_CLOSURE_DAYS} 天）`,
+      arithmetic: `${startDay} + ${TA_CLOSURE_DAYS} 天 = ${ends.toFormat("yyyy-MM-dd")}（${ESTIMATE_NOTE}：关闭日 + ${TA_CLOSURE_DAYS} 天）${elapsed}${pointsZh}`,
+      rule: `拒用信保第${first}次（含）起，除扣分外关闭信用保障服务资格${TA_CLOSURE_DAYS}天；期间不能享受${TA_CLOSURE_BENEFITS_LOST.map(([zh]) => zh).join("、")}等权益`,
+      source: "国际站规则更新解读 · 管控公告",
+      en: {
+        result: `${verdictEn}the closure is over on ${dayEn(ends)} (${TA_CLOSURE_DAYS} days from ${startDay})`,
+        arithmetic: `${startDay} + ${TA_CLOSURE_DAYS} days = ${ends.toFormat("yyyy-MM-dd")} (${ESTIMATE_NOTE_EN}: the closure day + ${TA_CLOSURE_DAYS} days)${elapsedEn}${pointsEn}`,
+        rule: `From the ${first}th refusal of Trade Assurance on, besides the points, Trade Assurance is closed for ${TA_CLOSURE_DAYS} days, without ${TA_CLOSURE_BENEFITS_LOST.map(([, en]) => en).join(", ")}`,
+      },
+    };
+  },
+};
+
 const couponExpiry: Calculator = {
   needs: ["couponDate"],
   cue: /^(?=[\s\S]*(?:券|coupon))(?=[\s\S]*(?:有效|用到|到期|过期|能用|使用|until|expire|valid|use it))/u,
@@ -3298,6 +3343,7 @@ const cardOfflineFigures: Calculator = {
 
 export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "card-offline-figures": cardOfflineFigures,
+  "ta-closure-end": taClosureEnd,
   "festival-industry-type": festivalIndustryType,
   "integrated-definition": integratedDefinition,
   "festival-category-lock": festivalCategoryLock,

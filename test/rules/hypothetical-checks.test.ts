@@ -142,6 +142,14 @@ table("appeal-deadline", [
   ["8月20日上午10点因拒用信保被罚，订单4999美金，最晚什么时候申诉", "订单 4,999 美元 < 5,000 美元", "不能用客观原因"],
 ]);
 
+table("ta-closure-end", [
+  // the closure day + 90 days (docs/computed-answers.md, "Readings"), and a later day against it
+  ["第4次拒用信保是9月1日被罚的，关了信保90天，现在已经12月15日了，过了关闭期吗", "12月15日（2021-12-15）已过关闭期", "2021-09-01 + 90 天 = 2021-11-30", "距关闭日 105 天"],
+  ["第4次拒用信保被关了信保，9月1号开始关的，10月15号能恢复用信保吗", "还在关闭期内，还差 46 天", "2021-11-30"],
+  ["信保9月1日被关闭，11月30日能恢复吗", "已过关闭期"],
+  ["信保9月1日被关闭，11月29日能恢复吗", "还差 1 天"],
+]);
+
 table("penalty-off-platform", [["We have now been penalised five times for steering buyers to WeChat. How many points in total?", "5次累计共扣 18 分"]]);
 
 table("penalty-refuse-ta", [
@@ -709,6 +717,7 @@ describe("every calculator asks for a missing figure in English and in Chinese",
     "integrated-definition": ["do we count as an integrated manufacturer and trader", "我们能认定工贸一体吗", /持股比例/],
     "festival-industry-type": ["is my industry weekly or cumulative", "我们行业是每周统计还是累计统计", /一级行业/],
     "card-offline-figures": ["which offline figures does my card show", "卡片上显示哪几项线下数据", /验真报告/],
+    "ta-closure-end": ["when is our Trade Assurance closure over", "信保被关了什么时候能恢复", /哪天被关闭/],
   };
   it("covers every calculator", () => {
     expect(Object.keys(rows).sort()).toEqual([...COMPUTE_RULES].sort());
