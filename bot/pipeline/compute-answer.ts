@@ -2149,17 +2149,20 @@ function yesNo(text: string, yes: RegExp, no: RegExp): boolean | null {
  * time, from the briefing's My Alibaba list); a day without a time is told how late that day it closes.
  */
 const brandRegistration: Calculator = {
-  readsCompanyFacts: true,
   needs: ["time"],
-  cue: /^(?=[\s\S]*(?:品牌站|brand station))(?=[\s\S]*(?:报名|注册|sign.?up|register|registration))(?=[\s\S]*(?:来得及|还能|能不能|可以|赶得上|截止|晚不晚|in time|still|deadline|too late))/u,
+  cue: /^(?=[\s\S]*(?:品牌站|brand station))(?=[\s\S]*(?:报名|注册|招商|sign.?up|register|registration))(?=[\s\S]*(?:来得及|还能|能不能|可以|赶得上|截止|晚不晚|开着|还开|in time|still|deadline|too late|open))/u,
   run(slots) {
     // Matched as the brand-station windows' entry, a question about another deadline ("Penalty
     // executed 9-27 09:00, appeal deadline?") is not a sign-up: it is not computed here.
     if (!/报名|注册|sign.?up|register|registration|apply/u.test(slots.text) || /申诉|appeal|罚|penal/u.test(slots.text)) {
       return needs("告诉我你打算报名工业品牌站的日期和时间（例如「8月25日晚上10点」），我帮你对照报名时间。", "Tell me the date and time you plan to sign up for the brand station (e.g. \"August 25 at 10 pm\") and I'll check it against the sign-up window.");
     }
-    if (slots.dates.length !== 1) return needs("告诉我你打算报名的日期和时间（例如「8月25日晚上10点」），我帮你对照报名时间。", "Tell me the date and time you plan to sign up (e.g. \"August 25 at 10 pm\") and I'll check it against the sign-up window.");
+    // "年底12月31日前报上…12月31日还开着吗": the same moment written twice is one.
+    const moments = new Set(slots.dates.map((x) => `${x.date} ${x.time ?? ""}`));
+    if (moments.size !== 1) return needs("告诉我你打算报名的日期和时间（例如「8月25日晚上10点」），我帮你对照报名时间。", "Tell me the date and time you plan to sign up (e.g. \"August 25 at 10 pm\") and I'll check it against the sign-up window.");
     const d = slots.dates[0]!;
+    // The window depends on the moment only: the brand's figures of the message are named as not used.
+    const unused = unusedFigures(slots, () => false, "报名时间", "the sign-up window");
     const name = /云招募/u.test(slots.text) ? "2021阿里工业品牌站升级云招募" : /招商/u.test(slots.text) ? "工业品牌站招商" : "工业品牌站";
     const a = BRAND_ACTIVITIES.find((x) => x.name === name)!;
     const w = a.registration;
@@ -2194,12 +2197,12 @@ const brandRegistration: Calculator = {
     return {
       kind: "computed",
       result: verdict,
-      arithmetic: `${when} 对照报名时间 ${fmt(w.start)} – ${fmt(w.end)}（中国时间）`,
+      arithmetic: `${when} 对照报名时间 ${fmt(w.start)} – ${fmt(w.end)}（中国时间）${unused.zh}`,
       rule: `「${name}」报名时间 ${fmt(w.start)} – ${fmt(w.end)}（中国时间）；入口：商家工作台——营销中心——官方活动报名——工业品牌站`,
       source: "工业品牌站升级 · 报名通道（My Alibaba 活动列表）",
       en: {
         result: verdictEn,
-        arithmetic: `${whenEn} against the sign-up window ${fmt(w.start)} – ${fmt(w.end)} China time`,
+        arithmetic: `${whenEn} against the sign-up window ${fmt(w.start)} – ${fmt(w.end)} China time${unused.en}`,
         rule: `Sign-up for (${name}) runs ${fmt(w.start)} – ${fmt(w.end)} China time; entry: seller workbench → marketing centre → official event sign-up → Industrial Brand Station`,
       },
     };
