@@ -24,7 +24,7 @@ export const APPEAL_ENTRY = "MA后台-服务中心-申诉中心";
 /** briefing: 管控公告 拒绝/有条件使用信用保障 — 第4次起…关闭信用保障服务资格90天 (the `trade-assurance-closed-90-days` measure) */
 export const TA_CLOSURE_DAYS = 90;
 /**
- * The day a 90-day Trade Assurance closure is over, from the day it began (Beijing time): the
+ * The day Trade Assurance is back after its 90-day closure, from the day the closure began (Beijing time): the
  * closure day + {@link TA_CLOSURE_DAYS} days, the same reading as the guarantee's exit and rejoin
  * (docs/computed-answers.md, "Readings").
  */

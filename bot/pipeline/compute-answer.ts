@@ -967,27 +967,8 @@ const guaranteeFastStar: Calculator = {
 
 // ---------------------------------------------------------------- penalties and appeals
 
-/** The day Trade Assurance reopens after the 90-day closure that the 4th refusal brings. */
 /** The offence from which refusing Trade Assurance also closes it, from the ladder. */
 const CLOSURE_FROM = PENALTY_LADDERS["refuse-trade-assurance"].rows.find((r) => r.extra.includes("trade-assurance-closed-90-days"))?.fromOrdinal;
-
-function closureEnd(d: DateSlot): Calculation {
-  const start = d.instant.setZone(SHANGHAI).startOf("day");
-  const last = start.plus({ days: TA_CLOSURE_DAYS - 1 });
-  const reopen = start.plus({ days: TA_CLOSURE_DAYS });
-  return {
-    kind: "computed",
-    result: `信用保障服务资格关闭 ${TA_CLOSURE_DAYS} 天：${day(start)} 起至 ${day(last)}，约 ${day(reopen)} 恢复`,
-    arithmetic: `${start.toFormat("yyyy-MM-dd")} + ${TA_CLOSURE_DAYS} 天 = ${reopen.toFormat("yyyy-MM-dd")}（关闭期含处罚当天，${ESTIMATE_NOTE}）`,
-    rule: `拒绝/有条件使用信用保障，从第${CLOSURE_FROM}次（含）起除扣分外关闭信用保障服务资格${TA_CLOSURE_DAYS}天`,
-    source: "国际站规则更新解读 · 管控公告",
-    en: {
-      result: `Trade Assurance closed for ${TA_CLOSURE_DAYS} days: from ${dayEn(start)} to ${dayEn(last)}, back about ${dayEn(reopen)}`,
-      arithmetic: `${start.toFormat("yyyy-MM-dd")} + ${TA_CLOSURE_DAYS} days = ${reopen.toFormat("yyyy-MM-dd")} (the closure counts the day of the penalty, ${ESTIMATE_NOTE_EN})`,
-      rule: `Refusing Trade Assurance or using it only on conditions: from offence ${CLOSURE_FROM} on, Trade Assurance is also closed for ${TA_CLOSURE_DAYS} days`,
-    },
-  };
-}
 
 /** What the k-th violation of a laddered rule costs, for k = 1 … n, read from checkAppeals fed k − 1 past ones. */
 function ladderCosts(rule: LadderRule, n: number, now: DateTime) {
@@ -1125,7 +1106,7 @@ function penaltyCalculator(rule: LadderRule): Calculator {
       if (slots.dates.length > 0) {
         // A dated penalty: the question is about a deadline (the appeal, the closure), not the points.
         if (/申诉|appeal/u.test(slots.text)) return needs("申诉期限按处罚执行时间算：问「X月X日X点被罚，最晚什么时候申诉」即可。", "The appeal deadline counts from when the penalty was applied: ask \"penalised on <date> at <time>, when is the last moment to appeal\".");
-        if (when && rule === "refuse-trade-assurance" && /恢复|关闭|关|reopen|restor|closed/u.test(slots.text)) return closureEnd(slots.dates[0]!);
+        if (when && rule === "refuse-trade-assurance" && /恢复|关闭|关|reopen|restor|closed/u.test(slots.text)) return taClosureEnd.run(slots, now);
         if (when) return needs("这条规则按违规次数扣分：告诉我这是第几次违规，我帮你算扣几分。", "This rule deducts points by the number of the offence: tell me which offence it is and I'll work out the points deducted.");
       }
       // "第3次和第4次一共扣多少": the named violations, summed.
@@ -2176,7 +2157,7 @@ const brandRegistration: Calculator = {
     const whenEn = d.time ? `${at.setLocale("en").toFormat("MMMM d, HH:mm")} China time` : at.setLocale("en").toFormat("MMMM d");
     const verdict =
       first === "during" && last === "during"
-        ? `来得及：${when}在「${name}」的报名时间内`
+        ? `来得及（报名还开着）：${when}在「${name}」的报名时间内`
         : first === "after"
           ? `来不及：「${name}」报名已于 ${fmt(w.end)}（中国时间）截止`
           : last === "before"
@@ -2186,7 +2167,7 @@ const brandRegistration: Calculator = {
               : `当天 ${w.start.setZone(w.zone).toFormat("HH:mm:ss")}（中国时间）起才能报`;
     const verdictEn =
       first === "during" && last === "during"
-        ? `Yes, in time: ${whenEn} is within the sign-up window of (${name})`
+        ? `Yes, in time (sign-up is still open): ${whenEn} is within the sign-up window of (${name})`
         : first === "after"
           ? `No, too late: sign-up for (${name}) closed at ${fmt(w.end)} China time`
           : last === "before"
@@ -2586,7 +2567,7 @@ const keywordCompetition: Calculator = {
 
 const firstCompensation: Calculator = {
   needs: ["claimTime"],
-  cue: /首单包赔|首单.{0,4}赔|first (?:compensation|claim)|平台.{0,4}包赔/u,
+  cue: /首单包赔|首单.{0,4}赔|第一笔.{0,6}赔|first (?:compensation|claim)|平台.{0,4}包赔|平台(?:还)?包(?:吗|不包|么)/u,
   run(slots) {
     // Payment and claim must both come before the deadline: the later of the dates given decides.
     const d = [...slots.dates].sort((a, b) => a.instant.toMillis() - b.instant.toMillis())[slots.dates.length - 1];
@@ -2599,8 +2580,14 @@ const firstCompensation: Calculator = {
     const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
     const amount = usdAmount(slots, /订单|order|金额|ta|信保/u) ?? (usd.length === 1 ? usd[0] : undefined);
     const c = amount && amount.currency !== "CNY" ? computeCompensation(amount.value) : undefined;
-    const payZh = c?.ok ? `；这笔赔付 ${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${formatUsd(c.compensationUsd)}${c.capped ? "（封顶）" : ""}，${applies ? "由平台承担，不用你出" : "由你承担"}` : "";
-    const payEn = c?.ok ? `; this claim is ${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""}, ${applies ? "paid by the platform, not you" : "borne by you"}` : "";
+    // 1,500 × 10% = 150, capped at 100: the product before the cap, then the cap.
+    const uncapped = c?.ok ? c.orderAmountUsd * c.rate : 0;
+    const payZh = c?.ok
+      ? `；这笔赔付 ${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${formatUsd(uncapped)}${c.capped ? `，封顶 ${formatUsd(c.capUsd)} → ${formatUsd(c.compensationUsd)}` : ""}，${applies ? "由平台承担，不用你出" : "由你承担"}`
+      : "";
+    const payEn = c?.ok
+      ? `; this claim is ${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${usdEn(uncapped)}${c.capped ? `, capped at ${usdEn(c.capUsd)} → ${usdEn(c.compensationUsd)}` : ""}, ${applies ? "paid by the platform, not you" : "borne by you"}`
+      : "";
     const deadline = FIRST_COMPENSATION_DEADLINE;
     const pacific = d.instant.setZone(US_PACIFIC).toFormat("yyyy-MM-dd HH:mm");
     return {
@@ -2988,36 +2975,37 @@ const taClosureEnd: Calculator = {
   cue: /^(?=[\s\S]*(?:关闭|关了|被关|关信保|停用|closed|closure|suspend))(?=[\s\S]*(?:信保|信用保障|trade assurance|\bta\b))(?=[\s\S]*(?:恢复|过了|结束|解除|到期|届满|重新|还能|能不能|什么时候|哪天|满|reopen|restor|back|over|end|yet|when))/u,
   run(slots, now) {
     const near = (d: DateSlot) => slots.text.slice(Math.max(0, d.index - 12), d.index + d.raw.length + 10);
-    const start = slots.dates.find((d) => /罚|关|判|停|closed|suspend|penal/u.test(near(d)));
-    if (!start) return needs("告诉我信保服务资格是哪天被关闭的（例如「9月1日被关」），我帮你算90天关闭期到哪天结束。", "Tell me the day Trade Assurance was closed (e.g. \"closed on September 1\") and I'll work out when the 90-day closure is over.");
-    const ends = taClosureEnds(start.instant);
-    const later = slots.dates.find((d) => d !== start && d.instant > start.instant);
-    const asked = later?.instant ?? (ASKS_TODAY.test(slots.text) ? now : undefined);
-    const askedDay = asked?.setZone(SHANGHAI).startOf("day");
-    const startDay = start.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd");
-    const past = askedDay ? askedDay >= ends : undefined;
-    const daysLeft = askedDay && !past ? Math.round(ends.diff(askedDay, "days").days) : 0;
+    const closed = slots.dates.find((d) => /罚|关|判|停|closed|suspend|penal/u.test(near(d))) ?? (slots.dates.length === 1 ? slots.dates[0] : undefined);
+    if (!closed) return needs("告诉我信保服务资格是哪天被关闭的（例如「9月1日被关」），我帮你算90天关闭期到哪天结束。", "Tell me the day Trade Assurance was closed (e.g. \"closed on September 1\") and I'll work out when the 90-day closure is over.");
+    const start = closed.instant.setZone(SHANGHAI).startOf("day");
+    const reopen = taClosureEnds(closed.instant);
+    const last = reopen.minus({ days: 1 });
+    // A later day, or today, against it.
+    const later = slots.dates.find((d) => d !== closed && d.instant > closed.instant);
+    const askedDay = (later?.instant ?? (ASKS_TODAY.test(slots.text) ? now : undefined))?.setZone(SHANGHAI).startOf("day");
+    const past = askedDay ? askedDay >= reopen : undefined;
+    const daysLeft = askedDay && !past ? Math.round(reopen.diff(askedDay, "days").days) : 0;
+    const since = askedDay ? Math.round(askedDay.diff(start, "days").days) : 0;
     const askedZh = askedDay ? `${later ? later.raw : "今天"}（${askedDay.toFormat("yyyy-MM-dd")}）` : "";
-    const askedEn = askedDay ? `${later ? dayEn(askedDay) : `today (${askedDay.toFormat("yyyy-MM-dd")})`}` : "";
-    const verdictZh = askedDay ? (past ? `${askedZh}已过关闭期，信保服务资格已恢复；` : `${askedZh}还在关闭期内，还差 ${daysLeft} 天；`) : "";
+    const askedEn = askedDay ? (later ? dayEn(askedDay) : `today (${askedDay.toFormat("yyyy-MM-dd")})`) : "";
+    const verdictZh = askedDay ? (past ? `${askedZh}已过关闭期，信保服务资格已恢复；` : `${askedZh}还在关闭期内，还差 ${daysLeft} 天恢复；`) : "";
     const verdictEn = askedDay ? (past ? `Yes, by ${askedEn} the closure is over and Trade Assurance is back; ` : `No, on ${askedEn} the closure is still on, ${daysLeft} more days to go; `) : "";
-    const elapsed = askedDay ? `；${askedDay.toFormat("yyyy-MM-dd")} 距关闭日 ${Math.round(askedDay.diff(start.instant.setZone(SHANGHAI).startOf("day"), "days").days)} 天` : "";
-    const elapsedEn = askedDay ? `; ${askedDay.toFormat("yyyy-MM-dd")} is ${Math.round(askedDay.diff(start.instant.setZone(SHANGHAI).startOf("day"), "days").days)} days after the closure began` : "";
-    const first = PENALTY_LADDERS["refuse-trade-assurance"].rows.find((r) => r.extra.includes("trade-assurance-closed-90-days"))!.fromOrdinal;
+    const sinceZh = askedDay ? `；${askedDay.toFormat("yyyy-MM-dd")} 距关闭日 ${since} 天` : "";
+    const sinceEn = askedDay ? `; ${askedDay.toFormat("yyyy-MM-dd")} is ${since} days after the closure began` : "";
     // "当时扣了3分还被关了信保": the points of the same penalty do not move the closure.
     const points = slots.numbers.filter((n) => n.kind === "score" && /扣|罚|deduct|lost/u.test(n.before.slice(-4)));
     const pointsZh = points.length === 1 ? `（同一处罚扣的 ${points[0]!.value} 分与关闭期无关）` : "";
     const pointsEn = points.length === 1 ? ` (the ${points[0]!.value} points of the same penalty do not change it)` : "";
     return {
       kind: "computed",
-      result: `${verdictZh}关闭期到 ${day(ends)} 结束（从 ${startDay} 起 ${TA_CLOSURE_DAYS} 天）`,
-      arithmetic: `${startDay} + ${TA_CLOSURE_DAYS} 天 = ${ends.toFormat("yyyy-MM-dd")}（${ESTIMATE_NOTE}：关闭日 + ${TA_CLOSURE_DAYS} 天）${elapsed}${pointsZh}`,
-      rule: `拒用信保第${first}次（含）起，除扣分外关闭信用保障服务资格${TA_CLOSURE_DAYS}天；期间不能享受${TA_CLOSURE_BENEFITS_LOST.map(([zh]) => zh).join("、")}等权益`,
+      result: `${verdictZh}信用保障服务资格关闭 ${TA_CLOSURE_DAYS} 天：${day(start)} 起至 ${day(last)}，${day(reopen)} 恢复`,
+      arithmetic: `${start.toFormat("yyyy-MM-dd")} + ${TA_CLOSURE_DAYS} 天 = ${reopen.toFormat("yyyy-MM-dd")}（关闭期含处罚当天，${ESTIMATE_NOTE}）${sinceZh}${pointsZh}`,
+      rule: `拒绝/有条件使用信用保障，从第${CLOSURE_FROM}次（含）起除扣分外关闭信用保障服务资格${TA_CLOSURE_DAYS}天；期间不能享受${TA_CLOSURE_BENEFITS_LOST.map(([zh]) => zh).join("、")}等权益`,
       source: "国际站规则更新解读 · 管控公告",
       en: {
-        result: `${verdictEn}the closure is over on ${dayEn(ends)} (${TA_CLOSURE_DAYS} days from ${startDay})`,
-        arithmetic: `${startDay} + ${TA_CLOSURE_DAYS} days = ${ends.toFormat("yyyy-MM-dd")} (${ESTIMATE_NOTE_EN}: the closure day + ${TA_CLOSURE_DAYS} days)${elapsedEn}${pointsEn}`,
-        rule: `From the ${first}th refusal of Trade Assurance on, besides the points, Trade Assurance is closed for ${TA_CLOSURE_DAYS} days, without ${TA_CLOSURE_BENEFITS_LOST.map(([, en]) => en).join(", ")}`,
+        result: `${verdictEn}Trade Assurance closed for ${TA_CLOSURE_DAYS} days: from ${dayEn(start)} to ${dayEn(last)}, back on ${dayEn(reopen)}`,
+        arithmetic: `${start.toFormat("yyyy-MM-dd")} + ${TA_CLOSURE_DAYS} days = ${reopen.toFormat("yyyy-MM-dd")} (the closure counts the day of the penalty, ${ESTIMATE_NOTE_EN})${sinceEn}${pointsEn}`,
+        rule: `Refusing Trade Assurance or using it only on conditions: from offence ${CLOSURE_FROM} on, Trade Assurance is also closed for ${TA_CLOSURE_DAYS} days, without ${TA_CLOSURE_BENEFITS_LOST.map(([, en]) => en).join(", ")}`,
       },
     };
   },
