@@ -172,6 +172,13 @@ function dayTime(dt: DateTime): string {
 }
 const WEEKDAYS_EN = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 
+/** 1st, 2nd, 3rd, 4th, 11th, 21st, 30th. */
+function ordinalEn(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th";
+  return `${n}${suffix}`;
+}
+
 /** `2021-09-17 (Fri, September 17)`. */
 function dayEn(dt: DateTime): string {
   return `${dt.toFormat("yyyy-MM-dd")} (${WEEKDAYS_EN[dt.weekday - 1] ?? ""}, ${dt.setLocale("en").toFormat("MMMM d")})`;
@@ -842,7 +849,7 @@ const guaranteeExit: Calculator = {
       en: {
         result: `${verdictEn}the earliest day to leave the Guarantee Upgrade service (保障升级服务) is ${dayOfEn(g.earliestExitDate)}`,
         arithmetic: `joined ${g.joinedOn}${shiftedEn} + ${GUARANTEE_EXIT_AFTER_DAYS} days = ${g.earliestExitDate}${unusedByDateRule(slots).en}`,
-        rule: `You may leave from day ${GUARANTEE_EXIT_AFTER_DAYS} after the guarantee starts (${ESTIMATE_NOTE_EN}: join date + ${GUARANTEE_EXIT_AFTER_DAYS} calendar days, Beijing time)`,
+        rule: `You may leave from the ${ordinalEn(GUARANTEE_EXIT_AFTER_DAYS)} day after the guarantee starts (${ESTIMATE_NOTE_EN}: join date + ${GUARANTEE_EXIT_AFTER_DAYS} calendar days, Beijing time)`,
       },
     };
   },
@@ -864,7 +871,7 @@ function rejoinAfterEarliestExit(join: DateSlot, now: DateTime): Calculation {
     en: {
       result: `Leave on ${dayOfEn(g.earliestExitDate)} at the earliest, rejoin on ${dayOfEn(g.rejoin.earliestDate)} at the earliest`,
       arithmetic: `joined ${g.joinedOn} + ${GUARANTEE_EXIT_AFTER_DAYS} days = left ${g.earliestExitDate}; + ${GUARANTEE_REJOIN_AFTER_DAYS} days = ${g.rejoin.earliestDate}`,
-      rule: `You may leave from day ${GUARANTEE_EXIT_AFTER_DAYS} after the guarantee starts and may not rejoin within ${GUARANTEE_REJOIN_AFTER_DAYS} days of leaving (${ESTIMATE_NOTE_EN}: calendar days, Beijing time)`,
+      rule: `You may leave from the ${ordinalEn(GUARANTEE_EXIT_AFTER_DAYS)} day after the guarantee starts and may not rejoin within ${GUARANTEE_REJOIN_AFTER_DAYS} days of leaving (${ESTIMATE_NOTE_EN}: calendar days, Beijing time)`,
     },
   };
 }
