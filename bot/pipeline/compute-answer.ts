@@ -647,10 +647,10 @@ const rfqFactor: Calculator = {
 
 const rfqStarBonus: Calculator = {
   needs: ["gmvUsd", "entitlementUsage"],
-  cue: /营销力|星等级|marketing star/u,
+  cue: /营销力|星等级|marketing.{0,12}(?:star|power|bonus)|star level/u,
   run(slots) {
     const gmv = usdAmount(slots, /gmv|实收|交易额/u);
-    const usage = numberNear(slots, ["percent"], /消耗|使用|用了|usage|权益/u, 10);
+    const usage = numberNear(slots, ["percent"], /消耗|使用|用了|usage|used|consum|权益|entitlement|benefit/u, 10);
     if (!gmv || !usage) return needs("告诉我RFQ近90天实收GMV（美元）和本月免费权益消耗比例（例如「GMV 3万美元，权益用了70%」），我帮你算营销力加几分。", "Tell me your RFQ GMV received in the last 90 days (US$) and the share of this month's free benefits used (e.g. \"GMV US$30,000, 70% of benefits used\") and I'll work out the marketing points.");
     const score = scoreRfq(partialMerchant({ rfq: partialRfq({ gmv90dUsd: gmv.value, freeEntitlementUsage: Math.min(1, usage.value) }) }), []);
     if (!score.ok) return needs("请给出GMV和权益消耗比例。", "Please give the GMV and the share of benefits used.");

@@ -99,6 +99,8 @@ table("rfq-factor", [["Our RFQ reply rate from buyers is 25%, how many points is
 table("appeal-deadline", [["被罚是9月3日上午10点，美西时间，最晚什么时候申诉", "2021-09-11 01:00", "美西时间 2021-09-10 10:00"]]);
 
 table("rfq-star-bonus", [
+  // English: "used 100% of the free entitlements", "the marketing-power bonus on the star level"
+  ["Our RFQ GMV for the last 90 days is US$20,000 and we have used 100% of this month's free entitlements. Do we get the marketing-power bonus on the star level?", "不能加星等级-营销力分", "GMV ≥ 25,000 美元"],
   ["RFQ GMV 3万美元，本月权益消耗了70%，营销力加几分", "+3 分"],
   ["GMV 35000美元，权益消耗100%", "+5 分"],
   ["GMV 24000美元，权益消耗100%", "不能加星等级-营销力分"],
