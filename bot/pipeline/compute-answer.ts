@@ -1411,12 +1411,15 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   const ordersT = l.thresholds.find((x) => x.metric === "dispatchedOrders90d");
   if (ordersT && !ordersT.met) {
     const thresholdsEn = `${FACTORY_LIST_NAMES_EN[list]}: at least ${ordersT.threshold} dispatched orders in the last 90 days, and an on-time dispatch rate > ${formatPercent(onTimeRateOf(l))}`;
+    // "及时发货率显示92%，但这90天一单都没发过": a rate without orders does not count.
+    const shownRate = rate ? `；显示的及时发货率 ${formatPercent(rate.value)} 没有发货订单不算数` : "";
+    const shownRateEn = rate ? `; the on-time rate shown (${formatPercent(rate.value)}) does not count without dispatched orders` : "";
     return {
-      text: `不能上${l.name}：近90天发货订单 ${ordersT.value} 单，需至少 ${ordersT.threshold} 单（有发货订单后，及时发货率还需 > ${formatPercent(onTimeRateOf(l))}）`,
+      text: `不能上${l.name}：近90天发货订单 ${ordersT.value} 单，需至少 ${ordersT.threshold} 单（有发货订单后，及时发货率还需 > ${formatPercent(onTimeRateOf(l))}）${shownRate}`,
       met: false,
       thresholds: `${l.name}门槛：近90天至少 ${ordersT.threshold} 个发货订单，且及时发货率 > ${formatPercent(onTimeRateOf(l))}`,
       en: {
-        text: `No, not on ${FACTORY_LIST_NAMES_EN[list]}: ${ordersT.value} orders dispatched in the last 90 days, at least ${ordersT.threshold} needed`,
+        text: `No, not on ${FACTORY_LIST_NAMES_EN[list]}: ${ordersT.value} orders dispatched in the last 90 days, at least ${ordersT.threshold} needed${shownRateEn}`,
         arithmetic: `${ordersT.value} < ${ordersT.threshold} orders`,
         thresholds: thresholdsEn,
       },

@@ -183,7 +183,11 @@ table("penalty-off-platform", [
   ["站外沟通第3次和第4次一共扣多少分", "第3次扣3分，第4次扣6分，合计扣 9 分"],
 ]);
 
-table("factory-on-time", [["及时发货率95%，但近90天没有发货订单，能上及时发货榜吗", "不能", "发货订单 0 单"]]);
+table("factory-on-time", [
+  ["及时发货率95%，但近90天没有发货订单，能上及时发货榜吗", "不能", "发货订单 0 单"],
+  // a rate shown without any dispatched order does not count
+  ["近90天及时发货率显示92%，但其实这90天一单都没发过货，能进及时发货榜吗", "不能上及时发货榜：近90天发货订单 0 单", "显示的及时发货率 92% 没有发货订单不算数"],
+]);
 
 describe("a bound is not a figure", () => {
   it.each<[ComputeRule, string]>([
