@@ -665,7 +665,7 @@ const rfqStarBonus: Calculator = {
       arithmetic: `GMV ${formatUsd(gmv.value)}、本月免费权益消耗 ${formatPercent(usage.value)}${rung ? `（≥ ${formatUsd(rung.minGmvUsd)} 且 ≥ ${formatPercent(rung.minUsage)}）` : ""}${star.bonus > 0 ? ` → +${star.bonus} 分` : ""}${star.bonus > 0 ? next : ""}`,
       rule: "RFQ近90天累计实收GMV达到门槛且本月免费权益消耗达标，星等级-营销力加分",
       en: {
-        result: `${star.bonus > 0 ? `Marketing star (星等级-营销力) +${star.bonus} points (on the star level, not on the service score)` : `No marketing star points${star.next ? `; +${star.next.bonus} needs GMV ≥ ${usdEn(star.next.minGmvUsd)} and usage ≥ ${formatPercent(star.next.minUsage)}` : ""}`}; the GMV factor of the service score is ${gmvPoints.points} points`,
+        result: `${star.bonus > 0 ? `Marketing star (星等级-营销力) +${star.bonus} points (on the star level, not on the service score)` : `No marketing star bonus (no points on the star level)${star.next ? `; +${star.next.bonus} needs GMV ≥ ${usdEn(star.next.minGmvUsd)} and usage ≥ ${formatPercent(star.next.minUsage)}` : ""}`}; the GMV factor of the service score is ${gmvPoints.points} points`,
         arithmetic: `GMV ${usdEn(gmv.value)}, free benefits used this month ${formatPercent(usage.value)}${rung ? ` (≥ ${usdEn(rung.minGmvUsd)} and ≥ ${formatPercent(rung.minUsage)})` : ""}${star.bonus > 0 ? ` → +${star.bonus} points` : ""}`,
         rule: "RFQ GMV received in the last 90 days at the threshold and this month's free benefits used enough: marketing star points",
       },
