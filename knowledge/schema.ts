@@ -144,6 +144,7 @@ export const COMPUTE_RULES = [
   "festival-industry-type",
   "card-offline-figures",
   "ta-closure-end",
+  "factory-entry",
 ] as const;
 
 export const ComputeSchema = z

@@ -19,6 +19,7 @@ import {
   checkAppeals,
   checkBrand,
   checkFactory,
+  FACTORY_AGREEMENT_PATH,
   checkFees,
   checkFestival,
   checkGuarantee,
@@ -3021,6 +3022,59 @@ const taClosureEnd: Calculator = {
   },
 };
 
+/** The two cities whose business licences have no production scope (the briefing's reminder). */
+const GZ_SZ_CITY = /广州|深圳|guangzhou|shenzhen/u;
+
+/**
+ * "我们是广州的工厂，不是金品，能入驻找工厂频道吗": channel entry from what the question says of the
+ * merchant (Gold or not, factory or trading company, Guangzhou/Shenzhen), by `checkFactory`. It
+ * computes only when those facts decide; otherwise the entry's answer gives the whole rule.
+ */
+const factoryEntry: Calculator = {
+  readsCompanyFacts: true,
+  needs: ["businessType", "gold", "city"],
+  cue: /^(?=[\s\S]*(?:找工[厂场]|find.?factory))(?=[\s\S]*(?:入驻|进|准入|加入|报名|join|enter|eligible|get in))/u,
+  run(slots) {
+    const city = GZ_SZ_CITY.exec(slots.text)?.[0];
+    const type = slots.businessType;
+    const ask = needs("告诉我你是工厂、工贸一体还是贸易公司，是否金品诚企，营业执照在哪个城市，我帮你判断能否入驻找工厂。", "Tell me whether you are a factory, an integrated factory-and-trading company or a trading company, whether you are a Verified Supplier (金品诚企), and the city on your business licence, and I'll work out whether you can join Find Factory.");
+    const decides = type === "trading" || slots.gold === true || (slots.gold === false && (city !== undefined || type !== null));
+    if (!decides) return ask;
+    const check = checkFactory(
+      partialMerchant({
+        gold: slots.gold === true,
+        businessType: type ?? "factory",
+        city: city ?? "-",
+        factory: { verifiedLicenceWithProduction: true, agreementSigned: true, effectiveInquiries90d: 0, avgReplyHours90d: 0, replyRate90d: 0, dispatchedOrders90d: 0, onTimeDispatchRate90d: 0, taGmv90dUsd: 0 },
+      }),
+    );
+    const e = check.entry;
+    const failed = (code: string) => e.conditions.some((c) => c.code === code && c.met === false);
+    const typeZh = type === "integrated" ? "工贸一体" : type === "trading" ? "贸易公司" : "工厂";
+    const typeEn = type === "integrated" ? "an integrated factory-and-trading company" : type === "trading" ? "a trading company" : "a factory";
+    const rule = `找工厂入驻：工厂、工贸一体商家；金品诚企服务中的默认准入；实地认证/出口通工厂商家在 ${FACTORY_AGREEMENT_PATH} 勾选协议即可；广州、深圳的营业执照无生产范围，暂时无法进入（可购买金品直接准入）`;
+    const ruleEn = `Find Factory entry: factories and integrated factory-and-trading merchants; Verified Suppliers (金品诚企) are admitted by default; onsite-verified or Gold Supplier factories tick the agreement at My Alibaba (${FACTORY_AGREEMENT_PATH}); Guangzhou and Shenzhen licences have no production scope, so those merchants cannot enter for now (buying Verified Supplier admits them directly)`;
+    const source = "全新导购场景-找工厂频道 · 入驻门槛";
+    if (failed("business-type-factory-or-integrated")) {
+      return { kind: "computed", result: "不能入驻：找工厂只收工厂和工贸一体商家，贸易公司不在其中", arithmetic: `${typeZh} ∉ 工厂、工贸一体`, rule, source, en: { result: "No: Find Factory takes only factories and integrated factory-and-trading merchants, not trading companies", arithmetic: `${typeEn} is neither`, rule: ruleEn } };
+    }
+    if (e.route === "gold-direct") {
+      return { kind: "computed", result: `可以：金品诚企服务中的${typeZh}默认准入找工厂，无需报名`, arithmetic: `金品 + ${typeZh} → 直接准入`, rule, source, en: { result: `Yes: as a Verified Supplier, ${typeEn} is admitted to Find Factory by default, no sign-up needed`, arithmetic: `Verified Supplier + ${typeEn} → admitted directly`, rule: ruleEn } };
+    }
+    if (failed("not-guangzhou-or-shenzhen")) {
+      return { kind: "computed", result: `暂时不能：${city}的营业执照没有生产范围，非金品商家暂时无法进入找工厂；可购买金品诚企直接准入，或等后续产品更新`, arithmetic: `非金品 + ${city} → 暂不能进入`, rule, source, en: { result: `Not for now: licences in ${city === "广州" ? "Guangzhou" : city === "深圳" ? "Shenzhen" : city} have no production scope, so merchants who are not Verified Suppliers cannot enter yet; buying Verified Supplier admits you directly`, arithmetic: `not a Verified Supplier + ${city === "广州" ? "Guangzhou" : city === "深圳" ? "Shenzhen" : city} → not for now`, rule: ruleEn } };
+    }
+    return {
+      kind: "computed",
+      result: `可以：非金品的${typeZh}，实地认证营业执照为工厂/工贸一体的，在 ${FACTORY_AGREEMENT_PATH} 勾选协议即可入驻（营业执照在广州、深圳的暂时不行）`,
+      arithmetic: `非金品 + ${typeZh} → 勾选协议入驻`,
+      rule,
+      source,
+      en: { result: `Yes: as ${typeEn} that is not a Verified Supplier, with an onsite-verified factory licence, tick the agreement at My Alibaba (${FACTORY_AGREEMENT_PATH}) to join (not yet for licences in Guangzhou or Shenzhen)`, arithmetic: `not a Verified Supplier + ${typeEn} → join by ticking the agreement`, rule: ruleEn },
+    };
+  },
+};
+
 const couponExpiry: Calculator = {
   needs: ["couponDate"],
   cue: /^(?=[\s\S]*(?:券|coupon))(?=[\s\S]*(?:有效|用到|到期|过期|能用|使用|until|expire|valid|use it))/u,
@@ -3345,6 +3399,7 @@ const cardOfflineFigures: Calculator = {
 export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "card-offline-figures": cardOfflineFigures,
   "ta-closure-end": taClosureEnd,
+  "factory-entry": factoryEntry,
   "festival-industry-type": festivalIndustryType,
   "integrated-definition": integratedDefinition,
   "festival-category-lock": festivalCategoryLock,

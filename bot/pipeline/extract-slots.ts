@@ -500,8 +500,9 @@ function extractIndustries(text: string): string[] {
   return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.name))];
 }
 
-const NOT_GOLD = /(?:不是|非|没有?|没开|未开通|没开通|不属于|还不是|不是开通)(?:的)?(?:金品|gold)|普通商家|普通会员|non-?gold|not (?:a )?gold|no gold/u;
-const GOLD = /金品|gold supplier|gold member|\bggs\b|\bgold\b|金牌/u;
+const NOT_GOLD = /(?:不是|非|没有?|没开|未开通|没开通|不属于|还不是|不是开通)(?:的)?(?:金品|gold)|普通商家|普通会员|non-?gold|not (?:a )?(?:gold|verified supplier)|no gold/u;
+// "Verified Supplier" is 金品诚企's English name in the bot's own English answers.
+const GOLD = /金品|gold supplier|gold member|verified supplier|\bggs\b|\bgold\b|金牌/u;
 
 function extractGold(text: string): boolean | null {
   if (NOT_GOLD.test(text)) return false;

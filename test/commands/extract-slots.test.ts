@@ -166,6 +166,8 @@ describe("industries, Gold and company type", () => {
     ["我不是金品，服务分68", false],
     ["非金品商家", false],
     ["not a gold supplier", false],
+    ["we are a Verified Supplier", true],
+    ["a Shenzhen factory, not a Verified Supplier", false],
     ["服务分68", null],
   ])("%s → gold %s", (q, gold) => {
     expect(extractSlots(q, ASKED).gold).toBe(gold);

@@ -144,6 +144,14 @@ table("appeal-deadline", [
   ["8月20日上午10点因拒用信保被罚，订单4999美金，最晚什么时候申诉", "订单 4,999 美元 < 5,000 美元", "不能用客观原因"],
 ]);
 
+table("factory-entry", [
+  // what the question says of the merchant decides, by checkFactory
+  ["我们是广州的工厂，不是金品，做了实地认证，能入驻找工厂频道吗？", "暂时不能：广州的营业执照没有生产范围", "可购买金品诚企直接准入"],
+  ["我们是金品，工贸一体，能进找工厂吗", "可以：金品诚企服务中的工贸一体默认准入找工厂"],
+  ["我们是贸易公司，能入驻找工厂吗", "不能入驻：找工厂只收工厂和工贸一体商家"],
+  ["宁波的工厂，出口通会员不是金品，能进找工厂吗", "可以：非金品的工厂", "勾选协议即可入驻"],
+]);
+
 table("ta-closure-end", [
   // the closure day + 90 days (docs/computed-answers.md, "Readings"), and a later day against it
   ["第4次拒用信保是9月1日被罚的，关了信保90天，现在已经12月15日了，过了关闭期吗", "12月15日（2021-12-15）已过关闭期", "2021-09-01 + 90 天 = 2021-11-30", "距关闭日 105 天"],
@@ -726,6 +734,7 @@ describe("every calculator asks for a missing figure in English and in Chinese",
     "festival-industry-type": ["is my industry weekly or cumulative", "我们行业是每周统计还是累计统计", /一级行业/],
     "card-offline-figures": ["which offline figures does my card show", "卡片上显示哪几项线下数据", /验真报告/],
     "ta-closure-end": ["when is our Trade Assurance closure over", "信保被关了什么时候能恢复", /哪天被关闭/],
+    "factory-entry": ["can we join find factory", "能入驻找工厂吗", /工厂、工贸一体还是贸易公司/],
   };
   it("covers every calculator", () => {
     expect(Object.keys(rows).sort()).toEqual([...COMPUTE_RULES].sort());
