@@ -132,9 +132,10 @@ export interface Calculator {
    */
   readonly cue: RegExp;
   /**
-   * The rule reads facts about the company itself (its staff, its age, its size: the brand, card,
-   * 工贸一体 and zone criteria). For every other rule those figures of a message are named in its
-   * reply as not used (account-figures.ts, `isCompanyFact`).
+   * The rule reads facts about the company itself (its staff, its age, its size: the card, 工贸一体
+   * and zone criteria). For every other rule those figures of a message are named in its reply as
+   * not used (account-figures.ts, `isCompanyFact`; the brand criteria's R&D team and brand years are
+   * not company facts there, so the brand rules read them as their own figures).
    */
   readonly readsCompanyFacts?: boolean;
   run(slots: Slots, now: DateTime): Calculation;
@@ -2202,7 +2203,6 @@ const brandRegistration: Calculator = {
 };
 
 const brandLeading: Calculator = {
-  readsCompanyFacts: true,
   needs: ["annualExportCny"],
   cue: /龙头品牌|leading brand/u,
   run(slots, now) {
@@ -2320,7 +2320,6 @@ function checkingIndustry(calc: Calculator): Calculator {
 const BRAND_INDUSTRY_SOURCE = "工业品牌站升级 · 报名通道（已开放行业）";
 
 const brandOwn: Calculator = {
-  readsCompanyFacts: true,
   needs: ["annualExportCny", "brandYears", "rdTeam", "marketingCny"],
   cue: /自主品牌|own brand/u,
   run(slots, now) {

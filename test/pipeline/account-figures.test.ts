@@ -97,8 +97,21 @@ describe("through the pipeline", () => {
     expect(reply.text).toContain("第3年、5个业务员不影响这个结果");
   });
 
-  it("a rule that reads them (the brand criteria) does not set them aside", () => {
-    expect(unplaced("brand-own", "我们品牌注册6年，研发15人，年出口2亿人民币，员工300人，能报自主品牌吗")).toEqual(["300人"]);
+  it("the brand criteria read the R&D team and the brand's years, and name the staff as not used", async () => {
+    const reply = await send(bot(), "机械行业，我们品牌注册6年，研发15人，年出口2亿人民币，国际站营销投入一年60万，员工300人，能报自主品牌吗");
+    expect(isComputedReply(reply)).toBe(true);
+    expect(reply.text).toContain("研发 15 人");
+    expect(reply.text).toContain("品牌注册 6 年");
+    expect(reply.text).toContain("300人不影响这个结果");
+  });
+
+  it("unplacedFigures itself sets no company fact aside: only the pipeline does, for rules that do not read them", () => {
+    expect(unplaced("rfq-tier", "员工300人，服务分75能拿多少报价")).toEqual(["300人"]);
+    const slots = extractSlots("员工300人，服务分75能拿多少报价", ASKED);
+    const r = CALCULATORS["rfq-tier"].run(slots, ASKED);
+    if (r.kind !== "computed") throw new Error("not computed");
+    expect(unplacedFigures(slots, r, isCompanyFact)).toEqual([]);
+    expect(CALCULATORS["card-offline-figures"].readsCompanyFacts).toBe(true);
   });
 
   it.each([
