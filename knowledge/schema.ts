@@ -145,6 +145,7 @@ export const COMPUTE_RULES = [
   "card-offline-figures",
   "ta-closure-end",
   "factory-entry",
+  "festival-finance-rate",
 ] as const;
 
 export const ComputeSchema = z

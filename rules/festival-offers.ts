@@ -16,6 +16,11 @@ export const ARRIVAL_GUARANTEE_RATE = 0.1;
 export const INSPECTION_PRICE_FACTOR = 0.8;
 /** briefing: 同上 — 优惠限量300单 */
 export const INSPECTION_DISCOUNT_ORDERS = 300;
+/**
+ * briefing: 商家侧营销玩法 金融8折 — 生意贷：活动期间首次使用生意贷，可享订单提款8折利率优惠；超级信用证：满足条件的客户
+ * 首次使用交单后融资/LC备货融资享受8折利率优惠 (the rate paid is 80% of the usual rate)
+ */
+export const FINANCE_RATE_FACTOR = 0.8;
 /** briefing: 商家侧营销玩法 无忧系列 — 每单减30RMB，数量仅有5万单 */
 export const WUYOU_DISCOUNT_CNY_PER_ORDER = 30;
 /** briefing: 同上 — 数量仅有5万单 (the whole offer, not per merchant) */

@@ -12,6 +12,7 @@ import {
   APPEAL_OBJECTIVE_MIN_ORDER_USD,
   ARRIVAL_GUARANTEE_RATE,
   COUPON_VALID_DAYS,
+  FINANCE_RATE_FACTOR,
   INSPECTION_DISCOUNT_ORDERS,
   INSPECTION_PRICE_FACTOR,
   objectiveGroundApplies,
@@ -3122,6 +3123,37 @@ const festivalInspection: Calculator = {
   },
 };
 
+/**
+ * "活动期间第一次用生意贷，原来订单提款利率8%，打完折是多少": the festival's finance offers charge
+ * {@link FINANCE_RATE_FACTOR} of the usual rate, on the first use during the festival.
+ */
+const festivalFinanceRate: Calculator = {
+  needs: ["usualRate"],
+  cue: /^(?=[\s\S]*(?:生意贷|信用证|融资|loan|letter of credit|financing))(?=[\s\S]*(?:利率|利息|息|rate|interest))/u,
+  run(slots) {
+    const rates = slots.numbers.filter((n) => n.kind === "percent");
+    const zhe = `${formatNumber(FINANCE_RATE_FACTOR * 10, 1)}折`;
+    if (rates.length !== 1) return needs(`告诉我原来的利率（一个百分比，例如「订单提款利率8%」），我帮你算${zhe}后是多少。`, `Tell me the usual rate (one percentage, e.g. "order drawdown rate 8%") and I'll work out the rate at ${formatPercent(FINANCE_RATE_FACTOR)} of it.`);
+    const r = rates[0]!;
+    const pct = (v: number) => `${formatNumber(Math.round(v * 1e6) / 1e4, 2)}%`;
+    const paid = r.value * FINANCE_RATE_FACTOR;
+    const product = /信用证|letter of credit|\blc\b|l\/c/u.test(slots.text) ? "超级信用证" : "生意贷";
+    const productEn = product === "超级信用证" ? "Super L/C (超级信用证)" : "business loan (生意贷)";
+    return {
+      kind: "computed",
+      result: `${zhe}后利率 ${pct(paid)}（原 ${pct(r.value)}；活动期间首次使用${product}才享受）`,
+      arithmetic: `${pct(r.value)} × ${FINANCE_RATE_FACTOR} = ${pct(paid)}`,
+      rule: `采购节金融${zhe}：生意贷活动期间首次使用，订单提款${zhe}利率；超级信用证满足条件的客户首次使用交单后融资/LC备货融资${zhe}利率`,
+      source: `${FESTIVAL_OFFERS_SOURCE} · 商家侧营销玩法（金融${zhe}）`,
+      en: {
+        result: `At ${formatPercent(1 - FINANCE_RATE_FACTOR)} off, the rate is ${pct(paid)} (usually ${pct(r.value)}; only on the first use of the ${productEn} during the festival)`,
+        arithmetic: `${pct(r.value)} × ${FINANCE_RATE_FACTOR} = ${pct(paid)}`,
+        rule: `Festival finance at ${formatPercent(1 - FINANCE_RATE_FACTOR)} off: the business loan's order drawdown rate on its first use during the festival; Super L/C's post-shipment and L/C stocking financing on first use, for eligible customers`,
+      },
+    };
+  },
+};
+
 // ---------------------------------------------------------------- registry
 
 /** Every rule an entry can name under `compute.rule`, with its calculator. */
@@ -3399,6 +3431,7 @@ export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "card-offline-figures": cardOfflineFigures,
   "ta-closure-end": taClosureEnd,
   "factory-entry": factoryEntry,
+  "festival-finance-rate": festivalFinanceRate,
   "festival-industry-type": festivalIndustryType,
   "integrated-definition": integratedDefinition,
   "festival-category-lock": festivalCategoryLock,

@@ -144,6 +144,11 @@ table("appeal-deadline", [
   ["8月20日上午10点因拒用信保被罚，订单4999美金，最晚什么时候申诉", "订单 4,999 美元 < 5,000 美元", "不能用客观原因"],
 ]);
 
+table("festival-finance-rate", [
+  ["活动期间第一次用生意贷，原来订单提款利率8%，打完折是多少？", "8折后利率 6.4%", "8% × 0.8 = 6.4%"],
+  ["超级信用证交单后融资原利率5.5%，采购节首次用利率多少", "8折后利率 4.4%", "超级信用证"],
+]);
+
 table("factory-entry", [
   // what the question says of the merchant decides, by checkFactory
   ["我们是广州的工厂，不是金品，做了实地认证，能入驻找工厂频道吗？", "暂时不能：广州的营业执照没有生产范围", "可购买金品诚企直接准入"],
@@ -735,6 +740,7 @@ describe("every calculator asks for a missing figure in English and in Chinese",
     "card-offline-figures": ["which offline figures does my card show", "卡片上显示哪几项线下数据", /验真报告/],
     "ta-closure-end": ["when is our Trade Assurance closure over", "信保被关了什么时候能恢复", /哪天被关闭/],
     "factory-entry": ["can we join find factory", "能入驻找工厂吗", /工厂、工贸一体还是贸易公司/],
+    "festival-finance-rate": ["what is the business loan interest rate after the discount", "生意贷利率打完折是多少", /原来的利率/],
   };
   it("covers every calculator", () => {
     expect(Object.keys(rows).sort()).toEqual([...COMPUTE_RULES].sort());
