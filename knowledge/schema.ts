@@ -146,6 +146,7 @@ export const COMPUTE_RULES = [
   "ta-closure-end",
   "factory-entry",
   "festival-finance-rate",
+  "brand-industry-open",
 ] as const;
 
 export const ComputeSchema = z

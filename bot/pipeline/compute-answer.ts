@@ -2288,7 +2288,12 @@ function checkingIndustry(calc: Calculator): Calculator {
     run(slots, now) {
       const closed = closedBrandIndustry(slots);
       const r = calc.run(slots, now);
-      if (!closed) return r;
+      if (!closed) {
+        // An open industry named is checked too, and said so.
+        const named = slots.industries.length === 1 ? slots.industries[0]! : undefined;
+        if (!named || r.kind !== "computed") return r;
+        return { ...r, arithmetic: `${named} ∈ 已开放行业 ✓；${r.arithmetic}`, en: { ...r.en, arithmetic: `${industryEnglishName(named) ?? named} is an open industry ✓; ${r.en.arithmetic}` } };
+      }
       const open = BRAND_OPEN_INDUSTRIES.join("、");
       const openEn = BRAND_OPEN_INDUSTRIES.map((n) => industryEnglishName(n) ?? n).join(", ");
       const closedEn = industryEnglishName(closed) ?? closed;
@@ -2319,6 +2324,32 @@ function checkingIndustry(calc: Calculator): Calculator {
   };
 }
 const BRAND_INDUSTRY_SOURCE = "工业品牌站升级 · 报名通道（已开放行业）";
+
+/** "we are packaging & printing, is the brand station open for our industry now?": the industry against the open list. */
+const brandIndustryOpen: Calculator = {
+  needs: ["industry"],
+  cue: /^(?=[\s\S]*(?:品牌站|brand station))(?=[\s\S]*(?:开放|开通|能报|能不能报|可以报|open|allowed|eligible))/u,
+  run(slots) {
+    const open = BRAND_OPEN_INDUSTRIES.join("、");
+    const openEn = BRAND_OPEN_INDUSTRIES.map((n) => industryEnglishName(n) ?? n).join(", ");
+    if (slots.industries.length !== 1) return needs(`告诉我你的行业（例如「五金工具」），我帮你看工业品牌站是否已对它开放（目前：${open}）。`, `Tell me your industry (e.g. tools & hardware) and I'll check whether the brand station is open to it (now: ${openEn}).`);
+    const named = slots.industries[0]!;
+    const namedEn = industryEnglishName(named) ?? named;
+    const isOpen = (BRAND_OPEN_INDUSTRIES as readonly string[]).includes(named);
+    return {
+      kind: "computed",
+      result: isOpen ? `已开放：${named}在工业品牌站目前开放的行业内` : `暂未开放：${named}不在工业品牌站目前开放的行业内（后续会陆续开放更多非消行业）`,
+      arithmetic: `${named} ${isOpen ? "∈" : "∉"} 已开放行业（${open}）`,
+      rule: `工业品牌站目前开放的行业：${open}`,
+      source: BRAND_INDUSTRY_SOURCE,
+      en: {
+        result: isOpen ? `Yes, it is open: ${namedEn} is among the industries the brand station is open to now` : `Not yet: ${namedEn} is not among the industries the brand station is open to now (more non-consumer industries are to follow)`,
+        arithmetic: `${namedEn} ${isOpen ? "is" : "is not"} in the open industries (${openEn})`,
+        rule: `Industries the industrial brand station is open to now: ${openEn}`,
+      },
+    };
+  },
+};
 
 const brandOwn: Calculator = {
   needs: ["annualExportCny", "brandYears", "rdTeam", "marketingCny"],
@@ -3432,6 +3463,7 @@ export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "ta-closure-end": taClosureEnd,
   "factory-entry": factoryEntry,
   "festival-finance-rate": festivalFinanceRate,
+  "brand-industry-open": brandIndustryOpen,
   "festival-industry-type": festivalIndustryType,
   "integrated-definition": integratedDefinition,
   "festival-category-lock": festivalCategoryLock,

@@ -144,6 +144,11 @@ table("appeal-deadline", [
   ["8月20日上午10点因拒用信保被罚，订单4999美金，最晚什么时候申诉", "订单 4,999 美元 < 5,000 美元", "不能用客观原因"],
 ]);
 
+table("brand-industry-open", [
+  ["we are packaging & printing (包装印刷) brand company, is industrial brand station open for our industry now?", "已开放：包装印刷在工业品牌站目前开放的行业内"],
+  ["我们做服装的，工业品牌站开放了吗", "暂未开放：服装不在工业品牌站目前开放的行业内"],
+]);
+
 table("festival-finance-rate", [
   ["活动期间第一次用生意贷，原来订单提款利率8%，打完折是多少？", "8折后利率 6.4%", "8% × 0.8 = 6.4%"],
   ["超级信用证交单后融资原利率5.5%，采购节首次用利率多少", "8折后利率 4.4%", "超级信用证"],
@@ -284,7 +289,7 @@ table("brand-leading", [
   ["商标还在申请中，只有受理通知书，年出口额15亿，能申请龙头品牌吗", "暂不能申报龙头品牌：需有效期内的商标注册证或品牌授权书"],
   // an industry the station is not open to decides, whatever the other criteria
   ["我们做服装的 出口额15亿 能报工业品牌站龙头吗", "暂不能申报：服装不在工业品牌站目前开放的行业内", "服装 ∉ 已开放行业", "15亿元 ≥ 10亿元"],
-  ["机械行业，年出口额15亿，能申请龙头品牌吗", /^可以申报龙头品牌/u],
+  ["机械行业，年出口额15亿，能申请龙头品牌吗", /^可以申报龙头品牌.*机械 ∈ 已开放行业 ✓/u],
 ]);
 
 table("brand-own", [
@@ -741,6 +746,7 @@ describe("every calculator asks for a missing figure in English and in Chinese",
     "ta-closure-end": ["when is our Trade Assurance closure over", "信保被关了什么时候能恢复", /哪天被关闭/],
     "factory-entry": ["can we join find factory", "能入驻找工厂吗", /工厂、工贸一体还是贸易公司/],
     "festival-finance-rate": ["what is the business loan interest rate after the discount", "生意贷利率打完折是多少", /原来的利率/],
+    "brand-industry-open": ["is the brand station open for our industry", "工业品牌站对我们行业开放了吗", /告诉我你的行业/],
   };
   it("covers every calculator", () => {
     expect(Object.keys(rows).sort()).toEqual([...COMPUTE_RULES].sort());
