@@ -702,15 +702,21 @@ function severalOrders(amounts: readonly NumberSlot[]): Calculation {
 /** "买家没有申请赔偿", "the buyer hasn't claimed": no claim, so nothing is owed yet. */
 const NO_CLAIM = /(?:买家|客户|对方)(?:还)?(?:没有?|未|并没有?|不)(?:申请|要求|发起|提出|索赔|要)(?:赔偿|赔付|补偿|索赔)?|(?:buyer|customer)\s+(?:has|have|did|does)?\s*(?:not|n't|never)\s+(?:yet\s+)?(?:claim|ask|request|file)|no (?:claim|compensation request) (?:was |has been )?(?:made|filed)/u;
 
+/** An order dispatched on time ("按时发的", "shipped on time"). */
+const ON_TIME = /按时|准时|没(?:有)?(?:逾期|晚发|延误)|on time|not late/u;
+
 const guaranteeCompensation: Calculator = {
   needs: ["orderAmountUsd"],
   // Not the festival's arrival guarantee (到货保障, 10% without a cap): its own calculator.
   cue: /^(?![\s\S]*(?:到货保障|arrival guarantee))[\s\S]*(?:赔|补偿|compensat|优惠券|逾期|晚发|发货晚|迟发|延迟发货|发晚了|late (?:dispatch|shipment)|shipped late|dispatched late)/u,
   run(slots) {
     // "是不是要赔1800美金", "按10%就是300美元": an amount after 赔/补偿/就是 is the merchant's guess at the result, not an order.
-    const usd = slots.numbers.filter(
+    const amounts = slots.numbers.filter(
       (n) => n.kind === "amount" && n.currency !== "CNY" && !/(?:赔|补偿|赔偿|券|上限|封顶|cap|compensat\w*|就是|即|等于|=|算下来|应该是|是不是)\s*(?:了|给|付)?\s*(?:us\s?\$|\$)?$/u.test(n.before),
     );
+    // "另外还有一笔1200美元的单是按时发的": an order dispatched on time owes nothing and is said to.
+    const onTime = amounts.length > 1 ? amounts.filter((n) => ON_TIME.test(clauseOf(slots, n))) : [];
+    const usd = amounts.filter((n) => !onTime.includes(n));
     // Amounts named as something else than an order (运费, 累计, GMV) are not orders; the rest, when
     // more than one, are several orders ("3000美元和5000美元各逾期一单").
     // Several amounts written as one list ("3000美元和5000美元各逾期一单", "300、700和2500美金") are
@@ -734,19 +740,25 @@ const guaranteeCompensation: Calculator = {
     const late = slots.numbers.find((n) => n.kind === "count" && n.unit === "天" && /晚|迟|延|逾期|late|delay/u.test(n.lead + n.after.slice(0, 4)));
     const lateZh = late ? `（逾期 ${late.value} 天：赔付不按逾期天数计）` : "";
     const lateEn = late ? ` (${countEn(late.value, "day", "days")} late: the amount does not depend on how late)` : "";
+    // The days and dates of the story ("原定10天发货…拖到第13天", "8月12号加入"): they do not change the amount.
+    const storyDays = slots.numbers.filter((n) => n !== late && !n.period && (n.kind === "count" || n.kind === "ordinal") && /^(?:天|日|days?)$/u.test(n.unit));
+    const story = [...storyDays.map((n) => n.raw.trim()), ...slots.dates.map((d) => d.raw.trim())];
+    const onTimeZh = onTime.length > 0 ? `；${onTime.map((n) => formatUsd(n.value)).join("、")} 的订单按时发货，不用赔` : "";
+    const onTimeEn = onTime.length > 0 ? `; the ${onTime.map((n) => usdEn(n.value)).join(", ")} order was dispatched on time: nothing to pay` : "";
+    const storyLine = unusedLine(story, "赔付金额（按订单金额计，与天数、日期无关）", "the amount (it goes by the order amount, not by days or dates)");
     return {
       kind: "computed",
       result: unclaimed
         ? `现在不用赔：只有买家针对该订单申请赔偿时才赔；若买家申请，最多赔 ${formatUsd(c.compensationUsd)}${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放`
         : `买家最多可获 ${formatUsd(c.compensationUsd)} 赔偿${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放，买家 ${c.couponValidDays} 天内使用，平台再向商家追缴`,
-      arithmetic: `${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${raw}${c.capped ? `，超过上限按 ${formatUsd(c.capUsd)} 计` : `，未超过上限 ${formatUsd(COMPENSATION_CAP_USD)}`}${lateZh}`,
+      arithmetic: `${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${raw}${c.capped ? `，超过上限按 ${formatUsd(c.capUsd)} 计` : `，未超过上限 ${formatUsd(COMPENSATION_CAP_USD)}`}${lateZh}${onTimeZh}${storyLine.zh}`,
       rule: `逾期发货且买家发起赔偿申请时，按信保订单金额的 ${formatPercent(COMPENSATION_RATE)} 赔偿，上限 ${formatUsd(COMPENSATION_CAP_USD)}`,
       source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
       en: {
         result: unclaimed
           ? `Nothing to pay for now: compensation is owed only when the buyer claims it for that order; if the buyer does, at most ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""} as a no-threshold coupon`
           : `The buyer gets at most ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""} as a no-threshold coupon, to use within ${c.couponValidDays} days; the platform then recovers it from you`,
-        arithmetic: `${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${rawEn}${c.capped ? `, above the cap, so ${usdEn(c.capUsd)}` : `, within the ${usdEn(COMPENSATION_CAP_USD)} cap`}${lateEn}`,
+        arithmetic: `${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${rawEn}${c.capped ? `, above the cap, so ${usdEn(c.capUsd)}` : `, within the ${usdEn(COMPENSATION_CAP_USD)} cap`}${lateEn}${onTimeEn}${storyLine.en}`,
         rule: `When you dispatch late and the buyer claims, the compensation is ${formatPercent(COMPENSATION_RATE)} of the Trade Assurance order, at most ${usdEn(COMPENSATION_CAP_USD)}`,
       },
     };
