@@ -742,7 +742,9 @@ const guaranteeCompensation: Calculator = {
     const lateEn = late ? ` (${countEn(late.value, "day", "days")} late: the amount does not depend on how late)` : "";
     // The days and dates of the story ("原定10天发货…拖到第13天", "8月12号加入"): they do not change the amount.
     const storyDays = slots.numbers.filter((n) => n !== late && !n.period && (n.kind === "count" || n.kind === "ordinal") && /^(?:天|日|days?)$/u.test(n.unit));
-    const story = [...storyDays.map((n) => n.raw.trim()), ...slots.dates.map((d) => d.raw.trim())];
+    // (Dates are the question itself when it asks about the platform's first compensation: that calculator decides them.)
+    const storyDates = firstCompensation.cue.test(slots.text) ? [] : slots.dates.map((d) => d.raw.trim());
+    const story = [...storyDays.map((n) => n.raw.trim()), ...storyDates];
     const onTimeZh = onTime.length > 0 ? `；${onTime.map((n) => formatUsd(n.value)).join("、")} 的订单按时发货，不用赔` : "";
     const onTimeEn = onTime.length > 0 ? `; the ${onTime.map((n) => usdEn(n.value)).join(", ")} order was dispatched on time: nothing to pay` : "";
     const storyLine = unusedLine(story, "赔付金额（按订单金额计，与天数、日期无关）", "the amount (it goes by the order amount, not by days or dates)");
