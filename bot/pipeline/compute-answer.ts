@@ -275,8 +275,11 @@ function ordinalOrCount(slots: Slots, unit: RegExp): { ordinal?: number; past?: 
   // "再被判一次", "又犯一次": one more offence, not a count of them.
   const oneMore = (n: NumberSlot) => n.value === 1 && /(?:再|又)[^，。,.]{0,4}$|(?:once )?more$/u.test(n.lead);
   // "之前警告过一次、扣过一次3分，这次又被罚": earlier offences told one by one add up.
+  // They are listed together (nothing but 、/和 and a few words between them), so that an offence
+  // of another rule told elsewhere ("公司去年还被罚过一次知识产权") is not counted in.
   const told = slots.numbers.filter((n) => n.kind === "count" && unit.test(n.unit) && /(?:警告|扣|罚|判|犯)(?:过|了)\s*$/u.test(n.before));
-  if (told.length >= 2 && /这次|这回|又|再|this time|again/u.test(slots.text)) return { past: told.reduce((a, n) => a + n.value, 0) };
+  const listed = told.length >= 2 && told.every((n, i) => i === 0 || /^[^，,。.；;！!？?（）()]{0,8}$/u.test(slots.text.slice(told[i - 1]!.index + told[i - 1]!.raw.length, n.index)));
+  if (listed && /这次|这回|又|再|this time|again/u.test(slots.text)) return { past: told.reduce((a, n) => a + n.value, 0) };
   const c = slots.numbers.find((n) => n.kind === "count" && unit.test(n.unit) && !oneMore(n));
   // "被罚了5次（第一次是警告）": with a count beside it, an ordinal that says what that offence
   // got describes the ladder, not which offence this is.

@@ -172,7 +172,11 @@ table("ta-closure-end", [
   ["信保9月1日被关闭，11月29日能恢复吗", "还差 1 天"],
 ]);
 
-table("penalty-off-platform", [["We have now been penalised five times for steering buyers to WeChat. How many points in total?", "5次累计共扣 18 分"]]);
+table("penalty-off-platform", [
+  ["We have now been penalised five times for steering buyers to WeChat. How many points in total?", "5次累计共扣 18 分"],
+  // an offence of another rule told apart is not counted in with the ladder's
+  ["在TM里引导买家用skype，前前后后被罚了5次（第一次是警告），公司去年还被罚过一次知识产权扣了2分，那个不算这个规则。引导站外沟通这5次合计扣了多少分？", "5次累计共扣 18 分"],
+]);
 
 table("penalty-refuse-ta", [
   ["拒用信保被罚了3次，总共扣了多少分", "3次累计共扣 6 分"],
