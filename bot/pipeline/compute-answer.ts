@@ -2483,6 +2483,22 @@ function rankedFactorPoints(slots: Slots): { quotes: NumberSlot; response: Numbe
   return quotes && response && quotes !== response ? { quotes, response } : undefined;
 }
 
+/** "另外还有一笔8千美金的线下单没走信保": money outside the platform. */
+const OFFLINE = /线下|没走信保|不走信保|没有走信保|没走平台|不走平台|offline|outside (?:alibaba|the platform)|not (?:through|via) (?:trade assurance|ta|the platform)/u;
+
+/**
+ * Orders outside the platform beside the RFQ GMV ("另外还有一笔8千美金的线下单没走信保，这个不算吧"): the
+ * factor counts RFQ-related money received on the platform, so they are said not to count.
+ */
+function offlineOrders(slots: Slots, gmv: NumberSlot): { zh: string; en: string } {
+  const off = slots.numbers.filter((n) => n !== gmv && n.kind === "amount" && OFFLINE.test(clauseOf(slots, n)));
+  if (off.length === 0) return { zh: "", en: "" };
+  return {
+    zh: `；${off.map((n) => formatUsd(n.value)).join("、")} 的线下单没走平台，不计入RFQ实收GMV（只算RFQ相关、在平台实际到账的金额）`,
+    en: `; the ${off.map((n) => usdEn(n.value)).join(", ")} offline order did not go through the platform, so it is not in the RFQ GMV (only RFQ-related money received on the platform counts)`,
+  };
+}
+
 const rfqTotal: Calculator = {
   needs: ["loginDays", "quotesRank", "responseRank", "buyerReplyRate", "gmvUsd"],
   cue: /^(?=[\s\S]*(?:总分|服务分|total|score))(?=[\s\S]*(?:登录|登陆|login|logged in|log in))(?=[\s\S]*(?:回复率|回复|repl(?:y|ies)))/u,
@@ -2525,6 +2541,7 @@ const rfqTotal: Calculator = {
     const parts = points.join(" + ");
     // A rate worked out from counts ("报了50条，回了20条") shows them.
     const replyFrom = reply.raw.includes("/") ? `（${reply.raw}）` : "";
+    const offline = offlineOrders(slots, gmv);
     const asRanked = ranks.length > 0 ? `内（你给的：${ranks.map((r) => `前${formatPercent(r.value)}`).join("、")}）` : "";
     const asRankedEn = ranks.length > 0 ? ` (as given: ${ranks.map((r) => `top ${formatPercent(r.value)}`).join(", ")})` : "";
     const rankedZh = ranked ? `报价个数 ${ranked.quotes.value} 分、24小时响应率 ${ranked.response.value} 分` : `报价个数与24小时响应率同行前10%${asRanked}`;
@@ -2532,11 +2549,11 @@ const rfqTotal: Calculator = {
     return {
       kind: "computed",
       result: `总分 ${total} 分${score.goldBonus ? `（含金品 +${score.goldBonus}）` : ""}，${TIER_LABELS[row.tier]}档：${grantZh}`,
-      arithmetic: `${parts}${score.goldBonus ? ` + 金品 ${score.goldBonus}` : ""} = ${total} 分（登录 ${login.value} 天、${rankedZh}、买家回复率 ${formatPercent(reply.value)}${replyFrom}、GMV ${formatUsd(gmv.value)}）`,
+      arithmetic: `${parts}${score.goldBonus ? ` + 金品 ${score.goldBonus}` : ""} = ${total} 分（登录 ${login.value} 天、${rankedZh}、买家回复率 ${formatPercent(reply.value)}${replyFrom}、GMV ${formatUsd(gmv.value)}）${offline.zh}`,
       rule: "服务分5大因子：登录天数、本月报价个数、24小时报价响应率、近30天买家回复率、RFQ近90天实收GMV；档位按总分",
       en: {
         result: `A total of ${total} points${score.goldBonus ? ` (Gold +${score.goldBonus} included)` : ""}, the ${tierEn(row)} tier: ${grantEn}`,
-        arithmetic: `${parts}${score.goldBonus ? ` + Gold ${score.goldBonus}` : ""} = ${total} points (login ${login.value} days, ${rankedEn}, buyer reply rate ${formatPercent(reply.value)}${replyFrom.replace(/（(.*)）/u, " ($1)")}, GMV ${usdEn(gmv.value)})`,
+        arithmetic: `${parts}${score.goldBonus ? ` + Gold ${score.goldBonus}` : ""} = ${total} points (login ${login.value} days, ${rankedEn}, buyer reply rate ${formatPercent(reply.value)}${replyFrom.replace(/（(.*)）/u, " ($1)")}, GMV ${usdEn(gmv.value)})${offline.en}`,
         rule: "The service score has 5 factors: login days, quotes this month, 24-hour quote response, buyer reply rate in the last 30 days, RFQ GMV received in the last 90 days; the tier goes by the total",
       },
       source: "RFQ商家服务分升级计划 · 服务分5大因子规则、服务分新分层及配套权益",

@@ -329,6 +329,8 @@ table("rfq-factor", [
 ]);
 
 table("rfq-total", [
+  // an order outside the platform beside the RFQ GMV is said not to count
+  ["这个月RFQ登录了18天，24小时报价响应率那项系统给了18分，报价个数那项给了20分，近30天报了50条有15个买家回复，近90天RFQ实收GMV 1.2万美金（另外还有一笔8千美金的线下单没走信保，这个不算吧）。总服务分多少", "总分 77 分", "8,000 美元 的线下单没走平台，不计入RFQ实收GMV"],
   // peer ranks as written: each within the top 10% counts, and is named in the working
   ["不是金品，这个月RFQ登录了25天，报价个数排同行前3%，24小时报价响应率也在同行前10%以内，近30天买家回复率12%，近90天RFQ到账的GMV是6000美金，总分多少", "总分 80 分", "同行前10%内（你给的：前3%）"],
   ["帮我算总分：登录22天，报价个数和24小时响应率都在同行前10%，买家回复率50%，RFQ近90天实收3万美元", "总分 100 分", "≥90分档"],
