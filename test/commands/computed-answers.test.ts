@@ -122,7 +122,7 @@ describe("questions with the merchant's own figures get the computed answer", ()
   });
 
   it("a question with no figure and no rule to compute is answered as before", async () => {
-    const reply = await send(bot(), "找工厂频道在哪里入驻");
+    const reply = await send(bot(), "找工厂频道多久更新一次");
     expect(isComputedReply(reply)).toBe(false);
     expect(reply.text).not.toContain("想算你自己的情况");
   });
