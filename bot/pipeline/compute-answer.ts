@@ -898,7 +898,7 @@ function rejoinAfterEarliestExit(join: DateSlot, now: DateTime): Calculation {
 
 const guaranteeRejoin: Calculator = {
   needs: ["exitDate"],
-  cue: /(?:再|重新)(?:加入|开通|参加|加进)|(?:下次|下回)[^，。,.]{0,8}(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back|sign up again|re-?enrol/u,
+  cue: /(?:再|重新)(?:加入|开通|参加|加进|加(?=[？?吗呢，,。]|$))|(?:下次|下回)[^，。,.]{0,8}(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back|sign up again|re-?enrol/u,
   run(slots, now) {
     const exit = slots.dates.find((x) => dateRole(slots, x) === "exit");
     const join = slots.dates.find((x) => dateRole(slots, x) === "join");
@@ -945,6 +945,9 @@ const guaranteeRejoin: Calculator = {
   },
 };
 
+/** "没加入保障升级", "還沒開通", "we haven't joined the guarantee": not in the service. */
+const NOT_JOINED = /(?:没|未|还没|没有|沒|還沒|沒有)(?:有)?(?:加入|开通|參加|参加|加進|加进|開通)|(?:haven't|have not|not yet|didn't|did not|never) (?:joined|signed up|enrolled)|not (?:a )?member/u;
+
 const guaranteeFastStar: Calculator = {
   needs: ["rtsProducts"],
   cue: /快速交易星|fast.?trad|快速星/u,
@@ -972,13 +975,23 @@ const guaranteeFastStar: Calculator = {
       small ? `小单快定RTS ${small.value} 个${s.rtsSmallOrder.met ? ` ≥ ${FAST_STAR_MIN_RTS_SMALL_ORDER} ✓` : ` < ${FAST_STAR_MIN_RTS_SMALL_ORDER}，还差 ${s.rtsSmallOrder.gap} 个`}` : "",
     ].filter(Boolean);
     const met = s.rtsDispatchWithin7Days.met || s.rtsSmallOrder.met;
+    // "我們沒加入保障升級服務，但…150個": the products alone do not open it.
+    const notJoined = NOT_JOINED.test(slots.text);
     return {
       kind: "computed",
-      result: met ? "满足快速交易星等级的开启条件（需已加入保障升级服务）" : "暂不满足快速交易星等级的开启条件",
+      result: notJoined
+        ? `不能：快速交易星等级要先加入保障升级服务${met ? "（商品数已满足，加入后即可开启）" : "，商品数也还不够"}`
+        : met
+          ? "满足快速交易星等级的开启条件（需已加入保障升级服务）"
+          : "暂不满足快速交易星等级的开启条件",
       arithmetic: parts.join("；"),
       rule: `加入保障升级服务，且支持7天及以内发货的RTS商品 ≥ ${FAST_STAR_MIN_RTS_7_DAYS} 个或支持小单快定的RTS商品 ≥ ${FAST_STAR_MIN_RTS_SMALL_ORDER} 个（满足其一）`,
       en: {
-        result: met ? "Yes, you meet the conditions for the fast-trading star (快速交易星等级), once you have joined the Guarantee Upgrade service" : "No, not yet: the fast-trading star (快速交易星等级) conditions are not met",
+        result: notJoined
+          ? `No: the fast-trading star (快速交易星等级) needs the Guarantee Upgrade service joined first${met ? " (the products already qualify: once you join, it opens)" : ", and the products are not enough yet either"}`
+          : met
+            ? "Yes, you meet the conditions for the fast-trading star (快速交易星等级), once you have joined the Guarantee Upgrade service"
+            : "No, not yet: the fast-trading star (快速交易星等级) conditions are not met",
         arithmetic: [
           seven ? `RTS products shipping within 7 days: ${seven.value}${s.rtsDispatchWithin7Days.met ? ` ≥ ${FAST_STAR_MIN_RTS_7_DAYS} ✓` : ` < ${FAST_STAR_MIN_RTS_7_DAYS}, ${s.rtsDispatchWithin7Days.gap} short`}` : "",
           small ? `RTS products for small quick orders: ${small.value}${s.rtsSmallOrder.met ? ` ≥ ${FAST_STAR_MIN_RTS_SMALL_ORDER} ✓` : ` < ${FAST_STAR_MIN_RTS_SMALL_ORDER}, ${s.rtsSmallOrder.gap} short`}` : "",
@@ -2582,7 +2595,7 @@ function twoKeywords(slots: Slots): Calculation | undefined {
   // The keywords' own names ("A词", "Keyword B") where the question gives them.
   // The last name before the keyword's first figure.
   const nameBefore = (n: NumberSlot, fallback: string) =>
-    [...slots.text.slice(Math.max(0, n.index - 40), n.index).matchAll(/(?:^|[^a-z])([a-z])\s*(?:词|关键词)|keyword\s+([a-z])\b|词\s*([a-z])(?![a-z])/giu)]
+    [...slots.text.slice(Math.max(0, n.index - 40), n.index).matchAll(/(?:^|[^a-z])([a-z])\s*(?:词|关键词|类目|搜索|[:：])|keyword\s+([a-z])\b|词\s*([a-z])(?![a-z])/giu)]
       .at(-1)
       ?.slice(1)
       .find(Boolean)

@@ -127,6 +127,7 @@ table("guarantee-exit", [
 
 table("guarantee-rejoin", [
   ["9月20号退出的，哪天能再加入", "2021-10-20"],
+  ["我们9月25日退出了保障升级服务，哪天可以再加？", "2021-10-25"],
   ["9月5日退出，10月1日能重新加入吗", "10月1日还不能重新加入", "2021-10-05"],
   ["9月5日退出，10月5日能重新加入吗", "10月5日可以重新加入"],
 ]);
@@ -190,6 +191,8 @@ it("a penalty question naming only the other rule is left to that rule's calcula
 });
 
 table("guarantee-fast-star", [
+  // not in the service: the products alone do not open it
+  ["我們沒加入保障升級服務，但7天內發貨的RTS商品有150個，能開啟快速交易星等級嗎？", "不能：快速交易星等级要先加入保障升级服务（商品数已满足"],
   ["支持7天发货的RTS商品有100个，能开快速交易星等级吗", "满足"],
   ["支持7天发货的RTS商品有99个，能开快速交易星等级吗", "暂不满足", "还差 1 个"],
   ["小单快定的RTS商品50个", "满足"],
@@ -412,6 +415,7 @@ table("keyword-competition", [
   ["对比两个词：A词类目搜索指数8000、卖家规模指数400；B词类目搜索指数6000、卖家规模指数200，哪个竞争度高", "B词竞争度更高、更像蓝海词（30 > 20）", "A词：8,000 ÷ 400 = 20；B词：6,000 ÷ 200 = 30"],
   ["Keyword A: category search index 3000, seller scale index 600. Keyword B: search index 2400, seller scale index 400. Which has higher competition?", "B词竞争度更高、更像蓝海词（6 > 5）"],
   ["A词搜索指数6000、卖家规模指数300，B词搜索指数4000、卖家规模指数200，竞争度哪个高", "两个词竞争度相同（20）"],
+  ["两个keyword：A类目搜索指数8000、卖家规模指数200；B类目搜索指数9000、卖家规模指数300。哪个竞争度更高？", "A词竞争度更高、更像蓝海词（40 > 30）"],
 ]);
 
 table("festival-category-lock", [
