@@ -61,6 +61,8 @@ export function needsNoPlace(n: NumberSlot): boolean {
 /** A count of people ("5个业务员", "员工一千二百人", "200多个工人", "a team of 6 salespeople"), other than R&D or QC staff. */
 const PEOPLE_AFTER = /^\s*(?:个|名|位|多个|来个)?\s*(?:人|业务员|业务|员工|工人|同事|销售|外贸员|外贸|跟单|客服|运营|staff|employees?|people|workers?|sales ?(?:people|men|reps?)?)(?![a-z])/u;
 const PEOPLE_UNIT = /^(?:人|people|persons?|employees?|staff|workers?)$/u;
+/** …or the count after the people's word ("team of 11", "we hired 4", "员工有300"). */
+const PEOPLE_LEAD = /(?:team of|staff of|crew of|hired|employ(?:s|ing|ed)?|headcount(?: of| is)?|(?:团队|员工|工人|业务员|人数)(?:有|是|共|一共)?)\s*$/u;
 /** Whose count: R&D and QC staff are criteria of the brand and card rules. */
 const STAFF_CRITERIA = /研发|质检|品控|qc|qa|r\s*&\s*d|research/u;
 /** Years of the business itself ("做国际站第三年", "店铺开了6年", "成立二十年", "金品诚企第三年"). */
@@ -78,7 +80,7 @@ const SIZE_AFTER = /^\s*(?:多)?\s*(?:平方米|平米|平方|㎡|sqm|square met
  */
 export function isCompanyFact(n: NumberSlot): boolean {
   const words = `${n.lead} ${n.before}`;
-  if (PEOPLE_AFTER.test(n.after) || PEOPLE_UNIT.test(n.unit)) return !STAFF_CRITERIA.test(words);
+  if (PEOPLE_AFTER.test(n.after) || PEOPLE_UNIT.test(n.unit) || (n.kind === "plain" && PEOPLE_LEAD.test(n.lead))) return !STAFF_CRITERIA.test(words);
   if (/^(?:年|years?)$/u.test(n.unit) && (n.kind === "count" || n.kind === "ordinal")) return BUSINESS_YEARS_LEAD.test(n.lead) && !CRITERIA_YEARS.test(words);
   return SIZE_AFTER.test(n.after);
 }

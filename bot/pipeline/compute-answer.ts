@@ -1214,6 +1214,8 @@ function penaltyCalculator(rule: LadderRule): Calculator {
         : before
           ? `已被罚 ${before.value} 次；这次是`
           : "";
+      // "One of those buyers ended up placing a $3,400 order": amounts and rates do not move the points.
+      const amountsUnused = unusedFigures(slots, (n) => n.kind !== "amount" && n.kind !== "percent", "扣分", "the points");
       const soFarEn = fromPoints
         ? `${fromPoints.points} points so far means ${fromPoints.offences} offences (${soFar.map((c) => (c.warningOnly ? "0" : String(c.points))).join(" + ")}). `
         : before
@@ -1227,7 +1229,7 @@ function penaltyCalculator(rule: LadderRule): Calculator {
             ? `第${n}次${word(nth)}${extra}；${n}次累计共扣 ${total} 分`
             : `第${n}次${nth.warningOnly ? "只警告、不扣分" : `扣 ${nth.points} 分`}${extra}${n > 1 ? `（${n}次累计共扣 ${total} 分）` : ""}`) +
           nextZh,
-        arithmetic: `${costs.map((c) => (c.warningOnly ? "0（警告）" : String(c.points))).join(" + ")} = ${total} 分`,
+        arithmetic: `${costs.map((c) => (c.warningOnly ? "0（警告）" : String(c.points))).join(" + ")} = ${total} 分${amountsUnused.zh}`,
         rule: `${name}（${ladder.effectiveFrom}起）：${rows.join("；")}${nth.severeCaseMeasures.length > 0 ? "；情节严重的店铺屏蔽、搜索降权直至关闭账号" : ""}`,
         source: "国际站规则更新解读 · 管控公告",
         en: {
@@ -1237,7 +1239,7 @@ function penaltyCalculator(rule: LadderRule): Calculator {
               ? `Offence ${n}: ${wordEn(nth)}${extraEn}; ${n} offences cost ${total} points in total`
               : `Offence ${n}: ${nth.warningOnly ? "a warning only, no points" : `${nth.points} points deducted`}${extraEn}${n > 1 ? ` (${n} offences: ${total} points in total)` : ""}`) +
             nextEn,
-          arithmetic: `${costs.map((c) => (c.warningOnly ? "0 (warning)" : String(c.points))).join(" + ")} = ${total} points`,
+          arithmetic: `${costs.map((c) => (c.warningOnly ? "0 (warning)" : String(c.points))).join(" + ")} = ${total} points${amountsUnused.en}`,
           rule: `${PENALTY_RULE_NAMES_EN[rule]} (from ${ladder.effectiveFrom}): ${rowsEn.join("; ")}${nth.severeCaseMeasures.length > 0 ? "; in severe cases the store may be blocked, demoted in search or closed" : ""}`,
         },
       };

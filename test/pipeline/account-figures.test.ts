@@ -73,6 +73,7 @@ describe("figures about the company itself", () => {
     ["员工一千二百人，成立二十年，年出口额十二亿", ["1200人", "20年"]],
     ["店铺开了6年了，要准备12个样品，厂房3000平米", ["6年", "12个", "3000"]],
     ["We are a team of 6 salespeople, on Alibaba for 4 years", ["6", "4 years"]],
+    ["Our newer sales reps (we hired 4 this year, team of 11 now)", ["4", "11"]],
   ])("%s", (q, expected) => {
     expect(facts(q)).toEqual(expected);
   });

@@ -175,6 +175,8 @@ table("ta-closure-end", [
 
 table("penalty-off-platform", [
   ["We have now been penalised five times for steering buyers to WeChat. How many points in total?", "5次累计共扣 18 分"],
+  // an order amount in the story does not move the points, and is said not to
+  ["flagged 5 times in total for steering buyers off-platform. One of those buyers placed a $3,400 order. How many points in total?", "5次累计共扣 18 分", "不影响扣分"],
   // an offence of another rule told apart is not counted in with the ladder's
   ["在TM里引导买家用skype，前前后后被罚了5次（第一次是警告），公司去年还被罚过一次知识产权扣了2分，那个不算这个规则。引导站外沟通这5次合计扣了多少分？", "5次累计共扣 18 分"],
 ]);
