@@ -49,8 +49,9 @@ function numberPlaced(n: NumberSlot, stated: Set<number>): boolean {
 export function needsNoPlace(n: NumberSlot): boolean {
   // 一次, 一单, 第一天, 多拿1分, 差一块钱: "one" is an article as often as a figure.
   if (n.value === 1 && n.kind !== "percent") return true;
-  // 2021年, 9月份, 8月要冲到90分: a calendar year or a month named without a day says when, not how much.
+  // 2021年, 9月份, 8月要冲到90分, founded 1998: a calendar year or a month named without a day says when, not how much.
   if (n.unit === "年" && n.value >= 1990 && n.value <= 2100 && Number.isInteger(n.value)) return true;
+  if (n.kind === "plain" && n.value >= 1950 && n.value <= 2100 && Number.isInteger(n.value) && /(?:founded|established|since|set up|started|成立于?|创立于?|始于)\s*(?:in\s*)?$/u.test(n.lead)) return true;
   if (n.kind === "plain" && n.value >= 1 && n.value <= 12 && /^\s*月/u.test(n.after)) return true;
   // level-2 category, L2, tier 1: a number in the name of a level.
   if (n.value <= 3 && /(?:level|tier|grade|\bl)\s*-?\s*$/u.test(n.before)) return true;
@@ -81,7 +82,11 @@ const SIZE_AFTER = /^\s*(?:多)?\s*(?:平方米|平米|平方|㎡|sqm|square met
 export function isCompanyFact(n: NumberSlot): boolean {
   const words = `${n.lead} ${n.before}`;
   if (PEOPLE_AFTER.test(n.after) || PEOPLE_UNIT.test(n.unit) || (n.kind === "plain" && PEOPLE_LEAD.test(n.lead))) return !STAFF_CRITERIA.test(words);
-  if (/^(?:年|years?)$/u.test(n.unit) && (n.kind === "count" || n.kind === "ordinal")) return BUSINESS_YEARS_LEAD.test(n.lead) && !CRITERIA_YEARS.test(words);
+  if (/^(?:年|years?)$/u.test(n.unit) && (n.kind === "count" || n.kind === "ordinal")) {
+    if (CRITERIA_YEARS.test(`${words} ${(n.after.split(/[，,。；;.]/u)[0] ?? "").slice(0, 12)}`)) return false;
+    // "做国际站第三年", or told bare among the company's facts: "50 workers, 14 years", "3 years in".
+    return BUSINESS_YEARS_LEAD.test(n.lead) || n.lead.trim().length <= 2 || /^\s*(?:in\b|old\b|of (?:experience|history)|了|的老)/u.test(n.after);
+  }
   return SIZE_AFTER.test(n.after);
 }
 

@@ -58,6 +58,8 @@ describe("figures that are placed or need no place", () => {
     ["brand-leading", "Our annual exports are RMB 900 million and we are a listed company. Leading brand?"],
     ["factory-reply-time", "近90天回复时间119分钟 回复时间榜能上吗"],
     ["factory-reply-time", "近90天回覆時間1小時50分鐘，能上回覆時間榜嗎"],
+    // the year a company was founded says when, not how much
+    ["brand-leading", "We are a listed company, founded 1998, annual export RMB 1.2 billion. Can we apply as a leading brand?"],
     // a date the rule line states: the rule's own start, not the merchant's figure
     ["penalty-refuse-ta", "8月9号新规生效以后我们已经被判过三次拒用信保了，这已经是第4次了，这次扣几分"],
   ])("%s: %s", (rule, q) => {
@@ -74,6 +76,7 @@ describe("figures about the company itself", () => {
     ["店铺开了6年了，要准备12个样品，厂房3000平米", ["6年", "12个", "3000"]],
     ["We are a team of 6 salespeople, on Alibaba for 4 years", ["6", "4 years"]],
     ["Our newer sales reps (we hired 4 this year, team of 11 now)", ["4", "11"]],
+    ["hardware tools supplier here, 50 workers, 14 years. We're a 10-person shop, 3 years in", ["50", "14 years", "3 years"]],
   ])("%s", (q, expected) => {
     expect(facts(q)).toEqual(expected);
   });
@@ -81,6 +84,7 @@ describe("figures about the company itself", () => {
   it.each([
     // criteria of the brand and zone rules, and figures any rule computes from
     "研发团队15个人，品牌注册6年了，出口年限3年",
+    "we have exported for 5 years, brand registered 4 years",
     "近30天报了50条有15个买家回复",
     "订单3500美金，服务分78分",
   ])("not a company fact: %s", (q) => {
