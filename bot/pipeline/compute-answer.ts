@@ -823,10 +823,7 @@ function unusedFigures(slots: Slots, used: (n: NumberSlot) => boolean, whatZh: s
 export function unusedLine(raws: readonly string[], whatZh: string, whatEn: string): { zh: string; en: string } {
   if (raws.length === 0) return { zh: "", en: "" };
   // An English line names a figure written with Chinese in parentheses (docs/languages.md).
-  // An English ordinal read as 第4 ("4th order") is given back as written.
-  const listEn = raws
-    .map((r) => r.replace(/第\s*(\d+)\s*/u, (_, d: string) => `${ordinalEn(Number(d))} `).replace(/\s+/gu, " ").trim())
-    .map((r) => (/\p{Script=Han}/u.test(r) ? `(${r})` : r));
+  const listEn = raws.map((r) => (/\p{Script=Han}/u.test(r) ? `(${r})` : r));
   return { zh: `；你提到的${raws.join("、")}不影响${whatZh}，没有用到`, en: `; ${listEn.join(", ")} in your message do not change ${whatEn} and were not used` };
 }
 
@@ -1108,8 +1105,7 @@ function twoRules(slots: Slots, ordinals: readonly NumberSlot[], now: DateTime):
 }
 
 const REFUSE_TA_CUE = /拒(?:绝|用)?.{0,4}(?:信保|信用保障)|(?:信保|信用保障)[^。？?]{0,12}拒(?:绝|了)|不(?:用|走)信保|refus.{0,20}(?:trade assurance|\bta\b)|(?:trade assurance|\bta\b).{0,12}refus/u;
-// (Paying outside the platform, "paying by T/T outside the platform", "线下付款", is the refused-TA story, not off-platform chat.)
-const OFF_PLATFORM_CUE = /站外|线下(?!付|单|交易|订单|收款|打款)|whatsapp|微信|skype|wechat|(?<!(?:pay|paying|paid|payment|t\/t|\btt)[^,.，。]{0,16})(?:off.?platform|outside (?:alibaba|the platform))/u;
+const OFF_PLATFORM_CUE = /站外|线下|whatsapp|微信|skype|wechat|off.?platform|outside (?:alibaba|the platform)/u;
 
 function penaltyCalculator(rule: LadderRule): Calculator {
   const name = PENALTY_RULE_NAMES[rule];
@@ -1314,18 +1310,16 @@ const appealDeadline: Calculator = {
     const pointsNoteEn = points.length === 1 ? ` (a ${points[0]!.value}-point penalty; the window does not depend on the points)` : "";
     // "拒用信保被罚…订单6800美金，还能申诉吗": the order's amount decides one of the grounds (b).
     const ground = groundNote(slots);
-    // "a repeat customer (4th order this year)": which order or how many do not move the window.
-    const orders = unusedFigures(slots, (n) => !/^(?:单|orders?)$/u.test(n.unit), "申诉期限", "the appeal window");
     const en = {
       result: `${verdictEn}appeal by ${dayTimeEn(appeal.deadline)}${inZoneEn}${noTimeEn}`,
-      arithmetic: `penalty at ${dayTimeEn(d.instant)} + ${days}×24 hours = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNoteEn}${ground.en}${orders.en}`,
+      arithmetic: `penalty at ${dayTimeEn(d.instant)} + ${days}×24 hours = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNoteEn}${ground.en}`,
       rule: `A penalty may be appealed within ${days} days of its execution (${ESTIMATE_NOTE_EN}: penalty time + ${days}×24 hours, Beijing time), under My Alibaba - Service center - Appeals (MA后台-服务中心-申诉中心)`,
     };
     return {
       en,
       kind: "computed",
       result: `${verdict}申诉截止 ${dayTime(appeal.deadline)}${d.zoneNamed && d.zone !== SHANGHAI ? `，即${zoneName(d.zone)} ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")}（${appeal.deadline.setZone(d.zone).toFormat("M月d日 HH:mm")}）` : ""}${noTime}`,
-      arithmetic: `处罚时间 ${dayTime(d.instant)} + ${days}×24 小时 = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNote}${ground.zh}${orders.zh}`,
+      arithmetic: `处罚时间 ${dayTime(d.instant)} + ${days}×24 小时 = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNote}${ground.zh}`,
       rule: `卖家被执行处罚${days}天内可以提起申诉（${ESTIMATE_NOTE}：处罚时间 + ${days}×24 小时，北京时间），入口 MA后台-服务中心-申诉中心`,
       source: "国际站规则更新解读 · 直播FAQ Q3",
     };

@@ -139,8 +139,6 @@ table("guarantee-exit", [
 
 table("appeal-deadline", [
   ["8月23日下午4点被罚，8月29日还能申诉吗", "8月29日还可以申诉"],
-  // which order of the buyer's it was does not move the window
-  ["We got penalized for refusing Trade Assurance on Aug 31 at 11pm Beijing time; the buyer is a repeat customer (4th order this year). Appeal deadline?", "2021-09-07 23:00", "order不影响申诉期限"],
   ["8月23日下午4点被罚，8月30日还能申诉吗", "8月30日当天 16:00 前还可以申诉"],
   ["8月23日下午4点被罚，8月31日还能申诉吗", "8月31日已不能申诉"],
   // a refused-Trade-Assurance penalty with the order's amount: the ground that amount decides, at the boundary
@@ -185,8 +183,6 @@ table("penalty-off-platform", [
 
 table("penalty-refuse-ta", [
   ["拒用信保被罚了3次，总共扣了多少分", "3次累计共扣 6 分"],
-  // paying by T/T outside the platform is the refused-TA story, not the off-platform chat rule
-  ["Some buyers insist on paying by T/T outside the platform, and we've been penalized 3 times already since Aug 9 for refusing Trade Assurance — the first was a warning. If it happens a 4th time, how many points in total?", "第4次扣3分，并关闭信用保障服务资格90天", "4次累计共扣 9 分"],
   // earlier offences told one by one add up: a warning and a 3-point one make this the third
   ["拒用信保之前警告过一次、扣过一次3分，这次又被罚，这次扣几分，一共累计多少分？", "第3次扣3分", "3次累计共扣 6 分"],
 ]);
