@@ -100,7 +100,10 @@ export interface FactoryCheck {
   readonly lists: readonly FactoryListCheck[] | null;
 }
 
-const GZ_SZ = new Set(["guangzhou", "shenzhen", "广州", "深圳"]);
+/** briefing: 找工厂频道 提醒 — 广州和深圳地区的商家…暂时无法进入频道: the two cities, Chinese name → English. */
+export const GUANGZHOU_SHENZHEN: Readonly<Record<string, string>> = { 广州: "Guangzhou", 深圳: "Shenzhen" };
+
+const GZ_SZ = new Set(Object.entries(GUANGZHOU_SHENZHEN).flatMap(([zh, en]) => [zh, en.toLowerCase()]));
 
 /** "Shenzhen", "shenzhen shi", "深圳市" → recognised; the record's city is free text. */
 function isGuangzhouOrShenzhen(city: string): boolean {

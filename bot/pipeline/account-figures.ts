@@ -14,6 +14,8 @@ import type { DateSlot, NumberSlot, Slots } from "./extract-slots.js";
 /** A figure of the question, as the reply names it when it cannot place it. */
 export interface Unplaced {
   readonly raw: string;
+  /** The number slot it was read from (absent for a date). */
+  readonly number?: NumberSlot;
 }
 
 /** The numbers a text states, thousands separators removed: "18,000 美元" → 18000. */
@@ -114,12 +116,12 @@ export function unplacedFigures(slots: Slots, c: Computed, ignore: (n: NumberSlo
   // "8月9号新规生效以后": the rule's own start date).
   const withRule = `${text}\n${c.rule}`;
   const stated = numbersIn(withRule);
-  const figures: { index: number; raw: string; placed: boolean }[] = [
-    ...slots.numbers.filter((n) => !n.period && !needsNoPlace(n) && !ignore(n)).map((n) => ({ index: n.index, raw: n.raw, placed: numberPlaced(n, stated) })),
+  const figures: { index: number; raw: string; placed: boolean; number?: NumberSlot }[] = [
+    ...slots.numbers.filter((n) => !n.period && !needsNoPlace(n) && !ignore(n)).map((n) => ({ index: n.index, raw: n.raw, placed: numberPlaced(n, stated), number: n })),
     ...slots.dates.map((d) => ({ index: d.index, raw: d.raw, placed: datePlaced(d, withRule) })),
   ];
   return figures
     .filter((f) => !f.placed)
     .sort((a, b) => a.index - b.index)
-    .map((f) => ({ raw: f.raw.trim() }));
+    .map((f) => (f.number ? { raw: f.raw.trim(), number: f.number } : { raw: f.raw.trim() }));
 }

@@ -143,15 +143,14 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
   let unplaced: Unplaced[] = [];
   const shown = (r: Calculation, calc: Calculator): Computed | undefined => {
     if (r.kind !== "computed") return undefined;
-    const missing = unplacedFigures(slots, r, calc.readsCompanyFacts ? undefined : isCompanyFact);
-    if (missing.length > 0) {
-      if (unplaced.length === 0) unplaced = missing;
+    const missing = unplacedFigures(slots, r);
+    if (missing.length === 0) return r;
+    const facts = calc.readsCompanyFacts ? [] : missing.flatMap((u) => (u.number && isCompanyFact(u.number) ? [u.number] : []));
+    if (facts.length < missing.length) {
+      if (unplaced.length === 0) unplaced = missing.filter((u) => !u.number || !facts.includes(u.number));
       return undefined;
     }
-    const left = new Set(unplacedFigures(slots, r).map((f) => f.raw));
-    if (left.size === 0) return r;
-    const facts = slots.numbers.filter((n) => left.has(n.raw.trim())).map(companyFactName);
-    const line = unusedLine(facts, "这个结果", "this result");
+    const line = unusedLine(facts.map(companyFactName), "这个结果", "this result");
     return { ...r, arithmetic: r.arithmetic + line.zh, en: { ...r.en, arithmetic: r.en.arithmetic + line.en } };
   };
 

@@ -21,6 +21,7 @@ import {
   checkBrand,
   checkFactory,
   FACTORY_AGREEMENT_PATH,
+  GUANGZHOU_SHENZHEN,
   checkFees,
   checkFestival,
   checkGuarantee,
@@ -2303,13 +2304,21 @@ const brandLeading: Calculator = {
 /** "商标还在申请中，只有受理通知书", "only the acceptance notice": no valid trademark certificate yet. */
 const NO_TRADEMARK_CERTIFICATE = /受理通知书|商标(?:还)?(?:在|正在)?申请中|还没(?:有)?(?:下)?(?:商标)?注册证|acceptance notice|(?:trademark|mark) (?:is )?(?:still )?(?:at the )?(?:application|pending)|application stage/u;
 
+/** The industries the brand station is open to, and the rule line that lists them, in both languages. */
+const isBrandOpen = (industry: string) => (BRAND_OPEN_INDUSTRIES as readonly string[]).includes(industry);
+const BRAND_OPEN = BRAND_OPEN_INDUSTRIES.join("、");
+const BRAND_OPEN_EN = BRAND_OPEN_INDUSTRIES.map((n) => industryEnglishName(n) ?? n).join(", ");
+const BRAND_OPEN_RULE = `工业品牌站目前开放的行业：${BRAND_OPEN}`;
+const BRAND_OPEN_RULE_EN = `Industries the industrial brand station is open to now: ${BRAND_OPEN_EN}`;
+const BRAND_INDUSTRY_SOURCE = "工业品牌站升级 · 报名通道（已开放行业）";
+
 /**
  * The industry a brand question names when the brand station is not open to it ("我们做服装的，
  * 出口额15亿，能报龙头吗"): the station takes only its open industries, whatever the other criteria.
  */
 function closedBrandIndustry(slots: Slots): string | undefined {
   const named = slots.industries;
-  if (named.length !== 1 || (BRAND_OPEN_INDUSTRIES as readonly string[]).includes(named[0]!)) return undefined;
+  if (named.length !== 1 || isBrandOpen(named[0]!)) return undefined;
   return named[0];
 }
 
@@ -2326,58 +2335,51 @@ function checkingIndustry(calc: Calculator): Calculator {
         if (!named || r.kind !== "computed") return r;
         return { ...r, arithmetic: `${named} ∈ 已开放行业 ✓；${r.arithmetic}`, en: { ...r.en, arithmetic: `${industryEnglishName(named) ?? named} is an open industry ✓; ${r.en.arithmetic}` } };
       }
-      const open = BRAND_OPEN_INDUSTRIES.join("、");
-      const openEn = BRAND_OPEN_INDUSTRIES.map((n) => industryEnglishName(n) ?? n).join(", ");
       const closedEn = industryEnglishName(closed) ?? closed;
-      const rule = `工业品牌站目前开放的行业：${open}`;
-      const ruleEn = `Industries the industrial brand station is open to now: ${openEn}`;
       if (r.kind !== "computed") {
         return {
           kind: "computed",
           result: `暂不能申报：${closed}不在工业品牌站目前开放的行业内`,
-          arithmetic: `${closed} ∉ 已开放行业（${open}）`,
-          rule,
+          arithmetic: `${closed} ∉ 已开放行业（${BRAND_OPEN}）`,
+          rule: BRAND_OPEN_RULE,
           source: BRAND_INDUSTRY_SOURCE,
-          en: { result: `Not for now: ${closedEn} is not among the industries the brand station is open to`, arithmetic: `${closedEn} ∉ open industries (${openEn})`, rule: ruleEn },
+          en: { result: `Not for now: ${closedEn} is not among the industries the brand station is open to`, arithmetic: `${closedEn} ∉ open industries (${BRAND_OPEN_EN})`, rule: BRAND_OPEN_RULE_EN },
         };
       }
       return {
         ...r,
         result: `暂不能申报：${closed}不在工业品牌站目前开放的行业内（若行业开放：${r.result}）`,
-        arithmetic: `${closed} ∉ 已开放行业（${open}） ✗；${r.arithmetic}`,
-        rule: `${rule}；${r.rule}`,
+        arithmetic: `${closed} ∉ 已开放行业（${BRAND_OPEN}） ✗；${r.arithmetic}`,
+        rule: `${BRAND_OPEN_RULE}；${r.rule}`,
         en: {
           result: `Not for now: ${closedEn} is not among the industries the brand station is open to (were it open: ${r.en.result})`,
-          arithmetic: `${closedEn} ∉ open industries (${openEn}) ✗; ${r.en.arithmetic}`,
-          rule: `${ruleEn}; ${r.en.rule}`,
+          arithmetic: `${closedEn} ∉ open industries (${BRAND_OPEN_EN}) ✗; ${r.en.arithmetic}`,
+          rule: `${BRAND_OPEN_RULE_EN}; ${r.en.rule}`,
         },
       };
     },
   };
 }
-const BRAND_INDUSTRY_SOURCE = "工业品牌站升级 · 报名通道（已开放行业）";
 
 /** "we are packaging & printing, is the brand station open for our industry now?": the industry against the open list. */
 const brandIndustryOpen: Calculator = {
   needs: ["industry"],
   cue: /^(?=[\s\S]*(?:品牌站|brand station))(?=[\s\S]*(?:开放|开通|能报|能不能报|可以报|open|allowed|eligible))/u,
   run(slots) {
-    const open = BRAND_OPEN_INDUSTRIES.join("、");
-    const openEn = BRAND_OPEN_INDUSTRIES.map((n) => industryEnglishName(n) ?? n).join(", ");
-    if (slots.industries.length !== 1) return needs(`告诉我你的行业（例如「五金工具」），我帮你看工业品牌站是否已对它开放（目前：${open}）。`, `Tell me your industry (e.g. tools & hardware) and I'll check whether the brand station is open to it (now: ${openEn}).`);
+    if (slots.industries.length !== 1) return needs(`告诉我你的行业（例如「五金工具」），我帮你看工业品牌站是否已对它开放（目前：${BRAND_OPEN}）。`, `Tell me your industry (e.g. tools & hardware) and I'll check whether the brand station is open to it (now: ${BRAND_OPEN_EN}).`);
     const named = slots.industries[0]!;
     const namedEn = industryEnglishName(named) ?? named;
-    const isOpen = (BRAND_OPEN_INDUSTRIES as readonly string[]).includes(named);
+    const isOpen = isBrandOpen(named);
     return {
       kind: "computed",
       result: isOpen ? `已开放：${named}在工业品牌站目前开放的行业内` : `暂未开放：${named}不在工业品牌站目前开放的行业内（后续会陆续开放更多非消行业）`,
-      arithmetic: `${named} ${isOpen ? "∈" : "∉"} 已开放行业（${open}）`,
-      rule: `工业品牌站目前开放的行业：${open}`,
+      arithmetic: `${named} ${isOpen ? "∈" : "∉"} 已开放行业（${BRAND_OPEN}）`,
+      rule: BRAND_OPEN_RULE,
       source: BRAND_INDUSTRY_SOURCE,
       en: {
         result: isOpen ? `Yes, it is open: ${namedEn} is among the industries the brand station is open to now` : `Not yet: ${namedEn} is not among the industries the brand station is open to now (more non-consumer industries are to follow)`,
-        arithmetic: `${namedEn} ${isOpen ? "is" : "is not"} in the open industries (${openEn})`,
-        rule: `Industries the industrial brand station is open to now: ${openEn}`,
+        arithmetic: `${namedEn} ${isOpen ? "is" : "is not"} in the open industries (${BRAND_OPEN_EN})`,
+        rule: BRAND_OPEN_RULE_EN,
       },
     };
   },
@@ -2594,37 +2596,33 @@ function twoKeywords(slots: Slots): Calculation | undefined {
   const a = computeKeywordCompetition(s1.value, r1.value);
   const b = computeKeywordCompetition(s2.value, r2.value);
   if (!a.ok || !b.ok) return undefined;
-  // The keywords' own names ("A词", "Keyword B") where the question gives them.
-  // The last name before the keyword's first figure.
+  // The keywords' own names ("A词", "Keyword B") where the question gives them: the last name before its first figure.
   const nameBefore = (n: NumberSlot, fallback: string) =>
     [...slots.text.slice(Math.max(0, n.index - 40), n.index).matchAll(/(?:^|[^a-z])([a-z])\s*(?:词|关键词|类目|搜索|[:：])|keyword\s+([a-z])\b|词\s*([a-z])(?![a-z])/giu)]
       .at(-1)
       ?.slice(1)
       .find(Boolean)
       ?.toUpperCase() ?? fallback;
-  const first = Math.min(s1.index, r1.index) === s1.index ? s1 : r1;
-  const second = Math.min(s2.index, r2.index) === s2.index ? s2 : r2;
-  const na = nameBefore(first, "1");
-  const nb = nameBefore(second, "2");
+  const na = nameBefore(s1.index < r1.index ? s1 : r1, "1");
+  const nb = nameBefore(s2.index < r2.index ? s2 : r2, "2");
   const [ca, cb] = [a.competition, b.competition];
-  const line = (n: string, s: NumberSlot, r: NumberSlot, c: number) => `${n}：${formatNumber(s.value)} ÷ ${formatNumber(r.value)} = ${formatNumber(c, 3)}`;
-  const lineEn = (n: string, s: NumberSlot, r: NumberSlot, c: number) => `${n}: ${formatNumber(s.value)} ÷ ${formatNumber(r.value)} = ${formatNumber(c, 3)}`;
+  const line = (n: string, sep: string, s: NumberSlot, r: NumberSlot, c: number) => `${n}${sep}${formatNumber(s.value)} ÷ ${formatNumber(r.value)} = ${formatNumber(c, 3)}`;
   const higher = ca === cb ? undefined : ca > cb ? na : nb;
   const label = (n: string) => (/^\d$/u.test(n) ? `第${n}个词` : `${n}词`);
-  const labelEn = (n: string) => (/^\d$/u.test(n) ? `keyword ${n}` : `keyword ${n}`);
+  const labelEn = (n: string) => `keyword ${n}`;
   return {
     kind: "computed",
     result: higher
       ? `${label(higher)}竞争度更高、更像蓝海词（${formatNumber(Math.max(ca, cb), 3)} > ${formatNumber(Math.min(ca, cb), 3)}）：买家搜得多、卖家用得少（点击率也要相近）`
       : `两个词竞争度相同（${formatNumber(ca, 3)}）`,
-    arithmetic: `${line(label(na), s1, r1, ca)}；${line(label(nb), s2, r2, cb)}`,
+    arithmetic: `${line(label(na), "：", s1, r1, ca)}；${line(label(nb), "：", s2, r2, cb)}`,
     rule: "竞争度 = 类目搜索指数 ÷ 卖家规模指数（越高越好）",
     source: "金品诚企品牌升级 · 工具差异化 选词参谋",
     en: {
       result: higher
         ? `${labelEn(higher)} has the higher competition (竞争度) and is the bluer-ocean word (${formatNumber(Math.max(ca, cb), 3)} > ${formatNumber(Math.min(ca, cb), 3)}): more buyers search and fewer sellers use it (given a similar click rate)`
         : `Both keywords have the same competition (${formatNumber(ca, 3)})`,
-      arithmetic: `${lineEn(labelEn(na), s1, r1, ca)}; ${lineEn(labelEn(nb), s2, r2, cb)}`,
+      arithmetic: `${line(labelEn(na), ": ", s1, r1, ca)}; ${line(labelEn(nb), ": ", s2, r2, cb)}`,
       rule: "Competition = category search index ÷ seller scale index (higher is better)",
     },
   };
@@ -3102,8 +3100,8 @@ const taClosureEnd: Calculator = {
   },
 };
 
-/** The two cities whose business licences have no production scope (the briefing's reminder). */
-const GZ_SZ_CITY = /广州|深圳|guangzhou|shenzhen/u;
+/** The two cities whose business licences have no production scope (the briefing's reminder), in either language. */
+const GZ_SZ_CITY = new RegExp(Object.entries(GUANGZHOU_SHENZHEN).flatMap(([zh, en]) => [zh, en.toLowerCase()]).join("|"), "u");
 
 /**
  * "我们是广州的工厂，不是金品，能入驻找工厂频道吗": channel entry from what the question says of the
@@ -3115,7 +3113,10 @@ const factoryEntry: Calculator = {
   needs: ["businessType", "gold", "city"],
   cue: /^(?=[\s\S]*(?:找工[厂场]|find.?factory))(?=[\s\S]*(?:入驻|进|准入|加入|报名|join|enter|eligible|get in))/u,
   run(slots) {
-    const city = GZ_SZ_CITY.exec(slots.text)?.[0];
+    const found = GZ_SZ_CITY.exec(slots.text)?.[0];
+    // The city as the rule names it (Chinese) and in English.
+    const city = found && (Object.keys(GUANGZHOU_SHENZHEN).find((zh) => zh === found || GUANGZHOU_SHENZHEN[zh]!.toLowerCase() === found) ?? found);
+    const cityEn = city ? (GUANGZHOU_SHENZHEN[city] ?? city) : "";
     const type = slots.businessType;
     const ask = needs("告诉我你是工厂、工贸一体还是贸易公司，是否金品诚企，营业执照在哪个城市，我帮你判断能否入驻找工厂。", "Tell me whether you are a factory, an integrated factory-and-trading company or a trading company, whether you are a Verified Supplier (金品诚企), and the city on your business licence, and I'll work out whether you can join Find Factory.");
     const decides = type === "trading" || slots.gold === true || (slots.gold === false && (city !== undefined || type !== null));
@@ -3142,7 +3143,7 @@ const factoryEntry: Calculator = {
       return { kind: "computed", result: `可以：金品诚企服务中的${typeZh}默认准入找工厂，无需报名`, arithmetic: `金品 + ${typeZh} → 直接准入`, rule, source, en: { result: `Yes: as a Verified Supplier, ${typeEn} is admitted to Find Factory by default, no sign-up needed`, arithmetic: `Verified Supplier + ${typeEn} → admitted directly`, rule: ruleEn } };
     }
     if (failed("not-guangzhou-or-shenzhen")) {
-      return { kind: "computed", result: `暂时不能：${city}的营业执照没有生产范围，非金品商家暂时无法进入找工厂；可购买金品诚企直接准入，或等后续产品更新`, arithmetic: `非金品 + ${city} → 暂不能进入`, rule, source, en: { result: `Not for now: licences in ${city === "广州" ? "Guangzhou" : city === "深圳" ? "Shenzhen" : city} have no production scope, so merchants who are not Verified Suppliers cannot enter yet; buying Verified Supplier admits you directly`, arithmetic: `not a Verified Supplier + ${city === "广州" ? "Guangzhou" : city === "深圳" ? "Shenzhen" : city} → not for now`, rule: ruleEn } };
+      return { kind: "computed", result: `暂时不能：${city}的营业执照没有生产范围，非金品商家暂时无法进入找工厂；可购买金品诚企直接准入，或等后续产品更新`, arithmetic: `非金品 + ${city} → 暂不能进入`, rule, source, en: { result: `Not for now: licences in ${cityEn} have no production scope, so merchants who are not Verified Suppliers cannot enter yet; buying Verified Supplier admits you directly`, arithmetic: `not a Verified Supplier + ${cityEn} → not for now`, rule: ruleEn } };
     }
     return {
       kind: "computed",

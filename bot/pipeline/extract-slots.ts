@@ -145,6 +145,10 @@ const ENGLISH_ORDINALS: Readonly<Record<string, number>> = {
 const ENGLISH_CARDINALS: Readonly<Record<string, number>> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
+const ENGLISH_CARDINAL_BEFORE_UNIT = new RegExp(
+  `\\b(${Object.keys(ENGLISH_CARDINALS).join("|")})(?=\\s+(?:times?|offen[cs]es?|violations?|orders?|days?|years?|quotes?|inquiries|people|staff|engineers|products?|items?)\\b)`,
+  "gu",
+);
 
 /**
  * `3rd`, `third` → `第3` (dates such as `Sept 3rd` keep their form: a month name comes first);
@@ -153,10 +157,7 @@ const ENGLISH_CARDINALS: Readonly<Record<string, number>> = {
  */
 function englishOrdinals(text: string): string {
   return text
-    .replace(
-      /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+(?:times?|offen[cs]es?|violations?|orders?|days?|years?|quotes?|inquiries|people|staff|engineers|products?|items?)\b)/gu,
-      (w) => String(ENGLISH_CARDINALS[w]),
-    )
+    .replace(ENGLISH_CARDINAL_BEFORE_UNIT, (w) => String(ENGLISH_CARDINALS[w]))
     .replace(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/gu, (w) => `第${ENGLISH_ORDINALS[w]} `)
     .replace(/(?<!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*)\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gu, "第$1 ");
 }
