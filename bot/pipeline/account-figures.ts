@@ -73,30 +73,60 @@ const BUSINESS_YEARS_LEAD = /做|开|干|成立|经营|创立|创办|入驻|营�
 /** …not the years a brand or a trademark is registered, nor export years (criteria of the brand and zone rules). */
 const CRITERIA_YEARS = /品牌|商标|出口|brand|trademark|export/u;
 /** Floor area, samples, factories: sizes of the business no rule but the card and brand ones reads. */
-const SIZE_AFTER = /^\s*(?:多)?\s*(?:平方米|平米|平方|㎡|sqm|square met|个?样品|家?工厂|samples?|factories)/u;
+const SIZE_AFTER =
+  /^\s*(?:多)?\s*(?:平方米|平米|平方|㎡|sqm|square met|个?样品|家?工厂|个?展厅|个?仓库|条生产线|家?分公司|个?办事处|samples?|factories|showrooms?|warehouses?|production lines?|branch(?:es)?|offices)/u;
+
+/** The size of the catalogue ("店铺有380个产品", "80 SKUs", "300 products listed")… */
+const CATALOG_AFTER = /^\s*(?:多)?\s*(?:个|款|种)?\s*(?:产品|商品|sku)|^\s*(?:skus?|products?|items?|listings?)(?![a-z])/u;
+/** …unless they are the products a rule counts: ready-to-ship ones for the fast-trading star, the ones chosen for a list. */
+const COUNTED_PRODUCTS = /rts|ready|现货|7\s*天|七天|小单|快定|发货|ship|dispatch|上榜|主推|选品|报名|成长分/u;
+/** A unit price: "unit price 0.3 USD", "单价6.5美金", "$120 each", "4美金一个". */
+const UNIT_PRICE_LEAD = /(?:unit price|price per (?:piece|unit|item)|单价|出厂价|每个|每件|每只|每套|一个|一件|一只|一套)\s*(?:is|of|around|about|大概|大约|约|是|在|就|才)?\s*$/u;
+const UNIT_PRICE_AFTER = /^\s*(?:each|apiece|a piece|per (?:piece|pc|unit|item|set)|\/\s*(?:pcs?|piece|unit|set|个|件|只|套)|一个|一件|一只|一套)/u;
+
+/** What a company fact is about: its people, its age, its size (floor area, samples, sites), its catalogue, its unit prices. */
+export type CompanyFactKind = "people" | "years" | "size" | "catalog" | "price";
+export const ALL_COMPANY_FACTS: readonly CompanyFactKind[] = ["people", "years", "size", "catalog", "price"];
 
 /**
  * A figure about the company itself rather than about anything a rule computes from: its staff,
- * its age, its floor area, the samples or factories in its story ("我们5个业务员，做国际站第三年了，
- * 服务分78分…"). Only the rules that read such facts (the brand, card, 工贸一体 and zone criteria)
- * use them; for every other rule the reply names them as not used (docs/computed-answers.md).
+ * its age, its floor area, the samples or factories in its story, the size of its catalogue and
+ * its unit prices ("我们5个业务员，做国际站第三年了，店铺有380个产品，单价6.5美金…服务分78分…"), and
+ * which kind of fact it is. Only the rules that read a kind (the card, 工贸一体, zone and
+ * Find-Factory entry criteria, each naming its kinds) use it; for every other rule the reply
+ * names it as not used (docs/computed-answers.md).
  */
-export function isCompanyFact(n: NumberSlot): boolean {
+export function companyFactKind(n: NumberSlot): CompanyFactKind | undefined {
   const words = `${n.lead} ${n.before}`;
-  if (PEOPLE_AFTER.test(n.after) || PEOPLE_UNIT.test(n.unit) || (n.kind === "plain" && PEOPLE_LEAD.test(n.lead))) return !STAFF_CRITERIA.test(words);
+  const countOfPeople = n.kind === "plain" || (n.kind === "count" && /^(?:个|名|位)$/u.test(n.unit));
+  if (PEOPLE_AFTER.test(n.after) || PEOPLE_UNIT.test(n.unit) || (countOfPeople && PEOPLE_LEAD.test(n.lead))) return STAFF_CRITERIA.test(words) ? undefined : "people";
   if (/^(?:年|years?)$/u.test(n.unit) && (n.kind === "count" || n.kind === "ordinal")) {
-    if (CRITERIA_YEARS.test(`${words} ${(n.after.split(/[，,。；;.]/u)[0] ?? "").slice(0, 12)}`)) return false;
+    if (CRITERIA_YEARS.test(`${words} ${(n.after.split(/[，,。；;.]/u)[0] ?? "").slice(0, 12)}`)) return undefined;
     // "做国际站第三年", or told bare among the company's facts: "50 workers, 14 years", "3 years in".
-    return BUSINESS_YEARS_LEAD.test(n.lead) || n.lead.trim().length <= 2 || /^\s*(?:in\b|old\b|of (?:experience|history)|了|的老)/u.test(n.after);
+    const business = BUSINESS_YEARS_LEAD.test(n.lead) || n.lead.trim().length <= 2 || /^\s*(?:in\b|old\b|of (?:experience|history)|了|的老)/u.test(n.after);
+    return business ? "years" : undefined;
   }
-  return SIZE_AFTER.test(n.after);
+  if (n.kind === "amount") return UNIT_PRICE_LEAD.test(n.lead) || UNIT_PRICE_AFTER.test(n.after) ? "price" : undefined;
+  // "80 SKUs": the word may be read as the count's unit and so be part of the figure as written.
+  if (CATALOG_AFTER.test(n.after) || CATALOG_AFTER.test(n.raw.replace(/^[\d.,\s]+/u, ""))) {
+    return COUNTED_PRODUCTS.test(`${n.lead} ${(n.after.split(/[，,。；;.]/u)[0] ?? "").slice(0, 16)}`) ? undefined : "catalog";
+  }
+  return SIZE_AFTER.test(n.after) ? "size" : undefined;
+}
+
+/** Whether a figure is a company fact of any kind (see {@link companyFactKind}). */
+export function isCompanyFact(n: NumberSlot): boolean {
+  return companyFactKind(n) !== undefined;
 }
 
 /** A company fact as the reply names it: with its noun when one follows ("5个" → "5个业务员"). */
 export function companyFactName(n: NumberSlot): string {
   const noun = PEOPLE_AFTER.exec(n.after) ?? SIZE_AFTER.exec(n.after);
   const raw = n.raw.trim();
-  return noun && !raw.includes(noun[0].trim()) ? `${raw}${noun[0].trim().replace(/^个(?=.)/u, raw.endsWith("个") ? "" : "个")}` : raw;
+  if (!noun || raw.includes(noun[0].trim())) return raw;
+  const word = noun[0].trim();
+  // "3 factories", "80个工人": an English noun keeps its space, a Chinese one its measure word.
+  return /^[a-z]/iu.test(word) ? `${raw} ${word}` : `${raw}${word.replace(/^个(?=.)/u, raw.endsWith("个") ? "" : "个")}`;
 }
 
 function datePlaced(d: DateSlot, text: string): boolean {

@@ -15,7 +15,7 @@ import { sourceLine } from "../commands/format-check.js";
 import { CALCULATORS, unusedLine, type Calculation, type Calculator, type Computed, type NeedsFigure } from "./compute-answer.js";
 import type { PipelineDeps } from "./deps.js";
 import { extractSlots, type Slots } from "./extract-slots.js";
-import { companyFactName, isCompanyFact, unplacedFigures, type Unplaced } from "./account-figures.js";
+import { companyFactKind, companyFactName, unplacedFigures, type Unplaced } from "./account-figures.js";
 import type { Language } from "../../knowledge/language.js";
 import { validityAt, validityNote } from "../../knowledge/validity.js";
 import { answerReply, faqMessage, voteActions } from "./format-entry.js";
@@ -138,14 +138,17 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
 
   // A result is shown only when it states every figure the question gave (account-figures.ts);
   // the first figure a rule could not place is named in the reply instead.
-  // Figures about the company itself (staff, age, size) are named as not used by a rule that
-  // does not read them, rather than keeping its result from being shown.
+  // Figures about the company itself (staff, age, size, catalogue, unit prices) are named as not
+  // used by a rule that does not read their kind, rather than keeping its result from being shown.
   let unplaced: Unplaced[] = [];
   const shown = (r: Calculation, calc: Calculator): Computed | undefined => {
     if (r.kind !== "computed") return undefined;
     const missing = unplacedFigures(slots, r);
     if (missing.length === 0) return r;
-    const facts = calc.readsCompanyFacts ? [] : missing.flatMap((u) => (u.number && isCompanyFact(u.number) ? [u.number] : []));
+    const facts = missing.flatMap((u) => {
+      const kind = u.number && companyFactKind(u.number);
+      return u.number && kind && !calc.readsCompanyFacts?.includes(kind) ? [u.number] : [];
+    });
     if (facts.length < missing.length) {
       if (unplaced.length === 0) unplaced = missing.filter((u) => !u.number || !facts.includes(u.number));
       return undefined;

@@ -93,7 +93,7 @@ import type { Merchant, Penalty, Rfq } from "../../rules/merchant.js";
 import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatPoints, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
 import { TIER_LABELS } from "../commands/score.js";
 import { FIGURE_NAMES } from "../commands/card.js";
-import { needsNoPlace } from "./account-figures.js";
+import { ALL_COMPANY_FACTS, isCompanyFact, needsNoPlace, type CompanyFactKind } from "./account-figures.js";
 import { industryEnglishName, numberNear, numbersOf, type DateSlot, type NumberSlot, type Slots } from "./extract-slots.js";
 
 /** A computed answer, in the order the reply shows it. */
@@ -134,12 +134,12 @@ export interface Calculator {
    */
   readonly cue: RegExp;
   /**
-   * The rule reads facts about the company itself (its staff, its age, its size: the card, 工贸一体
-   * and zone criteria). For every other rule those figures of a message are named in its reply as
-   * not used (account-figures.ts, `isCompanyFact`; the brand criteria's R&D team and brand years are
-   * not company facts there, so the brand rules read them as their own figures).
+   * The kinds of fact about the company itself the rule reads (the card reads its staff and size,
+   * the zone its years and catalogue …). Company facts of other kinds in a message are named in
+   * its reply as not used (account-figures.ts, `companyFactKind`; the brand criteria's R&D team
+   * and brand years are not company facts there, so the brand rules read them as their own figures).
    */
-  readonly readsCompanyFacts?: boolean;
+  readonly readsCompanyFacts?: readonly CompanyFactKind[];
   run(slots: Slots, now: DateTime): Calculation;
 }
 
@@ -512,7 +512,8 @@ function replyRateSlot(slots: Slots, near: RegExp): NumberSlot | undefined {
   if (zero) return { ...zero, kind: "percent", unit: "%" };
   const counts = slots.numbers.filter((x) => x.kind === "count" && /条|个/u.test(x.unit));
   const quotes = counts.find((x) => /报价|报了|quote/u.test(x.before.slice(-6) + x.after.slice(0, 3)));
-  const replies = counts.find((x) => x !== quotes && /回复|回了|回覆|replied|repl/u.test(x.before.slice(-6) + x.after.slice(0, 4)));
+  // "9条有买家回复": the word may come a few characters after the count.
+  const replies = counts.find((x) => x !== quotes && /回复|回了|回覆|replied|repl/u.test(x.before.slice(-6) + x.after.slice(0, 6)));
   if (!quotes || !replies || quotes.value <= 0 || replies.value > quotes.value) return undefined;
   return { ...replies, value: replies.value / quotes.value, kind: "percent", unit: "%", raw: `${replies.raw}/${quotes.raw}` };
 }
@@ -1340,6 +1341,8 @@ const FACTORY_LIST_NAMES_EN: Readonly<Record<FactoryListName, string>> = {
 
 interface FactoryListResult {
   text: string;
+  /** Said after the working only (a figure told that orders the list but does not decide entry). */
+  note?: string;
   met: boolean;
   thresholds: string;
   en: { text: string; arithmetic: string; thresholds: string };
@@ -1363,7 +1366,8 @@ const OP_WORDS: Readonly<Record<">" | "<" | ">=" | "<=", { zh: string; en: strin
 };
 
 function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | NeedsFigure {
-  const inquiryCounts = list === "heat" ? slots.numbers.filter((n) => n.kind === "plain" || (n.kind === "count" && /^(?:个|条|家)$/u.test(n.unit))) : [];
+  // The company's own figures ("店铺有230个产品", "unit price 0.3 USD") are no list's metric.
+  const inquiryCounts = list === "heat" ? slots.numbers.filter((n) => (n.kind === "plain" || (n.kind === "count" && /^(?:个|条|家)$/u.test(n.unit))) && !isCompanyFact(n)) : [];
   // Effective inquiries exclude the risk-controlled ones (排除风控): "55个，其中16个被风控排除" → 39.
   const excluded = inquiryCounts.filter((n) => /排除|风控|无效|不算|剔除|excluded|filtered/u.test((n.after.split(/\d/u)[0] ?? "").slice(0, 10)));
   const totals = inquiryCounts.filter((n) => !excluded.includes(n));
@@ -1415,7 +1419,7 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   const noOrders = /没有?(?:任何)?(?:发货|发出)?(?:的)?订单|没发(?:过)?货|(?<![\d.])0\s*单|零单|no (?:shipped )?orders|no orders? shipped|haven't shipped/u.test(slots.text);
   const orders = derived ? allOrders : orderCounts[0];
   const ordersValue = noOrders ? 0 : orders?.value;
-  const amounts = slots.numbers.filter((n) => n.kind === "amount" || (n.kind === "plain" && n.value >= 100));
+  const amounts = slots.numbers.filter((n) => (n.kind === "amount" || (n.kind === "plain" && n.value >= 100)) && !isCompanyFact(n));
   if (list === "strength" && amounts.length > 1) return needs("告诉我你自己近90天的信保GMV（美元，一个数），我帮你算能否上实力榜；入榜后按信保GMV从高到低排名。", "Tell me your own Trade Assurance GMV in the last 90 days (US$, one number) and I'll work out whether you make the strength list; listed shops are ranked by that GMV, highest first.");
   const gmv = list === "strength" ? usdAmount(slots, /信保|ta|gmv|交易额/u) ?? amounts[0] : undefined;
   const asks: Record<FactoryListName, readonly [string, string]> = {
@@ -1520,14 +1524,19 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
             : "";
   const metricEn =
     t.metric === "effectiveInquiries90d" ? "effective inquiries (risk-filtered ones left out)" : t.metric === "avgReplyHours90d" ? "average reply time" : t.metric === "onTimeDispatchRate90d" ? "on-time dispatch rate (and at least 1 dispatched order)" : "Trade Assurance GMV";
+  // The reply-time list ranks by reply rate: a rate told beside the reply time orders the list, it does not decide entry.
+  const rankRate = list === "response-time" ? slots.numbers.find((n) => n.kind === "percent" && /回复率|回覆率|reply rate|response rate/u.test(n.lead + n.before)) : undefined;
+  const rankNote = rankRate ? `；回复率 ${formatPercent(rankRate.value)} 只决定入榜后的排名（按回复率从高到低），不影响能否入榜` : "";
+  const rankNoteEn = rankRate ? `; the reply rate of ${formatPercent(rankRate.value)} only orders the list once on it (highest first), it does not decide entry` : "";
   const en = {
     text: `${t.met ? "Yes" : "No"}, ${t.met ? "on" : "not on"} ${FACTORY_LIST_NAMES_EN[list]}: ${compareEn}${gapEn}${ordersNoteEn}`,
-    arithmetic: `${compareEn}${ordersNoteEn}`,
+    arithmetic: `${compareEn}${ordersNoteEn}${rankNoteEn}`,
     thresholds: `${FACTORY_LIST_NAMES_EN[list]}: ${metricEn} in the last 90 days ${OP_WORDS[t.op].en} ${fmtEn(t.threshold)}`,
   };
   return {
     en,
     text: `${t.met ? "能" : "不能"}上${l.name}：${fmt(t.value)} ${t.met ? (t.op === "<" ? "<" : ">") : t.op === "<" ? "不低于" : "未超过"} ${fmt(t.threshold)}${gap}${ordersNote}`,
+    note: rankNote,
     met: t.met,
     // The rule in words, as the briefing states it ("大于40个", "小于2小时").
     thresholds: `${l.name}门槛：近90天${t.metric === "effectiveInquiries90d" ? "有效询盘（排除风控）" : t.metric === "avgReplyHours90d" ? "平均回复时间" : t.metric === "onTimeDispatchRate90d" ? "及时发货率（且至少1个发货订单）" : "信保GMV"}${OP_WORDS[t.op].zh} ${fmt(t.threshold)}`,
@@ -1565,7 +1574,7 @@ function factoryCalculator(list: FactoryListName, need: string, cue: RegExp): Ca
       return {
         kind: "computed",
         result: r.text,
-        arithmetic: figures,
+        arithmetic: figures + (r.note ?? ""),
         rule: r.thresholds,
         source: "全新导购场景-找工厂频道 · 前台场景 榜单",
         en: { result: r.en.text, arithmetic: r.en.arithmetic, rule: r.en.thresholds },
@@ -1779,7 +1788,7 @@ function receivedSince(route: "self" | "agency", before: NumberSlot, order: Numb
   const verdict = w.reached
     ? `这一单 ${formatUsd(order.value)} 免${fee}：到账前累计 ${formatUsd(before.value)} 已 ≥ ${formatUsd(t)}，达标后的订单都免`
     : after >= t
-      ? `这一单本身不免${fee}：${formatUsd(order.value)} 这一单让累计达到 ${formatUsd(after)} ≥ ${formatUsd(t)}，从下一单起免`
+      ? `${formatUsd(order.value)}这一单本身不免${fee}：它让累计达到 ${formatUsd(after)} ≥ ${formatUsd(t)}，从下一单起免`
       : `这一单 ${formatUsd(order.value)} 不免：到账后累计 ${formatUsd(after)}，仍差 ${formatUsdGap(t - after)}`;
   const verdictEn = w.reached
     ? `Yes, this order of ${usdEn(order.value)} is waived the ${feeEn}: the total before it, ${usdEn(before.value)}, had already reached ${usdEn(t)}`
@@ -2163,7 +2172,12 @@ const festivalRank: Calculator = {
 
 function cnyAmount(slots: Slots, near: RegExp): NumberSlot | undefined {
   const pool = slots.numbers.filter((n) => (n.kind === "amount" || n.kind === "plain") && n.currency !== "USD" && n.value >= 1000);
-  return pool.find((n) => near.test(n.before.slice(-8))) ?? pool.find((n) => near.test(n.lead));
+  // "spent 450k RMB on Alibaba marketing", "50万用在国际站推广": what it was spent on, after it.
+  const spentOn = (n: NumberSlot) => {
+    const clause = (sentenceAfter(slots, n).split(/[，,；;]/u)[0] ?? "").slice(0, 32);
+    return /^\s*(?:rmb|cny|元|人民币)?\s*(?:on\b|for\b|用于|用在|投在|花在)/u.test(clause) && near.test(clause);
+  };
+  return pool.find((n) => near.test(n.before.slice(-8))) ?? pool.find((n) => near.test(n.lead)) ?? pool.find(spentOn);
 }
 
 function yesNo(text: string, yes: RegExp, no: RegExp): boolean | null {
@@ -2370,15 +2384,20 @@ const brandIndustryOpen: Calculator = {
     const named = slots.industries[0]!;
     const namedEn = industryEnglishName(named) ?? named;
     const isOpen = isBrandOpen(named);
+    // Not open to the industry: the brand's own figures (exports, years, spend) cannot change that.
+    const unused = isOpen ? { zh: "", en: "" } : unusedFigures(slots, () => false, "这个结果", "this result");
     return {
       kind: "computed",
-      result: isOpen ? `已开放：${named}在工业品牌站目前开放的行业内` : `暂未开放：${named}不在工业品牌站目前开放的行业内（后续会陆续开放更多非消行业）`,
-      arithmetic: `${named} ${isOpen ? "∈" : "∉"} 已开放行业（${BRAND_OPEN}）`,
+      // Asked "开放了吗" or "能报吗": the verdict answers both.
+      result: isOpen ? `已开放，可以报：${named}在工业品牌站目前开放的行业内` : `暂未开放，现在不能报：${named}不在工业品牌站目前开放的行业内（后续会陆续开放更多非消行业）`,
+      arithmetic: `${named} ${isOpen ? "∈" : "∉"} 已开放行业（${BRAND_OPEN}）${unused.zh}`,
       rule: BRAND_OPEN_RULE,
       source: BRAND_INDUSTRY_SOURCE,
       en: {
-        result: isOpen ? `Yes, it is open: ${namedEn} is among the industries the brand station is open to now` : `Not yet: ${namedEn} is not among the industries the brand station is open to now (more non-consumer industries are to follow)`,
-        arithmetic: `${namedEn} ${isOpen ? "is" : "is not"} in the open industries (${BRAND_OPEN_EN})`,
+        result: isOpen
+          ? `Yes, it is open and you can apply: ${namedEn} is among the industries the brand station is open to now`
+          : `No, not yet: ${namedEn} is not among the industries the brand station is open to now, so you cannot apply yet (more non-consumer industries are to follow)`,
+        arithmetic: `${namedEn} ${isOpen ? "is" : "is not"} in the open industries (${BRAND_OPEN_EN})${unused.en}`,
         rule: BRAND_OPEN_RULE_EN,
       },
     };
@@ -2588,6 +2607,16 @@ function twoKeywords(slots: Slots): Calculation | undefined {
   const named = (n: NumberSlot, re: RegExp) => re.test(n.before.slice(-8)) || re.test(n.lead);
   const sellers = slots.numbers.filter((n) => kinds(n) && named(n, /卖家|规模|seller/u));
   const searches = slots.numbers.filter((n) => kinds(n) && !sellers.includes(n) && named(n, /搜索|search/u));
+  // "word A has search index 9000 and seller scale index 300, word B has 6000 and 150": the
+  // second keyword's two figures told bare, in the order the first one's were named.
+  if (searches.length === 1 && sellers.length === 1 && searches[0]!.index < sellers[0]!.index) {
+    const rest = slots.numbers.filter((n) => kinds(n) && !n.period && n.index > sellers[0]!.index);
+    const between = rest.length === 2 ? slots.text.slice(rest[0]!.index + rest[0]!.raw.length, rest[1]!.index) : "";
+    if (rest.length === 2 && /^\s*(?:and|和|与|跟|、|\/|,|，)\s*$/u.test(between)) {
+      searches.push(rest[0]!);
+      sellers.push(rest[1]!);
+    }
+  }
   if (searches.length !== 2 || sellers.length !== 2) return undefined;
   const [s1, s2] = searches as [NumberSlot, NumberSlot];
   const [r1, r2] = sellers as [NumberSlot, NumberSlot];
@@ -2598,7 +2627,7 @@ function twoKeywords(slots: Slots): Calculation | undefined {
   if (!a.ok || !b.ok) return undefined;
   // The keywords' own names ("A词", "Keyword B") where the question gives them: the last name before its first figure.
   const nameBefore = (n: NumberSlot, fallback: string) =>
-    [...slots.text.slice(Math.max(0, n.index - 40), n.index).matchAll(/(?:^|[^a-z])([a-z])\s*(?:词|关键词|类目|搜索|[:：])|keyword\s+([a-z])\b|词\s*([a-z])(?![a-z])/giu)]
+    [...slots.text.slice(Math.max(0, n.index - 40), n.index).matchAll(/(?:^|[^a-z])([a-z])\s*(?:词|关键词|类目|搜索|[:：])|(?:key)?word\s+([a-z])\b|词\s*([a-z])(?![a-z])/giu)]
       .at(-1)
       ?.slice(1)
       .find(Boolean)
@@ -2905,7 +2934,7 @@ function zoneEntryRows(slots: Slots, now: DateTime) {
 }
 
 const zoneEntry: Calculator = {
-  readsCompanyFacts: true,
+  readsCompanyFacts: ["years", "catalog"],
   needs: ["gold", "businessType", "exportYears", "odm"],
   cue: /优质贸易专区|premium trad|quality trad|trade zone/u,
   run(slots, now) {
@@ -2939,7 +2968,7 @@ const zoneEntry: Calculator = {
 };
 
 const zoneProductScore: Calculator = {
-  readsCompanyFacts: true,
+  readsCompanyFacts: ["years", "catalog"],
   needs: ["productGrowthScore"],
   cue: /^(?=[\s\S]*(?:优质贸易专区|premium trad|quality trad|trade zone|圈))(?=[\s\S]*(?:成长分|growth score))/u,
   run(slots, now) {
@@ -3109,7 +3138,7 @@ const GZ_SZ_CITY = new RegExp(Object.entries(GUANGZHOU_SHENZHEN).flatMap(([zh, e
  * computes only when those facts decide; otherwise the entry's answer gives the whole rule.
  */
 const factoryEntry: Calculator = {
-  readsCompanyFacts: true,
+  readsCompanyFacts: ["size"],
   needs: ["businessType", "gold", "city"],
   cue: /^(?=[\s\S]*(?:找工[厂场]|find.?factory))(?=[\s\S]*(?:入驻|进|准入|加入|报名|join|enter|eligible|get in))/u,
   run(slots) {
@@ -3331,7 +3360,7 @@ const festivalExcludedGmv: Calculator = {
 // ---------------------------------------------------------------- 工贸一体
 
 const integratedDefinition: Calculator = {
-  readsCompanyFacts: true,
+  readsCompanyFacts: ALL_COMPANY_FACTS,
   needs: ["stake"],
   cue: /工贸一体|integrated|combined (?:manufacturer|factory)/u,
   run(slots) {
@@ -3446,7 +3475,7 @@ function askCardFigures(): NeedsFigure {
 
 /** "认证报告里有占地面积、管理体系证书、质检人数、员工人数，卡片上显示哪几个": the three shown, by priority. */
 const cardOfflineFigures: Calculator = {
-  readsCompanyFacts: true,
+  readsCompanyFacts: ALL_COMPANY_FACTS,
   needs: ["offlineFigures"],
   cue: /^(?=[\s\S]*(?:线下(?:认证)?数据|卡片|card))(?=[\s\S]*(?:显示|展示|露出|出来|show|display))/u,
   run(slots) {

@@ -77,6 +77,9 @@ describe("figures about the company itself", () => {
     ["We are a team of 6 salespeople, on Alibaba for 4 years", ["6", "4 years"]],
     ["Our newer sales reps (we hired 4 this year, team of 11 now)", ["4", "11"]],
     ["hardware tools supplier here, 50 workers, 14 years. We're a 10-person shop, 3 years in", ["50", "14 years", "3 years"]],
+    // the catalogue, unit prices, showrooms, and staff counted after their word
+    ["店铺有380个产品，单价6.5美金，我们店铺员工15个", ["380个", "6.5美金", "15个"]],
+    ["We have 80 SKUs and 3 showrooms, unit price 0.3 USD, MOQ 50 pcs at \$120 each", ["80 skus", "3", "0.3 usd", "$120"]],
   ])("%s", (q, expected) => {
     expect(facts(q)).toEqual(expected);
   });
@@ -87,6 +90,9 @@ describe("figures about the company itself", () => {
     "we have exported for 5 years, brand registered 4 years",
     "近30天报了50条有15个买家回复",
     "订单3500美金，服务分78分",
+    // products a rule counts: ready to ship, picked for a list
+    "7天内发货的RTS产品有120个",
+    "报名了30个产品上榜",
   ])("not a company fact: %s", (q) => {
     expect(facts(q)).toEqual([]);
   });
@@ -100,6 +106,13 @@ describe("through the pipeline", () => {
     expect(isComputedReply(reply)).toBe(true);
     expect(reply.text).toMatch(/20 条/u);
     expect(reply.text).toContain("第3年、5个业务员不影响这个结果");
+  });
+
+  it("a company fact in English is named with its noun, and a rule reads only the kinds of fact it uses", async () => {
+    const reply = await send(bot(), "During the September festival we ship via self-operated export. Our cumulative received TA amount is 40,000 USD now. Is the next order's fee waived? We have 3 factories.", { userId: "u-unbound" });
+    expect(isComputedReply(reply), reply.text).toBe(true);
+    expect(reply.text, reply.text).toContain("3 factories in your message do not change this result");
+    expect(CALCULATORS["zone-product-score"].readsCompanyFacts).not.toContain("people");
   });
 
   it("the brand criteria read the R&D team and the brand's years, and name the staff as not used", async () => {
@@ -116,7 +129,7 @@ describe("through the pipeline", () => {
     const r = CALCULATORS["rfq-tier"].run(slots, ASKED);
     if (r.kind !== "computed") throw new Error("not computed");
     expect(unplacedFigures(slots, r, isCompanyFact)).toEqual([]);
-    expect(CALCULATORS["card-offline-figures"].readsCompanyFacts).toBe(true);
+    expect(CALCULATORS["card-offline-figures"].readsCompanyFacts).toContain("people");
   });
 
   it.each([

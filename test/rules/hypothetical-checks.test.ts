@@ -148,8 +148,8 @@ table("appeal-deadline", [
 ]);
 
 table("brand-industry-open", [
-  ["we are packaging & printing (包装印刷) brand company, is industrial brand station open for our industry now?", "已开放：包装印刷在工业品牌站目前开放的行业内"],
-  ["我们做服装的，工业品牌站开放了吗", "暂未开放：服装不在工业品牌站目前开放的行业内"],
+  ["we are packaging & printing (包装印刷) brand company, is industrial brand station open for our industry now?", "已开放，可以报：包装印刷在工业品牌站目前开放的行业内"],
+  ["我们做服装的，工业品牌站开放了吗", "暂未开放，现在不能报：服装不在工业品牌站目前开放的行业内"],
 ]);
 
 table("festival-finance-rate", [
@@ -418,6 +418,28 @@ table("keyword-competition", [
   ["Keyword A: category search index 3000, seller scale index 600. Keyword B: search index 2400, seller scale index 400. Which has higher competition?", "B词竞争度更高、更像蓝海词（6 > 5）"],
   ["A词搜索指数6000、卖家规模指数300，B词搜索指数4000、卖家规模指数200，竞争度哪个高", "两个词竞争度相同（20）"],
   ["两个keyword：A类目搜索指数8000、卖家规模指数200；B类目搜索指数9000、卖家规模指数300。哪个竞争度更高？", "A词竞争度更高、更像蓝海词（40 > 30）"],
+  // the second keyword's figures told bare, in the order the first one's were named
+  ["word A has category search index 9000 and seller scale index 300, word B has 6000 and 150. Which has higher competition?", "B词竞争度更高、更像蓝海词（40 > 30）", "A词：9,000 ÷ 300 = 30；B词：6,000 ÷ 150 = 40"],
+]);
+
+table("factory-reply-time", [
+  // the list ranks by reply rate: a rate told beside the reply time does not decide entry
+  ["近90天平均回复时间1.5小时，回复率80%，能上回复时间榜吗", "能上回复时间榜：1.5 小时 < 2 小时", "回复率 80% 只决定入榜后的排名"],
+]);
+
+table("rfq-factor", [
+  // the replies' word a few characters after their count
+  ["近30天报了100条价，9条有买家回复，回复率那项几分", "回复率 9%（9条/100条 = 9%）", "得 5 分"],
+]);
+
+table("brand-own", [
+  // what the money was spent on, said after it
+  ["Brand registered 4 years ago, annual export 120 million RMB, R&D team 15 people, but we spent only 450k RMB on Alibaba marketing last year. Own brand?", "年营销投入 45万元 < 50万元（还差 5万元）"],
+]);
+
+table("brand-industry-open", [
+  // not open to the industry: the brand's own figures cannot change that
+  ["我们做服装的，年出口20亿，能报工业品牌站吗", "暂未开放，现在不能报：服装不在", "你提到的20亿不影响这个结果"],
 ]);
 
 table("festival-category-lock", [
@@ -798,7 +820,7 @@ table("factory-on-time", [
   ["近90天发了40单，有2单晚发了，能上及时发货榜吗", "能上", "38/40 单 = 95% 及时"],
 ]);
 table("fee-waiver-self", [
-  ["自营出口累计之前是39000美元，今天又到账一单3000美元，这单免交易服务费吗", "这一单本身不免交易服务费", "39,000 美元 + 3,000 美元 = 42,000 美元", "从下一单起免"],
+  ["自营出口累计之前是39000美元，今天又到账一单3000美元，这单免交易服务费吗", "3,000 美元这一单本身不免交易服务费", "39,000 美元 + 3,000 美元 = 42,000 美元", "从下一单起免"],
   ["自营出口之前累计已经41000美元，又到账一单2000美元，这单免交易服务费吗", "这一单 2,000 美元 免交易服务费", "已 ≥ 40,000 美元"],
 ]);
 it("a total after the order that is not their sum is asked about, not computed", () => {
