@@ -74,12 +74,10 @@ const BUSINESS_YEARS_LEAD = /做|开|干|成立|经营|创立|创办|入驻|营�
 const CRITERIA_YEARS = /品牌|商标|出口|brand|trademark|export/u;
 /** Floor area, samples, factories: sizes of the business no rule but the card and brand ones reads. */
 const SIZE_AFTER =
-  /^\s*(?:多)?\s*(?:平方米|平米|平方|㎡|sqm|square met|个?样品|家?工厂|个?展厅|个?仓库|条?生产线|家?分公司|个?办事处|samples?|factories|showrooms?|warehouses?|production lines?|branch(?:es)?|offices)/u;
+  /^\s*(?:多)?\s*(?:平方米|平米|平方|㎡|sqm|square met|个?样品|家?工厂|个?展厅|个?仓库|条生产线|家?分公司|个?办事处|samples?|factories|showrooms?|warehouses?|production lines?|branch(?:es)?|offices)/u;
 
 /** The size of the catalogue ("店铺有380个产品", "80 SKUs", "300 products listed")… */
 const CATALOG_AFTER = /^\s*(?:多)?\s*(?:个|款|种)?\s*(?:产品|商品|sku)|^\s*(?:skus?|products?|items?|listings?)(?![a-z])/u;
-/** …and its minimum order quantity ("MOQ is 50 pcs", "起订量500个"). */
-const MOQ_LEAD = /(?:moq|起订量?|最小起订量?)\s*(?:is|of|are|是|为|在)?\s*(?:around|about|大概|约)?\s*$/u;
 /** …unless they are the products a rule counts: ready-to-ship ones for the fast-trading star, the ones chosen for a list. */
 const COUNTED_PRODUCTS = /rts|ready|现货|7\s*天|七天|小单|快定|发货|ship|dispatch|上榜|主推|选品|报名|成长分/u;
 /** A unit price: "unit price 0.3 USD", "单价6.5美金", "$120 each", "4美金一个". */
@@ -109,7 +107,6 @@ export function companyFactKind(n: NumberSlot): CompanyFactKind | undefined {
     return business ? "years" : undefined;
   }
   if (n.kind === "amount") return UNIT_PRICE_LEAD.test(n.lead) || UNIT_PRICE_AFTER.test(n.after) ? "price" : undefined;
-  if (MOQ_LEAD.test(n.lead)) return "catalog";
   // "80 SKUs": the word may be read as the count's unit and so be part of the figure as written.
   if (CATALOG_AFTER.test(n.after) || CATALOG_AFTER.test(n.raw.replace(/^[\d.,\s]+/u, ""))) {
     return COUNTED_PRODUCTS.test(`${n.lead} ${(n.after.split(/[，,。；;.]/u)[0] ?? "").slice(0, 16)}`) ? undefined : "catalog";
@@ -126,7 +123,6 @@ export function isCompanyFact(n: NumberSlot): boolean {
 export function companyFactName(n: NumberSlot): string {
   const noun = PEOPLE_AFTER.exec(n.after) ?? SIZE_AFTER.exec(n.after);
   const raw = n.raw.trim();
-  if (MOQ_LEAD.test(n.lead)) return `${/[\u3400-\u9fff]/u.test(n.lead) ? "起订量" : "MOQ "}${raw}`;
   if (!noun || raw.includes(noun[0].trim())) return raw;
   const word = noun[0].trim();
   // "3 factories", "80个工人": an English noun keeps its space, a Chinese one its measure word.

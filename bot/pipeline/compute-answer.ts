@@ -3557,7 +3557,7 @@ export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "penalty-refuse-ta": penaltyCalculator("refuse-trade-assurance"),
   "penalty-off-platform": penaltyCalculator("off-platform-communication"),
   "appeal-deadline": appealDeadline,
-  "factory-heat": factoryCalculator("heat", "inquiries", /热度[榜帮棒]|询盘.{0,10}(?:榜|上榜)|hot(?:ness)? list|heat (?:ranking|list)|popularity list/u),
+  "factory-heat": factoryCalculator("heat", "inquiries", /热度[榜帮棒]|询盘.{0,10}(?:榜|上榜)|hot(?:ness)? list|popularity list/u),
   "factory-reply-time": factoryCalculator("response-time", "replyHours", /回复时间[榜帮棒]|reply.?time list|response.?time list/u),
   "factory-on-time": factoryCalculator("on-time-dispatch", "onTimeRate", /及时发货[榜帮棒]|准时发货[榜帮棒]|on.?time.{0,20}list/u),
   "factory-strength": factoryCalculator("strength", "taGmvUsd", /实力[榜帮棒]|strength list/u),

@@ -422,11 +422,6 @@ table("keyword-competition", [
   ["word A has category search index 9000 and seller scale index 300, word B has 6000 and 150. Which has higher competition?", "B词竞争度更高、更像蓝海词（40 > 30）", "A词：9,000 ÷ 300 = 30；B词：6,000 ÷ 150 = 40"],
 ]);
 
-table("factory-heat", [
-  // the MOQ and the staff are the company's facts, not inquiries
-  ["We're trying to get on the Find Factory heat ranking: 150 workers, 38 valid inquiries in the last 90 days, our MOQ is 50 pcs. How many more do we need?", "还差 3 个（至少要 41 个）"],
-]);
-
 table("factory-reply-time", [
   // the list ranks by reply rate: a rate told beside the reply time does not decide entry
   ["近90天平均回复时间1.5小时，回复率80%，能上回复时间榜吗", "能上回复时间榜：1.5 小时 < 2 小时", "回复率 80% 只决定入榜后的排名"],
@@ -871,10 +866,6 @@ it("a deadline that is not a sign-up (an appeal) is not checked against the bran
 it("a refusal told after Trade Assurance (\"买家要求走信保，业务员拒绝了\") is the refused-TA rule's question", () => {
   expect(CALCULATORS["penalty-refuse-ta"].cue.test(extractSlots("买家要求走信保，我们业务员拒绝了，第一次被查到会怎样", ASKED).text)).toBe(true);
   expect(result("penalty-refuse-ta", "买家要求走信保，我们业务员拒绝了，第一次被查到会怎样")).toContain("第1次只警告");
-});
-
-it("the hot list is found by its merchants' English name too (\"heat ranking\")", () => {
-  expect(CALCULATORS["factory-heat"].cue.test("we want to get on the find factory heat ranking")).toBe(true);
 });
 
 // A rejoin asked in a story that also gives the join date and figures a date rule does not use.
