@@ -16,7 +16,7 @@
  * Finally the ranker is trained on all of it. Prints the held-out figures so the change can be
  * judged before it is committed.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   CALIBRATION_FILE,
@@ -39,13 +39,13 @@ import { OFF_TOPIC_CLASS, RANKER_FILE, serializeRankerModel, weightCount } from 
 import type { RankerModel } from "./ranker.js";
 import { buildSearchIndex, rankScore } from "./search-index.js";
 import type { Candidate, MatchFeatures } from "./search-index.js";
-import { readContext, readOffTopic } from "./calibration-data.js";
-import { classesOf, knowledgeTexts, trainRanker, withContext } from "./train-ranker.js";
-import type { ContextSentences, LabelledText, TrainingExample } from "./train-ranker.js";
+import { classesOf, knowledgeTexts, trainRanker } from "./train-ranker.js";
+import type { LabelledText, TrainingExample } from "./train-ranker.js";
 
 const FOLDS = 5;
 /** The matcher's own ranking weights: coverage and closeness to a phrasing first, fuzzy for typos. */
 const MATCHER_RANK = { coverage: 0.35, coverageWithAnswer: 0.15, phraseSimilarity: 0.4, fuzzy: 0.1, learned: 0 } as const;
+export const OFF_TOPIC_FILE = fileURLToPath(new URL("./calibration/off-topic.txt", import.meta.url));
 
 /** Where a held-out question comes from: real-style questions count more than the entries' own alternates. */
 type Origin = "alternate" | "question" | "off-topic";
@@ -77,6 +77,13 @@ function withoutFold(kb: KnowledgeBase, fold: number): KnowledgeBase {
   return { ...kb, entries, byId: new Map(entries.map((e) => [e.id, e])) };
 }
 
+export function readOffTopic(file = OFF_TOPIC_FILE): string[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
+}
+
 function heldOutItems(kb: KnowledgeBase): HeldOut[] {
   const items: HeldOut[] = [];
   for (const e of kb.entries) e.alternates.forEach((text, i) => items.push({ text, expected: [e.id], origin: "alternate", fold: alternateFold(e.id, i) }));
@@ -93,14 +100,14 @@ function heldOutItems(kb: KnowledgeBase): HeldOut[] {
   return items;
 }
 
-/** The ranker's training texts without one fold (all of them for `fold` −1), each also told with a story around it. */
-function trainingTexts(kb: KnowledgeBase, items: HeldOut[], fold: number, context: ContextSentences): LabelledText[] {
+/** The ranker's training texts without one fold (all of them for `fold` −1). */
+function trainingTexts(kb: KnowledgeBase, items: HeldOut[], fold: number): LabelledText[] {
   const texts = knowledgeTexts(kb, (id, i) => alternateFold(id, i) === fold);
   for (const it of items) {
     if (it.origin === "alternate" || it.fold === fold) continue;
     texts.push({ text: it.text, label: it.expected[0] ?? null });
   }
-  return withContext(texts, context);
+  return texts;
 }
 
 /**
@@ -334,7 +341,6 @@ function main(): void {
   const kb = loadKnowledge();
   const synonyms = loadSynonyms();
   const items = heldOutItems(kb);
-  const context = readContext();
   const classes = classesOf(kb);
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   // Features depend on the lexicon only (keywords and synonyms, never held out): computed once per text.
@@ -352,7 +358,7 @@ function main(): void {
   const withRanker: Sample[] = [];
   const matcherOnly: Sample[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const model = trainRanker(examples(trainingTexts(kb, items, fold, context)), classes);
+    const model = trainRanker(examples(trainingTexts(kb, items, fold)), classes);
     const reduced = withoutFold(kb, fold);
     const fused = buildSearchIndex(reduced, synonyms, { ranker: model, calibration: CALIBRATION_PROFILES.withRanker });
     const plain = buildSearchIndex(reduced, synonyms, { ranker: null, calibration: CALIBRATION_PROFILES.matcherOnly });
@@ -365,7 +371,7 @@ function main(): void {
   const fusedFit = fitProfile("with ranker", withRanker, CALIBRATION_PROFILES.withRanker, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]);
   const plainFit = fitProfile("matcher only", matcherOnly, CALIBRATION_PROFILES.matcherOnly, [0]);
 
-  const final: RankerModel = trainRanker(examples(trainingTexts(kb, items, -1, context)), classes);
+  const final: RankerModel = trainRanker(examples(trainingTexts(kb, items, -1)), classes);
   const calibration = CalibrationFileSchema.parse({ note: CALIBRATION_PROFILES.note, withRanker: fusedFit.profile, matcherOnly: plainFit.profile });
   writeFileSync(CALIBRATION_FILE, `${JSON.stringify(calibration, null, 2)}\n`);
   const rankerFile = serializeRankerModel(final, {

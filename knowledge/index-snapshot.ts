@@ -31,7 +31,7 @@ import type { IndexData } from "./search-index.js";
 export const SNAPSHOT_FILE = fileURLToPath(new URL("./index-snapshot.v8", import.meta.url));
 
 /** Bumped when the snapshot's layout changes. */
-const FORMAT = 2;
+const FORMAT = 1;
 
 /**
  * In a bundle written by `npm run build` (scripts/build.mjs), the fingerprint of the code and

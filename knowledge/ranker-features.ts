@@ -109,31 +109,6 @@ export function hasQuestionWord(normalized: string): boolean {
   return ASKING_ZH.test(normalized.replace(/[?？]/gu, "")) || ASKING_EN.test(normalized);
 }
 
-/** Sentence ends in what the merchant typed: Chinese and English stops, a line break; not the `.` in 1.8万 or U.S.A (no space after it). */
-const SENTENCE_END = /(?<=[。！？!?\n])|(?<=[a-z0-9)\]"'”’%][.])(?=\s)/iu;
-/** A message needs at least this many sentences before its story is set aside. */
-const FOCUS_MIN_SENTENCES = 3;
-
-/**
- * A long message with the story set aside: of three or more sentences, only those that name
- * something of the briefing's domain (`isDomain`, given a sentence as the matcher prepares it)
- * or ask the question. "We're a 25-person team and our compliance person is away until next
- * week." tells nothing about which rule is meant, but its words count against every entry and
- * make a covered question look off-topic. Returns the message unchanged when it is shorter,
- * when no sentence would be set aside, or when none names the domain (then there is nothing to
- * focus on, and the whole message decides).
- */
-export function focusOnQuestion(raw: string, prepare: (text: string) => string, isDomain: (prepared: string) => boolean): string {
-  const pieces = raw.split(SENTENCE_END);
-  if (pieces.length < FOCUS_MIN_SENTENCES) return raw;
-  const sentences = pieces.filter((s) => prepare(s) !== "");
-  if (sentences.length < FOCUS_MIN_SENTENCES) return raw;
-  const domain = sentences.map((s) => isDomain(prepare(s)));
-  if (!domain.some(Boolean)) return raw;
-  const kept = sentences.filter((s, i) => domain[i] || isAsking(prepare(s)) || /[?？]/u.test(s));
-  return kept.length === sentences.length ? raw : kept.map((s) => s.trim()).join(" ");
-}
-
 /**
  * The clause of a message that asks the question, when the message has several clauses and
  * one of them asks: the last asking clause, with the clause before it when it is too short to

@@ -16,7 +16,7 @@ import { buildLexicon, characterWeights, tokenize } from "./tokenize.js";
 import type { Lexicon, Token } from "./tokenize.js";
 import { CALIBRATION_PROFILES, choiceProbability, scopeProbability } from "./calibration.js";
 import type { Calibration } from "./calibration.js";
-import { askingClause, featurize, focusOnQuestion } from "./ranker-features.js";
+import { askingClause, featurize } from "./ranker-features.js";
 import type { FeatureViews } from "./ranker-features.js";
 import { OFF_TOPIC_CLASS, createRanker, fingerprintOf, loadRankerModel } from "./ranker.js";
 import type { Ranker, RankerModel } from "./ranker.js";
@@ -148,8 +148,6 @@ export interface IndexData {
   /** The entry ids, in order (a check that the data belongs to the knowledge base it is used with). */
   entryIds: string[];
   lexicon: Lexicon;
-  /** The domain words the lexicon leaves to the bigrams: two-character Chinese ones (信保, 申诉, 买家 …) and Latin ones (gmv, rfq). */
-  shortDomainWords: string[];
   entries: Omit<IndexedEntry, "entry">[];
   /** Document frequency of each term over entries. */
   df: Map<string, number>;
@@ -192,10 +190,7 @@ export function computeIndexData(kb: KnowledgeBase, synonyms: Synonyms): IndexDa
       p.weightSum = [...p.terms.values()].reduce((a, b) => a + b, 0);
     }
   }
-  const shortDomainWords = [...new Set([...kb.entries.flatMap((e) => e.keywords), ...synonyms.canonicals].map(prepare))].filter(
-    (w) => /^[\u3400-\u9fff]{2}$/u.test(w) || /^[a-z0-9]+$/u.test(w),
-  );
-  return { entryIds: kb.entries.map((e) => e.id), lexicon, shortDomainWords, entries, df, postings };
+  return { entryIds: kb.entries.map((e) => e.id), lexicon, entries, df, postings };
 }
 
 /** A term's inverse document frequency over `n` entries. */
@@ -237,13 +232,6 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options:
   classOfEntry.forEach((c, i) => c >= 0 && entryOfClass.set(c, i));
   const entryClasses = [...entryOfClass.keys()];
   const offTopicClass = ranker?.classIndex(OFF_TOPIC_CLASS) ?? -1;
-  // A sentence names the domain when it has a lexicon word or one of the shorter domain words.
-  const cjkDomain = data.shortDomainWords.filter((w) => !/^[a-z0-9]+$/u.test(w));
-  const latinDomain = new RegExp(`\\b(?:${data.shortDomainWords.filter((w) => /^[a-z0-9]+$/u.test(w)).join("|") || "(?!)"})\\b`, "u");
-  const isDomain = (prepared: string) =>
-    latinDomain.test(prepared) || cjkDomain.some((w) => prepared.includes(w)) || tokenize(prepared, lexicon).some((t) => lexicon.words.has(t.term));
-  /** A long message with its story set aside (see focusOnQuestion); shorter ones as they are. */
-  const focus = (question: string) => focusOnQuestion(question, prepare, isDomain);
   const featurizeQuestion = (question: string, normalized = prepare(question)): FeatureViews => {
     // The asking clause comes back normalised already: only the synonyms are left to apply.
     const asking = askingClause(question);
@@ -299,8 +287,7 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options:
   }
 
   function search(question: string, limit = 5): SearchResult {
-    const focused = focus(question);
-    const normalized = prepare(focused);
+    const normalized = prepare(question);
     const tokens = tokenize(normalized, lexicon);
     if (tokens.length === 0) return { normalized, candidates: [] };
     const { weights, unknownShare: unknown } = informativeness(normalized, tokens);
@@ -327,7 +314,7 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options:
     const shortlist = topK(touched, (i) => pre[i]!, PRE_RANK_LIMIT);
 
     // The learned ranker: its probabilities, and its most probable entries join the shortlist.
-    const views = ranker ? featurizeQuestion(focused, normalized) : undefined;
+    const views = ranker ? featurizeQuestion(question, normalized) : undefined;
     const learned = ranker && views ? ranker.probabilities(views) : undefined;
     const outside = ranker && views ? ranker.outside(views) : 0;
     // A question that shares no indexed term with any entry ("zzqxj") gets the ranker's entries
@@ -417,7 +404,7 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options:
     calibration,
     search,
     prepare,
-    featurize: (q) => featurizeQuestion(focus(q)),
+    featurize: (q) => featurizeQuestion(q),
     ranker,
     teach: (question, entryId) => ranker?.teach(featurizeQuestion(question), entryId ?? OFF_TOPIC_CLASS),
   };

@@ -7,7 +7,6 @@
  * topic, each keyword as an example of its own, the labelled training questions, and the
  * off-topic questions as the off-topic class.
  */
-import { questionLanguage } from "./language.js";
 import type { KnowledgeBase } from "./load-knowledge.js";
 import { VIEW_NAMES } from "./ranker-features.js";
 import type { FeatureViews, SparseVector } from "./ranker-features.js";
@@ -49,44 +48,6 @@ export function knowledgeTexts(kb: KnowledgeBase, skipAlternate?: (entryId: stri
     // an off-topic English question to an entry.
     if (e.topicEn !== undefined) out.push({ text: e.topicEn, label: e.id, weight: KEYWORD_WEIGHT, knowledge: true });
     for (const k of e.keywords) out.push({ text: k, label: e.id, weight: KEYWORD_WEIGHT, knowledge: true });
-  }
-  return out;
-}
-
-/** Context sentences merchants tell around a question, by language (knowledge/calibration/context-sentences.txt). */
-export interface ContextSentences {
-  zh: readonly string[];
-  en: readonly string[];
-}
-
-/** A copy with context counts this much of the question it wraps. */
-const WITH_CONTEXT_WEIGHT = 0.5;
-
-/** A stable hash of a text, to pick its context sentence the same way on every fit. */
-function hashOf(text: string): number {
-  let h = 2166136261;
-  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  return h >>> 0;
-}
-
-/**
- * Every text at full weight (a merchant's question, an off-topic one, an entry's question,
- * alternates and topic; not keywords or English topics) once more, with a sentence of the merchant's own story
- * before or after it ("我们是做五金的，厂里80多个工人。", "Sorry for the long message.") in its
- * language. In-scope and off-topic questions get the same stories, so the ranker and the scope
- * model learn that a story says nothing about which rule is asked, or whether one is: long
- * messages otherwise read as off-topic for the ordinary words they carry.
- */
-export function withContext(texts: readonly LabelledText[], context: ContextSentences): LabelledText[] {
-  const out = [...texts];
-  for (const t of texts) {
-    if ((t.weight ?? 1) < 1) continue;
-    const pool = questionLanguage(t.text) === "en" ? context.en : context.zh;
-    if (pool.length === 0) continue;
-    const h = hashOf(t.text);
-    const story = pool[h % pool.length]!;
-    const text = (h >>> 16) % 3 === 0 ? `${t.text} ${story}` : `${story} ${t.text}`;
-    out.push({ ...t, text, weight: WITH_CONTEXT_WEIGHT * (t.weight ?? 1) });
   }
   return out;
 }
@@ -184,7 +145,7 @@ function trainView(examples: Array<{ x: SparseVector; target: number; weight: nu
 const SCOPE_KNOWLEDGE_WEIGHT = 0.3;
 const SCOPE_OFF_TOPIC_WEIGHT = 3;
 
-const DEFAULTS: Required<TrainOptions> = { epochs: 15, rate: 3, l2: 1e-4, prune: 0.25, seed: 1, offTopicWeight: 0.3 };
+const DEFAULTS: Required<TrainOptions> = { epochs: 15, rate: 3, l2: 1e-4, prune: 0.2, seed: 1, offTopicWeight: 0.3 };
 
 /**
  * Fits both views on featurised examples; `classes` are entry ids then the off-topic class.

@@ -3,7 +3,7 @@ import { loadKnowledge } from "../../knowledge/load-knowledge.js";
 import type { KnowledgeBase } from "../../knowledge/load-knowledge.js";
 import { loadSynonyms } from "../../knowledge/load-synonyms.js";
 import { matchQuestion } from "../../knowledge/match-question.js";
-import { askingClause, featurize, focusOnQuestion } from "../../knowledge/ranker-features.js";
+import { askingClause, featurize } from "../../knowledge/ranker-features.js";
 import {
   OFF_TOPIC_CLASS,
   createRanker,
@@ -15,8 +15,7 @@ import {
 import type { RankerModel } from "../../knowledge/ranker.js";
 import { buildSearchIndex } from "../../knowledge/search-index.js";
 import { buildLexicon } from "../../knowledge/tokenize.js";
-import { trainRanker, withContext } from "../../knowledge/train-ranker.js";
-import { readContext } from "../../knowledge/calibration-data.js";
+import { trainRanker } from "../../knowledge/train-ranker.js";
 
 let kb: KnowledgeBase;
 let committed: RankerModel;
@@ -40,62 +39,6 @@ describe("askingClause", () => {
 
   it.each(["保障升级服务多久能退出", "我们是做五金的，上周加了保障升级"])("is undefined when no clause of several asks, or there is one clause: %j", (text) => {
     expect(askingClause(text)).toBeUndefined();
-  });
-});
-
-describe("focusOnQuestion", () => {
-  const prepare = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  const isDomain = (p: string) => /申诉|appeal|trade assurance|信保/u.test(p);
-
-  it("sets aside the sentences of a long message that name nothing of the domain and do not ask", () => {
-    const q = "We got penalized for refusing Trade Assurance on Aug 31. We have the records. Our compliance person is away until next week. What's the latest we can appeal?";
-    expect(focusOnQuestion(q, prepare, isDomain)).toBe("We got penalized for refusing Trade Assurance on Aug 31. What's the latest we can appeal?");
-  });
-
-  it.each([
-    // two sentences: nothing to set aside
-    "Our compliance person is away. How do we appeal?",
-    // no sentence names the domain: the whole message decides
-    "We sell phone stands. My boss is away. How long does sea freight take?",
-    // every sentence names the domain or asks
-    "我们被判拒用信保。想申诉。最晚哪天？",
-  ])("leaves %j as it is", (q) => {
-    expect(focusOnQuestion(q, prepare, isDomain)).toBe(q);
-  });
-
-  it("keeps the decimal point of 1.8万 and of US$2.5 inside a sentence", () => {
-    const q = "我们信保实收1.8万美金。老板出差了。还差多少能申诉？";
-    expect(focusOnQuestion(q, prepare, isDomain)).toBe("我们信保实收1.8万美金。 还差多少能申诉？");
-  });
-});
-
-describe("withContext", () => {
-  const context = { zh: ["我们是做五金的，厂里80多个工人。"], en: ["Sorry for the long message."] };
-
-  it("adds each full-weight text once more at half weight, with a story in its own language, and leaves keywords alone", () => {
-    const out = withContext(
-      [
-        { text: "保障升级服务多久能退出", label: "guarantee-exit" },
-        { text: "How long until we can leave the guarantee upgrade?", label: "guarantee-exit" },
-        { text: "退出", label: "guarantee-exit", weight: 0.5 },
-        { text: "明天天气怎么样", label: null },
-      ],
-      context,
-    );
-    expect(out).toHaveLength(7);
-    const added = out.slice(4);
-    expect(added.map((t) => t.weight)).toEqual([0.5, 0.5, 0.5]);
-    expect(added[0]!.text).toContain("保障升级服务多久能退出");
-    expect(added[0]!.text).toContain("我们是做五金的");
-    expect(added[1]!.text).toContain("Sorry for the long message.");
-    expect(added[2]!.label).toBeNull();
-  });
-
-  it("reads the committed context sentences: both languages, none asking anything", () => {
-    const c = readContext();
-    expect(c.zh.length).toBeGreaterThan(100);
-    expect(c.en.length).toBeGreaterThan(100);
-    expect([...c.zh, ...c.en].filter((l) => /[?？]/u.test(l))).toEqual([]);
   });
 });
 
