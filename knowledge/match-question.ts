@@ -27,7 +27,7 @@ export function matchQuestion(index: SearchIndex, question: string): Match {
   const [top] = candidates;
   const t = index.calibration.thresholds;
   if (!top || top.inScope < t.scope) return { kind: "fallback", nearest: top, normalized };
-  if (namesOnlyATopic(normalized)) return matchTopic(index, candidates, normalized, t.clarifyWithin);
+  if (namesOnlyATopic(normalized)) return matchTopic(index, candidates, normalized, t);
   const close = candidates.filter((x) => x.inScope >= t.scope && top.score - x.score <= t.clarifyWithin);
   if (top.confidence / top.inScope >= t.answer || close.length === 1) {
     return { kind: "answer", candidate: top, alternatives: close.slice(1, MAX_CLARIFY_OPTIONS), normalized };
@@ -71,18 +71,22 @@ export function namesOnlyATopic(normalized: string): boolean {
  * A topic-only question gets the topic's overview entry (with the specific entries as "you may
  * also mean"), never one specific rule picked by chance — "被罚了" must not get the harshest
  * penalty. Without an overview near the top, it gets one specific entry only when the ranking
- * is sure and nothing else is close; otherwise a choice.
+ * is sure and nothing else is close; otherwise a choice between the first entries that are in
+ * scope ("入驻": joining the guarantee upgrade, or Find Factory …), however far apart their
+ * scores, since a topic alone is exactly where the ranking cannot tell which is meant.
  */
-function matchTopic(index: SearchIndex, candidates: Candidate[], normalized: string, clarifyWithin: number): Match {
+function matchTopic(index: SearchIndex, candidates: Candidate[], normalized: string, t: SearchIndex["calibration"]["thresholds"]): Match {
   const top = candidates[0]!;
   const overview = candidates.find((c) => c.entry.overview && top.score - c.score <= OVERVIEW_WITHIN);
   if (overview) {
     const others = candidates.filter((c) => c !== overview).slice(0, MAX_CLARIFY_OPTIONS);
     return { kind: "answer", candidate: overview, alternatives: others, normalized };
   }
-  const close = candidates.filter((c) => top.score - c.score <= clarifyWithin);
+  const close = candidates.filter((c) => top.score - c.score <= t.clarifyWithin);
   if (close.length === 1 && top.features.learned >= TOPIC_SPECIFIC_SURE) {
     return { kind: "answer", candidate: top, alternatives: candidates.slice(1, MAX_CLARIFY_OPTIONS), normalized };
   }
+  const inScope = candidates.filter((c) => c.inScope >= t.scope);
+  if (inScope.length >= 2) return { kind: "clarify", candidates: inScope.slice(0, MAX_CLARIFY_OPTIONS), normalized };
   return clarifyOrFallback(index, candidates, normalized);
 }

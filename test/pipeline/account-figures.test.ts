@@ -79,7 +79,7 @@ describe("figures about the company itself", () => {
     ["hardware tools supplier here, 50 workers, 14 years. We're a 10-person shop, 3 years in", ["50", "14 years", "3 years"]],
     // the catalogue, unit prices, showrooms, and staff counted after their word
     ["店铺有380个产品，单价6.5美金，我们店铺员工15个", ["380个", "6.5美金", "15个"]],
-    ["We have 80 SKUs and 3 showrooms, unit price 0.3 USD, MOQ 50 pcs at \$120 each", ["80 skus", "3", "0.3 usd", "$120"]],
+    ["We have 80 SKUs and 3 showrooms, unit price 0.3 USD, MOQ 50 pcs at $120 each", ["80 skus", "3", "0.3 usd", "$120"]],
   ])("%s", (q, expected) => {
     expect(facts(q)).toEqual(expected);
   });
