@@ -72,7 +72,7 @@ const STAFF_CRITERIA = /研发|质检|品控|qc|qa|r\s*&\s*d|research/u;
 const BUSINESS_YEARS_LEAD = /做|开|干|成立|经营|创立|创办|入驻|营业|老店|会员|金品|出口通|公司|店铺|国际站|alibaba|in business|been|selling|founded|established|old/u;
 /** …not the years a brand or a trademark is registered, nor export years (criteria of the brand and zone rules). */
 const CRITERIA_YEARS = /品牌|商标|出口|brand|trademark|export/u;
-/** Floor area, samples, factories: sizes of the business no rule but the card and brand ones reads. */
+/** Floor area, samples, sites (factories, showrooms, warehouses, branches): the size of the business, which only the card, 工贸一体 and Find-Factory entry rules read. */
 const SIZE_AFTER =
   /^\s*(?:多)?\s*(?:平方米|平米|平方|㎡|sqm|square met|个?样品|家?工厂|个?展厅|个?仓库|条生产线|家?分公司|个?办事处|samples?|factories|showrooms?|warehouses?|production lines?|branch(?:es)?|offices)/u;
 
