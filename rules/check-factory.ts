@@ -103,7 +103,10 @@ export interface FactoryCheck {
 /** briefing: 找工厂频道 提醒 — 广州和深圳地区的商家…暂时无法进入频道: the two cities, Chinese name → English. */
 export const GUANGZHOU_SHENZHEN: Readonly<Record<string, string>> = { 广州: "Guangzhou", 深圳: "Shenzhen" };
 
-const GZ_SZ = new Set(Object.entries(GUANGZHOU_SHENZHEN).flatMap(([zh, en]) => [zh, en.toLowerCase()]));
+/** Every name of the two cities as a lower-cased text reads it: 广州, guangzhou, 深圳, shenzhen. */
+export const GUANGZHOU_SHENZHEN_NAMES: readonly string[] = Object.entries(GUANGZHOU_SHENZHEN).flatMap(([zh, en]) => [zh, en.toLowerCase()]);
+
+const GZ_SZ = new Set(GUANGZHOU_SHENZHEN_NAMES);
 
 /** "Shenzhen", "shenzhen shi", "深圳市" → recognised; the record's city is free text. */
 function isGuangzhouOrShenzhen(city: string): boolean {

@@ -22,6 +22,7 @@ import {
   checkFactory,
   FACTORY_AGREEMENT_PATH,
   GUANGZHOU_SHENZHEN,
+  GUANGZHOU_SHENZHEN_NAMES,
   checkFees,
   checkFestival,
   checkGuarantee,
@@ -3130,7 +3131,7 @@ const taClosureEnd: Calculator = {
 };
 
 /** The two cities whose business licences have no production scope (the briefing's reminder), in either language. */
-const GZ_SZ_CITY = new RegExp(Object.entries(GUANGZHOU_SHENZHEN).flatMap(([zh, en]) => [zh, en.toLowerCase()]).join("|"), "u");
+const GZ_SZ_CITY = new RegExp(GUANGZHOU_SHENZHEN_NAMES.join("|"), "u");
 
 /**
  * "我们是广州的工厂，不是金品，能入驻找工厂频道吗": channel entry from what the question says of the
