@@ -1342,6 +1342,8 @@ const FACTORY_LIST_NAMES_EN: Readonly<Record<FactoryListName, string>> = {
 
 interface FactoryListResult {
   text: string;
+  /** The comparison that decides, without the verdict ("52 > 40"): the working line. */
+  arithmetic: string;
   /** Said after the working only (a figure told that orders the list but does not decide entry). */
   note?: string;
   met: boolean;
@@ -1534,9 +1536,11 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
     arithmetic: `${compareEn}${ordersNoteEn}${rankNoteEn}`,
     thresholds: `${FACTORY_LIST_NAMES_EN[list]}: ${metricEn} in the last 90 days ${OP_WORDS[t.op].en} ${fmtEn(t.threshold)}`,
   };
+  const arithmetic = `${fmt(t.value)} ${t.met ? (t.op === "<" ? "<" : ">") : t.op === "<" ? "不低于" : "未超过"} ${fmt(t.threshold)}${gap}${ordersNote}`;
   return {
     en,
-    text: `${t.met ? "能" : "不能"}上${l.name}：${fmt(t.value)} ${t.met ? (t.op === "<" ? "<" : ">") : t.op === "<" ? "不低于" : "未超过"} ${fmt(t.threshold)}${gap}${ordersNote}`,
+    text: `${t.met ? "能" : "不能"}上${l.name}：${arithmetic}`,
+    arithmetic,
     note: rankNote,
     met: t.met,
     // The rule in words, as the briefing states it ("大于40个", "小于2小时").
@@ -1556,7 +1560,7 @@ function factoryCalculator(list: FactoryListName, need: string, cue: RegExp): Ca
     run(slots) {
       const r = factoryList(slots, list);
       if ("kind" in r) return r;
-      const figures = r.text.split("：")[1] ?? r.text;
+      const figures = r.arithmetic;
       // The lists pick products of factories and integrated merchants only: a pure trading company's are not picked.
       if (slots.businessType === "trading") {
         return {
@@ -1614,7 +1618,7 @@ const factoryLists: Calculator = {
       off.length > 0 && on.length > 0 ? `not ${names(off, true)}` : "",
       unknown.length > 0 ? `${unknown.map((l) => FACTORY_LIST_NAMES_EN[l]).join(", ")}: no exact figure given` : "",
     ].filter(Boolean);
-    const figures = decided.map((x) => `${FACTORY_LIST_NAMES[x.list]}：${x.r.text.split("：")[1] ?? x.r.text}`).join("；");
+    const figures = decided.map((x) => `${FACTORY_LIST_NAMES[x.list]}：${x.r.arithmetic}${x.r.note ?? ""}`).join("；");
     return {
       kind: "computed",
       result: `${parts.join("；")}${trading ? "（榜单只圈选工厂、工贸一体商家的商品，贸易公司的商品不在范围内）" : ""}`,

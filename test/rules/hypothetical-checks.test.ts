@@ -836,6 +836,8 @@ table("factory-lists", [
   ["近90天有效询盘52个，发货30单，及时发货率92%，信保GMV 1500美金，能上哪几个榜", "能上：热度榜、及时发货榜", "不能上：实力榜", "回复时间榜：问题里没有给出确切的数字"],
   ["近90天有效询盘45个，平均回复1.5小时，信保GMV 3000美元，能上哪几个榜", "能上：热度榜、回复时间榜、实力榜"],
   ["我们是贸易公司，近90天有效询盘60个，信保GMV 5000美元，能上哪些榜", "四个榜单都还上不了", "贸易公司的商品不在范围内"],
+  // a reply rate told beside the reply time orders that list; the working says so, list by list
+  ["近90天有效询盘52个，平均回复时间1.5小时，回复率85%，信保GMV 1500美金，哪几个榜能进", "回复时间榜：1.5 小时 < 2 小时；回复率 85% 只决定入榜后的排名", "实力榜：1,500 美元 未超过 2,000 美元"],
 ]);
 it("one list's figure alone is that list's question, not the all-lists one", () => {
   expect(run("factory-lists", "有效询盘52个，能上哪几个榜").kind).toBe("needs");
