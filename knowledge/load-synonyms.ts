@@ -32,6 +32,8 @@ export type Rewriter = (normalized: string) => string;
 export interface Synonyms {
   rewrite: Rewriter;
   canonicals: string[];
+  /** Every term the file names, normalised: the canonical terms first, then their variants. */
+  terms: string[];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -86,7 +88,8 @@ export function buildSynonyms(groups: Array<{ canonical: string; variants: strin
     }
     return current;
   };
-  return { rewrite, canonicals: [...new Set(target.values())] };
+  const canonicals = [...new Set(target.values())];
+  return { rewrite, canonicals, terms: [...new Set([...canonicals, ...target.keys()])] };
 }
 
 /** One synonym group of the file: a canonical term and its variants. */

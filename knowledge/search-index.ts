@@ -12,7 +12,8 @@ import Fuse from "fuse.js";
 import type { KnowledgeBase, KnowledgeEntry } from "./load-knowledge.js";
 import type { Synonyms } from "./load-synonyms.js";
 import { normalizeText } from "./normalize-text.js";
-import { buildLexicon, characterWeights, tokenize } from "./tokenize.js";
+import { pinyinSpelling } from "./pinyin-spelling.js";
+import { buildLexicon, ENGLISH_STOPWORDS, characterWeights, tokenize } from "./tokenize.js";
 import type { Lexicon, Token } from "./tokenize.js";
 import { CALIBRATION_PROFILES, choiceProbability, scopeProbability } from "./calibration.js";
 import type { Calibration } from "./calibration.js";
@@ -155,9 +156,26 @@ export interface IndexData {
   postings: Map<string, number[]>;
 }
 
+/**
+ * How questions and entries are read before they are tokenised: normalised, domain words typed
+ * in pinyin respelled ("jinpin" → 金品, pinyin-spelling.ts), then the synonyms applied.
+ * `prepareNormalized` is the same for text normalised already (a long message's asking clause).
+ */
+export function textPreparer(kb: KnowledgeBase, synonyms: Synonyms): { prepare: (text: string) => string; prepareNormalized: (normalized: string) => string } {
+  // A spelling that is a word of the entries' own English (or an English stopword) stays English.
+  const english = new Set<string>(ENGLISH_STOPWORDS);
+  for (const e of kb.entries) {
+    for (const text of [e.answerEn, ...e.alternates]) for (const w of text.toLowerCase().match(/[a-z]+/gu) ?? []) english.add(w);
+  }
+  // Keywords are written in simplified characters already; only the all-Chinese ones are spelled.
+  const respell = pinyinSpelling([...synonyms.terms, ...kb.entries.flatMap((e) => e.keywords)], english);
+  const prepareNormalized = (normalized: string) => synonyms.rewrite(respell(normalized));
+  return { prepare: (text: string) => prepareNormalized(normalizeText(text)), prepareNormalized };
+}
+
 /** Computes the {@link IndexData} of a knowledge base: the costly part of building the index. */
 export function computeIndexData(kb: KnowledgeBase, synonyms: Synonyms): IndexData {
-  const prepare = (text: string) => synonyms.rewrite(normalizeText(text));
+  const { prepare } = textPreparer(kb, synonyms);
   // The domain words: every keyword and synonym term, as they read after rewriting.
   const lexicon: Lexicon = buildLexicon([...kb.entries.flatMap((e) => e.keywords).map(prepare), ...synonyms.canonicals]);
   const termsOf = (prepared: string) => new Set(tokenize(prepared, lexicon).map((t) => t.term));
@@ -206,7 +224,7 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options:
   const ranker = model ? createRanker(model) : undefined;
   const calibration = options.calibration ?? (ranker ? CALIBRATION_PROFILES.withRanker : CALIBRATION_PROFILES.matcherOnly);
   const rank = (f: MatchFeatures) => rankScore(f, calibration);
-  const prepare = (text: string) => synonyms.rewrite(normalizeText(text));
+  const { prepare, prepareNormalized } = textPreparer(kb, synonyms);
   const data = options.data ?? computeIndexData(kb, synonyms);
   if (data.entryIds.length !== kb.entries.length || data.entryIds.some((id, i) => kb.entries[i]!.id !== id)) {
     throw new Error("search index: the precomputed index data belongs to other knowledge entries");
@@ -235,7 +253,7 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options:
   const featurizeQuestion = (question: string, normalized = prepare(question)): FeatureViews => {
     // The asking clause comes back normalised already: only the synonyms are left to apply.
     const asking = askingClause(question);
-    return featurize(normalized, lexicon, asking === undefined ? undefined : synonyms.rewrite(asking));
+    return featurize(normalized, lexicon, asking === undefined ? undefined : prepareNormalized(asking));
   };
 
   /**
