@@ -95,13 +95,18 @@ const PATCHERS: Readonly<Record<string, (m: Merchant, slots: Slots) => Patch[]>>
   "/guarantee": guaranteePatches,
 };
 
+/** Whether a question imagines a figure ("如果回复率到50%") rather than telling one. */
+export function imaginesFigures(text: string): boolean {
+  return WHAT_IF.test(text.normalize("NFKC").toLowerCase());
+}
+
 /**
  * The merchant record with the figures a what-if question changes, or undefined when the
  * question imagines nothing this check reads (then the check runs on the record as stored).
  */
 export function applyWhatIf(action: string, text: string, merchant: Merchant, now: DateTime): WhatIf | undefined {
   const patcher = PATCHERS[action];
-  if (!patcher || /^\s*[/／]/u.test(text) || !WHAT_IF.test(text.normalize("NFKC").toLowerCase())) return undefined;
+  if (!patcher || /^\s*[/／]/u.test(text) || !imaginesFigures(text)) return undefined;
   const slots = extractSlots(text, now);
   let current = merchant;
   const changes: ChangedFigure[] = [];

@@ -62,7 +62,7 @@ export function needsNoPlace(n: NumberSlot): boolean {
 }
 
 /** A count of people ("5个业务员", "员工一千二百人", "200多个工人", "a team of 6 salespeople"), other than R&D or QC staff. */
-const PEOPLE_AFTER = /^\s*(?:个|名|位|多个|来个)?\s*(?:人|业务员|业务|员工|工人|同事|销售|外贸员|外贸|跟单|客服|运营|staff|employees?|people|workers?|sales ?(?:people|men|reps?)?)(?![a-z])/u;
+const PEOPLE_AFTER = /^\s*-\s*(?:person|people|man|member|strong)\b|^\s*(?:个|名|位|多个|来个)?\s*(?:人|业务员|业务|员工|工人|同事|销售|外贸员|外贸|跟单|客服|运营|staff|employees?|people|workers?|sales ?(?:people|men|reps?)?)(?![a-z])/u;
 const PEOPLE_UNIT = /^(?:人|people|persons?|employees?|staff|workers?)$/u;
 /** …or the count after the people's word ("team of 11", "we hired 4", "员工有300"). */
 const PEOPLE_LEAD = /(?:team of|staff of|crew of|hired|employ(?:s|ing|ed)?|headcount(?: of| is)?|(?:团队|员工|工人|业务员|人数)(?:有|是|共|一共)?)\s*$/u;
@@ -103,7 +103,7 @@ export function companyFactKind(n: NumberSlot): CompanyFactKind | undefined {
   if (/^(?:年|years?)$/u.test(n.unit) && (n.kind === "count" || n.kind === "ordinal")) {
     if (CRITERIA_YEARS.test(`${words} ${(n.after.split(/[，,。；;.]/u)[0] ?? "").slice(0, 12)}`)) return undefined;
     // "做国际站第三年", or told bare among the company's facts: "50 workers, 14 years", "3 years in".
-    const business = BUSINESS_YEARS_LEAD.test(n.lead) || n.lead.trim().length <= 2 || /^\s*(?:in\b|old\b|of (?:experience|history)|了|的老)/u.test(n.after);
+    const business = BUSINESS_YEARS_LEAD.test(n.lead) || n.lead.trim().length <= 2 || /^\s*(?:in\b|old\b|of (?:experience|history)|了|的老|(?:上|在|做|入驻|开)\s*(?:国际站|阿里|alibaba|平台))/u.test(n.after);
     return business ? "years" : undefined;
   }
   if (n.kind === "amount") return UNIT_PRICE_LEAD.test(n.lead) || UNIT_PRICE_AFTER.test(n.after) ? "price" : undefined;
@@ -114,15 +114,44 @@ export function companyFactKind(n: NumberSlot): CompanyFactKind | undefined {
   return SIZE_AFTER.test(n.after) ? "size" : undefined;
 }
 
+/**
+ * Words that put a figure on other business than the one asked about: another order (另一单, 上一单,
+ * 其他订单, another order, the average order), an earlier month's count (上上个月, 前个月, the month
+ * before) or trade off the platform (线下, 样品单, 没走平台, offline, trade shows). Read in the
+ * figure's own clause (numerals are digits by then: 另一单 reads 另1单).
+ */
+const OTHER_BUSINESS_BEFORE =
+  /另(?:外)?(?:一|1|有)?(?:个|笔|单|张)?(?:客户|买家)?的?(?:单子|订单|单|笔)|(?:上|前)(?:一|1)(?:单|笔|个订单)|其他(?:的)?(?:订单|单子|单)|别的(?:订单|单子|单)|平均(?:一|1|每)单|平均(?:订单|客单)|客单价|线下|样品单|没走(?:平台|信保)|上上个?月|前(?:个|两个|2个|几个)月|another (?:\w+ ){0,2}(?:order|client|customer|buyer)|other orders?|previous order|(?:our|the|an?) average order|average order (?:value|size|amount)|offline|trade shows?|the month before|months? before last/u;
+/** …or the count's own noun says so ("2 offline orders", "3个线下订单"). */
+const OTHER_BUSINESS_AFTER = /^\s*(?:个|笔|单)?\s*(?:线下|offline)/u;
+/** The goods count of an order ("数量200个", "5000 pcs"): no rule of one order's money reads it. */
+const GOODS_COUNT = /(?:数量|件数|quantity|qty)(?:是|为|有|of|is|:)?\s*$/u;
+
+/**
+ * A figure of other business than the one a one-order rule reads: the other order, the earlier
+ * month or the offline deal of a story ("上一单是2,300美元没问题", "前个月是45条", "这个月还接了一个线下
+ * 的2,000美元的样品单"), the buyer's nth order ("买家下了第4单") and an order's goods count. The rules
+ * that read one order or one month (the late order's compensation, the free quotes from last
+ * month's count) set these aside before they run, and the reply names them as not used
+ * (docs/computed-answers.md).
+ */
+export function isOtherBusiness(n: NumberSlot): boolean {
+  if (n.kind === "ordinal") return /^(?:单|笔|orders?)$/u.test(n.unit);
+  if (n.kind !== "amount" && n.kind !== "count" && n.kind !== "plain") return false;
+  const clause = n.before.split(/[，,。；;！!？?]/u).pop() ?? "";
+  return OTHER_BUSINESS_BEFORE.test(clause) || OTHER_BUSINESS_BEFORE.test(n.lead) || OTHER_BUSINESS_AFTER.test(n.after) || GOODS_COUNT.test(n.lead);
+}
+
 /** Whether a figure is a company fact of any kind (see {@link companyFactKind}). */
 export function isCompanyFact(n: NumberSlot): boolean {
   return companyFactKind(n) !== undefined;
 }
 
-/** A company fact as the reply names it: with its noun when one follows ("5个" → "5个业务员"). */
+/** A figure the reply names as not used: with its noun when one follows ("5个" → "5个业务员", "380个" → "380个产品"). */
 export function companyFactName(n: NumberSlot): string {
-  const noun = PEOPLE_AFTER.exec(n.after) ?? SIZE_AFTER.exec(n.after);
-  const raw = n.raw.trim();
+  const noun = PEOPLE_AFTER.exec(n.after) ?? SIZE_AFTER.exec(n.after) ?? CATALOG_AFTER.exec(n.after);
+  // The text is read lower-cased: "us$1500" is shown as the merchant would write it.
+  const raw = n.raw.trim().replace(/^us\$/u, "US$");
   if (!noun || raw.includes(noun[0].trim())) return raw;
   const word = noun[0].trim();
   // "3 factories", "80个工人": an English noun keeps its space, a Chinese one its measure word.

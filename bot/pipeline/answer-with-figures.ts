@@ -140,12 +140,19 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
   // the first figure a rule could not place is named in the reply instead.
   // Figures about the company itself (staff, age, size, catalogue, unit prices) are named as not
   // used by a rule that does not read their kind, rather than keeping its result from being shown.
+  // A rule runs without the story's figures it never reads (another order, an earlier month:
+  // `Calculator.setsAside`), which its reply names as not used.
+  const runOn = (calc: Calculator): Calculation => {
+    const aside = calc.setsAside;
+    return calc.run(aside && slots.numbers.some(aside) ? { ...slots, numbers: slots.numbers.filter((n) => !aside(n)) } : slots, now);
+  };
   let unplaced: Unplaced[] = [];
   const shown = (r: Calculation, calc: Calculator): Computed | undefined => {
     if (r.kind !== "computed") return undefined;
     const missing = unplacedFigures(slots, r);
     if (missing.length === 0) return r;
     const facts = missing.flatMap((u) => {
+      if (u.number && calc.setsAside?.(u.number)) return [u.number];
       const kind = u.number && companyFactKind(u.number);
       return u.number && kind && !calc.readsCompanyFacts?.includes(kind) ? [u.number] : [];
     });
@@ -159,7 +166,7 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
 
   let primaryResult: Calculation | undefined;
   if (primary && primaryRule && hasFigures(slots)) {
-    primaryResult = CALCULATORS[primaryRule].run(slots, now);
+    primaryResult = runOn(CALCULATORS[primaryRule]);
     const c = shown(primaryResult, CALCULATORS[primaryRule]);
     if (c) return computedReply(c, primary.entry, primary.confidence, msg.now, lang);
   }
@@ -174,19 +181,19 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
       for (const rule of c.rules) {
         if (tried.has(rule) || !CALCULATORS[rule].cue.test(slots.text)) continue;
         tried.add(rule);
-        const r = shown(CALCULATORS[rule].run(slots, now), CALCULATORS[rule]);
+        const r = shown(runOn(CALCULATORS[rule]), CALCULATORS[rule]);
         if (r) return computedReply(r, c.entry, c.confidence, msg.now, lang);
       }
     }
     for (const [rule, calc] of Object.entries(CALCULATORS) as [ComputeRule, Calculator][]) {
       if (tried.has(rule) || !calc.cue.test(slots.text)) continue;
-      const r = shown(calc.run(slots, now), calc);
+      const r = shown(runOn(calc), calc);
       if (r) return computedReply(r, entryForRule(rule, deps), primary?.confidence ?? others[0]?.confidence ?? 0, msg.now, lang);
     }
   }
 
   if (!primary || !primaryRule) return undefined;
-  const r = primaryResult ?? CALCULATORS[primaryRule].run(slots, now);
+  const r = primaryResult ?? runOn(CALCULATORS[primaryRule]);
   const late = primaryResult === undefined ? shown(r, CALCULATORS[primaryRule]) : undefined;
   if (late) return computedReply(late, primary.entry, primary.confidence, msg.now, lang);
   // The figure the reply asks for: the calculator's own line, or, when it computed from some

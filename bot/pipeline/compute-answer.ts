@@ -7,6 +7,7 @@
  * missing: docs/computed-answers.md.
  */
 import { DateTime } from "luxon";
+import { askingClause } from "../../knowledge/ranker-features.js";
 import type { ComputeRule } from "../../knowledge/schema.js";
 import {
   APPEAL_OBJECTIVE_MIN_ORDER_USD,
@@ -94,7 +95,7 @@ import type { Merchant, Penalty, Rfq } from "../../rules/merchant.js";
 import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatPoints, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
 import { TIER_LABELS } from "../commands/score.js";
 import { FIGURE_NAMES } from "../commands/card.js";
-import { ALL_COMPANY_FACTS, isCompanyFact, needsNoPlace, type CompanyFactKind } from "./account-figures.js";
+import { ALL_COMPANY_FACTS, companyFactKind, isCompanyFact, isOtherBusiness, needsNoPlace, type CompanyFactKind } from "./account-figures.js";
 import { industryEnglishName, numberNear, numbersOf, type DateSlot, type NumberSlot, type Slots } from "./extract-slots.js";
 
 /** A computed answer, in the order the reply shows it. */
@@ -141,6 +142,12 @@ export interface Calculator {
    * and brand years are not company facts there, so the brand rules read them as their own figures).
    */
   readonly readsCompanyFacts?: readonly CompanyFactKind[];
+  /**
+   * Figures of a story the rule never reads (another order, an earlier month: account-figures.ts
+   * `isOtherBusiness`; the orders and money around a given service score): taken out of its
+   * slots before it runs, and named in its reply as not used.
+   */
+  readonly setsAside?: (n: NumberSlot) => boolean;
   run(slots: Slots, now: DateTime): Calculation;
 }
 
@@ -259,9 +266,10 @@ const USD_NEAR = /订单|order|金额|货值|ta|信保|gmv|实收|累计|收款|
 function scoreNumber(slots: Slots): NumberSlot | undefined {
   const near = numberNear(slots, ["plain", "score"], SCORE_WORDS, 10, (n) => n.value > 120 || /\d/u.test(n.after.slice(0, 1)));
   if (near) return near;
-  // "75分能拿几条": a lone N分 in a question about the score, unless it is points gained or lost (多拿1分, 扣3分).
+  // "75分能拿几条", "刚好90分，上个月报了100条，这个月给多少": a lone N分 in a question about the score
+  // or its quotes, unless it is points gained or lost (多拿1分, 扣3分).
   const scored = numbersOf(slots, "score").filter((n) => n.value <= 120 && !/扣|罚|拿|多|加|差|得|到|几|减/u.test(n.before.slice(-3)));
-  return scored.length === 1 && /服务分|分数|档|score|tier|原始|raw/u.test(slots.text) ? scored[0] : undefined;
+  return scored.length === 1 && /服务分|分数|档|score|tier|原始|raw|报价|报了|赠送|rfq|quotes?\b/u.test(slots.text) ? scored[0] : undefined;
 }
 
 function usdAmount(slots: Slots, near?: RegExp): NumberSlot | undefined {
@@ -326,7 +334,7 @@ function tierEn(row: { tier: keyof typeof TIER_LABELS }): string {
  * answered yes or no before the tier.
  */
 function askedQuotes(slots: Slots, lastMonth: NumberSlot | undefined, granted: RfqEntitlements["quotesGranted"]): { zh: string; en: string } {
-  const n = slots.numbers.find((x) => x !== lastMonth && x.kind === "count" && x.unit === "条" && /(?:能|可以|可)(?:拿|得|有|领|获得)(?:到)?\s*$|拿到\s*$|(?:这个月|本月|this month)(?:就|会)?(?:是|有|给|拿)\s*$|\bcan (?:i|we) (?:get|receive)\s*$/u.test(x.lead));
+  const n = slots.numbers.find((x) => x !== lastMonth && x.kind === "count" && x.unit === "条" && /(?:能|可以|可)(?:按[^，。,.？?\d]{0,8})?(?:拿|得|有|领|获得)(?:到)?\s*$|拿到\s*$|(?:这个月|本月|this month)(?:就|会)?(?:是|有|给|拿)\s*$|\bcan (?:i|we) (?:get|receive)\s*$/u.test(x.lead));
   if (!n || typeof granted !== "number") return { zh: "", en: "" };
   return n.value <= granted
     ? { zh: `能拿到 ${n.value} 条（本月 ${granted} 条）：`, en: `Yes, ${n.value} is within this month's ${granted} free quotes: ` }
@@ -387,6 +395,8 @@ const TIER_SOURCE = "RFQ商家服务分升级计划 · 服务分新分层及配�
 
 const rfqTier: Calculator = {
   needs: ["score"],
+  // With the score told, the tier reads only it and last month's quotes: orders won and money are the story.
+  setsAside: (n) => isOtherBusiness(n) || n.kind === "amount" || (n.kind === "count" && /^(?:单|笔|orders?|deals?)$/u.test(n.unit)),
   cue: /服务分|rfq.*(?:分|档)|\bscore\b|\btier\b|(?:原始|基础)分|\braw\b/u,
   run(slots) {
     const scoreSlot = scoreNumber(slots);
@@ -713,6 +723,8 @@ const ON_TIME = /按时|准时|没(?:有)?(?:逾期|晚发|延误)|on time|not l
 
 const guaranteeCompensation: Calculator = {
   needs: ["orderAmountUsd"],
+  // Another order, the goods count, a unit price: not the late order's amount.
+  setsAside: (n) => isOtherBusiness(n) || companyFactKind(n) === "price",
   // Not the festival's arrival guarantee (到货保障, 10% without a cap): its own calculator.
   cue: /^(?![\s\S]*(?:到货保障|arrival guarantee))[\s\S]*(?:赔|补偿|compensat|优惠券|逾期|晚发|发货晚|迟发|延迟发货|发晚了|late (?:dispatch|shipment)|shipped late|dispatched late)/u,
   run(slots) {
@@ -1154,8 +1166,13 @@ function penaltyCalculator(rule: LadderRule): Calculator {
       }
       // "第3次和第4次一共扣多少": the named violations, summed.
       const named = slots.numbers.filter((x) => x.kind === "ordinal" && /^次$|^回$|^$/u.test(x.unit) && x.value >= 1 && x.value <= 50);
+      const bothRules = REFUSE_TA_CUE.test(slots.text) && OFF_PLATFORM_CUE.test(slots.text);
       // "站外沟通第4次和拒用信保第4次分别扣几分": each ordinal on the rule named just before it.
-      if (named.length === 2 && REFUSE_TA_CUE.test(slots.text) && OFF_PLATFORM_CUE.test(slots.text)) return twoRules(slots, named, now);
+      if (named.length === 2 && bothRules) return twoRules(slots, named, now);
+      // "站外沟通被抓了6次，拒用信保1次…站外沟通那部分一共扣了多少分": both rules told, the
+      // clause that asks names only the other one: that rule's ladder is the one asked about.
+      const asking = bothRules ? askingClause(slots.text) : undefined;
+      if (asking && other.test(asking) && !own.test(asking)) return penaltyCalculator(rule === "refuse-trade-assurance" ? "off-platform-communication" : "refuse-trade-assurance").run(slots, now);
       // Ordinals joined as a list ("第3次和第4次", "第1次警告，第2、3次各扣几分": the last list)
       // name the offences to sum; ordinals told as a story ("第一次是警告，后面两次各扣了3分…这已经
       // 是第4次了") lead up to the one asked about, the largest.
@@ -1457,8 +1474,10 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
     // "及时发货率显示92%，但这90天一单都没发过": a rate without orders does not count.
     const shownRate = rate ? `；显示的及时发货率 ${formatPercent(rate.value)} 没有发货订单不算数` : "";
     const shownRateEn = rate ? `; the on-time rate shown (${formatPercent(rate.value)}) does not count without dispatched orders` : "";
+    const arithmetic = `近90天发货订单 ${ordersT.value} 单，需至少 ${ordersT.threshold} 单（有发货订单后，及时发货率还需 > ${formatPercent(onTimeRateOf(l))}）${shownRate}`;
     return {
-      text: `不能上${l.name}：近90天发货订单 ${ordersT.value} 单，需至少 ${ordersT.threshold} 单（有发货订单后，及时发货率还需 > ${formatPercent(onTimeRateOf(l))}）${shownRate}`,
+      text: `不能上${l.name}：${arithmetic}`,
+      arithmetic,
       met: false,
       thresholds: `${l.name}门槛：近90天至少 ${ordersT.threshold} 个发货订单，且及时发货率 > ${formatPercent(onTimeRateOf(l))}`,
       en: {
@@ -2293,7 +2312,7 @@ const brandLeading: Calculator = {
     const result = noCertificate
       ? `暂不能申报龙头品牌：需有效期内的商标注册证或品牌授权书，仅有商标受理通知书无效${anyMet ? "（其余条件满足）" : ""}`
       : anyMet
-      ? `可以申报龙头品牌：满足条件（${exportMet ? `年出口额 ${formatCny(exp!.value)} ≥ ${threshold}` : listed ? "上市公司" : "有省级以上驰名/著名商标"}），另需有效的商标注册证或品牌授权书`
+      ? `可以申报龙头品牌：三个条件满足其一即可，你满足（${exportMet ? `年出口额 ${formatCny(exp!.value)} ≥ ${threshold}` : listed ? "上市公司" : "有省级以上驰名/著名商标"}），另需有效的商标注册证或品牌授权书`
       : unknown.length > 0
         ? `仅凭${exp ? `年出口额 ${formatCny(exp.value)}` : "所给条件"}还不够：需年出口额 ≥ ${threshold}，或上市公司，或有省级以上驰名/著名商标（${unknown.join("、")}你没说）`
         : `不符合龙头品牌的条件：年出口额${exp ? ` ${formatCny(exp.value)}` : ""}未达 ${threshold}，也不是上市公司、没有驰名/著名商标`;
@@ -2301,7 +2320,7 @@ const brandLeading: Calculator = {
     const resultEn = noCertificate
       ? `Not yet: a leading brand needs a valid trademark registration certificate or brand licence, and an acceptance notice alone does not count${anyMet ? " (the other conditions are met)" : ""}`
       : anyMet
-      ? `Yes, you can apply as a leading brand (龙头品牌): you meet its conditions (${exportMet ? `annual exports ${cnyEn(exp!.value)} ≥ ${thresholdEn}` : listed ? "a listed company" : "a provincial-level or higher famous trademark"}); a valid trademark certificate or brand licence is needed too`
+      ? `Yes, you can apply as a leading brand (龙头品牌): any one of its three conditions is enough, and you meet one (${exportMet ? `annual exports ${cnyEn(exp!.value)} ≥ ${thresholdEn}` : listed ? "a listed company" : "a provincial-level or higher famous trademark"}); a valid trademark certificate or brand licence is needed too`
       : unknownEn.length > 0
         ? `Not on ${exp ? `annual exports of ${cnyEn(exp.value)}` : "what you gave"} alone: it takes annual exports ≥ ${thresholdEn}, or a listed company, or a provincial-level or higher famous trademark (you did not say ${unknownEn.join(" or ")})`
         : `No, you do not meet the leading brand (龙头品牌) conditions: annual exports${exp ? ` of ${cnyEn(exp.value)}` : ""} below ${thresholdEn}, not listed, no famous trademark`;

@@ -9,7 +9,8 @@ import type { Language } from "../../knowledge/language.js";
 import { matchQuestion } from "../../knowledge/match-question.js";
 import type { Candidate } from "../../knowledge/search-index.js";
 import type { CommandDefinition } from "../commands/define-command.js";
-import { answerWithFigures } from "./answer-with-figures.js";
+import { imaginesFigures } from "../commands/what-if.js";
+import { answerWithFigures, isComputedReply } from "./answer-with-figures.js";
 import { clarifyKey } from "./clarify-state.js";
 import type { PipelineDeps } from "./deps.js";
 import { detectHandoff } from "./detect-handoff.js";
@@ -147,6 +148,11 @@ async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger, trac
 
   const personal = detectPersonalCheck(text, msg, deps);
   if (personal) {
+    // A bound sender who tells a figure without imagining one ("我们店服务分78分，能拿多少条") asks
+    // about that figure, not the stored record: the computed answer from it, when a rule places
+    // every figure told (docs/computed-answers.md). "如果…" is a what-if on the record instead.
+    const told = personal.args === "" && !imaginesFigures(text) ? computedFromTold(text, msg, deps, trace, lang) : undefined;
+    if (told) return told;
     log.debug({ command: personal.command.name }, "question routed to a personalised check");
     trace.command = personal.command.name;
     return runCommand(personal.command, personal.args, msg, deps);
@@ -354,6 +360,15 @@ function personaReply(lang: Language, handoff: HandoffSettings): Reply {
       humanWay(handoff),
     ].join("\n"),
   );
+}
+
+/** The computed answer from the figures the question tells, or undefined when no rule places them all. */
+function computedFromTold(text: string, msg: IncomingMessage, deps: PipelineDeps, trace: Trace, lang: Language): Reply | undefined {
+  const match = matchQuestion(deps.index, text);
+  const reply = answerWithFigures(text, match, msg, deps, lang);
+  if (!reply || !isComputedReply(reply)) return undefined;
+  trace.entryId = (match.kind === "answer" ? match.candidate : match.kind === "clarify" ? match.candidates[0] : match.nearest)?.entry.id;
+  return reply;
 }
 
 function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps, trace: Trace, lang: Language): Reply {

@@ -54,7 +54,7 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["This is our 4th Trade Assurance refusal. How many points in total?", /Offence 4: 3 points, and Trade Assurance is closed for 90 days; 4 offences cost 9 points in total/],
     ["OneTouch export total is US$18k. How much more to get the basic service fee waived?", /US\$2,000 to go/],
     ["Factory with 41 effective inquiries in the last 90 days: can we get on the hot list?", /Yes, on the hot list: 41 inquiries > 40 inquiries/],
-    ["Annual exports RMB 1.2 billion, not listed, no famous trademark. Can we be a leading brand?", /Yes, you can apply as a leading brand \(龙头品牌\): you meet its conditions \(annual exports RMB 1.2 billion ≥ RMB 1 billion\)/],
+    ["Annual exports RMB 1.2 billion, not listed, no famous trademark. Can we be a leading brand?", /Yes, you can apply as a leading brand \(龙头品牌\): any one of its three conditions is enough, and you meet one \(annual exports RMB 1.2 billion ≥ RMB 1 billion\)/],
     ["Own brand check: brand registered 2 years, annual exports RMB 200 million, R&D team of 15 people, marketing RMB 800k a year", /No, the own brand \(自主品牌\) conditions are not met: brand registered 2 years < 3 years/],
     ["Keyword competition: search index 5000, seller scale index 2500?", /Competition \(竞争度\) = 2/],
     ["Apparel, week 3 of the festival list: which days' GMV count?", /the Week 3 list ranks by GMV received September 1–September 11 US Pacific time/],
@@ -121,6 +121,25 @@ describe("questions with the merchant's own figures get the computed answer", ()
     expect(reply.private).toBeUndefined();
   });
 
+  it.each<[string, RegExp, string]>([
+    // another order, the goods count and a unit price are not the late order's amount
+    ["有一单金额是860美金，数量200个，单价4.3美金，逾期发货两天，买家申请了补偿。另一单7,000美元的按时发了。逾期那单要赔多少？", /最多可获 86 美元/, "200个、4.3美金、7000美元不影响这个结果"],
+    ["买家下了第4单，这单金额12,500美元，晚发了3天。上一单是2,300美元没问题。要赔多少？", /100 美元 赔偿（已封顶）/, "第4单、2300美元不影响这个结果"],
+    // an earlier month's quotes, the orders won and their money: not what the tier reads
+    ["金品诚企，五个因子加起来70分。上个月报了64条RFQ，前个月是45条。这个月赠送报价能拿几条？", /本月赠送报价 64 条/, "45条不影响这个结果"],
+    ["上个月RFQ报价报了130条，成交了3单，其中一单8,000美元。这个月服务分91分，能拿多少条？", /本月赠送报价 100 条/, "3单、8000美元不影响这个结果"],
+  ])("a story's other business is named as not used: %s", async (q, result, unused) => {
+    const reply = await send(bot(), q);
+    expect(isComputedReply(reply), reply.text).toBe(true);
+    expect(reply.text).toMatch(result);
+    expect(reply.text).toContain(unused);
+  });
+
+  it("a unit price is never costed as a second late order", async () => {
+    const reply = await send(bot(), "逾期那单860美金，单价4.3美金，赔多少");
+    expect(reply.text).not.toContain("2 笔订单");
+  });
+
   it("a question with no figure and no rule to compute is answered as before", async () => {
     const reply = await send(bot(), "找工厂频道多久更新一次");
     expect(isComputedReply(reply)).toBe(false);
@@ -152,6 +171,19 @@ describe("what-if on a merchant's own record", () => {
     const group = await send(bot(), "M20001 如果买家回复率到10%，服务分多少", { userId: "u-alpha", chat: "group", canPushPrivately: true });
     expect(group.text).not.toContain("110");
     expect(group.private?.text).toContain("总分 110");
+  });
+
+  it("a bound sender who tells a figure gets the result for that figure, not the stored record", async () => {
+    const reply = await send(bot(), "我们店服务分78分，这个月能拿多少条赠送报价？", { userId: "u-alpha" });
+    expect(isComputedReply(reply), reply.text).toBe(true);
+    expect(reply.text).toContain("赠送报价 20 条");
+    expect(reply.text).not.toContain("总分 120");
+  });
+
+  it("a bound sender who tells no figure, or imagines one, gets the check on the record", async () => {
+    expect((await send(bot(), "我们店的服务分现在多少？", { userId: "u-alpha" })).text).toContain("总分 120");
+    const imagined = await send(bot(), "我们的买家回复率如果降到10%，服务分能到多少？", { userId: "u-alpha" });
+    expect(imagined.text).toContain("总分 110（基础 90 + 金品 20）");
   });
 
   it("a slash command is never a what-if", async () => {

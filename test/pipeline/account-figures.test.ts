@@ -76,7 +76,7 @@ describe("figures about the company itself", () => {
     ["店铺开了6年了，要准备12个样品，厂房3000平米", ["6年", "12个", "3000"]],
     ["We are a team of 6 salespeople, on Alibaba for 4 years", ["6", "4 years"]],
     ["Our newer sales reps (we hired 4 this year, team of 11 now)", ["4", "11"]],
-    ["hardware tools supplier here, 50 workers, 14 years. We're a 10-person shop, 3 years in", ["50", "14 years", "3 years"]],
+    ["hardware tools supplier here, 50 workers, 14 years. We're a 10-person shop, 3 years in", ["50", "14 years", "10", "3 years"]],
     // the catalogue, unit prices, showrooms, and staff counted after their word
     ["店铺有380个产品，单价6.5美金，我们店铺员工15个", ["380个", "6.5美金", "15个"]],
     ["We have 80 SKUs and 3 showrooms, unit price 0.3 USD, MOQ 50 pcs at $120 each", ["80 skus", "3", "0.3 usd", "$120"]],
@@ -106,6 +106,12 @@ describe("through the pipeline", () => {
     expect(isComputedReply(reply)).toBe(true);
     expect(reply.text).toMatch(/20 条/u);
     expect(reply.text).toContain("第3年、5个业务员不影响这个结果");
+  });
+
+  it("a catalogue's size is named with its noun", async () => {
+    const reply = await send(bot(), "我们店铺有380个产品，RFQ服务分78分，这个月赠送报价能拿多少条？");
+    expect(isComputedReply(reply), reply.text).toBe(true);
+    expect(reply.text).toContain("380个产品不影响这个结果");
   });
 
   it("a company fact in English is named with its noun, and a rule reads only the kinds of fact it uses", async () => {

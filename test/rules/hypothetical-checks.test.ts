@@ -352,6 +352,16 @@ it("a peer rank outside the top 10% leaves the total to be asked (the briefing s
   expect(run("rfq-total", "登录了25天，报价个数同行前15%，24小时响应率同行前5%，买家回复率12%，GMV 6000美金，总分多少").kind).toBe("needs");
 });
 
+table("rfq-tier", [
+  // a lone N分 beside last month's quotes is the score
+  ["刚好90分，上个月报了100条，这个月给多少？", "本月赠送报价 100 条"],
+  // "能按报多返多拿60条吗": the count asked about gets its yes or no first
+  ["服务分88，上个月报了60条，能按报多返多拿60条吗？", "拿不到 60 条，本月是 30 条"],
+]);
+table("penalty-refuse-ta", [
+  // both rules told, the asking clause names the other: its ladder is the one asked about
+  ["引导站外沟通一共被抓了6次，拒用信保1次，引导站外沟通那部分一共扣了多少分？", "6次累计共扣 24 分", /^(?!.*信用保障服务资格)/u],
+]);
 table("guarantee-compensation", [
   ["三笔逾期订单分别是200美元、900美元和5000美元，一共赔多少", "合计最多赔 210 美元", "5,000 美元 → 100 美元（封顶）"],
   // how late says nothing of the amount, and is said so
