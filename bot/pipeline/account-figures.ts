@@ -62,7 +62,7 @@ export function needsNoPlace(n: NumberSlot): boolean {
 }
 
 /** A count of people ("5个业务员", "员工一千二百人", "200多个工人", "a team of 6 salespeople"), other than R&D or QC staff. */
-const PEOPLE_AFTER = /^\s*-\s*(?:person|people|man|member|strong)\b|^\s*(?:个|名|位|多个|来个)?\s*(?:人|业务员|业务|员工|工人|同事|销售|外贸员|外贸|跟单|客服|运营|staff|employees?|people|workers?|sales ?(?:people|men|reps?)?)(?![a-z])/u;
+const PEOPLE_AFTER = /^\s*(?:个|名|位|多个|来个)?\s*(?:人|业务员|业务|员工|工人|同事|销售|外贸员|外贸|跟单|客服|运营|staff|employees?|people|workers?|sales ?(?:people|men|reps?)?)(?![a-z])/u;
 const PEOPLE_UNIT = /^(?:人|people|persons?|employees?|staff|workers?)$/u;
 /** …or the count after the people's word ("team of 11", "we hired 4", "员工有300"). */
 const PEOPLE_LEAD = /(?:team of|staff of|crew of|hired|employ(?:s|ing|ed)?|headcount(?: of| is)?|(?:团队|员工|工人|业务员|人数)(?:有|是|共|一共)?)\s*$/u;
