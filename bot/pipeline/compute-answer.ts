@@ -266,10 +266,10 @@ const USD_NEAR = /订单|order|金额|货值|ta|信保|gmv|实收|累计|收款|
 function scoreNumber(slots: Slots): NumberSlot | undefined {
   const near = numberNear(slots, ["plain", "score"], SCORE_WORDS, 10, (n) => n.value > 120 || /\d/u.test(n.after.slice(0, 1)));
   if (near) return near;
-  // "75分能拿几条", "刚好90分，上个月报了100条，这个月给多少": a lone N分 in a question about the score
-  // or its quotes, unless it is points gained or lost (多拿1分, 扣3分).
+  // "75分能拿几条", "刚好90分，上个月报了100条，这个月给多少": a lone N分 in a question about the score,
+  // or beside last month's quotes (the tier's other figure), unless it is points gained or lost (多拿1分, 扣3分).
   const scored = numbersOf(slots, "score").filter((n) => n.value <= 120 && !/扣|罚|拿|多|加|差|得|到|几|减/u.test(n.before.slice(-3)));
-  return scored.length === 1 && /服务分|分数|档|score|tier|原始|raw|报价|报了|赠送|rfq|quotes?\b/u.test(slots.text) ? scored[0] : undefined;
+  return scored.length === 1 && /服务分|分数|档|score|tier|原始|raw|上个?月[^，。,.；;]{0,8}报|last month[^,.;]{0,16}quot/u.test(slots.text) ? scored[0] : undefined;
 }
 
 function usdAmount(slots: Slots, near?: RegExp): NumberSlot | undefined {
