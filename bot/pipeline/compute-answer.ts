@@ -2036,13 +2036,32 @@ function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime):
   const g = week.gmv;
   const year = g.fromDate.slice(0, 4);
   const iso = (mo: string, d: string) => `${year}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}`;
-  const ranges = [...slots.text.matchAll(RANGE_AMOUNT)].map((m) => ({
+  // The windows are US Pacific dates: a day told in Beijing time without a time of day falls on two of them.
+  if (slots.dates.some((d) => d.zoneNamed && d.zone !== US_PACIFIC && d.time === null)) return undefined;
+  const matches = [...slots.text.matchAll(RANGE_AMOUNT)];
+  const ranges = matches.map((m) => ({
     from: iso(m[1]!, m[2]!),
     to: m[4] ? iso(m[3] ?? m[1]!, m[4]) : iso(m[1]!, m[2]!),
     usd: Number(m[5]) * (m[6] ? 10000 : 1),
     raw: m[0],
   }));
+  // Single days told in any form ("9月6日8000", "Sept 12 US$7,000"), outside those ranges: each
+  // date with the amount right after it in its clause (a bare number only beside amounts in US$).
+  const inRange = (i: number) => matches.some((m) => i >= m.index && i < m.index + m[0].length);
+  const anyUsd = slots.numbers.some((n) => n.kind === "amount" && n.currency === "USD");
+  const days = slots.dates.filter((d) => !inRange(d.index));
+  for (const [i, d] of days.entries()) {
+    const end = d.index + d.raw.length;
+    const next = days[i + 1]?.index ?? Infinity;
+    const n = slots.numbers.find(
+      (x) => x.index >= end && x.index < next && !x.period && /^[^，,。；;.!?]{0,10}$/u.test(slots.text.slice(end, x.index)) && ((x.kind === "amount" && x.currency !== "CNY") || (x.kind === "plain" && x.value >= 100 && anyUsd)),
+    );
+    if (!n) continue;
+    const day = d.zoneNamed && d.zone !== US_PACIFIC ? d.instant.setZone(US_PACIFIC).toISODate()! : d.date;
+    ranges.push({ from: day, to: day, usd: n.value, raw: `${d.raw} ${n.raw}` });
+  }
   if (ranges.length === 0) return undefined;
+  ranges.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   // A single day ("9月15日收了4000美金") is written once, not as a range of one day.
   const span = (r: { from: string; to: string }, f: (d: string) => string) => (r.from === r.to ? f(r.from) : `${f(r.from)}–${f(r.to)}`);
   const inside = ranges.filter((r) => r.from >= g.fromDate && r.to <= g.toDate);
@@ -2057,7 +2076,7 @@ function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime):
     rule: FESTIVAL_WINDOWS_RULE,
     source: "9月采购节榜单新玩法",
     en: {
-      result: `The Week ${weekNo} list counts ${usdEn(total)}: for (${industry}) (${check.windowType}) that week takes only GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time`,
+      result: `The Week ${weekNo} list counts ${usdEn(total)}: for ${industryEnglishName(industry) ?? "your industry"} (${industry}), counted ${check.windowType === "weekly" ? "week by week" : "cumulatively"}, that week takes only GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time`,
       arithmetic: `${inside.length > 0 ? `${inside.map((r) => `${span(r, mdEn)} ${usdEn(r.usd)}`).join(" + ")} = ${usdEn(total)}` : "no amount given inside the window = US$0"}${outside.length > 0 ? `; outside the window: ${outside.map((r) => `${span(r, mdEn)} ${usdEn(r.usd)}`).join(", ")}` : ""}; Week ${weekNo} is shown ${mdEn(week.display.fromDate)}–${mdEn(week.display.toDate)} US Pacific time`,
       rule: FESTIVAL_WINDOWS_RULE_EN,
     },

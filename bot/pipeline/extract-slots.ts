@@ -236,6 +236,15 @@ function findRawDates(text: string): RawDate[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
+/** The zone named last before `index` in its sentence, if any. */
+function zoneNamedBefore(text: string, index: number): "pacific" | "beijing" | undefined {
+  const head = text.slice(0, index);
+  const sentence = head.slice(Math.max(...[...head.matchAll(/[。!！?？;；\n]|\.(?!\d)/gu)].map((m) => m.index + 1), 0));
+  const last = (re: RegExp) => Math.max(-1, ...[...sentence.matchAll(new RegExp(re.source, "gu"))].map((m) => m.index));
+  const [p, b] = [last(ZONE_PACIFIC), last(ZONE_BEIJING)];
+  return p < 0 && b < 0 ? undefined : p > b ? "pacific" : "beijing";
+}
+
 function extractDates(text: string, asked: DateTime): { dates: DateSlot[]; spans: [number, number][] } {
   const dates: DateSlot[] = [];
   const spans: [number, number][] = [];
@@ -264,8 +273,11 @@ function extractDates(text: string, asked: DateTime): { dates: DateSlot[]; spans
       }
     }
     const around = text.slice(Math.max(0, r.index - 8), end + 10);
-    const pacific = ZONE_PACIFIC.test(around);
-    const zoneNamed = pacific || ZONE_BEIJING.test(around);
+    // A zone named for a list ("美西时间9月3日到账5000美元，9月6日8000…", "GMV (US Pacific dates):
+    // Sept 4 …, Sept 12 …") holds for the dates after it in the sentence that name none of their own.
+    const listZone = ZONE_PACIFIC.test(around) || ZONE_BEIJING.test(around) ? undefined : zoneNamedBefore(text, r.index);
+    const pacific = ZONE_PACIFIC.test(around) || listZone === "pacific";
+    const zoneNamed = pacific || ZONE_BEIJING.test(around) || listZone === "beijing";
     const zone = pacific ? US_PACIFIC : SHANGHAI;
     const instant = DateTime.fromObject({ year: r.y ?? year, month: r.mo, day: r.d, hour: time?.h ?? 0, minute: time?.m ?? 0 }, { zone });
     if (!instant.isValid) continue;

@@ -129,6 +129,24 @@ describe("dates and times", () => {
     expect(d).toMatchObject({ date, time, zone });
   });
 
+  it("a zone named for a list holds for the dates after it in the sentence, not beyond", () => {
+    const zones = (q: string) => extractSlots(q, ASKED).dates.map((d) => [d.date, d.zone, d.zoneNamed]);
+    expect(zones("美西时间9月3日到账5000美元，9月6日8000。9月10日3000")).toEqual([
+      ["2021-09-03", "America/Los_Angeles", true],
+      ["2021-09-06", "America/Los_Angeles", true],
+      ["2021-09-10", "Asia/Shanghai", false],
+    ]);
+    expect(zones("Received GMV (US Pacific dates): Sept 4 US$2,000, Sept 12 US$7,000")).toEqual([
+      ["2021-09-04", "America/Los_Angeles", true],
+      ["2021-09-12", "America/Los_Angeles", true],
+    ]);
+    // a date's own zone wins over the list's
+    expect(zones("美西时间9月1日开始，北京时间9月2日下午3点")).toEqual([
+      ["2021-09-01", "America/Los_Angeles", true],
+      ["2021-09-02", "Asia/Shanghai", true],
+    ]);
+  });
+
   it("takes the year of the day the question is asked (in Shanghai)", () => {
     const [d] = extractSlots("3月1日加入的", DateTime.fromISO("2022-01-05T09:00:00+08:00")).dates;
     expect(d?.date).toBe("2022-03-01");

@@ -840,7 +840,13 @@ table("festival-window", [
   ["家具行业，9月20日到26日那一周的榜单按哪几天的GMV", "第4周榜单按美西时间 9月12日–9月18日"],
   ["玩具行业，9月13日-19日那一周展示的榜单，GMV按哪几天算", "第3周榜单按美西时间 9月1日–9月11日"],
   ["家具行业，9月10日收了2000美金，9月14日收了3000美金，第四周榜单统计多少", "第4周榜单统计 3,000 美元", "不在区间内：9月10日 2,000 美元"],
+  // single days in a list, a bare amount among amounts in US$, the list's zone for every day
+  ["家居园艺行业，美西时间9月3日到账5000美元，9月6日8000，9月10日3000，9月12日2000，第三周榜单算多少GMV？", "第3周榜单统计 11,000 美元", "9月6日 8,000 美元 + 9月10日 3,000 美元", "不在区间内：9月3日 5,000 美元、9月12日 2,000 美元"],
+  ["Home appliances (家电). Received GMV (US Pacific dates): Sept 4 US$2,000, Sept 12 US$7,000, Sept 15 US$5,000. What GMV counts for week 4?", "第4周榜单统计 12,000 美元", "不在区间内：9月4日 2,000 美元"],
 ]);
+it("a Beijing day without a time is not put in a US Pacific window", () => {
+  expect(run("festival-window", "家具行业，北京时间9月12日收了2000美金，9月14日收了3000美金，第四周榜单统计多少").kind).toBe("needs");
+});
 
 table("factory-lists", [
   ["近90天有效询盘52个，发货30单，及时发货率92%，信保GMV 1500美金，能上哪几个榜", "能上：热度榜、及时发货榜", "不能上：实力榜", "回复时间榜：问题里没有给出确切的数字"],
