@@ -913,7 +913,7 @@ function rejoinAfterEarliestExit(join: DateSlot, now: DateTime): Calculation {
 
 const guaranteeRejoin: Calculator = {
   needs: ["exitDate"],
-  cue: /(?:再|重新)(?:加入|开通|参加|加进|加(?=[？?吗呢，,。]|$))|(?:下次|下回)[^，。,.]{0,8}(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back|sign up again|re-?enrol/u,
+  cue: /(?:再|重新)(?:加入|开通|参加|加进|加(?=[？?吗呢，,。]|$))|(?:下次|下回)[^，。,.]{0,8}(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back|sign (?:up again|back up)|re-?enrol/u,
   run(slots, now) {
     const exit = slots.dates.find((x) => dateRole(slots, x) === "exit");
     const join = slots.dates.find((x) => dateRole(slots, x) === "join");
