@@ -95,7 +95,7 @@ import type { Merchant, Penalty, Rfq } from "../../rules/merchant.js";
 import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatPoints, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
 import { TIER_LABELS } from "../commands/score.js";
 import { FIGURE_NAMES } from "../commands/card.js";
-import { ALL_COMPANY_FACTS, companyFactKind, isCompanyFact, isOtherBusiness, needsNoPlace, type CompanyFactKind } from "./account-figures.js";
+import { ALL_COMPANY_FACTS, companyFactKind, isCompanyFact, isOfflineDeal, isOtherBusiness, needsNoPlace, type CompanyFactKind } from "./account-figures.js";
 import { industryEnglishName, numberNear, numbersOf, type DateSlot, type NumberSlot, type Slots } from "./extract-slots.js";
 
 /** A computed answer, in the order the reply shows it. */
@@ -359,7 +359,7 @@ const ISSUE_DAY_WORDS = new RegExp(`(?:^|[^\\d])(?:${RFQ_ISSUE_DAYS.join("|")})\
 function issueHalf(slots: Slots, quotes: number | "none" | "unlimited" | "formula"): string {
   if (typeof quotes !== "number" || !ISSUE_DAY_WORDS.test(slots.text)) return "";
   const half = quotes / 2;
-  return `；每月${RFQ_ISSUE_DAYS.map((d) => `${d}号`).join("、")}各发一半，每次 ${formatNumber(half, 1)} 条`;
+  return `；每月${RFQ_ISSUE_DAYS.map((d) => `${d}号`).join("、")}分 ${RFQ_ISSUE_DAYS.length} 次各发一半，每次 ${formatNumber(half, 1)} 条`;
 }
 
 /** Two scores (before and after): each one's tier and grant, and the difference in free quotes. */
@@ -1836,6 +1836,8 @@ function receivedSince(route: "self" | "agency", before: NumberSlot, order: Numb
 function feeCalculator(route: "self" | "agency"): Calculator {
   return {
     needs: ["receivedUsd"],
+    // Only what Trade Assurance and e-collection received counts: a deal off the platform is not summed.
+    setsAside: isOfflineDeal,
     cue:
       route === "agency"
         ? /^(?=[\s\S]*(?:一达通|代理出口|one ?touch))(?=[\s\S]*(?:免|减免|服务费|waiv|fee|还差|差多少|达标|how much more))/u

@@ -95,6 +95,10 @@ function arabise(text: string): string {
   return text
     // 一个买家回复都没有, 一条都没报: none at all.
     .replace(/(?:一|1)\s*(个|条|单|次)([^，,。.!！?？\d]{0,8}?)都(?:没有?|无)/gu, "0$1$2都没有")
+    // 1万9千2百, 3万7千, 2千5百: digits written with Chinese places, read whole (19200, 37000, 2500).
+    .replace(/(?<![\d.])(\d{1,4})万(\d)千(?:(\d)百)?|(?<![\d.万])(\d)千(\d)百/gu, (m, w?: string, q?: string, b?: string, q2?: string, b2?: string) =>
+      String(w !== undefined ? Number(w) * 10000 + Number(q) * 1000 + Number(b ?? 0) * 100 : Number(q2) * 1000 + Number(b2) * 100),
+    )
     // 一千二, 三百五, 两万三: a digit right after the place says the next place down (1200, 350,
     // 23000), as merchants say it; 一百二十 and 三千五百 are left to the readings below.
     .replace(/(?<![0-9零〇一二两三四五六七八九十百千万])([一二两三四五六七八九])([万千百])([一二两三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿])/gu, (m, hi: string, place: string, lo: string, offset: number, whole: string) => {

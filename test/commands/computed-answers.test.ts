@@ -135,6 +135,13 @@ describe("questions with the merchant's own figures get the computed answer", ()
     expect(reply.text).toContain(unused);
   });
 
+  it("a deal off the platform is not summed into the received amount of a fee waiver", async () => {
+    const reply = await send(bot(), "一达通代理出口，累计实收19200美元。这个月还接了一个线下的2,000美元的样品单，没走平台。还差多少能免基础服务费？");
+    expect(isComputedReply(reply), reply.text).toBe(true);
+    expect(reply.text).toContain("还差 800 美元");
+    expect(reply.text).toContain("2000美元不影响这个结果");
+  });
+
   it("a unit price is never costed as a second late order", async () => {
     const reply = await send(bot(), "逾期那单860美金，单价4.3美金，赔多少");
     expect(reply.text).not.toContain("2 笔订单");

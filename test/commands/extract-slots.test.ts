@@ -24,6 +24,10 @@ describe("amounts", () => {
     ["三千美元", 3000, "USD"],
     // a numeral with 万 and a part after it is read whole; a lone digit after 万 counts thousands
     ["累计实收三万八千美金", 38000, "USD"],
+    // digits written with Chinese places
+    ["累计实收1万9千2百美元", 19200, "USD"],
+    ["累计实收3万7千美元", 37000, "USD"],
+    ["2千5百美元的订单", 2500, "USD"],
     ["到账一万二美金", 12000, "USD"],
     ["GMV四万美金", 40000, "USD"],
     ["GMV三万八千美金", 38000, "USD"],
