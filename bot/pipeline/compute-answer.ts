@@ -846,10 +846,11 @@ const guaranteeExit: Calculator = {
   needs: ["joinDate"],
   cue: /^(?=[\s\S]*(?:加入|开通|join))(?=[\s\S]*(?:退出|退|leave|exit|quit))/u,
   run(slots, now) {
+    // "8月20日加入…10月5日退出了…最早什么时候能重新加入", "9月30日退出，最早哪天可以再次加入": the
+    // rejoin, from the exit date, with or without the join date.
+    if (guaranteeRejoin.cue.test(slots.text) && slots.dates.some((x) => dateRole(slots, x) === "exit")) return guaranteeRejoin.run(slots, now);
     const d = slots.dates.find((x) => dateRole(slots, x) === "join") ?? (slots.dates.length === 1 && dateRole(slots, slots.dates[0]!) === null ? slots.dates[0] : undefined);
     if (!d) return needs("告诉我加入（开始承担保障）的日期（例如「8月18日加入」），我帮你算最早哪天能退出。", "Tell me the date you joined (started carrying the guarantee), e.g. \"joined on August 18\", and I'll work out the earliest day you can leave.");
-    // "8月20日加入…10月5日退出了…最早什么时候能重新加入": the rejoin, from the exit date.
-    if (guaranteeRejoin.cue.test(slots.text) && slots.dates.some((x) => dateRole(slots, x) === "exit")) return guaranteeRejoin.run(slots, now);
     // "8月18日加入，退出后多久能再加入": the question is the rejoin, which needs the exit date.
     if (guaranteeRejoin.cue.test(slots.text) && !slots.dates.some((x) => dateRole(slots, x) === "exit")) return needs("重新加入按退出日算：告诉我退出的日期（例如「9月20号退出」），我帮你算最早哪天能重新加入。", "Rejoining counts from the day you left: tell me that date (e.g. \"left on September 20\") and I'll work out the earliest day you can rejoin.");
     // "打算9月5日加入": a join still ahead is asked about as of that day.
@@ -913,7 +914,7 @@ function rejoinAfterEarliestExit(join: DateSlot, now: DateTime): Calculation {
 
 const guaranteeRejoin: Calculator = {
   needs: ["exitDate"],
-  cue: /(?:再|重新)(?:加入|开通|参加|加进|加(?=[？?吗呢，,。]|$))|(?:下次|下回)[^，。,.]{0,8}(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back|sign (?:up again|back up)|re-?enrol/u,
+  cue: /(?:再次|再|重新|从新)(?:加入|开通|参加|加进|加(?=[？?吗呢，,。]|$))|(?:下次|下回)[^，。,.]{0,8}(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back|sign (?:up again|back up)|re-?enrol/u,
   run(slots, now) {
     const exit = slots.dates.find((x) => dateRole(slots, x) === "exit");
     const join = slots.dates.find((x) => dateRole(slots, x) === "join");

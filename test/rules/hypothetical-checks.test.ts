@@ -119,6 +119,11 @@ table("guarantee-compensation", [
 ]);
 
 table("guarantee-exit", [
+  // an exit date alone with a rejoin question is the rejoin, whichever entry was matched
+  ["9月30日退出保障升级服务，最早哪天可以再次加入", "2021-10-30"],
+  ["9月1號退出了保障升級，啥時候能從新加入", "2021-10-01"],
+]);
+table("guarantee-exit", [
   ["8月18日加入的保障升级，哪天能退出", "2021-09-17", "2021-08-18 + 30 天"],
   ["8.18加入的保障升级服务什么时候可以退", "2021-09-17"],
   ["美西时间8月18日23:30加入的保障升级，哪天能退出", "2021-09-18", "北京时间 2021-08-19"],
