@@ -808,6 +808,9 @@ function dateRole(slots: Slots, d: DateSlot): "join" | "exit" | null {
   return ea < 0 || (ja >= 0 && ja < ea) ? "join" : "exit";
 }
 
+/** The exit has happened ("已经退出", "9月10日退了", "we left on …"), not asked about. */
+const EXITED = /(?:已经?)(?:退出|退)|退出了|退了|退掉了|\b(?:left|exited|quit|withdrew|opted out)\b/u;
+
 /** "今天能退出吗", "can I rejoin now": the question asks about the day it is asked. */
 const ASKS_TODAY = /今天|今日|现在|目前|此刻|当下|\btoday\b|\bnow\b|\byet\b/u;
 
@@ -849,6 +852,9 @@ const guaranteeExit: Calculator = {
     // "8月20日加入…10月5日退出了…最早什么时候能重新加入", "9月30日退出，最早哪天可以再次加入": the
     // rejoin, from the exit date, with or without the join date.
     if (guaranteeRejoin.cue.test(slots.text) && slots.dates.some((x) => dateRole(slots, x) === "exit")) return guaranteeRejoin.run(slots, now);
+    // "9月10日退出了，…": the exit has happened, so the earliest exit is not what is asked; a question
+    // whose words are not the rejoin's is asked back rather than answered with an exit date.
+    if (EXITED.test(slots.text) && slots.dates.some((x) => dateRole(slots, x) === "exit")) return needs("重新加入按退出日算：告诉我退出的日期（例如「9月20号退出」）和你想算的事（例如「最早哪天能重新加入」），我帮你算。", "Rejoining counts from the day you left: tell me that date (e.g. \"left on September 20\") and what you want worked out (e.g. \"the earliest day I can rejoin\").");
     const d = slots.dates.find((x) => dateRole(slots, x) === "join") ?? (slots.dates.length === 1 && dateRole(slots, slots.dates[0]!) === null ? slots.dates[0] : undefined);
     if (!d) return needs("告诉我加入（开始承担保障）的日期（例如「8月18日加入」），我帮你算最早哪天能退出。", "Tell me the date you joined (started carrying the guarantee), e.g. \"joined on August 18\", and I'll work out the earliest day you can leave.");
     // "8月18日加入，退出后多久能再加入": the question is the rejoin, which needs the exit date.
@@ -914,7 +920,7 @@ function rejoinAfterEarliestExit(join: DateSlot, now: DateTime): Calculation {
 
 const guaranteeRejoin: Calculator = {
   needs: ["exitDate"],
-  cue: /(?:再次|再|重新|从新)(?:加入|开通|参加|加进|加(?=[？?吗呢，,。]|$))|(?:下次|下回)[^，。,.]{0,8}(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back|sign (?:up again|back up)|re-?enrol/u,
+  cue: /(?:再次|再|重新|从新)(?:加入|开通|参加|加进|报名|回来|加(?=[？?吗呢，,。]|$))|come back|get back (?:in|on)|re-?apply|(?:下次|下回)[^，。,.]{0,8}(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back|sign (?:up again|back up)|re-?enrol/u,
   run(slots, now) {
     const exit = slots.dates.find((x) => dateRole(slots, x) === "exit");
     const join = slots.dates.find((x) => dateRole(slots, x) === "join");

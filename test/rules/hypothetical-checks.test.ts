@@ -122,7 +122,12 @@ table("guarantee-exit", [
   // an exit date alone with a rejoin question is the rejoin, whichever entry was matched
   ["9月30日退出保障升级服务，最早哪天可以再次加入", "2021-10-30"],
   ["9月1號退出了保障升級，啥時候能從新加入", "2021-10-01"],
+  ["8月1日加入的保障升级，9月10日退出了，啥时候能再回来", "2021-10-10"],
 ]);
+it("an exit that has happened is never answered with an earliest exit date", () => {
+  expect(run("guarantee-exit", "8月1日加入的保障升级，9月10日退出了，之后呢").kind).toBe("needs");
+  expect(run("guarantee-exit", "We joined on Aug 1 and left on Sept 10. What now?").kind).toBe("needs");
+});
 table("guarantee-exit", [
   ["8月18日加入的保障升级，哪天能退出", "2021-09-17", "2021-08-18 + 30 天"],
   ["8.18加入的保障升级服务什么时候可以退", "2021-09-17"],
