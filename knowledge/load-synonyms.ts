@@ -64,16 +64,14 @@ export function buildSynonyms(groups: Array<{ canonical: string; variants: strin
   const pattern = variants
     .map((v) => {
       const head = isWordChar(v[0]) ? "(?<![a-z0-9])" : "";
-      // A Latin variant ending in a letter also matches its plural ("strength tags", "coupons").
-      const tail = /[a-z]/.test(v[v.length - 1] ?? "") ? "(?:e?s)?(?![a-z0-9])" : isWordChar(v[v.length - 1]) ? "(?![a-z0-9])" : "";
+      const tail = isWordChar(v[v.length - 1]) ? "(?![a-z0-9])" : "";
       return `${head}${escape(v)}${tail}`;
     })
     .join("|");
   const re = new RegExp(pattern, "gu");
-  const canonicalOf = (match: string) => target.get(match) ?? target.get(match.replace(/s$/u, "")) ?? target.get(match.replace(/es$/u, "")) ?? match;
   const once = (text: string) =>
     text.replace(re, (match, offset: number, whole: string) => {
-      const canonical = canonicalOf(match);
+      const canonical = target.get(match) ?? match;
       // Keep Latin canonicals apart from neighbouring Latin words.
       const before = isWordChar(whole[offset - 1]) && isWordChar(canonical[0]) ? " " : "";
       const after = isWordChar(whole[offset + match.length]) && isWordChar(canonical[canonical.length - 1]) ? " " : "";
