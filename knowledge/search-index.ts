@@ -161,7 +161,23 @@ export interface IndexData {
  * in pinyin respelled ("jinpin" → 金品, pinyin-spelling.ts), then the synonyms applied.
  * `prepareNormalized` is the same for text normalised already (a long message's asking clause).
  */
-export function textPreparer(kb: KnowledgeBase, synonyms: Synonyms): { prepare: (text: string) => string; prepareNormalized: (normalized: string) => string } {
+export function textPreparer(kb: KnowledgeBase, synonyms: Synonyms): TextPreparer {
+  // Built once for a knowledge base and vocabulary: the index data and the index both read with it.
+  let byVocabulary = preparers.get(kb);
+  if (!byVocabulary) preparers.set(kb, (byVocabulary = new WeakMap()));
+  let preparer = byVocabulary.get(synonyms);
+  if (!preparer) byVocabulary.set(synonyms, (preparer = buildTextPreparer(kb, synonyms)));
+  return preparer;
+}
+
+interface TextPreparer {
+  prepare: (text: string) => string;
+  prepareNormalized: (normalized: string) => string;
+}
+
+const preparers = new WeakMap<KnowledgeBase, WeakMap<Synonyms, TextPreparer>>();
+
+function buildTextPreparer(kb: KnowledgeBase, synonyms: Synonyms): TextPreparer {
   // A spelling that is a word of the entries' own English (or an English stopword) stays English.
   const english = new Set<string>(ENGLISH_STOPWORDS);
   for (const e of kb.entries) {
@@ -251,7 +267,7 @@ export function buildSearchIndex(kb: KnowledgeBase, synonyms: Synonyms, options:
   const entryClasses = [...entryOfClass.keys()];
   const offTopicClass = ranker?.classIndex(OFF_TOPIC_CLASS) ?? -1;
   const featurizeQuestion = (question: string, normalized = prepare(question)): FeatureViews => {
-    // The asking clause comes back normalised already: only the synonyms are left to apply.
+    // The asking clause comes back normalised already: only the respelling and the synonyms are left to apply.
     const asking = askingClause(question);
     return featurize(normalized, lexicon, asking === undefined ? undefined : prepareNormalized(asking));
   };

@@ -114,20 +114,28 @@ export function companyFactKind(n: NumberSlot): CompanyFactKind | undefined {
   return SIZE_AFTER.test(n.after) ? "size" : undefined;
 }
 
+/** Trade off the platform, in words both readings below share. */
+const OFF_PLATFORM_WORDS = "线下|样品单|没走(?:平台|信保)|offline|trade shows?";
 /**
  * Words that put a figure on other business than the one asked about: another order (另一单, 上一单,
  * 其他订单, another order, the average order), an earlier month's count (上上个月, 前个月, the month
  * before) or trade off the platform (线下, 样品单, 没走平台, offline, trade shows). Read in the
  * figure's own clause (numerals are digits by then: 另一单 reads 另1单).
  */
-const OTHER_BUSINESS_BEFORE =
-  /另(?:外)?(?:一|1|有)?(?:个|笔|单|张)?(?:客户|买家)?的?(?:单子|订单|单|笔)|(?:上|前)(?:一|1)(?:单|笔|个订单)|其他(?:的)?(?:订单|单子|单)|别的(?:订单|单子|单)|平均(?:一|1|每)单|平均(?:订单|客单)|客单价|线下|样品单|没走(?:平台|信保)|上上个?月|前(?:个|两个|2个|几个)月|another (?:\w+ ){0,2}(?:order|client|customer|buyer)|other orders?|previous order|(?:our|the|an?) average order|average order (?:value|size|amount)|offline|trade shows?|the month before|months? before last/u;
+const OTHER_BUSINESS_BEFORE = new RegExp(
+  `另(?:外)?(?:一|1|有)?(?:个|笔|单|张)?(?:客户|买家)?的?(?:单子|订单|单|笔)|(?:上|前)(?:一|1)(?:单|笔|个订单)|其他(?:的)?(?:订单|单子|单)|别的(?:订单|单子|单)|平均(?:一|1|每)单|平均(?:订单|客单)|客单价|${OFF_PLATFORM_WORDS}|上上个?月|前(?:个|两个|2个|几个)月|another (?:\\w+ ){0,2}(?:order|client|customer|buyer)|other orders?|previous order|(?:our|the|an?) average order|average order (?:value|size|amount)|the month before|months? before last`,
+  "u",
+);
 /** …or the count's own noun says so ("2 offline orders", "3个线下订单"). */
 const OTHER_BUSINESS_AFTER = /^\s*(?:个|笔|单)?\s*(?:线下|offline)/u;
 /** Trade off the platform: the part of other business no rule on received amounts counts. */
-const OFFLINE = /线下|样品单|没走(?:平台|信保)|不走(?:平台|信保)|offline|trade shows?|outside (?:alibaba|the platform)/u;
+const OFFLINE = new RegExp(`${OFF_PLATFORM_WORDS}|不走(?:平台|信保)|outside (?:alibaba|the platform)`, "u");
 /** The goods count of an order ("数量200个", "5000 pcs"): no rule of one order's money reads it. */
 const GOODS_COUNT = /(?:数量|件数|quantity|qty)(?:是|为|有|of|is|:)?\s*$/u;
+const CLAUSE_END = /[，,。；;！!？?]/u;
+
+/** The words before a figure back to the start of its clause. */
+const clauseBefore = (n: NumberSlot): string => n.before.split(CLAUSE_END).pop() ?? "";
 
 /**
  * A figure of other business than the one a one-order rule reads: the other order, the earlier
@@ -140,8 +148,7 @@ const GOODS_COUNT = /(?:数量|件数|quantity|qty)(?:是|为|有|of|is|:)?\s*$/
 export function isOtherBusiness(n: NumberSlot): boolean {
   if (n.kind === "ordinal") return /^(?:单|笔|orders?)$/u.test(n.unit);
   if (n.kind !== "amount" && n.kind !== "count" && n.kind !== "plain") return false;
-  const clause = n.before.split(/[，,。；;！!？?]/u).pop() ?? "";
-  return OTHER_BUSINESS_BEFORE.test(clause) || OTHER_BUSINESS_BEFORE.test(n.lead) || OTHER_BUSINESS_AFTER.test(n.after) || GOODS_COUNT.test(n.lead);
+  return OTHER_BUSINESS_BEFORE.test(clauseBefore(n)) || OTHER_BUSINESS_BEFORE.test(n.lead) || OTHER_BUSINESS_AFTER.test(n.after) || GOODS_COUNT.test(n.lead);
 }
 
 /**
@@ -150,8 +157,8 @@ export function isOtherBusiness(n: NumberSlot): boolean {
  */
 export function isOfflineDeal(n: NumberSlot): boolean {
   if (n.kind !== "amount" && n.kind !== "count") return false;
-  const clause = n.before.split(/[，,。；;！!？?]/u).pop() ?? "";
-  return OFFLINE.test(clause) || OFFLINE.test(n.lead) || OTHER_BUSINESS_AFTER.test(n.after) || OFFLINE.test((n.after.split(/[，,。；;！!？?]/u)[0] ?? "").slice(0, 12));
+  const clauseAfter = (n.after.split(CLAUSE_END)[0] ?? "").slice(0, 12);
+  return OFFLINE.test(clauseBefore(n)) || OFFLINE.test(n.lead) || OTHER_BUSINESS_AFTER.test(n.after) || OFFLINE.test(clauseAfter);
 }
 
 /** Whether a figure is a company fact of any kind (see {@link companyFactKind}). */

@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import { questionLanguage } from "../../knowledge/language.js";
 import type { Language } from "../../knowledge/language.js";
 import { matchQuestion } from "../../knowledge/match-question.js";
+import type { Match } from "../../knowledge/match-question.js";
 import type { Candidate } from "../../knowledge/search-index.js";
 import type { CommandDefinition } from "../commands/define-command.js";
 import { imaginesFigures } from "../commands/what-if.js";
@@ -367,13 +368,18 @@ function computedFromTold(text: string, msg: IncomingMessage, deps: PipelineDeps
   const match = matchQuestion(deps.index, text);
   const reply = answerWithFigures(text, match, msg, deps, lang);
   if (!reply || !isComputedReply(reply)) return undefined;
-  trace.entryId = (match.kind === "answer" ? match.candidate : match.kind === "clarify" ? match.candidates[0] : match.nearest)?.entry.id;
+  trace.entryId = nearestOf(match)?.entry.id;
   return reply;
+}
+
+/** The candidate a match is nearest to: the answer, the first choice offered, or the nearest miss. */
+function nearestOf(match: Match): Candidate | undefined {
+  return match.kind === "answer" ? match.candidate : match.kind === "clarify" ? match.candidates[0] : match.nearest;
 }
 
 function answerQuestion(text: string, msg: IncomingMessage, deps: PipelineDeps, trace: Trace, lang: Language): Reply {
   const match = matchQuestion(deps.index, text);
-  const nearest = match.kind === "answer" ? match.candidate : match.kind === "clarify" ? match.candidates[0] : match.nearest;
+  const nearest = nearestOf(match);
   trace.entryId = nearest?.entry.id;
   trace.confidence = nearest?.confidence;
   if (match.kind !== "answer") trace.normalized = match.normalized;

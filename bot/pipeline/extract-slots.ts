@@ -279,9 +279,10 @@ function extractDates(text: string, asked: DateTime): { dates: DateSlot[]; spans
     const around = text.slice(Math.max(0, r.index - 8), end + 10);
     // A zone named for a list ("美西时间9月3日到账5000美元，9月6日8000…", "GMV (US Pacific dates):
     // Sept 4 …, Sept 12 …") holds for the dates after it in the sentence that name none of their own.
-    const listZone = ZONE_PACIFIC.test(around) || ZONE_BEIJING.test(around) ? undefined : zoneNamedBefore(text, r.index);
-    const pacific = ZONE_PACIFIC.test(around) || listZone === "pacific";
-    const zoneNamed = pacific || ZONE_BEIJING.test(around) || listZone === "beijing";
+    const [ownPacific, ownBeijing] = [ZONE_PACIFIC.test(around), ZONE_BEIJING.test(around)];
+    const listZone = ownPacific || ownBeijing ? undefined : zoneNamedBefore(text, r.index);
+    const pacific = ownPacific || listZone === "pacific";
+    const zoneNamed = pacific || ownBeijing || listZone === "beijing";
     const zone = pacific ? US_PACIFIC : SHANGHAI;
     const instant = DateTime.fromObject({ year: r.y ?? year, month: r.mo, day: r.d, hour: time?.h ?? 0, minute: time?.m ?? 0 }, { zone });
     if (!instant.isValid) continue;
