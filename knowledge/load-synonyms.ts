@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { KnowledgeError, parseYamlFile } from "./load-knowledge.js";
-import { normalizeText } from "./normalize-text.js";
+import { normalizeTerm } from "./normalize-text.js";
 
 export const DEFAULT_SYNONYMS_FILE = fileURLToPath(new URL("./synonyms.yaml", import.meta.url));
 
@@ -39,14 +39,14 @@ export interface Synonyms {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
 
-/** Builds the synonyms from groups; variants are normalised like questions are. */
+/** Builds the synonyms from groups; variants are normalised like questions are, courtesy words kept (normalizeTerm). */
 export function buildSynonyms(groups: Array<{ canonical: string; variants: string[] }>, label = "synonyms"): Synonyms {
   const target = new Map<string, string>();
   const problems: string[] = [];
   groups.forEach((g, gi) => {
-    const canonical = normalizeText(g.canonical);
+    const canonical = normalizeTerm(g.canonical);
     for (const raw of [g.canonical, ...g.variants]) {
-      const v = normalizeText(raw);
+      const v = normalizeTerm(raw);
       if (!v) {
         problems.push(`${label}: groups.${gi} (${g.canonical}): variant "${raw}" is empty after normalisation`);
         continue;

@@ -34,7 +34,9 @@ const byLength = (a: string, b: string) => b.length - a.length;
 // may run straight into the question ("请问Who can join…", "谢谢那找工厂…").
 const openerAlternatives = [...OPENERS].sort(byLength).map((o) => (/[a-z]$/.test(o) ? `${escape(o)}(?![a-z])` : escape(o)));
 const openerRe = new RegExp(`^(?:${openerAlternatives.join("|")})[\\s,，.。!！?？:：~～、]*`, "u");
-const closerRe = new RegExp(`[\\s,，.。!！?？~～、]*(?:${[...CLOSERS].sort(byLength).map(escape).join("|")})[\\s,，.。!！?？~～、]*$`, "u");
+// A Latin closer must start at a word boundary: "ty" (thank you) is not the end of "penalty".
+const closerAlternatives = [...CLOSERS].sort(byLength).map((c) => (/^[a-z]/.test(c) ? `(?<![a-z0-9])${escape(c)}` : escape(c)));
+const closerRe = new RegExp(`[\\s,，.。!！?？~～、]*(?:${closerAlternatives.join("|")})[\\s,，.。!！?？~～、]*$`, "u");
 
 /**
  * `@name ` mentions (DingTalk removes the bot's own, but people type or paste them), also right
@@ -63,6 +65,14 @@ export function normalizeClauses(raw: string, boundaries: RegExp): string[] {
     .filter((c) => c.length > 0);
 }
 
+/**
+ * Normalises a vocabulary term (a synonym or its variant) as a message is, but keeps words a
+ * message would lose as courtesy: the variant "hi tech" stays "hi tech", not "tech".
+ */
+export function normalizeTerm(raw: string): string {
+  return punctuation(toSimplified(raw.normalize("NFKC")).toLowerCase().trim());
+}
+
 /** Everything after the character conversion: mentions, courtesy, punctuation. */
 function finish(converted: string): string {
   let s = converted.replace(MENTION_RE, "$1 ").trim();
@@ -72,14 +82,18 @@ function finish(converted: string): string {
     if (next === s) break;
     s = next;
   }
-  s = s
+  return punctuation(s);
+}
+
+/** Numbers' separators and decimal points kept, every other run of punctuation and space one space. */
+function punctuation(text: string): string {
+  return text
     .replace(/(\d)[,，](?=\d{3}\b)/g, "$1") // 20,000 → 20000
     .replace(/(\d)\.(?=\d)/g, "$1\u2024") // keep decimal points (as ․ while punctuation goes)
     .replace(/[^\p{L}\p{N}%\u2024\s]+/gu, " ")
     .replace(/\u2024/g, ".")
     .replace(/\s+/g, " ")
     .trim();
-  return s;
 }
 
 /** Traditional → simplified and NFKC only: for showing a cleaned-up question back to people. */

@@ -60,6 +60,15 @@ describe("the way merchants really write", () => {
   it("drops a mention typed after a greeting and a symbol such as ～", () => {
     expect(index.prepare("老师好～@规则小助手 扣分了怎么办 多谢！")).toBe(index.prepare("扣分了怎么办"));
   });
+
+  it("strips an English sign-off only as a whole word, and keeps a vocabulary term's courtesy words", () => {
+    // "ty" (thank you) closes a message; it is not the end of "penalty", which reads as 处罚 wherever it stands.
+    expect(index.prepare("the penalty was executed")).toBe("the 处罚 was executed");
+    expect(index.prepare("what is the penalty")).toBe("what is the 处罚");
+    expect(index.prepare("what is the penalty? ty")).toBe("what is the 处罚");
+    // "hi tech" is a variant as a whole: "tech" alone is not one.
+    expect(index.prepare("tech support")).toBe("tech support");
+  });
 });
 
 describe("off-topic questions", () => {
