@@ -789,7 +789,8 @@ function firstDate(slots: Slots, near?: RegExp) {
   return (near ? slots.dates.find((d) => near.test(d.before) || near.test(slots.text.slice(d.index + d.raw.length, d.index + d.raw.length + 8))) : undefined) ?? slots.dates[0];
 }
 
-const JOIN_WORDS = /加入|开通|入驻|参加|join/u;
+// "加的", "加了", "开了" are how a chat says it joined ("8月18号加的保障升级"); "再加" is a rejoin, read by its own cue.
+const JOIN_WORDS = /加入|开通|入驻|参加|(?<![再重新从])加(?:的|了|上)|开了|join|sign(?:ed)? up|enrol/u;
 const EXIT_WORDS = /退出|退了|退掉|exit|left|leave|quit/u;
 
 /** Whether a date is when the merchant joined or left the service, by the nearest such word. */
@@ -847,7 +848,7 @@ export function unusedLine(raws: readonly string[], whatZh: string, whatEn: stri
 
 const guaranteeExit: Calculator = {
   needs: ["joinDate"],
-  cue: /^(?=[\s\S]*(?:加入|开通|join))(?=[\s\S]*(?:退出|退|leave|exit|quit))/u,
+  cue: new RegExp(`^(?=[\\s\\S]*(?:${JOIN_WORDS.source}))(?=[\\s\\S]*(?:退出|退|leave|exit|quit))`, "u"),
   run(slots, now) {
     // "8月20日加入…10月5日退出了…最早什么时候能重新加入", "9月30日退出，最早哪天可以再次加入": the
     // rejoin, from the exit date, with or without the join date.
@@ -855,7 +856,12 @@ const guaranteeExit: Calculator = {
     // "9月10日退出了，…": the exit has happened, so the earliest exit is not what is asked; a question
     // whose words are not the rejoin's is asked back rather than answered with an exit date.
     if (EXITED.test(slots.text) && slots.dates.some((x) => dateRole(slots, x) === "exit")) return needs("重新加入按退出日算：告诉我退出的日期（例如「9月20号退出」）和你想算的事（例如「最早哪天能重新加入」），我帮你算。", "Rejoining counts from the day you left: tell me that date (e.g. \"left on September 20\") and what you want worked out (e.g. \"the earliest day I can rejoin\").");
-    const d = slots.dates.find((x) => dateRole(slots, x) === "join") ?? (slots.dates.length === 1 && dateRole(slots, slots.dates[0]!) === null ? slots.dates[0] : undefined);
+    // Without a join word beside it, the one date no word explains is the join when the others
+    // (the days asked about: "…on August 18. Can we leave on September 10?") come after it.
+    const unnamed = slots.dates.filter((x) => dateRole(slots, x) === null);
+    const d =
+      slots.dates.find((x) => dateRole(slots, x) === "join") ??
+      (unnamed.length === 1 && slots.dates.every((x) => x === unnamed[0] || x.instant > unnamed[0]!.instant) ? unnamed[0] : undefined);
     if (!d) return needs("告诉我加入（开始承担保障）的日期（例如「8月18日加入」），我帮你算最早哪天能退出。", "Tell me the date you joined (started carrying the guarantee), e.g. \"joined on August 18\", and I'll work out the earliest day you can leave.");
     // "8月18日加入，退出后多久能再加入": the question is the rejoin, which needs the exit date.
     if (guaranteeRejoin.cue.test(slots.text) && !slots.dates.some((x) => dateRole(slots, x) === "exit")) return needs("重新加入按退出日算：告诉我退出的日期（例如「9月20号退出」），我帮你算最早哪天能重新加入。", "Rejoining counts from the day you left: tell me that date (e.g. \"left on September 20\") and I'll work out the earliest day you can rejoin.");

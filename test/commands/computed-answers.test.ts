@@ -24,6 +24,9 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["拒用信保犯了4次一共扣几分", /4次累计共扣 9 分/],
     ["8月18日加入的保障升级，哪天能退出", /2021-09-17/],
     ["9月20号退出的，哪天能再加入", /2021-10-20/],
+    // How a chat says it joined: "加的", "开了".
+    ["8月18号加的保障升级 9月17号能退吗", /9月17日可以退出.*2021-09-17/],
+    ["8月18日开了保障升级服务，最早哪天能关掉退出", /2021-09-17/],
     ["8月23日下午4点被罚，最晚什么时候申诉", /2021-08-30 16:00/],
     ["年出口额5亿，没上市，能申请龙头品牌吗", /还不够.*10亿元/],
     ["服装行业第三周看哪几天的GMV", /累计统计.*9月1日–9月11日/],
@@ -50,6 +53,7 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["Order value is US$1,000 and we dispatched late. How much is the compensation?", /at most US\$100 as a no-threshold coupon/],
     ["We joined the Guarantee Upgrade service on August 18. When can we exit?", /2021-09-17 \(Fri, September 17\)/],
     ["We exited the Guarantee Upgrade service on September 20. When can we rejoin?", /2021-10-20 \(Wed, October 20\)/],
+    ["We signed up for the Guarantee Upgrade on August 18. Can we leave on September 10?", /No, on September 10 you cannot yet leave.*2021-09-17/],
     ["We were penalised on August 23 at 4 pm. What's the appeal deadline?", /appeal by 2021-08-30 16:00 \(Mon, August 30, Beijing time\)/],
     ["This is our 4th Trade Assurance refusal. How many points in total?", /Offence 4: 3 points, and Trade Assurance is closed for 90 days; 4 offences cost 9 points in total/],
     ["OneTouch export total is US$18k. How much more to get the basic service fee waived?", /US\$2,000 to go/],
