@@ -101,7 +101,8 @@ export function companyFactKind(n: NumberSlot): CompanyFactKind | undefined {
   const countOfPeople = n.kind === "plain" || (n.kind === "count" && /^(?:个|名|位)$/u.test(n.unit));
   if (PEOPLE_AFTER.test(n.after) || PEOPLE_UNIT.test(n.unit) || (countOfPeople && PEOPLE_LEAD.test(n.lead))) return STAFF_CRITERIA.test(words) ? undefined : "people";
   if (/^(?:年|years?)$/u.test(n.unit) && (n.kind === "count" || n.kind === "ordinal")) {
-    if (CRITERIA_YEARS.test(`${words} ${(n.after.split(/[，,。；;.]/u)[0] ?? "").slice(0, 12)}`)) return undefined;
+    // The figure's own clause decides: "也不能自营出口。公司做了10年" is the company's age, not export years.
+    if (CRITERIA_YEARS.test(`${n.lead} ${clauseBefore(n)} ${(n.after.split(/[，,。；;.]/u)[0] ?? "").slice(0, 12)}`)) return undefined;
     // "做国际站第三年", or told bare among the company's facts: "50 workers, 14 years", "3 years in".
     const business = BUSINESS_YEARS_LEAD.test(n.lead) || n.lead.trim().length <= 2 || /^\s*(?:in\b|old\b|of (?:experience|history)|了|的老|(?:上|在|做|入驻|开)\s*(?:国际站|阿里|alibaba|平台))/u.test(n.after);
     return business ? "years" : undefined;
@@ -126,12 +127,16 @@ const OTHER_BUSINESS_BEFORE = new RegExp(
   `另(?:外)?(?:一|1|有)?(?:个|笔|单|张)?(?:客户|买家)?的?(?:单子|订单|单|笔)|(?:上|前)(?:一|1)(?:单|笔|个订单)|其他(?:的)?(?:订单|单子|单)|别的(?:订单|单子|单)|平均(?:一|1|每)单|平均(?:订单|客单)|客单价|${OFF_PLATFORM_WORDS}|上上个?月|前(?:个|两个|2个|几个)月|another (?:\\w+ ){0,2}(?:order|client|customer|buyer)|other orders?|previous order|(?:our|the|an?) average order|average order (?:value|size|amount)|the month before|months? before last`,
   "u",
 );
-/** …or the count's own noun says so ("2 offline orders", "3个线下订单"). */
-const OTHER_BUSINESS_AFTER = /^\s*(?:个|笔|单)?\s*(?:线下|offline)/u;
+/** An nth time that is the buyer ordering ("第二次跟我们下单", "the second time ordering from us"). */
+const BUYER_ORDERS_AFTER = /^\s*(?:(?:跟|和|与|找|向|在)(?:我们|我|我司)(?:这里|这儿|家)?)?(?:下单|订货|返单|采购|买|合作)|^\s*(?:ordering|buying|ordered|bought|placing an order)/u;
+/** …or the count's own noun says so ("2 offline orders", "3个线下订单", "a $900 sample order"). */
+const OTHER_BUSINESS_AFTER = /^\s*(?:个|笔|单)?\s*(?:的)?\s*(?:线下|offline|样品|samples?\b)/u;
 /** Trade off the platform: the part of other business no rule on received amounts counts. */
 const OFFLINE = new RegExp(`${OFF_PLATFORM_WORDS}|不走(?:平台|信保)|outside (?:alibaba|the platform)`, "u");
 /** The goods count of an order ("数量200个", "5000 pcs"): no rule of one order's money reads it. */
 const GOODS_COUNT = /(?:数量|件数|quantity|qty)(?:是|为|有|of|is|:)?\s*$/u;
+/** …or written as pieces after the figure ("a 300-piece order", "5000 pcs", "500件的货"). */
+const GOODS_AFTER = /^\s*-?\s*(?:pieces?\b|pcs\b|件(?!事))/u;
 const CLAUSE_END = /[，,。；;！!？?]/u;
 
 /** The words before a figure back to the start of its clause. */
@@ -146,9 +151,10 @@ const clauseBefore = (n: NumberSlot): string => n.before.split(CLAUSE_END).pop()
  * (docs/computed-answers.md).
  */
 export function isOtherBusiness(n: NumberSlot): boolean {
-  if (n.kind === "ordinal") return /^(?:单|笔|orders?)$/u.test(n.unit);
+  // "买家下了第4单", "客户是第二次跟我们下单": the buyer's nth order.
+  if (n.kind === "ordinal") return /^(?:单|笔|orders?)$/u.test(n.unit) || (/^(?:次|times?)$/u.test(n.unit) && BUYER_ORDERS_AFTER.test(n.after));
   if (n.kind !== "amount" && n.kind !== "count" && n.kind !== "plain") return false;
-  return OTHER_BUSINESS_BEFORE.test(clauseBefore(n)) || OTHER_BUSINESS_BEFORE.test(n.lead) || OTHER_BUSINESS_AFTER.test(n.after) || GOODS_COUNT.test(n.lead);
+  return OTHER_BUSINESS_BEFORE.test(clauseBefore(n)) || OTHER_BUSINESS_BEFORE.test(n.lead) || OTHER_BUSINESS_AFTER.test(n.after) || GOODS_COUNT.test(n.lead) || GOODS_AFTER.test(n.after);
 }
 
 /**

@@ -6,7 +6,7 @@
  * threshold. How entries name their calculator (`compute:`) and what happens when a figure is
  * missing: docs/computed-answers.md.
  */
-import { DateTime } from "luxon";
+import { DateTime, type Duration } from "luxon";
 import { askingClause } from "../../knowledge/ranker-features.js";
 import type { ComputeRule } from "../../knowledge/schema.js";
 import {
@@ -330,24 +330,25 @@ function tierEn(row: { tier: keyof typeof TIER_LABELS }): string {
 }
 
 /**
- * "这个月能拿45条吗": a number of free quotes the merchant asks about (not last month's count),
+ * "这个月能拿45条吗": a number of quotes granted the merchant asks about (not last month's count),
  * answered yes or no before the tier.
  */
 function askedQuotes(slots: Slots, lastMonth: NumberSlot | undefined, granted: RfqEntitlements["quotesGranted"]): { zh: string; en: string } {
   const n = slots.numbers.find((x) => x !== lastMonth && x.kind === "count" && x.unit === "条" && /(?:能|可以|可)(?:按[^，。,.？?\d]{0,8})?(?:拿|得|有|领|获得)(?:到)?\s*$|拿到\s*$|(?:这个月|本月|this month)(?:就|会)?(?:是|有|给|拿)\s*$|\bcan (?:i|we) (?:get|receive)\s*$/u.test(x.lead));
   if (!n || typeof granted !== "number") return { zh: "", en: "" };
   return n.value <= granted
-    ? { zh: `能拿到 ${n.value} 条（本月 ${granted} 条）：`, en: `Yes, ${n.value} is within this month's ${granted} free quotes: ` }
-    : { zh: `拿不到 ${n.value} 条，本月是 ${granted} 条：`, en: `No, not ${n.value}: this month's free quotes are ${granted}; ` };
+    ? { zh: `能拿到 ${n.value} 条（本月 ${granted} 条）：`, en: `Yes, ${n.value} is within this month's ${granted} quotes granted: ` }
+    : { zh: `拿不到 ${n.value} 条，本月是 ${granted} 条：`, en: `No, not ${n.value}: this month's quotes granted are ${granted}; ` };
 }
 
-/** The free-quoting entitlement (报价畅行) in English: "free quoting (报价畅行): 15 quotes". */
+/** The free-quotes entitlement (报价畅行) in English: "free quotes (报价畅行): 15 quotes". */
 function freeQuotingEn(q: RfqEntitlements["freeQuotes"]): string {
-  return `free quoting (报价畅行): ${q === "unlimited" ? "unlimited" : q === "none" ? "none" : `${String(q)} quotes`}`;
+  return `free quotes (报价畅行): ${q === "unlimited" ? "unlimited" : q === "none" ? "none" : `${String(q)} quotes`}`;
 }
 
 function entitlementTextEn(e: RfqEntitlements): string {
-  const granted = e.quotesGranted === "none" ? "no free quotes" : `${String(e.quotesGranted)} free quotes`;
+  // The English terms of the rule table (docs/languages.md): quotes granted (赠送报价), free quotes (报价畅行).
+  const granted = e.quotesGranted === "none" ? "no quotes granted (赠送报价)" : `${String(e.quotesGranted)} quotes granted (赠送报价)`;
   const free = freeQuotingEn(e.freeQuotes);
   return `${granted} a month, ${free}, ${e.earlyThreeStarLeads ? "3-star RFQs 6 hours early" : `no 3-star RFQs 6 hours early (from ${EARLY_LEADS_FROM} points)`}`;
 }
@@ -362,13 +363,13 @@ function issueHalf(slots: Slots, quotes: number | "none" | "unlimited" | "formul
   return `；每月${RFQ_ISSUE_DAYS.map((d) => `${d}号`).join("、")}分 ${RFQ_ISSUE_DAYS.length} 次各发一半，每次 ${formatNumber(half, 1)} 条`;
 }
 
-/** Two scores (before and after): each one's tier and grant, and the difference in free quotes. */
+/** Two scores (before and after): each one's tier and grant, and the difference in quotes granted. */
 function scoreChange(from: number, to: number, gold: boolean): Calculation {
   const bonus = gold ? RFQ_GOLD_BONUS : 0;
   const [a, b] = [tierRowOf(from + bonus), tierRowOf(to + bonus)];
   const [ea, eb] = [entitlementsOf(a, 0), entitlementsOf(b, 0)];
-  if (typeof ea.quotesGranted !== "number" && ea.quotesGranted !== "none") return needs(`${TIER_LABELS[a.tier]}档的赠送条数按上月报价条数计：请告诉我上月报价条数。`, `In the ${tierEn(a)} tier the free quotes follow the number of quotes you sent last month: tell me how many you sent.`);
-  if (typeof eb.quotesGranted !== "number" && eb.quotesGranted !== "none") return needs(`${TIER_LABELS[b.tier]}档的赠送条数按上月报价条数计：请告诉我上月报价条数。`, `In the ${tierEn(b)} tier the free quotes follow the number of quotes you sent last month: tell me how many you sent.`);
+  if (typeof ea.quotesGranted !== "number" && ea.quotesGranted !== "none") return needs(`${TIER_LABELS[a.tier]}档的赠送条数按上月报价条数计：请告诉我上月报价条数。`, `In the ${tierEn(a)} tier the quotes granted follow the number of quotes you sent last month: tell me how many you sent.`);
+  if (typeof eb.quotesGranted !== "number" && eb.quotesGranted !== "none") return needs(`${TIER_LABELS[b.tier]}档的赠送条数按上月报价条数计：请告诉我上月报价条数。`, `In the ${tierEn(b)} tier the quotes granted follow the number of quotes you sent last month: tell me how many you sent.`);
   const qa = ea.quotesGranted === "none" ? 0 : ea.quotesGranted;
   const qb = eb.quotesGranted === "none" ? 0 : eb.quotesGranted;
   const diff = qb - qa;
@@ -381,8 +382,8 @@ function scoreChange(from: number, to: number, gold: boolean): Calculation {
     rule: `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分`,
     source: "RFQ商家服务分升级计划 · 服务分新分层及配套权益",
     en: {
-      result: `${labelEn(from)} (${tierEn(a)} tier): ${qa} free quotes → ${labelEn(to)} (${tierEn(b)} tier): ${qb} free quotes: ${diff === 0 ? "no change" : diff > 0 ? `${diff} more` : `${-diff} fewer`}; at ${labelEn(to)}: ${entitlementTextEn(eb)}`,
-      arithmetic: `${qb} − ${qa} = ${diff} quotes (free quoting ${String(ea.freeQuotes === "none" ? 0 : ea.freeQuotes)} → ${String(eb.freeQuotes === "none" ? 0 : eb.freeQuotes)})`,
+      result: `${labelEn(from)} (${tierEn(a)} tier): ${qa} quotes granted → ${labelEn(to)} (${tierEn(b)} tier): ${qb} quotes granted: ${diff === 0 ? "no change" : diff > 0 ? `${diff} more` : `${-diff} fewer`}; at ${labelEn(to)}: ${entitlementTextEn(eb)}`,
+      arithmetic: `${qb} − ${qa} = ${diff} quotes (free quotes ${String(ea.freeQuotes === "none" ? 0 : ea.freeQuotes)} → ${String(eb.freeQuotes === "none" ? 0 : eb.freeQuotes)})`,
       rule: `Service score tiers: ${RFQ_TIER_TABLE.map((r) => tierEn(r)).join(" / ")}; Gold Suppliers (金品诚企) get +${RFQ_GOLD_BONUS} points on the total`,
     },
   };
@@ -455,8 +456,8 @@ const rfqTier: Calculator = {
           rule: TIER_RULE,
           source: TIER_SOURCE,
           en: {
-            result: `A score of ${sumEn} is in the ${tierEn(row)} tier: at least ${probe.floor} free quotes, as many as you sent last month, at most ${probe.cap}; ${freeQuotingEn(e.freeQuotes)}; 3-star RFQs 6 hours early`,
-            arithmetic: `${sumEn} ≥ ${row.minTotal} → ${tierEn(row)}; free quotes = min(${probe.cap}, max(${probe.floor}, quotes sent last month)): tell me last month's quotes for the exact number`,
+            result: `A score of ${sumEn} is in the ${tierEn(row)} tier: at least ${probe.floor} quotes granted, as many as you sent last month, at most ${probe.cap}; ${freeQuotingEn(e.freeQuotes)}; 3-star RFQs 6 hours early`,
+            arithmetic: `${sumEn} ≥ ${row.minTotal} → ${tierEn(row)}; quotes granted = min(${probe.cap}, max(${probe.floor}, quotes sent last month)): tell me last month's quotes for the exact number`,
             rule: TIER_RULE_EN,
           },
         };
@@ -470,7 +471,7 @@ const rfqTier: Calculator = {
         rule: TIER_RULE,
         source: TIER_SOURCE,
         en: {
-          result: `${asked.en}${asked.en ? "a" : "A"} score of ${sumEn} is in the ${tierEn(row)} tier: ${String(e.quotesGranted)} free quotes this month (${lastMonth.value} quotes sent last month; at least ${probe.floor}, at most ${probe.cap}), ${freeQuotingEn("unlimited")}, 3-star RFQs 6 hours early`,
+          result: `${asked.en}${asked.en ? "a" : "A"} score of ${sumEn} is in the ${tierEn(row)} tier: ${String(e.quotesGranted)} quotes granted this month (${lastMonth.value} quotes sent last month; at least ${probe.floor}, at most ${probe.cap}), ${freeQuotingEn("unlimited")}, 3-star RFQs 6 hours early`,
           arithmetic: `min(${probe.cap}, max(${probe.floor}, ${lastMonth.value})) = ${String(e.quotesGranted)} quotes`,
           rule: TIER_RULE_EN,
         },
@@ -483,7 +484,7 @@ const rfqTier: Calculator = {
     // "上个月报了45条，这个月能拿45条吗" below the top tier: last month's quotes do not count here.
     const top = RFQ_TIER_TABLE.find((r) => r.quotesGranted === "formula");
     const notFormula = lastMonth && top ? `（上月报价 ${lastMonth.value} 条不影响本档：按上月报多返多只适用于 ${TIER_LABELS[top.tier]}档）` : "";
-    const notFormulaEn = lastMonth && top ? ` (the ${lastMonth.value} quotes sent last month do not count here: free quotes follow last month's quotes only in the ${tierEn(top)} tier)` : "";
+    const notFormulaEn = lastMonth && top ? ` (the ${lastMonth.value} quotes sent last month do not count here: quotes granted follow last month's quotes only in the ${tierEn(top)} tier)` : "";
     const asked = askedQuotes(slots, lastMonth, e.quotesGranted);
     return {
       kind: "computed",
@@ -503,7 +504,8 @@ const rfqTier: Calculator = {
 const FACTOR_WORDS: readonly { factor: RfqFactor; kinds: NumberSlot["kind"][]; near: RegExp; name: string; nameEn: string }[] = [
   { factor: "loginDays", kinds: ["count"], near: /登录|登陆|login|上线/u, name: "本月至今RFQ登录天数", nameEn: "RFQ login days this month" },
   { factor: "buyerReplyRate", kinds: ["percent"], near: /买家回复|回复率|回复律|reply rate|replied/u, name: "近30天报价买家回复率", nameEn: "Buyer reply rate to quotes, last 30 days" },
-  { factor: "gmv90d", kinds: ["amount"], near: /gmv|交易额|实收|实受|成交/u, name: "RFQ近90天累计实收GMV", nameEn: "RFQ GMV received, last 90 days" },
+  // "RFQ相关的到账是4800美金", "RFQ money received": money received is what the factor counts.
+  { factor: "gmv90d", kinds: ["amount"], near: /gmv|交易额|实收|实受|成交|到账|到帐|收到|received|turnover/u, name: "RFQ近90天累计实收GMV", nameEn: "RFQ GMV received, last 90 days" },
 ];
 
 /**
@@ -552,7 +554,9 @@ const mentionsUnpaid = (text: string) => UNPAID.test(text.replace(NO_UNPAID, "")
 
 const rfqFactor: Calculator = {
   needs: ["factor-value"],
-  cue: /^(?=[\s\S]*(?:登录|登陆|login|回复率|回复律|买家回|reply rate|gmv|实收|实受))(?=[\s\S]*(?:分|points?|score|下一档|next (?:band|tier|level)))/u,
+  // An offline deal or another client's order beside the RFQ money is not RFQ GMV.
+  setsAside: (n) => isOtherBusiness(n) || isOfflineDeal(n),
+  cue: /^(?=[\s\S]*(?:登录|登陆|login|回复率|回复律|买家回|reply rate|gmv|实收|实受|到账|到帐))(?=[\s\S]*(?:分|points?|score|下一档|next (?:band|tier|level)))/u,
   run(slots) {
     const given = FACTOR_WORDS.filter((f) => (f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near)));
     if (given.length > 1) return needs("你给了几项因子的数字：要算总分，请一起说明报价个数和24小时响应率的同行排名（例如「都在同行前10%」）；要算单项，一次问一项。", "You gave figures for several factors: for the total score, also say where your quote count and 24-hour response rate rank among peers (e.g. \"both in the peer top 10%\"); for one factor, ask one at a time.");
@@ -723,8 +727,9 @@ const ON_TIME = /按时|准时|没(?:有)?(?:逾期|晚发|延误)|on time|not l
 
 const guaranteeCompensation: Calculator = {
   needs: ["orderAmountUsd"],
-  // Another order, the goods count, a unit price: not the late order's amount.
-  setsAside: (n) => isOtherBusiness(n) || companyFactKind(n) === "price",
+  // Another order, the goods count, a unit price: not the late order's amount. Another order said
+  // to be dispatched on time stays: the reply says it owes nothing ("另一单1200美元的按时发了").
+  setsAside: (n) => (isOtherBusiness(n) && !(n.kind === "amount" && ON_TIME.test(n.after.split(/[，,。；;]/u)[0] ?? ""))) || companyFactKind(n) === "price",
   // Not the festival's arrival guarantee (到货保障, 10% without a cap): its own calculator.
   cue: /^(?![\s\S]*(?:到货保障|arrival guarantee))[\s\S]*(?:赔|补偿|compensat|优惠券|逾期|晚发|发货晚|迟发|延迟发货|发晚了|late (?:dispatch|shipment)|shipped late|dispatched late)/u,
   run(slots) {
@@ -1132,8 +1137,10 @@ function twoRules(slots: Slots, ordinals: readonly NumberSlot[], now: DateTime):
   };
 }
 
-const REFUSE_TA_CUE = /拒(?:绝|用)?.{0,4}(?:信保|信用保障)|(?:信保|信用保障)[^。？?]{0,12}拒(?:绝|了)|不(?:用|走)信保|refus.{0,20}(?:trade assurance|\bta\b)|(?:trade assurance|\bta\b).{0,12}refus/u;
-const OFF_PLATFORM_CUE = /站外|线下|whatsapp|微信|skype|wechat|off.?platform|outside (?:alibaba|the platform)/u;
+// "没开信保单", "didn't open a Trade Assurance order": not using Trade Assurance, said as a story says it.
+const REFUSE_TA_CUE = /拒(?:绝|用)?.{0,4}(?:信保|信用保障)|(?:信保|信用保障)[^。？?]{0,12}拒(?:绝|了)|不(?:用|走)信保|(?:没|未)有?(?:开|用|走|做)(?:信保|信用保障)|refus.{0,20}(?:trade assurance|\bta\b)|(?:trade assurance|\bta\b).{0,12}refus|(?:didn['’]?t|did not|never) (?:open|use|do|place)(?: an?| the)? (?:trade assurance|\bta\b)/u;
+// "走线下不用信保", "线下打款": an offline payment is refusing Trade Assurance, not leading a chat off the platform.
+const OFF_PLATFORM_CUE = /站外|线下(?!\s*(?:不用|不走|不开|打款|付款|交易|转账|汇款|收款))|whatsapp|微信|skype|wechat|off.?platform|outside (?:alibaba|the platform)/u;
 
 function penaltyCalculator(rule: LadderRule): Calculator {
   const name = PENALTY_RULE_NAMES[rule];
@@ -1300,8 +1307,23 @@ function groundNote(slots: Slots): { zh: string; en: string } {
       };
 }
 
+/** A time left, in whole days, hours and minutes, the zero parts left out: "10 分钟", "1 day 2 hours". */
+function timeLeft(d: Duration): { zh: string; en: string } {
+  const { days = 0, hours = 0, minutes = 0 } = d.toObject();
+  const parts = [
+    [Math.floor(days), "天", "day", "days"],
+    [Math.floor(hours), "小时", "hour", "hours"],
+    [Math.floor(minutes), "分钟", "minute", "minutes"],
+  ] as const;
+  const kept = parts.filter(([n]) => n > 0);
+  if (kept.length === 0) return { zh: "不到 1 分钟", en: "less than a minute" };
+  return { zh: kept.map(([n, zh]) => `${n} ${zh}`).join(" "), en: kept.map(([n, , one, many]) => countEn(n, one, many)).join(" ") };
+}
+
 const appealDeadline: Calculator = {
   needs: ["penaltyTime"],
+  // "客户是第二次跟我们下单", "另一单": the story's other business does not move the window.
+  setsAside: isOtherBusiness,
   cue: /^(?=[\s\S]*(?:罚|扣.{0,3}分|被判|判了|penal|sanction))(?=[\s\S]*(?:申诉|appeal))/u,
   run(slots, now) {
     const d = firstDate(slots, /罚|处罚|扣|被判|判了|penal/u);
@@ -1318,10 +1340,12 @@ const appealDeadline: Calculator = {
     const at = asked ? (asked.time ? asked.instant : asked.instant.endOf("day")) : undefined;
     const onDay = at ? checkAppeals(partialMerchant({ penalties: [penalty] }), at) : undefined;
     const askedWindow = onDay?.ok ? onDay.penalties[0]!.appeal : undefined;
+    // "现在是8月27日上午10:25，还来得及吗": with a time asked, how long is left.
+    const left = asked?.time && askedWindow?.kind === "7-days" && askedWindow.open ? timeLeft(appeal.deadline.diff(asked.instant, ["days", "hours", "minutes"])) : undefined;
     const verdict =
       asked && askedWindow?.kind === "7-days"
         ? askedWindow.open
-          ? `${asked.instant.toFormat("M月d日")}${asked.time ? ` ${asked.time}` : ""}还可以申诉；`
+          ? `${asked.instant.toFormat("M月d日")}${asked.time ? ` ${asked.time}` : ""}还可以申诉${left ? `（还剩 ${left.zh}）` : ""}；`
           : asked.time === null && asked.instant.toISODate() === appeal.deadline.setZone(SHANGHAI).toISODate()
             ? `${asked.instant.toFormat("M月d日")}当天 ${appeal.deadline.setZone(SHANGHAI).toFormat("HH:mm")} 前还可以申诉；`
             : `${asked.instant.toFormat("M月d日")}已不能申诉；`
@@ -1330,7 +1354,7 @@ const appealDeadline: Calculator = {
     const verdictEn =
       asked && askedWindow?.kind === "7-days"
         ? askedWindow.open
-          ? `Yes, on ${asked.instant.setLocale("en").toFormat("MMMM d")}${asked.time ? ` ${asked.time}` : ""} you can still appeal; `
+          ? `Yes, on ${asked.instant.setLocale("en").toFormat("MMMM d")}${asked.time ? ` ${asked.time}` : ""} you can still appeal${left ? ` (${left.en} left)` : ""}; `
           : asked.time === null && asked.instant.toISODate() === appeal.deadline.setZone(SHANGHAI).toISODate()
             ? `On ${asked.instant.setLocale("en").toFormat("MMMM d")} you can still appeal before ${appeal.deadline.setZone(SHANGHAI).toFormat("HH:mm")}; `
             : `No, on ${asked.instant.setLocale("en").toFormat("MMMM d")} the appeal window has closed; `
@@ -2040,6 +2064,9 @@ function displayWeekNamed(slots: Slots, now: DateTime): number | undefined {
   return undefined;
 }
 
+/** Between an amount and the day it came in, written amount first: " on ", " received on ", "于". */
+const AMOUNT_THEN_DAY = /^\s*(?:(?:was |were )?(?:received |paid |came in )?(?:on|at)|于|在)?\s*$/u;
+
 /**
  * The GMV a week's list counts from amounts given by ranges of days: those inside its window,
  * summed. Undefined when no range is given, or one straddles the window (which part counts is not said).
@@ -2071,9 +2098,12 @@ function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime):
     const n = slots.numbers.find(
       (x) => x.index >= end && x.index < next && !x.period && /^[^，,。；;.!?]{0,10}$/u.test(slots.text.slice(end, x.index)) && ((x.kind === "amount" && x.currency !== "CNY") || (x.kind === "plain" && x.value >= 100 && anyUsd)),
     );
-    if (!n) continue;
+    // "US$3,000 on Sept 2": in English the amount may come first, the day after it.
+    const before = n ? undefined : slots.numbers.find((x) => x.kind === "amount" && x.currency !== "CNY" && !x.period && x.index + x.raw.length <= d.index && AMOUNT_THEN_DAY.test(slots.text.slice(x.index + x.raw.length, d.index)));
+    const amount = n ?? before;
+    if (!amount) continue;
     const day = d.zoneNamed && d.zone !== US_PACIFIC ? d.instant.setZone(US_PACIFIC).toISODate()! : d.date;
-    ranges.push({ from: day, to: day, usd: n.value, raw: `${d.raw} ${n.raw}` });
+    ranges.push({ from: day, to: day, usd: amount.value, raw: `${d.raw} ${amount.raw}` });
   }
   if (ranges.length === 0) return undefined;
   ranges.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
@@ -2100,12 +2130,14 @@ function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime):
 
 const festivalWindow: Calculator = {
   needs: ["industry", "week"],
+  // The lists rank GMV received on the platform: an offline deal of the story is not counted.
+  setsAside: isOfflineDeal,
   cue: /第.{1,2}[周週]|week\s*\d|展示周|哪[一几]?[周週]|[那这][一个]?[周週]的?榜|[那这]一?[周週](?:展示|显示|上榜)|which week|that week'?s? (?:list|ranking)/u,
   run(slots, now) {
     const shownWeek = displayWeekNamed(slots, now);
     const weekSlot =
       slots.numbers.find((n) => n.kind === "ordinal" && n.unit === "周") ??
-      slots.numbers.find((n) => n.kind === "plain" && /week\s*$/u.test(n.before)) ??
+      slots.numbers.find((n) => n.kind === "plain" && /week[\s-]*$/u.test(n.before)) ??
       (shownWeek !== undefined ? { value: shownWeek } : undefined);
     const industry = slots.industries[0];
     // "第一周统计到8月29日，第二周从9月1日开始，8月30日到账的算哪周": with several weeks named,
@@ -2626,12 +2658,12 @@ const rfqTotal: Calculator = {
     const points = score.factors.map((f) => (ranked && f.factor === "quotes" ? ranked.quotes.value : ranked && f.factor === "responseRate24h" ? ranked.response.value : f.points));
     const total = points.reduce((a, b) => a + b, 0) + score.goldBonus;
     const row = tierRowOf(total);
-    // In the top tier the free quotes follow last month's quotes ("上月报价70条"), when given.
+    // In the top tier the quotes granted follow last month's quotes ("上月报价70条"), when given.
     const lastMonth = row.quotesGranted === "formula" ? numberNear(slots, ["count"], LAST_MONTH, 12, (n) => n.unit !== "条") : undefined;
     const e = entitlementsOf(row, lastMonth?.value ?? 0);
     const probe = e.quotesGrantedRule;
     const grantZh = row.quotesGranted !== "formula" ? entitlementText(e) : lastMonth && probe ? `本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}），报价畅行无限制` : "赠送报价按上月报多返多（兜底、封顶见规则）";
-    const grantEn = row.quotesGranted !== "formula" ? entitlementTextEn(e) : lastMonth && probe ? `${String(e.quotesGranted)} free quotes this month (${lastMonth.value} quotes sent last month; at least ${probe.floor}, at most ${probe.cap}), ${freeQuotingEn("unlimited")}` : "free quotes as many as you sent last month (with the floor and cap of the rule)";
+    const grantEn = row.quotesGranted !== "formula" ? entitlementTextEn(e) : lastMonth && probe ? `${String(e.quotesGranted)} quotes granted this month (${lastMonth.value} quotes sent last month; at least ${probe.floor}, at most ${probe.cap}), ${freeQuotingEn("unlimited")}` : "quotes granted as many as you sent last month (with the floor and cap of the rule)";
     const parts = points.join(" + ");
     // A rate worked out from counts ("报了50条，回了20条") shows them.
     const replyFrom = reply.raw.includes("/") ? `（${reply.raw}）` : "";
@@ -3117,6 +3149,8 @@ const rfq24hRate: Calculator = {
 
 const appealObjectiveGround: Calculator = {
   needs: ["orderAmountUsd"],
+  // The order penalised is the one read; an earlier sample order or another order is set aside.
+  setsAside: isOtherBusiness,
   cue: /^(?=[\s\S]*(?:客观原因|一达通|自营出口|市场采购|objective))(?=[\s\S]*(?:申诉|appeal))(?=[\s\S]*(?:信保|信用保障|trade assurance|\bta\b))/u,
   run(slots) {
     const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
@@ -3418,14 +3452,16 @@ const festivalExcludedGmv: Calculator = {
 // ---------------------------------------------------------------- 工贸一体
 
 const integratedDefinition: Calculator = {
-  readsCompanyFacts: ALL_COMPANY_FACTS,
+  // The definition reads stakes, the concert agreement and the legal person, never the staff or age
+  // of the two companies ("两家一共150个员工"): those are named as not used.
   needs: ["stake"],
   cue: /工贸一体|integrated|combined (?:manufacturer|factory)/u,
   run(slots) {
     // "持股60%", "共同股东持股40%", "签字股东合计持股55%": the concert stake is the one named with the signing shareholders.
     const percents = slots.numbers.filter((n) => n.kind === "percent");
     const concertSlot = percents.find((n) => /签字|签署|合计|加起来|一共|总共|together|combined|signing/u.test(n.lead));
-    const stakeSlot = percents.find((n) => n !== concertSlot && /持股|股份|占股|控股|股比|stake|shares?|own/u.test(n.lead + n.before));
+    // "持股60%", or the shares named after the figure: "A持有B 40%的股份", "49%股份", "a 49% stake".
+    const stakeSlot = percents.find((n) => n !== concertSlot && (/持股|股份|占股|控股|股比|stake|shares?|own/u.test(n.lead + n.before) || /^\s*(?:的)?\s*(?:股份|股权|股|shares?\b|stake\b)/u.test(n.after)));
     const concertAgreement = /(?:没|没有|未|不)(?:签|签署)?.{0,2}一致行动|no (?:acting.in.concert|concert) agreement/u.test(slots.text) ? false : /一致行动|acting.in.concert|concert agreement/u.test(slots.text) ? true : null;
     const sameLegalPerson = /不是同一(?:个)?法人|不同(?:的)?法人|not the same legal/u.test(slots.text) ? false : /同一(?:个)?法人|同一法定代表人|same legal (?:person|representative)/u.test(slots.text) ? true : null;
     if (!stakeSlot && concertAgreement === null && sameLegalPerson === null) {

@@ -518,7 +518,8 @@ function extractIndustries(text: string): string[] {
   return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.name))];
 }
 
-const NOT_GOLD = /(?:不是|非|没有?|没开|未开通|没开通|不属于|还不是|不是开通)(?:的)?(?:金品|gold)|普通商家|普通会员|non-?gold|not (?:a )?(?:gold|verified supplier)|no gold/u;
+// "金品还没买", "没买金品", "haven't paid for Gold yet": not Gold, however the chat says it.
+const NOT_GOLD = /(?:不是|非|没有?|没开|未开通|没开通|不属于|还不是|不是开通|(?:还)?没(?:有)?(?:买|开|续费?|加入|升级)(?:过)?)(?:的)?(?:金品|gold)|(?:金品|gold)(?:诚企)?(?:还|也|都)?(?:没|没有|未)(?:买|开|开通|续|续费|加入|升级)|普通商家|普通会员|non-?gold|not (?:yet )?(?:a )?(?:gold|verified supplier)|no gold|(?:haven['’]?t|have not|did ?n['’]?t|didn't|not) (?:yet )?(?:bought|buy|got|paid for|pay for|joined|join|upgraded to) (?:the )?(?:gold|verified supplier)/u;
 // "Verified Supplier" is 金品诚企's English name in the bot's own English answers.
 const GOLD = /金品|gold supplier|gold member|verified supplier|\bggs\b|\bgold\b|金牌/u;
 

@@ -24,6 +24,14 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["拒用信保犯了4次一共扣几分", /4次累计共扣 9 分/],
     ["8月18日加入的保障升级，哪天能退出", /2021-09-17/],
     ["9月20号退出的，哪天能再加入", /2021-10-20/],
+    // The story's other business is set aside: the buyer's nth order, an offline deal, an unpaid order.
+    ["处罚执行时间是8月20日上午10:30，没开信保单，客户是第二次跟我们下单。现在是8月27日上午10:25，还来得及申诉吗", /8月27日 10:25还可以申诉（还剩 5 分钟）；申诉截止 2021-08-27 10:30/],
+    ["近90天RFQ相关的到账是4800美金，另外一笔8千美金的线下单没走信保，这个因子能拿几分", /RFQ近90天累计实收GMV 4,800 美元 → 该项得 10 分/],
+    // An offline payment is refusing Trade Assurance, not an off-platform chat.
+    ["业务员让买家走线下不用信保，第一次警告，后面2次各扣了3分，这是第4次了，这次扣几分", /第4次扣 3 分，并关闭信用保障服务资格90天/],
+    // The stake named after its figure ("49%股份"); the companies' staff are no part of the definition.
+    ["A公司持有B工厂49%股份，没有签一致行动书，也不是同一法人，算工贸一体吗", /按现在的逻辑（仅第1条）还不能认定工贸一体；预计9月改为三条满足其一后也不满足/],
+    ["A持有B 40%的股份，签了一致行动书，签字的股东加起来持股55%，两家一共150个员工，算工贸一体吗", /预计9月改为三条满足其一后可以认定/],
     // How a chat says it joined: "加的", "开了".
     ["8月18号加的保障升级 9月17号能退吗", /9月17日可以退出.*2021-09-17/],
     ["8月18日开了保障升级服务，最早哪天能关掉退出", /2021-09-17/],
@@ -46,8 +54,8 @@ describe("questions with the merchant's own figures get the computed answer", ()
 
   // An English question gets the computed answer in English (docs/languages.md), with the same figures.
   it.each<[string, RegExp]>([
-    ["RFQ service score 75: how many free quotes is that?", /70–79 points tier: 20 free quotes a month, free quoting \(报价畅行\): 10 quotes/],
-    ["Score is 95 and I sent 130 quotes last month. How many free quotes this month?", /100 free quotes this month/],
+    ["RFQ service score 75: how many free quotes is that?", /70–79 points tier: 20 quotes granted \(赠送报价\) a month, free quotes \(报价畅行\): 10 quotes/],
+    ["Score is 95 and I sent 130 quotes last month. How many free quotes this month?", /100 quotes granted this month/],
     ["I'm a Gold Supplier, raw score 68. Which tier?", /68 \+ Gold 20 = 88 points is in the 80–89 points tier/],
     ["A US$3,000 Trade Assurance order shipped late. Maximum compensation?", /at most US\$100 \(capped\)/],
     ["Order value is US$1,000 and we dispatched late. How much is the compensation?", /at most US\$100 as a no-threshold coupon/],
@@ -70,9 +78,12 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["We received the Find Factory removal email on Sept 3. What is the appeal deadline?", /Appeal by e-mail by 2021-09-10 \(Fri, September 10\) at the latest/],
     ["Refusing Trade Assurance, 4th offence, penalty on September 1. When does Trade Assurance reopen?", /Trade Assurance closed for 90 days: from 2021-09-01 \(Wed, September 1\) to 2021-11-29/],
     ["Buyer's goods value is $29.9. Can they get the $20 shipping discount?", /No shipping discount: goods value US\$29.9 is under US\$30/],
-    ["Service score went from 79 to 80. How many more free quotes?", /79 points \(70–79 points tier\): 20 free quotes → 80 points \(80–89 points tier\): 30 free quotes: 10 more/],
+    ["Service score went from 79 to 80. How many more free quotes?", /79 points \(70–79 points tier\): 20 quotes granted → 80 points \(80–89 points tier\): 30 quotes granted: 10 more/],
     ["Trade Assurance was refused on a US$4,999 order because OneTouch was impossible. Can we appeal on objective grounds?", /No, not on ground b: the order of US\$4,999 is under US\$5,000/],
     ["I logged in to RFQ on 11 days this month. How many points is the login factor?", /RFQ login days this month 11 days → 2 points for this factor \(out of 5\)/],
+    ["We didn't open a Trade Assurance order and got penalised; OneTouch was impossible. The order was US$5,000; the buyer had placed a $900 sample order before. Can we appeal on objective grounds?", /Yes, you can appeal on objective grounds \(ground b\): the order of US\$5,000/],
+    ["Penalty for refusing Trade Assurance on Aug 25 at 10:00 Beijing time. I was busy with a 300-piece order. It's now Sept 1, 09:50 Beijing time. Can I still appeal?", /Yes, on September 1 09:50 you can still appeal \(10 minutes left\); appeal by 2021-09-01 10:00/],
+    ["We sell apparel. GMV received: US$3,000 on Sept 2, US$4,000 on Sept 8, and a $5,000 offline deal. What GMV counts for the week-3 list?", /The Week 3 list counts US\$7,000/],
   ])("in English: %s", async (q, result) => {
     const reply = await send(bot(), q);
     expect(reply.title).toBe(COMPUTED_TITLE_EN);
@@ -126,8 +137,8 @@ describe("questions with the merchant's own figures get the computed answer", ()
   });
 
   it.each<[string, RegExp, string]>([
-    // another order, the goods count and a unit price are not the late order's amount
-    ["有一单金额是860美金，数量200个，单价4.3美金，逾期发货两天，买家申请了补偿。另一单7,000美元的按时发了。逾期那单要赔多少？", /最多可获 86 美元/, "200个、4.3美金、7000美元不影响这个结果"],
+    // the goods count and a unit price are not the late order's amount; another order dispatched on time owes nothing
+    ["有一单金额是860美金，数量200个，单价4.3美金，逾期发货两天，买家申请了补偿。另一单7,000美元的按时发了。逾期那单要赔多少？", /最多可获 86 美元/, "7,000 美元 的订单按时发货，不用赔；你提到的200个、4.3美金不影响这个结果"],
     ["买家下了第4单，这单金额12,500美元，晚发了3天。上一单是2,300美元没问题。要赔多少？", /100 美元 赔偿（已封顶）/, "第4单、2300美元不影响这个结果"],
     // an earlier month's quotes, the orders won and their money: not what the tier reads
     ["金品诚企，五个因子加起来70分。上个月报了64条RFQ，前个月是45条。这个月赠送报价能拿几条？", /本月赠送报价 64 条/, "45条不影响这个结果"],

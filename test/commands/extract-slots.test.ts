@@ -190,6 +190,10 @@ describe("industries, Gold and company type", () => {
     ["not a gold supplier", false],
     ["we are a Verified Supplier", true],
     ["a Shenzhen factory, not a Verified Supplier", false],
+    ["服务分79分，金品还没买", false],
+    ["我们还没买金品，服务分79", false],
+    ["We haven't paid for Gold yet, score 79", false],
+    ["金品刚续费，服务分79", true],
     ["服务分68", null],
   ])("%s → gold %s", (q, gold) => {
     expect(extractSlots(q, ASKED).gold).toBe(gold);
