@@ -263,9 +263,15 @@ const SCORE_WORDS = /服务分|分数|总分|得分|score|打了|评分|rfq分|�
 const LAST_MONTH = /上月|上个月|last month|上一个月|上期/u;
 const USD_NEAR = /订单|order|金额|货值|ta|信保|gmv|实收|累计|收款|交易额/u;
 
+/** A clause that names the score and then says what it is: "score before the Gold bonus is ", "服务分这个月是". */
+const SCORE_TOLD = /(?:服务分|score)[^\d，,。.；;]{0,40}?(?:\bis|\bwas|\bof|=|是|为|有)\s*$/u;
+
 function scoreNumber(slots: Slots): NumberSlot | undefined {
   const near = numberNear(slots, ["plain", "score"], SCORE_WORDS, 10, (n) => n.value > 120 || /\d/u.test(n.after.slice(0, 1)));
   if (near) return near;
+  // "Our RFQ service score before the Gold bonus is 70": the score named further back in its own clause.
+  const told = slots.numbers.filter((n) => (n.kind === "plain" || n.kind === "score") && n.value <= 120 && SCORE_TOLD.test(slots.text.slice(Math.max(0, n.index - 60), n.index).split(/[，,。；;！!？?]|\.(?!\d)/u).pop() ?? ""));
+  if (told.length === 1) return told[0];
   // "75分能拿几条", "刚好90分，上个月报了100条，这个月给多少": a lone N分 in a question about the score,
   // or beside last month's quotes (the tier's other figure), unless it is points gained or lost (多拿1分, 扣3分).
   const scored = numbersOf(slots, "score").filter((n) => n.value <= 120 && !/扣|罚|拿|多|加|差|得|到|几|减/u.test(n.before.slice(-3)));

@@ -571,6 +571,12 @@ export function numberNear(slots: Slots, kinds: readonly NumberKind[], near: Reg
     pool.find((n) => near.test(n.before.slice(-window))) ??
     pool.find((n) => near.test(n.after.slice(0, window))) ??
     // English puts more words between the name and the figure ("last month I sent 20 quotes").
-    pool.find((n) => near.test(n.lead))
+    pool.find((n) => near.test(n.lead)) ??
+    // …sometimes more than a lead holds ("Last month our two sales reps sent 45 quotes"): the
+    // English sentence up to the figure, with no other figure in it.
+    pool.find((n) => {
+      const sentence = slots.text.slice(Math.max(0, n.index - 60), n.index).split(/[，,。；;！!？?]|\.(?!\d)/u).pop() ?? "";
+      return !/[\u3400-\u9fff\d]/u.test(sentence) && near.test(sentence);
+    })
   );
 }
