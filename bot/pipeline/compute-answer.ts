@@ -2038,6 +2038,9 @@ function weeksCountingAnyIndustry(d: DateSlot, now: DateTime): Calculation | und
 /** "9月1-4日实收3000美金": a range of days and the amount received in it. */
 const RANGE_AMOUNT = /(\d{1,2})月(\d{1,2})(?:日|号)?(?:\s*[-–~～到至]\s*(?:(\d{1,2})月)?(\d{1,2})(?:日|号)?)?[^\d，,。；;]{0,8}?(\d+(?:\.\d+)?)\s*(万)?\s*(?:美金|美元|usd|刀)/gu;
 
+/** "8月份实收2万美金", "8月整月收了5000美元": a month's amount, no day named. */
+const MONTH_AMOUNT = /(?<!\d)(\d{1,2})\s*月(?:份|整月|全月|一整个月)(?![\d号日])[^\d，,。；;]{0,8}?(\d+(?:\.\d+)?)\s*(万)?\s*(?:美金|美元|usd|刀)/gu;
+
 /** After a day, the display week it falls in: "那周展示的榜单", "这一周上的榜", "that week's list". */
 const DAY_OF_DISPLAY_WEEK = /^\s*(?:的|所在的?)?\s*(?:那|这)?一?[周週]\s*(?:展示|显示|上榜|出来|公布)|^\s*(?:的|所在的?)?\s*(?:那|这)?一?[周週]的?榜|^\s*,?\s*(?:that|this) week'?s? (?:list|ranking)/u;
 
@@ -2093,6 +2096,13 @@ function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime):
     usd: Number(m[5]) * (m[6] ? 10000 : 1),
     raw: m[0],
   }));
+  // "8月份实收2万美金": a whole month's money is the range of that month (outside a September
+  // window; straddling the first week's, which leaves the question asked).
+  for (const m of slots.text.matchAll(MONTH_AMOUNT)) {
+    const month = m[1]!.padStart(2, "0");
+    const last = DateTime.fromISO(`${year}-${month}-01`, { zone: US_PACIFIC }).endOf("month").toISODate()!;
+    ranges.push({ from: `${year}-${month}-01`, to: last, usd: Number(m[2]) * (m[3] ? 10000 : 1), raw: m[0] });
+  }
   // Single days told in any form ("9月6日8000", "Sept 12 US$7,000"), outside those ranges: each
   // date with the amount right after it in its clause (a bare number only beside amounts in US$).
   const inRange = (i: number) => matches.some((m) => i >= m.index && i < m.index + m[0].length);

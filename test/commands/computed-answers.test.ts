@@ -32,6 +32,8 @@ describe("questions with the merchant's own figures get the computed answer", ()
     // The stake named after its figure ("49%股份"); the companies' staff are no part of the definition.
     ["A公司持有B工厂49%股份，没有签一致行动书，也不是同一法人，算工贸一体吗", /按现在的逻辑（仅第1条）还不能认定工贸一体；预计9月改为三条满足其一后也不满足/],
     ["A持有B 40%的股份，签了一致行动书，签字的股东加起来持股55%，两家一共150个员工，算工贸一体吗", /预计9月改为三条满足其一后可以认定/],
+    // A whole month's money is that month's range: outside the week's window, and listed as such.
+    ["我们做服装的，8月份实收2万美金。美西时间9月1-4日收了3000美金，9月5-11日收了5000美金，公司有6条生产线。第三周的榜单按多少GMV算？", /第3周榜单统计 8,000 美元/],
     // How a chat says it joined: "加的", "开了".
     ["8月18号加的保障升级 9月17号能退吗", /9月17日可以退出.*2021-09-17/],
     ["8月18日开了保障升级服务，最早哪天能关掉退出", /2021-09-17/],
