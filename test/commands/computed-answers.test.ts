@@ -86,6 +86,8 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["We didn't open a Trade Assurance order and got penalised; OneTouch was impossible. The order was US$5,000; the buyer had placed a $900 sample order before. Can we appeal on objective grounds?", /Yes, you can appeal on objective grounds \(ground b\): the order of US\$5,000/],
     ["Penalty for refusing Trade Assurance on Aug 25 at 10:00 Beijing time. I was busy with a 300-piece order. It's now Sept 1, 09:50 Beijing time. Can I still appeal?", /Yes, on September 1 09:50 you can still appeal \(10 minutes left\); appeal by 2021-09-01 10:00/],
     ["We sell apparel. GMV received: US$3,000 on Sept 2, US$4,000 on Sept 8, and a $5,000 offline deal. What GMV counts for the week-3 list?", /The Week 3 list counts US\$7,000/],
+    // a yes/no question gets its yes first
+    ["Our RFQ received GMV for the last 90 days is US$26,000 and we've used 60% of this month's free entitlements. Do we get any marketing star bonus?", /Yes: marketing star \(星等级-营销力\) \+3 points/],
     // the score and last month's quotes named further back in their English sentences
     ["We're a Verified Supplier. Our RFQ service score before the Gold bonus is 70. Last month our two sales reps sent 45 quotes in total. How many quotes granted this month?", /70 \+ Gold 20 = 90 points is in the ≥90 points tier: 45 quotes granted this month/],
   ])("in English: %s", async (q, result) => {
