@@ -39,6 +39,39 @@ export interface Synonyms {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
 
+/** A node of the variants' prefix tree: the characters that continue it, and whether a variant ends here. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  end: boolean;
+}
+
+/**
+ * One pattern matching, at each position, the longest variant there, as a prefix tree: every
+ * character of the vocabulary written once, so the pattern stays small enough for the
+ * regular-expression engine's compiled code however many variants there are (a flat alternation
+ * of them all, longest first, fell back to the engine's slow interpreter past a size limit:
+ * docs/matching.md). A Latin variant matches as a whole word: not inside a longer Latin word on
+ * either side. At each node the longer continuations are tried before the variant that ends there.
+ */
+export function variantPattern(variants: readonly string[]): string {
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const v of variants) {
+    let node = root;
+    for (const ch of v) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: TrieNode, last: string): string => {
+    const parts = [...node.next].map(([ch, child]) => `${escape(ch)}${emit(child, ch)}`);
+    if (node.end) parts.push(isWordChar(last) ? "(?![a-z0-9])" : "");
+    return parts.length === 1 ? parts[0]! : `(?:${parts.join("|")})`;
+  };
+  return [...root.next].map(([ch, child]) => `${isWordChar(ch) ? "(?<![a-z0-9])" : ""}${escape(ch)}${emit(child, ch)}`).join("|");
+}
+
 /** Builds the synonyms from groups; variants are normalised like questions are, courtesy words kept (normalizeTerm). */
 export function buildSynonyms(groups: Array<{ canonical: string; variants: string[] }>, label = "synonyms"): Synonyms {
   const target = new Map<string, string>();
@@ -60,15 +93,7 @@ export function buildSynonyms(groups: Array<{ canonical: string; variants: strin
   });
   if (problems.length > 0) throw new KnowledgeError(problems);
 
-  const variants = [...target.keys()].sort((a, b) => b.length - a.length);
-  const pattern = variants
-    .map((v) => {
-      const head = isWordChar(v[0]) ? "(?<![a-z0-9])" : "";
-      const tail = isWordChar(v[v.length - 1]) ? "(?![a-z0-9])" : "";
-      return `${head}${escape(v)}${tail}`;
-    })
-    .join("|");
-  const re = new RegExp(pattern, "gu");
+  const re = new RegExp(variantPattern([...target.keys()]), "gu");
   const once = (text: string) =>
     text.replace(re, (match, offset: number, whole: string) => {
       const canonical = target.get(match) ?? match;
