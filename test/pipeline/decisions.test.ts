@@ -108,4 +108,16 @@ describe("sibling entries are told apart by a question that names their differen
     expect(reply.kind).toBe("answer");
     expect(reply.entryId).toBe(id);
   });
+
+  it.each(["工贸一体怎么算", "工贸一体的标准是什么", "工贸一体是什么意思"])("a question that could mean either 工贸一体 gets both definitions, or the choice of the two: %s", async (q) => {
+    const reply = await ask(q);
+    if (reply.kind === "clarify") {
+      expect([...(reply.choices ?? [])].sort()).toEqual(["factory-agreement-definition", "gold-integrated-definition"]);
+      return;
+    }
+    expect(reply.kind).toBe("answer");
+    // The agreement's 50% of a factory and the Verified Supplier identity's three conditions, whichever entry answers.
+    expect(reply.text).toMatch(/控股工厂50%以上/);
+    expect(reply.text).toMatch(/同一法人/);
+  });
 });
