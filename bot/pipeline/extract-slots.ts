@@ -9,6 +9,7 @@ import { DateTime } from "luxon";
 import { Converter } from "opencc-js/t2cn";
 import { CUMULATIVE_INDUSTRIES, SHANGHAI, US_PACIFIC, WEEKLY_INDUSTRIES, type IsoDate } from "../../rules/index.js";
 import type { BusinessType } from "../../rules/merchant.js";
+import { syllableOf } from "../../knowledge/pinyin-syllables.js";
 
 // opencc-js ships .d.ts files the NodeNext resolver cannot follow; its one call is typed here.
 type MakeConverter = (options: { from: "tw"; to: "cn" }) => (text: string) => string;
@@ -171,15 +172,68 @@ function englishOrdinals(text: string): string {
  * the word, so that a typo does not hide a figure's name.
  */
 const HOMOPHONES: readonly [RegExp, string][] = [
-  [/服[物勿误雾]分|服务[份粉]/gu, "服务分"],
   [/信宝|信报(?=订单|单|gmv|交易)/gu, "信保"],
   [/申述|伸诉/gu, "申诉"],
   [/询单(?=\d|数|量|个)/gu, "询盘"],
 ];
 
+/**
+ * The words of three characters or more that name a figure's role, as the calculators read them
+ * (bot/pipeline/compute-answer.ts). A pinyin keyboard's homophone typo of one of them (服务份,
+ * 回附率, 及时发获率: the same syllables, other characters) is folded back to the word by
+ * {@link foldHomophones}; two-character words are too often other words to fold by sound alone
+ * and are listed in {@link HOMOPHONES} with their known typos.
+ */
+const SLOT_WORDS = [
+  "服务分", "回复率", "响应率", "回复时间", "交易额", "信用保障", "报价畅行", "赠送报价", "成长分",
+  "到货保障", "发货保障", "一达通", "自营出口", "代理出口", "服务费", "工贸一体", "一致行动",
+  "及时发货率", "发货率", "快速交易星", "优惠券", "登录天数", "有效询盘", "营销力", "保障升级",
+] as const;
+
+/** Each slot word's syllables, indexed by its first syllable. */
+const SLOT_WORDS_BY_SOUND: ReadonlyMap<string, ReadonlyArray<{ word: string; sound: string[] }>> = (() => {
+  const byFirst = new Map<string, { word: string; sound: string[] }[]>();
+  for (const word of SLOT_WORDS) {
+    const sound = Array.from(word, syllableOf);
+    byFirst.set(sound[0]!, [...(byFirst.get(sound[0]!) ?? []), { word, sound }]);
+  }
+  return byFirst;
+})();
+
+/**
+ * Rewrites each run of characters that sounds like a slot word (every syllable the same, at
+ * most one character in three different) to the word itself.
+ */
+export function foldHomophones(text: string): string {
+  const chars = Array.from(text);
+  const sounds = chars.map((c) => (/[\u4e00-\u9fff]/u.test(c) ? syllableOf(c) : ""));
+  let out = "";
+  for (let i = 0; i < chars.length; ) {
+    let folded: string | undefined;
+    for (const { word, sound } of SLOT_WORDS_BY_SOUND.get(sounds[i]!) ?? []) {
+      if (i + sound.length > chars.length) continue;
+      let differ = 0;
+      let same = true;
+      for (let j = 0; j < sound.length && same; j++) {
+        same = sounds[i + j] === sound[j];
+        if (chars[i + j] !== word[j]) differ++;
+      }
+      if (same && differ > 0 && differ <= Math.floor(sound.length / 3)) {
+        folded = word;
+        break;
+      }
+    }
+    if (folded) {
+      out += folded;
+      i += folded.length;
+    } else out += chars[i++];
+  }
+  return out;
+}
+
 /** NFKC, traditional → simplified, lower case, homophone typos, thousands separators removed, Chinese numerals folded. */
 export function normaliseForSlots(text: string): string {
-  const base = HOMOPHONES.reduce((t, [re, word]) => t.replace(re, word), toSimplified(text.normalize("NFKC")).toLowerCase());
+  const base = HOMOPHONES.reduce((t, [re, word]) => t.replace(re, word), foldHomophones(toSimplified(text.normalize("NFKC")).toLowerCase()));
   return arabise(englishOrdinals(base.replace(/(\d),(?=\d{3}(?!\d))/gu, "$1")));
 }
 

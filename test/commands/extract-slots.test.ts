@@ -254,6 +254,14 @@ describe("numerals without a unit, homophones, lists and the words leading to a 
     ["服务份82", "服务分82"],
     ["信宝订单3000美金", "信保订单3000美金"],
     ["最晚什么时候申述", "最晚什么时候申诉"],
+    // any word of three characters or more that names a figure, typed by its sound
+    ["买家回附率29%", "买家回复率29%"],
+    ["及时发获率93%", "及时发货率93%"],
+    ["一打通代理出口1.8万美金", "一达通代理出口1.8万美金"],
+    ["成长粉74", "成长分74"],
+    // another word, or two characters off in three, is left alone
+    ["服务费多少", "服务费多少"],
+    ["回妇女29%", "回妇女29%"],
   ])("%s reads as %s", (q, text) => {
     expect(extractSlots(q, ASKED).text).toBe(text);
   });
