@@ -3381,11 +3381,32 @@ const FESTIVAL_LISTS_SOURCE = "9月采购节榜单新玩法 · 榜单介绍";
 
 /** "厨房电器类目发了120个品": the category named just before a product count, without the verbs. */
 function categoryBefore(n: NumberSlot): string {
-  return n.lead
+  const name = n.lead
     .replace(/^.*?(?:下|里|中|，|,|和|、|\s)(?=[^下里中，,和、\s]+$)/u, "")
     .replace(/(?:类目|二级类目)?(?:下|里)?(?:发了|发布了|上了|有|发品|发)\s*$/u, "")
-    .replace(/(?:类目|二级类目)$/u, "")
+    .replace(/(?:类目|二级类目|类)$/u, "")
+    .replace(/^(?:现在|目前|我们|我|其中|另外)+/u, "")
     .trim();
+  // "A类目", "B类": a category the merchant names by a letter, shown as written.
+  return /^[a-z]$/u.test(name) ? `${name.toUpperCase()}类目` : name;
+}
+
+/** The category's name in an English line: "category A", or the Chinese name in parentheses. */
+function categoryEn(n: NumberSlot): string {
+  const name = categoryBefore(n);
+  const letter = /^([A-Z])类目$/u.exec(name);
+  return letter ? `category ${letter[1]}` : /\p{Script=Han}/u.test(name) ? `(${name})` : name;
+}
+
+/** The company's sites and people counted the way products are ("仓库有3个", "员工有60个"): not categories. */
+const NOT_A_CATEGORY = /仓库|工厂|厂房|车间|展厅|生产线|办事处|分公司|员工|工人|业务员|同事|人/u;
+
+/** The second-level category the products posted decide: the counts of two or more named categories, most first. */
+function postedCategories(slots: Slots, before = Infinity): NumberSlot[] {
+  const counts = slots.numbers.filter(
+    (n) => n.index < before && n.kind === "count" && /^(?:个|款|件|品)$/u.test(n.unit) && categoryBefore(n).length >= 2 && !NOT_A_CATEGORY.test(categoryBefore(n)),
+  );
+  return [...counts].sort((a, b) => b.value - a.value);
 }
 
 const festivalCategoryLock: Calculator = {
@@ -3396,34 +3417,42 @@ const festivalCategoryLock: Calculator = {
     const lockEn = CATEGORY_LOCK_AT.setZone(SHANGHAI).setLocale("en").toFormat("MMMM d, HH:mm");
     // "8月29日下午4点才把品发多了，还算吗": a change at a moment, before or after the lock.
     // The lock itself restated ("8月29日下午三点锁定吗") is not the merchant's moment.
-    const d = [...slots.dates].reverse().find((x) => x.time !== null && x.instant.toMillis() !== CATEGORY_LOCK_AT.toMillis());
+    // A day without a time is before or after the lock when it is another day than the lock's ("8月30号再加40个品").
+    const lockDay = CATEGORY_LOCK_AT.setZone(SHANGHAI).toISODate();
+    const d = [...slots.dates]
+      .reverse()
+      .find((x) => (x.time !== null ? x.instant.toMillis() !== CATEGORY_LOCK_AT.toMillis() : x.instant.setZone(SHANGHAI).toISODate() !== lockDay && !/锁定|lock/u.test(x.before.slice(-6))));
     if (d) {
       const before = d.instant.toMillis() < CATEGORY_LOCK_AT.toMillis();
-      const at = d.instant.setZone(SHANGHAI).toFormat("M月d日 HH:mm");
-      const atEn = d.instant.setZone(SHANGHAI).setLocale("en").toFormat("MMMM d, HH:mm");
+      const at = d.instant.setZone(SHANGHAI).toFormat(d.time === null ? "M月d日" : "M月d日 HH:mm");
+      const atEn = d.instant.setZone(SHANGHAI).setLocale("en").toFormat(d.time === null ? "MMMM d" : "MMMM d, HH:mm");
+      // The categories as they stood before the change: the one locked in, when the change comes after the lock.
+      const posted = before ? [] : postedCategories(slots, d.index);
+      const locked = posted.length >= 2 && posted[0]!.value > posted[1]!.value ? posted : [];
+      const lockedIn = locked.length ? `，仍按「${categoryBefore(locked[0]!)}」算（锁定时发品最多：${locked.map((n) => `${categoryBefore(n)} ${formatNumber(n.value)} 个`).join(" > ")}）` : "";
+      const lockedInEn = locked.length ? `; it stays ${categoryEn(locked[0]!)}, the one with the most products at the lock (${locked.map((n) => `${categoryEn(n)} ${formatNumber(n.value)}`).join(" > ")})` : "";
       return {
         kind: "computed",
-        result: before ? `算：北京时间 ${at} 在锁定时间 ${lock} 之前，这时的发品会计入二级类目的判定` : `不算：北京时间 ${at} 已过锁定时间 ${lock}，二级类目按 ${lock} 时的类目锁定，之后的改动不影响类目热卖榜`,
-        arithmetic: `${at}（北京时间）${before ? "早于" : "晚于"} ${lock}`,
+        result: before ? `算：北京时间 ${at} 在锁定时间 ${lock} 之前，这时的发品会计入二级类目的判定` : `不算：北京时间 ${at} 已过锁定时间 ${lock}，二级类目按 ${lock} 时的类目锁定，之后的改动不影响类目热卖榜${lockedIn}`,
+        arithmetic: `${at}（北京时间）${before ? "早于" : "晚于"} ${lock}${locked.length ? `；锁定时 ${locked.map((n) => `${categoryBefore(n)} ${formatNumber(n.value)} 个`).join(" > ")}` : ""}`,
         rule: `类目热卖榜的二级类目按北京时间 ${lock}（下午${CATEGORY_LOCK_AT.setZone(SHANGHAI).hour - 12}点）商家所属的二级类目锁定；二级类目是一级行业下商家发品最多的类目`,
         source: FESTIVAL_LISTS_SOURCE,
         en: {
           result: before
             ? `Yes: ${atEn} Beijing time is before the lock at ${lockEn}, so it still counts towards your second-level category`
-            : `No: ${atEn} Beijing time is after the lock at ${lockEn}; the second-level category is fixed as it was then, later changes do not move you on the category list`,
-          arithmetic: `${atEn} (Beijing time) is ${before ? "before" : "after"} ${lockEn}`,
+            : `No: ${atEn} Beijing time is after the lock at ${lockEn}; the second-level category is fixed as it was then, later changes do not move you on the category list${lockedInEn}`,
+          arithmetic: `${atEn} (Beijing time) is ${before ? "before" : "after"} ${lockEn}${locked.length ? `; at the lock ${locked.map((n) => `${categoryEn(n)} ${formatNumber(n.value)}`).join(" > ")}` : ""}`,
           rule: `The category list uses the second-level category you were in at ${lockEn} Beijing time; it is the category under your top-level industry with the most products posted`,
         },
       };
     }
     // "厨房电器发了120个品，清洁电器发了80个": the category with the most products.
-    const counts = slots.numbers.filter((n) => n.kind === "count" && /^(?:个|款|件|品)$/u.test(n.unit) && categoryBefore(n).length >= 2);
-    if (counts.length < 2) return needs("告诉我各二级类目的发品数（例如「厨房电器120个，清洁电器80个」），或改动的时间，我帮你判断锁定的二级类目。", "Tell me how many products you have posted in each second-level category (e.g. \"kitchen appliances 120, cleaning appliances 80\"), or when you made the change, and I'll work out your locked second-level category.");
-    const sorted = [...counts].sort((a, b) => b.value - a.value);
+    const sorted = postedCategories(slots);
+    if (sorted.length < 2) return needs("告诉我各二级类目的发品数（例如「厨房电器120个，清洁电器80个」），或改动的时间，我帮你判断锁定的二级类目。", "Tell me how many products you have posted in each second-level category (e.g. \"kitchen appliances 120, cleaning appliances 80\"), or when you made the change, and I'll work out your locked second-level category.");
     if (sorted[0]!.value === sorted[1]!.value) return needs("两个类目发品一样多：简报只说按发品最多的类目，打平时以 MA后台-商家星等级 显示的二级类目为准。", "Two categories have the same number of products: the briefing only says the category with the most products; with a tie, check the second-level category shown in My Alibaba - Merchant star level.");
     const top = sorted[0]!;
     const list = sorted.map((n) => `${categoryBefore(n)} ${formatNumber(n.value)} 个`).join(" > ");
-    const listEn = sorted.map((n) => `${categoryBefore(n)} ${formatNumber(n.value)}`).join(" > ");
+    const listEn = sorted.map((n) => `${categoryEn(n)} ${formatNumber(n.value)}`).join(" > ");
     return {
       kind: "computed",
       result: `你的二级类目是「${categoryBefore(top)}」（发品最多），按北京时间 ${lock} 锁定`,
@@ -3431,8 +3460,8 @@ const festivalCategoryLock: Calculator = {
       rule: `二级类目是一级行业下商家发品最多的类目，按北京时间 ${lock} 时的类目锁定`,
       source: FESTIVAL_LISTS_SOURCE,
       en: {
-        result: `Your second-level category is (${categoryBefore(top)}), the one with the most products, fixed at ${lockEn} Beijing time`,
-        arithmetic: `(${listEn})`,
+        result: `Your second-level category is ${categoryEn(top)}, the one with the most products, fixed at ${lockEn} Beijing time`,
+        arithmetic: listEn,
         rule: `The second-level category is the one under your top-level industry with the most products posted, fixed as it is at ${lockEn} Beijing time`,
       },
     };

@@ -467,6 +467,11 @@ table("festival-category-lock", [
   // a moment before or after the lock (the lock itself restated is not the merchant's moment)
   ["二级类目是8月29日北京时间下午三点锁定吗？我8月29日下午4点才把主营类目的品发多了，这个还算吗", "不算：北京时间 8月29日 16:00 已过锁定时间"],
   ["我8月29日上午10点把品发多了，二级类目还算吗", "算：北京时间 8月29日 10:00 在锁定时间 8月29日 15:00 之前"],
+  // categories named by a letter, and how many there are, said before the list
+  ["我们有两个二级类目，A类发了一百二十个品，B类九十五个，按哪个算", "你的二级类目是「A类目」", "A类目 120 个 > B类目 95 个"],
+  // a change on a later day, without a time: the category locked in is the one the counts before the change decide
+  ["A类目有120个产品，B类目95个，仓库有3个。如果8月30号再往B类目加40个产品，类目热卖榜会改按B类目算吗", "不算：北京时间 8月30日 已过锁定时间", "仍按「A类目」算（锁定时发品最多：A类目 120 个 > B类目 95 个）"],
+  ["8月28日往清洁电器加了50个品，二级类目还算吗", "算：北京时间 8月28日 在锁定时间 8月29日 15:00 之前"],
 ]);
 
 table("card-offline-figures", [
