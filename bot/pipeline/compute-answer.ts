@@ -1144,7 +1144,7 @@ function twoRules(slots: Slots, ordinals: readonly NumberSlot[], now: DateTime):
 }
 
 // "没开信保单", "didn't open a Trade Assurance order": not using Trade Assurance, said as a story says it.
-const REFUSE_TA_CUE = /拒(?:绝|用)?.{0,4}(?:信保|信用保障)|(?:信保|信用保障)[^。？?]{0,12}拒(?:绝|了)|不(?:用|走)信保|(?:没|未)有?(?:开|用|走|做)(?:信保|信用保障)|refus.{0,20}(?:trade assurance|\bta\b)|(?:trade assurance|\bta\b).{0,12}refus|(?:didn['’]?t|did not|never) (?:open|use|do|place)(?: an?| the)? (?:trade assurance|\bta\b)/u;
+const REFUSE_TA_CUE = /拒(?:绝|用)?.{0,4}(?:信保|信用保障)|(?:信保|信用保障)[^。？?]{0,12}拒(?:绝|了)|不(?:用|走)信保|(?:没|未)有?(?:开|用|走|做)(?:信保|信用保障)|refus.{0,20}(?:trade assurance|\bta\b)|(?:trade assurance|\bta\b).{0,12}refus|(?:didn['’]?t|did not|never) (?:open|use|do|place)(?: an?| the)? (?:trade assurance|\bta\b)|(?:not|without) (?:using |opening )?(?:an? |the )?(?:trade assurance|\bta\b)/u;
 // "走线下不用信保", "线下打款": an offline payment is refusing Trade Assurance, not leading a chat off the platform.
 const OFF_PLATFORM_CUE = /站外|线下(?!\s*(?:不用|不走|不开|打款|付款|交易|转账|汇款|收款))|whatsapp|微信|skype|wechat|off.?platform|outside (?:alibaba|the platform)/u;
 
@@ -1297,17 +1297,29 @@ function penaltyCalculator(rule: LadderRule): Calculator {
  * For a refused-Trade-Assurance penalty whose message gives the order's amount (one US$ amount),
  * the ground that amount decides: b (objective reasons) needs an order of at least the minimum.
  */
-function groundNote(slots: Slots): { zh: string; en: string } {
+function groundNote(slots: Slots): { zh: string; en: string; leadZh: string; leadEn: string } {
   const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
-  if (usd.length !== 1 || !REFUSE_TA_CUE.test(slots.text)) return { zh: "", en: "" };
+  if (usd.length !== 1 || !REFUSE_TA_CUE.test(slots.text)) return { zh: "", en: "", leadZh: "", leadEn: "" };
   const order = usd[0]!.value;
   const g = objectiveGroundApplies(order);
+  // "Can we appeal on the objective-reason ground (b)?": the answer to that leads the reply.
+  const asked = /客观|情形\s*[b（(]|理由\s*b|ground\s*\(?b\b|\(b\)|objective/u.test(slots.text);
+  const leadZh = !asked ? "" : g.applies ? `可以用客观原因（情形b）申诉：订单 ${formatUsd(order)} ≥ ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}；` : `不能用客观原因（情形b）申诉：订单 ${formatUsd(order)} < ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}（差 ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD - order)}），情形a、c仍可；`;
+  const leadEn = !asked
+    ? ""
+    : g.applies
+      ? `Yes, ground b (objective reasons) applies: the order of ${usdEn(order)} ≥ ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)}; `
+      : `No, not on ground b (objective reasons): the order of ${usdEn(order)} is below ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)} (${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD - order)} short); grounds a and c remain; `;
   return g.applies
     ? {
+        leadZh,
+        leadEn,
         zh: `；订单 ${formatUsd(order)} ≥ ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}：申诉理由除买家要求不走信保（情形a）外，客观原因不能操作信保（情形b）也适用`,
         en: `; the order of ${usdEn(order)} ≥ ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)}: besides the buyer asking not to use Trade Assurance (ground a), objective reasons (ground b) are a ground too`,
       }
     : {
+        leadZh,
+        leadEn,
         zh: `；订单 ${formatUsd(order)} < ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}：申诉理由不能用客观原因（情形b），只能是买家要求不走信保（情形a）或其他正当理由（情形c）`,
         en: `; the order of ${usdEn(order)} < ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)}: objective reasons (ground b) are not a ground; only the buyer asking not to use Trade Assurance (ground a) or another proper reason (ground c) are`,
       };
@@ -1348,13 +1360,15 @@ const appealDeadline: Calculator = {
     const askedWindow = onDay?.ok ? onDay.penalties[0]!.appeal : undefined;
     // "现在是8月27日上午10:25，还来得及吗": with a time asked, how long is left.
     const left = asked?.time && askedWindow?.kind === "7-days" && askedWindow.open ? timeLeft(appeal.deadline.diff(asked.instant, ["days", "hours", "minutes"])) : undefined;
+    // "现在26号9点55了还能申诉吗": past the deadline at a time, by how much.
+    const late = asked?.time && askedWindow?.kind === "7-days" && !askedWindow.open ? timeLeft(asked.instant.diff(appeal.deadline, ["days", "hours", "minutes"])) : undefined;
     const verdict =
       asked && askedWindow?.kind === "7-days"
         ? askedWindow.open
           ? `${asked.instant.toFormat("M月d日")}${asked.time ? ` ${asked.time}` : ""}还可以申诉${left ? `（还剩 ${left.zh}）` : ""}；`
           : asked.time === null && asked.instant.toISODate() === appeal.deadline.setZone(SHANGHAI).toISODate()
             ? `${asked.instant.toFormat("M月d日")}当天 ${appeal.deadline.setZone(SHANGHAI).toFormat("HH:mm")} 前还可以申诉；`
-            : `${asked.instant.toFormat("M月d日")}已不能申诉；`
+            : `${asked.instant.toFormat("M月d日")}${asked.time ? ` ${asked.time}` : ""}已不能申诉${late ? `（已过截止 ${late.zh}）` : ""}；`
         : "";
     const noTime = d.time === null ? `（没说具体几点，按当天 00:00 算；实际截止是处罚执行时刻往后 ${days}×24 小时）` : "";
     const verdictEn =
@@ -1363,7 +1377,7 @@ const appealDeadline: Calculator = {
           ? `Yes, on ${asked.instant.setLocale("en").toFormat("MMMM d")}${asked.time ? ` ${asked.time}` : ""} you can still appeal${left ? ` (${left.en} left)` : ""}; `
           : asked.time === null && asked.instant.toISODate() === appeal.deadline.setZone(SHANGHAI).toISODate()
             ? `On ${asked.instant.setLocale("en").toFormat("MMMM d")} you can still appeal before ${appeal.deadline.setZone(SHANGHAI).toFormat("HH:mm")}; `
-            : `No, on ${asked.instant.setLocale("en").toFormat("MMMM d")} the appeal window has closed; `
+            : `No, on ${asked.instant.setLocale("en").toFormat("MMMM d")}${asked.time ? ` ${asked.time}` : ""} the appeal window has closed${late ? ` (${late.en} past the deadline)` : ""}; `
         : "";
     const noTimeEn = d.time === null ? ` (no time given, so 00:00 that day; the real deadline is ${days}×24 hours after the penalty was executed)` : "";
     const inZoneEn = d.zoneNamed && d.zone !== SHANGHAI ? `, that is ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)}` : "";
@@ -1374,14 +1388,14 @@ const appealDeadline: Calculator = {
     // "拒用信保被罚…订单6800美金，还能申诉吗": the order's amount decides one of the grounds (b).
     const ground = groundNote(slots);
     const en = {
-      result: `${verdictEn}appeal by ${dayTimeEn(appeal.deadline)}${inZoneEn}${noTimeEn}`,
+      result: `${ground.leadEn}${verdictEn}appeal by ${dayTimeEn(appeal.deadline)}${inZoneEn}${noTimeEn}`,
       arithmetic: `penalty at ${dayTimeEn(d.instant)} + ${days}×24 hours = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNoteEn}${ground.en}`,
       rule: `A penalty may be appealed within ${days} days of its execution (${ESTIMATE_NOTE_EN}: penalty time + ${days}×24 hours, Beijing time), under My Alibaba - Service center - Appeals (MA后台-服务中心-申诉中心)`,
     };
     return {
       en,
       kind: "computed",
-      result: `${verdict}申诉截止 ${dayTime(appeal.deadline)}${d.zoneNamed && d.zone !== SHANGHAI ? `，即${zoneName(d.zone)} ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")}（${appeal.deadline.setZone(d.zone).toFormat("M月d日 HH:mm")}）` : ""}${noTime}`,
+      result: `${ground.leadZh}${verdict}申诉截止 ${dayTime(appeal.deadline)}${d.zoneNamed && d.zone !== SHANGHAI ? `，即${zoneName(d.zone)} ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")}（${appeal.deadline.setZone(d.zone).toFormat("M月d日 HH:mm")}）` : ""}${noTime}`,
       arithmetic: `处罚时间 ${dayTime(d.instant)} + ${days}×24 小时 = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNote}${ground.zh}`,
       rule: `卖家被执行处罚${days}天内可以提起申诉（${ESTIMATE_NOTE}：处罚时间 + ${days}×24 小时，北京时间），入口 MA后台-服务中心-申诉中心`,
       source: "国际站规则更新解读 · 直播FAQ Q3",

@@ -291,6 +291,12 @@ function findRawDates(text: string): RawDate[] {
   for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:,?\s*(20\d{2}))?/gu)) {
     push(m[3] ? Number(m[3]) : null, MONTHS_EN[m[2]!]!, Number(m[1]), m.index, m[0].length);
   }
+  // "8月19日上午9点50被处罚，现在26号9点55了": the day it is now, without its month, is in the month
+  // of the date before it. A bare "3号" elsewhere is the RFQ grant's day of any month, not a date.
+  for (const m of text.matchAll(/(?<=(?:现在|今天|今日|已经|到了)(?:是|已经|都)?\s*)(\d{1,2})\s*[号日]/gu)) {
+    const earlier = found.filter((f) => f.index < m.index).sort((a, b) => b.index - a.index)[0];
+    if (earlier) push(earlier.y, Number(m[1]) >= earlier.d ? earlier.mo : earlier.mo + 1, Number(m[1]), m.index, m[0].length);
+  }
   return found.sort((a, b) => a.index - b.index);
 }
 

@@ -638,6 +638,12 @@ table("penalty-off-platform", [["站外沟通第1次警告，第2、3次各扣�
 table("appeal-deadline", [
   ["8月26日下午4点被判了拒用信保，扣了3分，最晚什么时候申诉", "2021-09-02 16:00"],
   ["We were penalized on 2021-08-30 at 10:00, what is the appeal deadline?", "2021-09-06 10:00"],
+  // the day it is now, without its month, and how late that is
+  ["8月19日上午9点50被处罚，现在26号9点55了还能申述吗", "8月26日 09:55已不能申诉（已过截止 5 分钟）"],
+  // ground b asked together with the deadline: its answer leads
+  ["8月24日下午3点没走信保被罚，订单4999美金，无法用一达通，能按客观原因申诉吗，最晚什么时候", "不能用客观原因（情形b）申诉：订单 4,999 美元 < 5,000 美元（差 1 美元）", "申诉截止 2021-08-31 15:00"],
+  ["We were penalised on August 25 at 11am for refusing Trade Assurance on a US$5,000 order. Can we appeal on the objective-reason ground, and by when?", "可以用客观原因（情形b）申诉", "申诉截止 2021-09-01 11:00"],
+  ["Penalised on Aug 24 at 3pm for not using Trade Assurance on a US$4,999 order. Ground (b), and until when?", "不能用客观原因（情形b）申诉：订单 4,999 美元 < 5,000 美元（差 1 美元）"],
 ]);
 
 table("rfq-24h-rate", [
