@@ -62,8 +62,8 @@ export function needsNoPlace(n: NumberSlot): boolean {
   return /^\s*(?:-\s*)?(?:星|stars?\b|个?因子|大因子|个?(?:减免|条件|问题|榜单?|关键词|词|keywords?\b)|个?(?:二级)?类目|(?:second.?level |l2 )?categor(?:y|ies)\b)/u.test(n.after);
 }
 
-/** A count of people ("5个业务员", "员工一千二百人", "200多个工人", "a team of 6 salespeople"), other than R&D or QC staff. */
-const PEOPLE_AFTER = /^\s*(?:个|名|位|多个|来个)?\s*(?:人|业务员|业务|员工|工人|同事|销售|外贸员|外贸|跟单|客服|运营|staff|employees?|people|workers?|sales ?(?:people|men|reps?)?)(?![a-z])/u;
+/** A count of people ("5个业务员", "员工一千二百人", "200多个工人", "a team of 6 salespeople", "a 40-person team"), other than R&D or QC staff. */
+const PEOPLE_AFTER = /^\s*(?:个|名|位|多个|来个)?\s*(?:人|业务员|业务|员工|工人|同事|销售|外贸员|外贸|跟单|客服|运营|staff|employees?|people|workers?|sales ?(?:people|men|reps?)?)(?![a-z])|^\s*-?\s*(?:person|people|man|member|strong)\s+(?:team|company|factory|firm|business|shop|crew)/u;
 const PEOPLE_UNIT = /^(?:人|people|persons?|employees?|staff|workers?)$/u;
 /** …or the count after the people's word ("team of 11", "we hired 4", "员工有300"). */
 const PEOPLE_LEAD = /(?:team of|staff of|crew of|hired|employ(?:s|ing|ed)?|headcount(?: of| is)?|(?:团队|员工|工人|业务员|人数)(?:有|是|共|一共)?)\s*$/u;

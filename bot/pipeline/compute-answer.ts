@@ -519,7 +519,7 @@ const FACTOR_WORDS: readonly { factor: RfqFactor; kinds: NumberSlot["kind"][]; n
  * 买家回了4条" → 8%): the rate is replies ÷ quotes, as the briefing defines it.
  */
 function replyRateSlot(slots: Slots, near: RegExp): NumberSlot | undefined {
-  const rates = slots.numbers.filter((x) => x.kind === "percent" && !/前|top\s*$/u.test(x.before.slice(-2)));
+  const rates = slots.numbers.filter((x) => x.kind === "percent" && !/前|top\s*$/u.test(x.before.slice(-5)));
   const written =
     rates.find((x) => near.test(x.before.slice(-8))) ??
     rates.find((x) => near.test(x.after.slice(0, 6))) ??
@@ -1430,6 +1430,17 @@ const ALL_ON_TIME =
   /(?:都|全|全部|均|(?<![不没沒])是)(?:是)?(?:按时|及时|准时|on.?time)|\b(?:all|both)\b(?: of them)?(?: were)?(?: shipped| dispatched)? on.?time|\b(?:it|they) (?:was|were) (?:shipped |dispatched )?on.?time/iu;
 
 /** The rest of the sentence a figure stands in (a slot's own `after` is only a short window). */
+/**
+ * The words before a figure back to the previous figure (a period such as "last 90 days" is words,
+ * not a figure) or the start of its sentence, however long: a number's `lead` stops at 30
+ * characters, and "rfq gmv received in the last 90 days is " loses its "rfq gmv".
+ */
+function wordsBefore(slots: Slots, n: NumberSlot): string {
+  const prev = Math.max(0, ...slots.numbers.filter((x) => x.index < n.index && !x.period).map((x) => x.index + x.raw.length), ...slots.dates.filter((d) => d.index < n.index).map((d) => d.index + d.raw.length));
+  const head = slots.text.slice(prev, n.index);
+  return head.split(/[。？?！!;；]|\.(?!\d)/u).pop() ?? "";
+}
+
 function sentenceAfter(slots: Slots, n: NumberSlot): string {
   return slots.text.slice(n.index + n.raw.length).split(/[。？?！!]|\.(?!\d)/u)[0] ?? "";
 }
@@ -2659,13 +2670,13 @@ const rfqTotal: Calculator = {
   needs: ["loginDays", "quotesRank", "responseRank", "buyerReplyRate", "gmvUsd"],
   cue: /^(?=[\s\S]*(?:总分|服务分|total|score))(?=[\s\S]*(?:登录|登陆|login|logged in|log in))(?=[\s\S]*(?:回复率|回复|repl(?:y|ies)))/u,
   run(slots) {
-    const login = slots.numbers.find((n) => n.kind === "count" && n.unit === "天" && /登录|登陆|login|logged in|log in/u.test(n.before + n.after.slice(0, 6)));
+    const login = slots.numbers.find((n) => n.kind === "count" && n.unit === "天" && /登录|登陆|login|logged in|log in/u.test(n.before + wordsBefore(slots, n) + n.after.slice(0, 6)));
     // "no buyer replies", "一笔到账的都没有": a factor said to be nothing is 0, not missing.
     const zero = (re: RegExp): NumberSlot | undefined =>
       re.test(slots.text) ? { value: 0, kind: "plain", unit: "", currency: null, raw: "0", before: "", after: "", lead: "", period: false, index: -1 } : undefined;
     const reply = replyRateSlot(slots, /买家回复|回复率|reply rate|replied/u) ?? zero(/no (?:buyer )?repl(?:y|ies)|(?:买家)?(?:一个|一条)?(?:回复|回)都没有|没有(?:买家)?回复/u);
     const gmv =
-      slots.numbers.find((n) => n.kind === "amount" && n.currency !== "CNY" && /gmv|实收|交易额|成交|到账|received/u.test(n.before + n.after.slice(0, 6))) ??
+      slots.numbers.find((n) => n.kind === "amount" && n.currency !== "CNY" && /gmv|实收|交易额|成交|到账|received/u.test(n.before + wordsBefore(slots, n) + n.after.slice(0, 6))) ??
       // "实收6000美金左右（就按6000算）": the figure the merchant settles on, written bare.
       slots.numbers.find((n) => n.kind === "plain" && n.value > 0 && /(?:gmv|实收|交易额|成交|到账)[\s\S]*按$/u.test(n.lead)) ??
       zero(/no (?:rfq )?(?:gmv|sales|orders? received)|(?:gmv|到账|成交|实收)(?:是|为)?\s*0(?!\d)|(?:一笔)?(?:到账|成交)的?都没有|没有(?:rfq)?(?:gmv|到账|成交)/u);
@@ -2692,8 +2703,12 @@ const rfqTotal: Calculator = {
     const lastMonth = row.quotesGranted === "formula" ? numberNear(slots, ["count"], LAST_MONTH, 12, (n) => n.unit !== "条") : undefined;
     const e = entitlementsOf(row, lastMonth?.value ?? 0);
     const probe = e.quotesGrantedRule;
-    const grantZh = row.quotesGranted !== "formula" ? entitlementText(e) : lastMonth && probe ? `本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}），报价畅行无限制` : "赠送报价按上月报多返多（兜底、封顶见规则）";
-    const grantEn = row.quotesGranted !== "formula" ? entitlementTextEn(e) : lastMonth && probe ? `${String(e.quotesGranted)} quotes granted this month (${lastMonth.value} quotes sent last month; at least ${probe.floor}, at most ${probe.cap}), ${freeQuotingEn("unlimited")}` : "quotes granted as many as you sent last month (with the floor and cap of the rule)";
+    const grantZh = row.quotesGranted !== "formula" ? entitlementText(e) : lastMonth && probe ? `本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}），报价畅行无限制` : probe
+        ? `赠送报价按上月报价数报多返多：兜底 ${probe.floor} 条、封顶 ${probe.cap} 条，报价畅行无限制`
+        : "赠送报价按上月报多返多（兜底、封顶见规则）";
+    const grantEn = row.quotesGranted !== "formula" ? entitlementTextEn(e) : lastMonth && probe ? `${String(e.quotesGranted)} quotes granted this month (${lastMonth.value} quotes sent last month; at least ${probe.floor}, at most ${probe.cap}), ${freeQuotingEn("unlimited")}` : probe
+        ? `quotes granted as many as you sent last month, at least ${probe.floor} and at most ${probe.cap}, ${freeQuotingEn("unlimited")}`
+        : "quotes granted as many as you sent last month (with the floor and cap of the rule)";
     const parts = points.join(" + ");
     // A rate worked out from counts ("报了50条，回了20条") shows them.
     const replyFrom = reply.raw.includes("/") ? `（${reply.raw}）` : "";

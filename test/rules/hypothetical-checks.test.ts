@@ -349,6 +349,12 @@ table("rfq-total", [
   // peer ranks as written: each within the top 10% counts, and is named in the working
   ["不是金品，这个月RFQ登录了25天，报价个数排同行前3%，24小时报价响应率也在同行前10%以内，近30天买家回复率12%，近90天RFQ到账的GMV是6000美金，总分多少", "总分 80 分", "同行前10%内（你给的：前3%）"],
   ["帮我算总分：登录22天，报价个数和24小时响应率都在同行前10%，买家回复率50%，RFQ近90天实收3万美元", "总分 100 分", "≥90分档"],
+  // an English story: each factor named further back than a figure's own words reach, the team's size set aside
+  [
+    "We're a 40-person team selling LED panels at about $12 each. This month I've logged into RFQ on 22 days, and our quote count and 24-hour response rate are both in the top 10% of our peers. The buyer reply rate over the last 30 days is 50%, and RFQ GMV received in the last 90 days is $10,000. What service score does that add up to?",
+    "总分 95 分",
+    "赠送报价按上月报价数报多返多：兜底 30 条、封顶 100 条",
+  ],
   ["金品，登录4天，报价数和响应率同行前10%，买家回复率10%，GMV 2000美元，总分多少", "总分 92 分（含金品 +20）", "2 + 25 + 25 + 10 + 10 + 金品 20"],
   // the points the back office shows for the two peer-ranked factors, instead of a peer rank
   ["帮我算总分：登录22天，报价个数20分，24小时响应率21分，买家回复率50%，RFQ近90天实收3万美元", "总分 91 分", "5 + 20 + 21 + 20 + 25 = 91"],
