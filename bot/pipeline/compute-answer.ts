@@ -1148,6 +1148,9 @@ const REFUSE_TA_CUE = /拒(?:绝|用)?.{0,4}(?:信保|信用保障)|(?:信保|�
 // "走线下不用信保", "线下打款": an offline payment is refusing Trade Assurance, not leading a chat off the platform.
 const OFF_PLATFORM_CUE = /站外|线下(?!\s*(?:不用|不走|不开|打款|付款|交易|转账|汇款|收款))|whatsapp|微信|skype|wechat|off.?platform|outside (?:alibaba|the platform)/u;
 
+/** The e-mail or phone registered on Alibaba.com, named either way round ("国际站登记的邮箱", "the email address registered on Alibaba.com"). */
+const REGISTERED_CONTACT = /(?:登记|注册|绑定|registered).{0,8}(?:邮箱|邮件|手机|电话|email|e-mail|phone)|(?:邮箱|邮件|手机号?|电话|e-?mail(?: address)?|phone(?: number)?)[^。.!?？！]{0,40}?(?:registered|登记|注册)(?: (?:on|with) alibaba)?/u;
+
 function penaltyCalculator(rule: LadderRule): Calculator {
   const name = PENALTY_RULE_NAMES[rule];
   const own = rule === "refuse-trade-assurance" ? REFUSE_TA_CUE : OFF_PLATFORM_CUE;
@@ -1163,7 +1166,22 @@ function penaltyCalculator(rule: LadderRule): Calculator {
       }
       // briefing 直播FAQ Q2: the e-mail and phone registered on Alibaba.com, used where needed
       // (a contract to confirm), are not off-platform communication: no ladder to climb.
-      if (rule === "off-platform-communication" && /(?:登记|注册|绑定|registered).{0,8}(?:邮箱|邮件|手机|电话|email|phone)/u.test(slots.text)) {
+      const registered = rule === "off-platform-communication" ? REGISTERED_CONTACT.exec(slots.text) : null;
+      // "…这已经是第4次了，扣多少？另外我们用国际站登记的邮箱确认合同，这个也算违规吗": two questions, each answered.
+      const aside = registered ? /另外|此外|还有个?问题|顺便问|\b(?:also|besides|separately|by the way|btw)\b/u.exec(slots.text.slice(0, registered.index)) : null;
+      if (registered && aside) {
+        const cut = aside.index;
+        const named = slots.numbers.some((x) => x.index < cut && x.kind === "ordinal" && /^次$|^回$|^$/u.test(x.unit));
+        const first = named ? this.run({ ...slots, text: slots.text.slice(0, cut), numbers: slots.numbers.filter((x) => x.index < cut), dates: slots.dates.filter((d) => d.index < cut) }, now) : undefined;
+        if (first?.kind === "computed") {
+          return {
+            ...first,
+            result: `${first.result}；另外，用国际站登记的邮箱、手机号码（如合同确认）不算违规、不扣分`,
+            en: { ...first.en, result: `${first.en.result}; and using the e-mail or phone registered on Alibaba.com (to confirm a contract, say) is not an offence and costs no points` },
+          };
+        }
+      }
+      if (registered) {
         // "之前被警告过一次，这次会算第二次扣3分吗": not an offence, so it does not climb the ladder.
         const { ordinal, past } = ordinalOrCount(slots, /^次$|^回$|^$/u);
         const k = ordinal ?? (past !== undefined ? past + 1 : undefined);

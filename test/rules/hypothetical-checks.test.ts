@@ -243,6 +243,9 @@ table("penalty-off-platform", [
   ["站外沟通第4次和拒用信保第4次分别扣几分？", "非国际站沟通软件第4次扣 6 分", "信用保障第4次扣 3 分，并关闭信用保障服务资格90天"],
   // the e-mail registered on Alibaba.com is not off-platform communication: no offence to count
   ["给买家发了在国际站登记的公司邮箱确认合同，会不会算第2次扣分", "不算违规、不扣分", "不计为第2次（若是违规，第2次扣 3 分）"],
+  ["We had one warning for WhatsApp. Then we sent the buyer the email address and phone number registered on Alibaba.com to confirm the contract. Is that our 2nd offence?", "不算违规、不扣分", "不计为第2次"],
+  // an offence asked about, and the registered e-mail asked apart: both answered
+  ["业务员给买家发了微信号，第一次警告，后面两次各扣了3分，这是第4次了，一共扣多少？另外用国际站登记的邮箱确认合同算违规吗", "第4次扣6分；4次累计共扣 12 分；另外，用国际站登记的邮箱、手机号码（如合同确认）不算违规、不扣分"],
   ["引导买家用WhatsApp第3次扣几分", "第3次扣 3 分"],
   ["站外沟通第4次扣几分", "第4次扣 6 分"],
   ["站外沟通违规5次一共扣多少分", "累计共扣 18 分"],
