@@ -87,6 +87,7 @@ import {
   type RfqEntitlements,
   type RfqTierRow,
   type RfqFactor,
+  type FestivalWindowType,
 } from "../../rules/index.js";
 import type { BrandCondition } from "../../rules/check-brand.js";
 import type { FeeWaiver } from "../../rules/check-fees.js";
@@ -2173,18 +2174,27 @@ function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime):
   if (inside.length + outside.length !== ranges.length) return undefined;
   const total = inside.reduce((a, r) => a + r.usd, 0);
   const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
+  const notOther = notTheOtherType(check.windowType, slots.text);
   return {
     kind: "computed",
-    result: `第${weekNo}周榜单统计 ${formatUsd(total)}：「${industry}」（${type}）这一周只算美西时间 ${md(g.fromDate)}–${md(g.toDate)} 的实收GMV`,
+    result: `第${weekNo}周榜单统计 ${formatUsd(total)}：「${industry}」（${type}${notOther.zh}）这一周只算美西时间 ${md(g.fromDate)}–${md(g.toDate)} 的实收GMV`,
     arithmetic: `${inside.length > 0 ? `${inside.map((r) => `${span(r, md)} ${formatUsd(r.usd)}`).join(" + ")} = ${formatUsd(total)}` : "区间内没有给出金额 = 0 美元"}${outside.length > 0 ? `；不在区间内：${outside.map((r) => `${span(r, md)} ${formatUsd(r.usd)}`).join("、")}` : ""}；第${weekNo}周的展示期为美西 ${md(week.display.fromDate)}–${md(week.display.toDate)}`,
     rule: FESTIVAL_WINDOWS_RULE,
     source: "9月采购节榜单新玩法",
     en: {
-      result: `The Week ${weekNo} list counts ${usdEn(total)}: for ${industryEnglishName(industry) ?? "your industry"} (${industry}), counted ${check.windowType === "weekly" ? "week by week" : "cumulatively"}, that week takes only GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time`,
+      result: `The Week ${weekNo} list counts ${usdEn(total)}: for ${industryEnglishName(industry) ?? "your industry"} (${industry}), counted ${check.windowType === "weekly" ? "week by week" : "cumulatively"}${notOther.en}, that week takes only GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time`,
       arithmetic: `${inside.length > 0 ? `${inside.map((r) => `${span(r, mdEn)} ${usdEn(r.usd)}`).join(" + ")} = ${usdEn(total)}` : "no amount given inside the window = US$0"}${outside.length > 0 ? `; outside the window: ${outside.map((r) => `${span(r, mdEn)} ${usdEn(r.usd)}`).join(", ")}` : ""}; Week ${weekNo} is shown ${mdEn(week.display.fromDate)}–${mdEn(week.display.toDate)} US Pacific time`,
       rule: FESTIVAL_WINDOWS_RULE_EN,
     },
   };
+}
+
+/** "服装…也是每周统计吗": the other way of counting, when the question asks about it, is answered no. */
+function notTheOtherType(type: FestivalWindowType, text: string): { zh: string; en: string } {
+  if (type === "not-listed") return { zh: "", en: "" };
+  const asked = type === "weekly" ? /累计(?:统计)?(?:的)?吗|是累计|cumulative\?|cumulatively\?/u : /每周(?:统计)?(?:的)?吗|是每周|按周(?:统计)?吗|weekly\?|week by week\?/u;
+  if (!asked.test(text)) return { zh: "", en: "" };
+  return type === "weekly" ? { zh: "，不是累计统计", en: ", not cumulatively" } : { zh: "，不是每周统计", en: ", not week by week" };
 }
 
 const festivalWindow: Calculator = {
@@ -2242,14 +2252,14 @@ const festivalWindow: Calculator = {
     const dayEn = day ? ` (${mdEn(day.date)} falls in it)` : "";
     const typeEn = check.windowType === "weekly" ? "counted week by week" : "counted cumulatively";
     const en = {
-      result: `Your industry (${check.listedAs ?? industry}) is ${typeEn}: the Week ${week.week} list ranks by GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time (${g.fromDate} to ${g.toDate})${check.windowType === "cumulative" && week.week > 1 ? ", added up" : ""}`,
+      result: `Your industry (${check.listedAs ?? industry}) is ${typeEn}${notTheOtherType(check.windowType, slots.text).en}: the Week ${week.week} list ranks by GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time (${g.fromDate} to ${g.toDate})${check.windowType === "cumulative" && week.week > 1 ? ", added up" : ""}`,
       arithmetic: `Beijing time ${g.start.toFormat("yyyy-MM-dd HH:mm")} to ${g.end.toFormat("yyyy-MM-dd HH:mm")}; the week is shown US Pacific ${week.display.fromDate} to ${week.display.toDate}${dayEn}`,
       rule: "Each industry's GMV windows are in the briefing (US Pacific time); cumulative industries add up from September 1 from Week 2 on",
     };
     return {
       en,
       kind: "computed",
-      result: `「${check.listedAs ?? industry}」属于${type}行业，第${week.week}周榜单按美西时间 ${md(g.fromDate)}–${md(g.toDate)}（${g.fromDate} 至 ${g.toDate}）的实收GMV${check.windowType === "cumulative" && week.week > 1 ? "累计" : ""}排名`,
+      result: `「${check.listedAs ?? industry}」属于${type}行业${notTheOtherType(check.windowType, slots.text).zh}，第${week.week}周榜单按美西时间 ${md(g.fromDate)}–${md(g.toDate)}（${g.fromDate} 至 ${g.toDate}）的实收GMV${check.windowType === "cumulative" && week.week > 1 ? "累计" : ""}排名`,
       arithmetic: `北京时间 ${g.start.toFormat("yyyy-MM-dd HH:mm")} 至 ${g.end.toFormat("yyyy-MM-dd HH:mm")}；该周展示期 美西 ${week.display.fromDate} 至 ${week.display.toDate}${dayZh}`,
       rule: `${type}行业各周GMV统计区间见简报（美西时间）；累计统计行业从第2周起自 9月1日累计`,
       source: "9月采购节榜单新玩法 · 每周统计/累计统计说明",
@@ -3139,7 +3149,7 @@ const zoneProductScore: Calculator = {
       const unused = unusedFigures(slots, (n) => scores.includes(n) || (entry !== null && /年|years?/u.test(n.unit)), "圈品", "the pick");
       return {
         kind: "computed",
-        result: `${yes.length > 0 ? `最多圈 ${picked} 个：成长分 ${yes.join("、")} 的商品达到圈品要求${yes.length > products.perMerchant ? `（${yes.length} 个达标，每个商家只圈 ${products.perMerchant} 个）` : ""}` : "没有商品达到圈品要求"}${no.length > 0 ? `；成长分 ${no.join("、")} 的不能被圈选（需 ≥ ${products.minGrowthScore}）` : ""}（每个商家自动圈 ${products.perMerchant} 个品${entry ? "" : "，商家需先满足入围门槛"}）${entryZh}`,
+        result: `${yes.length > 0 ? `最多圈 ${picked} 个：成长分 ${yes.join("、")} 的商品能进（达到圈品要求）${yes.length > products.perMerchant ? `（${yes.length} 个达标，每个商家只圈 ${products.perMerchant} 个）` : ""}` : "没有商品达到圈品要求"}${no.length > 0 ? `；成长分 ${no.join("、")} 的不能被圈选（需 ≥ ${products.minGrowthScore}）` : ""}（每个商家自动圈 ${products.perMerchant} 个品${entry ? "" : "，商家需先满足入围门槛"}）${entryZh}`,
         arithmetic: rows.map((r) => `${r.v} ${r.ok ? "≥" : "<"} ${products.minGrowthScore}`).join("；") + unused.zh,
         rule: `优质贸易专区商品：系统自动圈品，一商 ${products.perMerchant} 品，商品成长分 ≥ ${products.minGrowthScore}`,
         source: ZONE_SOURCE,

@@ -495,6 +495,12 @@ it("a question about the order itself is not computed as the merchant's card", (
   expect(run("card-offline-figures", "研发人数和专利数量谁先展示").kind).toBe("needs");
 });
 
+table("festival-window", [
+  // the other way of counting asked about is answered no
+  ["服装行业第三周榜单看哪几天的GMV？也是每周统计吗", "「服装」属于累计统计行业，不是每周统计"],
+  ["服装行业，美西时间9月1日到9月11日一共实收一万八美金，第三周榜单的GMV按多少算？也是每周统计吗？", "第3周榜单统计 18,000 美元：「服装」（累计统计，不是每周统计）"],
+]);
+
 table("festival-industry-type", [
   ["我们是做服装的，服装也是每周统计吗，还是累计", "服装：累计统计", "服装 列在累计统计类型的行业名单里"],
   ["Is apparel on weekly or cumulative statistics for the Sept ranking?", "服装：累计统计"],
@@ -628,8 +634,8 @@ table("festival-window", [
 ]);
 
 table("zone-product-score", [
-  ["三个商品成长分分别是74、80、90，哪些能进优质贸易专区", "成长分 80、90 的商品达到圈品要求", "成长分 74 的不能被圈选"],
-  ["成长分75和74的两个品能被圈吗", "成长分 75 的商品达到圈品要求", "成长分 74 的不能被圈选"],
+  ["三个商品成长分分别是74、80、90，哪些能进优质贸易专区", "成长分 80、90 的商品能进（达到圈品要求）", "成长分 74 的不能被圈选"],
+  ["成长分75和74的两个品能被圈吗", "成长分 75 的商品能进（达到圈品要求）", "成长分 74 的不能被圈选"],
 ]);
 
 table("brand-own", [
