@@ -2962,8 +2962,21 @@ function orderCount(slots: Slots): NumberSlot | undefined {
 const festivalDdp: Calculator = {
   needs: ["orders"],
   cue: /ddp|海派/u,
-  run(slots) {
+  run(slots, now) {
     const n = orderCount(slots);
+    // "DDP…goods value US$29.90, does he get the $20 shipping discount": the goods-value threshold is
+    // the shipping discount's (运费减免); the DDP lines' own US$20 an order has none in the briefing.
+    const goods = slots.numbers.some((x) => x.kind === "amount" && x.currency !== "CNY" && /货值|goods/u.test(x.before + x.lead));
+    if (!n && goods) {
+      const shipping = festivalShipping.run(slots, now);
+      if (shipping.kind === "computed") {
+        return {
+          ...shipping,
+          arithmetic: `${shipping.arithmetic}；中美海派（DDP）指定运力线另有每单 ${formatUsd(DDP_DISCOUNT_USD_PER_ORDER)} 优惠，简报没有给它写货值门槛`,
+          en: { ...shipping.en, arithmetic: `${shipping.en.arithmetic}; the China–US sea DDP lines have their own ${usdEn(DDP_DISCOUNT_USD_PER_ORDER)} off each order, with no goods-value threshold in the briefing` },
+        };
+      }
+    }
     if (!n) return needs("告诉我走中美海派（DDP）指定运力线的单数（例如「发了15单」），我帮你算一共优惠多少。", "Tell me how many orders went by the designated China–US sea DDP line (e.g. \"shipped 15 orders\") and I'll work out the total discount.");
     const total = n.value * DDP_DISCOUNT_USD_PER_ORDER;
     return {

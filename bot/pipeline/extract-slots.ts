@@ -163,7 +163,8 @@ const ENGLISH_CARDINAL_BEFORE_UNIT = new RegExp(
 function englishOrdinals(text: string): string {
   return text
     .replace(ENGLISH_CARDINAL_BEFORE_UNIT, (w) => String(ENGLISH_CARDINALS[w]))
-    .replace(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/gu, (w) => `第${ENGLISH_ORDINALS[w]} `)
+    // "second-level category", "first-time user", "second half": a word of a name, not an ordinal.
+    .replace(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?![\s-]*(?:level|tier|time (?:user|buyer|seller|merchant)s?|hand|half|quarter)\b)/gu, (w) => `第${ENGLISH_ORDINALS[w]} `)
     .replace(/(?<!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*)\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gu, "第$1 ");
 }
 

@@ -237,6 +237,10 @@ describe("numerals without a unit, homophones, lists and the words leading to a 
     expect(extractSlots(q, ASKED).numbers.map((n) => [n.value, n.unit])).toEqual([[value, unit]]);
   });
 
+  it.each(["ranked 21st in our second-level category", "a second level category", "first-time users get 20% off"])("%s: a word of a name is not an ordinal", (q) => {
+    expect(extractSlots(q, ASKED).numbers.filter((n) => n.kind === "ordinal" && n.value !== 21)).toEqual([]);
+  });
+
   it("an English number word without a unit is not read", () => {
     expect(extractSlots("the three of us", ASKED).numbers).toEqual([]);
   });

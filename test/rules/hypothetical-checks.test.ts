@@ -542,7 +542,11 @@ table("festival-window", [
   ["服装行业9月3日的实收GMV算哪周", "第 2、3、4、5 周"],
 ]);
 
-table("festival-ddp", [["中美海派DDP发了12单，买家一共优惠多少", "12 单共优惠 240 美元"]]);
+table("festival-ddp", [
+  ["中美海派DDP发了12单，买家一共优惠多少", "12 单共优惠 240 美元"],
+  // a goods value asked about: the shipping discount's threshold decides, the DDP lines' own offer is named beside it
+  ["走DDP海运，货值29.9美金，能享受20美金运费减免吗", "不能享受运费减免：货值 29.9 美元 不满 30 美元", "中美海派（DDP）指定运力线另有每单 20 美元 优惠"],
+]);
 
 table("festival-shipping", [
   ["买家货值$30，能享受运费减免吗", "可以享受运费 20 美元 减免"],
