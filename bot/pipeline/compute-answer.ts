@@ -2350,7 +2350,7 @@ function yesNo(text: string, yes: RegExp, no: RegExp): boolean | null {
  */
 const brandRegistration: Calculator = {
   needs: ["time"],
-  cue: /^(?=[\s\S]*(?:品牌站|brand station))(?=[\s\S]*(?:报名|注册|招商|sign.?up|register|registration))(?=[\s\S]*(?:来得及|还能|能不能|可以|赶得上|截止|晚不晚|开着|还开|in time|still|deadline|too late|open))/u,
+  cue: /^(?=[\s\S]*(?:品牌站|brand station))(?=[\s\S]*(?:报名|注册|招商|sign.?up|register|registration))(?=[\s\S]*(?:来得及|还能|能不能|可以|赶得上|截止|晚不晚|开着|还开|in time|still|deadline|too late|open|make it|made it|clos))/u,
   run(slots) {
     // Matched as the brand-station windows' entry, a question about another deadline ("Penalty
     // executed 9-27 09:00, appeal deadline?") is not a sign-up: it is not computed here.

@@ -333,8 +333,13 @@ function extractDates(text: string, asked: DateTime): { dates: DateSlot[]; spans
         if (time) end += e[0].length;
       } else {
         // "at 11am Beijing time on Oct 1": an English time may come before its date.
-        const b = TIME_EN_BEFORE_RE.exec(text.slice(Math.max(0, r.index - 32), r.index));
-        if (b) time = timeOf(b[3], Number(b[1]), b[2] ? Number(b[2]) : 0);
+        const windowStart = Math.max(0, r.index - 32);
+        const b = TIME_EN_BEFORE_RE.exec(text.slice(windowStart, r.index));
+        if (b) {
+          time = timeOf(b[3], Number(b[1]), b[2] ? Number(b[2]) : 0);
+          // The time is part of the date: its hour is no figure of its own.
+          if (time) spans.push([windowStart + b.index, r.index]);
+        }
       }
     }
     const around = text.slice(Math.max(0, r.index - 8), end + 10);
