@@ -2012,19 +2012,29 @@ function feeCalculator(route: "self" | "agency"): Calculator {
 }
 
 /** Which display weeks count GMV received on a given day (US Pacific date, as the windows are). */
-function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: NumberSlot): Calculation {
+function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: NumberSlot, slots?: Slots): Calculation {
   const check = checkFestival(partialMerchant({ industry }), now);
   if (check.windowType === "not-listed") return needs(`「${industry}」不在采购节榜单的适用行业名单中。`, `That industry (${industry}) is not among the industries the festival lists cover.`);
   const date = d.zoneNamed ? d.instant.setZone(US_PACIFIC).toISODate() ?? d.date : d.date;
   const weeks = check.weeks.filter((w) => w.gmv && w.gmv.fromDate <= date && date <= w.gmv.toDate);
+  // A Beijing time written is turned into the US Pacific day the windows use ("北京时间 8月30日 10:00 = 美西 8月29日 19:00").
+  const converted = d.zoneNamed && d.zone !== US_PACIFIC && d.time !== null;
+  const pacific = d.instant.setZone(US_PACIFIC);
+  const conversion = converted ? `（北京时间 ${d.instant.setZone(SHANGHAI).toFormat("M月d日 HH:mm")} = 美西 ${pacific.toFormat("M月d日 HH:mm")}）` : "";
+  const conversionEn = converted ? ` (Beijing time ${d.instant.setZone(SHANGHAI).setLocale("en").toFormat("MMMM d, HH:mm")} = US Pacific ${pacific.setLocale("en").toFormat("MMMM d, HH:mm")})` : "";
+  // "Does it count for the first week's list?", "第一周榜单算不算": the week asked about, answered yes or no.
+  const askedWeek = slots?.numbers.find((n) => n.kind === "ordinal" && n.value >= 1 && n.value <= 6 && /^\s*(?:[a-z']+\s+){0,2}(?:week|周|週)/u.test(n.after));
+  const yes = askedWeek ? weeks.some((w) => w.week === askedWeek.value) : undefined;
+  const verdictZh = yes === undefined ? "" : yes ? `算，` : `不算第 ${askedWeek!.value} 周，`;
+  const verdictEn = yes === undefined ? "" : yes ? "Yes, it counts: " : `No, not Week ${askedWeek!.value}: `;
   const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
   const windows = check.weeks.map((w) => `第${w.week}周 ${md(w.gmv!.fromDate)}–${md(w.gmv!.toDate)}`).join("；");
   const typeEn = check.windowType === "weekly" ? "counted week by week" : "counted cumulatively";
   const en = {
     result:
       weeks.length === 0
-        ? `No, GMV received on ${mdEn(date)} counts for no week's list: no window of your industry (${check.listedAs ?? industry}, ${typeEn}) holds that day`
-        : `GMV received on ${mdEn(date)}${amount ? ` (${usdEn(amount.value)})` : ""} counts for the Week ${weeks.map((w) => w.week).join(", ")} list (${check.listedAs ?? industry}, ${typeEn})`,
+        ? `No, GMV received on ${mdEn(date)}${conversionEn} counts for no week's list: no window of your industry (${check.listedAs ?? industry}, ${typeEn}) holds that day`
+        : `${verdictEn}GMV received on ${mdEn(date)}${conversionEn}${amount ? ` (${usdEn(amount.value)})` : ""} counts for the Week ${weeks.map((w) => w.week).join(", ")} list (${check.listedAs ?? industry}, ${typeEn})`,
     arithmetic: `Windows (US Pacific dates): ${check.weeks.map((w) => `Week ${w.week} ${mdEn(w.gmv!.fromDate)}–${mdEn(w.gmv!.toDate)}`).join("; ")}`,
     rule: `Each industry's GMV windows are in the briefing (US Pacific time)${d.zoneNamed ? "" : "; the date is taken as written, as a US Pacific date"}`,
   };
@@ -2033,12 +2043,34 @@ function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: Nu
     kind: "computed",
     result:
       weeks.length === 0
-        ? `${md(date)} 的实收GMV不计入任何一周的榜单：「${check.listedAs ?? industry}」（${type}）各周的统计区间都不含这一天`
-        : `${md(date)} 的实收GMV${amount ? `（${formatUsd(amount.value)}）` : ""}计入第 ${weeks.map((w) => w.week).join("、")} 周榜单（「${check.listedAs ?? industry}」，${type}）`,
+        ? `${md(date)}${conversion} 的实收GMV不计入任何一周的榜单：「${check.listedAs ?? industry}」（${type}）各周的统计区间都不含这一天`
+        : `${verdictZh}${md(date)}${conversion} 的实收GMV${amount ? `（${formatUsd(amount.value)}）` : ""}计入第 ${weeks.map((w) => w.week).join("、")} 周榜单（「${check.listedAs ?? industry}」，${type}）`,
     arithmetic: `各周统计区间（美西日期）：${windows}`,
     rule: `${type}行业的GMV统计区间见简报（美西时间）${d.zoneNamed ? "" : "；日期按你写的日历日、当作美西日期对照"}`,
     source: "9月采购节榜单新玩法 · 每周统计/累计统计说明",
   };
+}
+
+/**
+ * The payments of a message, each a day with its amount: the US$ amount just before the day in
+ * its clause ("pays US$6,000 on September 5") or just after it ("9月5日到账6000美金"). Empty unless
+ * every day has an amount of its own.
+ */
+function paymentsByDay(slots: Slots): { d: DateSlot; amount: NumberSlot }[] {
+  const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY" && !n.period);
+  const used = new Set<NumberSlot>();
+  const out: { d: DateSlot; amount: NumberSlot }[] = [];
+  for (const [i, d] of slots.dates.entries()) {
+    const end = d.index + d.raw.length;
+    const next = slots.dates[i + 1]?.index ?? Infinity;
+    const before = usd.find((n) => !used.has(n) && n.index + n.raw.length <= d.index && /^\s*(?:(?:was |were )?(?:received |paid |came in )?(?:on|at)|于|在)?\s*$/u.test(slots.text.slice(n.index + n.raw.length, d.index)));
+    const after = usd.find((n) => !used.has(n) && n.index >= end && n.index < next && /^[^，,。；;.!?]{0,10}$/u.test(slots.text.slice(end, n.index)));
+    const amount = before ?? after;
+    if (!amount) return [];
+    used.add(amount);
+    out.push({ d, amount });
+  }
+  return out;
 }
 
 /** How the festival lists count GMV, as a rule line in both languages. */
@@ -2201,7 +2233,7 @@ const festivalWindow: Calculator = {
   needs: ["industry", "week"],
   // The lists rank GMV received on the platform: an offline deal of the story is not counted.
   setsAside: isOfflineDeal,
-  cue: /第.{1,2}[周週]|week\s*\d|展示周|哪[一几]?[周週]|[那这][一个]?[周週]的?榜|[那这]一?[周週](?:展示|显示|上榜)|which week|that week'?s? (?:list|ranking)/u,
+  cue: /第.{1,2}[周週]|week\s*\d|展示周|哪[一几]?[周週]|[那这][一个]?[周週]的?榜|[那这]一?[周週](?:展示|显示|上榜)|(?:which|what) (?:\w+ )?week|that week'?s? (?:list|ranking)/u,
   run(slots, now) {
     const shownWeek = displayWeekNamed(slots, now);
     const weekSlot =
@@ -2224,7 +2256,20 @@ const festivalWindow: Calculator = {
     if (industry && weekSlot && paidDay) return weeksCounting(industry, paidDay, now);
     // "A US$5,000 order was received on Sep 18": one date and one amount, the amount received that day.
     const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
-    if (industry && !weekSlot && slots.dates.length === 1) return weeksCounting(industry, slots.dates[0]!, now, usd.length === 1 ? usd[0] : undefined);
+    if (industry && !weekSlot && slots.dates.length === 1) return weeksCounting(industry, slots.dates[0]!, now, usd.length === 1 ? usd[0] : undefined, slots);
+    // "one buyer pays US$6,000 on September 5 at 2:30pm… another pays US$1,000 on September 5 at 4pm": each payment's week.
+    const payments = industry && !weekSlot ? paymentsByDay(slots) : [];
+    if (industry && payments.length >= 2) {
+      const each = payments.map(({ d, amount }) => weeksCounting(industry, d, now, amount));
+      const done = each.filter((c): c is Computed => c.kind === "computed");
+      if (done.length === each.length) {
+        return {
+          ...done[0]!,
+          result: done.map((c) => c.result).join("；"),
+          en: { ...done[0]!.en, result: done.map((c) => c.en.result).join("; ") },
+        };
+      }
+    }
     if (industry && !weekSlot && slots.dates.length > 0) return weeksCounting(industry, slots.dates[0]!, now);
     // "9月1-4日实收3000美金，9月5-11日5000美金…第四周榜单统计的GMV是多少": the amounts of the ranges inside the week's window.
     if (industry && weekSlot && slots.numbers.some((n) => n.kind === "amount")) {

@@ -498,6 +498,14 @@ it("a question about the order itself is not computed as the merchant's card", (
 table("festival-window", [
   // the other way of counting asked about is answered no
   ["服装行业第三周榜单看哪几天的GMV？也是每周统计吗", "「服装」属于累计统计行业，不是每周统计"],
+  // a Beijing time turned into the US Pacific day; the week asked about answered yes or no
+  ["We're in home textiles. A buyer's payment of US$4,000 came in at 10 am Beijing time on August 30. Does it count for the first festival week's list?", "算，8月29日（北京时间 8月30日 10:00 = 美西 8月29日 19:00） 的实收GMV（4,000 美元）计入第 1 周榜单"],
+  // several payments, each with its day
+  [
+    "We sell home decor (家居园艺). One buyer pays US$6,000 on September 5 at 2:30pm Beijing time and another pays US$1,000 on September 5 at 4pm Beijing time. Which display week does each payment count for?",
+    "9月4日（北京时间 9月5日 14:30 = 美西 9月4日 23:30） 的实收GMV（6,000 美元）计入第 2 周榜单",
+    "9月5日（北京时间 9月5日 16:00 = 美西 9月5日 01:00） 的实收GMV（1,000 美元）计入第 3 周榜单",
+  ],
   ["服装行业，美西时间9月1日到9月11日一共实收一万八美金，第三周榜单的GMV按多少算？也是每周统计吗？", "第3周榜单统计 18,000 美元：「服装」（累计统计，不是每周统计）"],
 ]);
 
