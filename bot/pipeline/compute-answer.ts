@@ -366,8 +366,8 @@ const ISSUE_DAY_WORDS = new RegExp(`(?:^|[^\\d])(?:${RFQ_ISSUE_DAYS.join("|")})\
 /** The line a grant gets when the question asks about an issue day: each day brings half. */
 function issueHalf(slots: Slots, quotes: number | "none" | "unlimited" | "formula"): string {
   if (typeof quotes !== "number" || !ISSUE_DAY_WORDS.test(slots.text)) return "";
-  const half = quotes / 2;
-  return `；每月${RFQ_ISSUE_DAYS.map((d) => `${d}号`).join("、")}分 ${RFQ_ISSUE_DAYS.length} 次各发一半，每次 ${formatNumber(half, 1)} 条`;
+  const half = formatNumber(quotes / 2, 1);
+  return `；每月分 ${RFQ_ISSUE_DAYS.length} 次各发一半：${RFQ_ISSUE_DAYS.map((d) => `${d}号发 ${half} 条`).join("，")}`;
 }
 
 /** Two scores (before and after): each one's tier and grant, and the difference in quotes granted. */
@@ -1286,9 +1286,14 @@ function penaltyCalculator(rule: LadderRule): Calculator {
         : before
           ? `${countEn(before.value, "offence", "offences")} so far. `
           : "";
+      // "第2次被抓，应该也还是警告吧？": the warning asked about is confirmed or corrected first.
+      const asksWarning = /警告(?:吧|吗|么|呢)|还是警告|只是警告|是不是只?警告|just a warning|only a warning|still a warning|a warning\?/u.test(slots.text);
+      const warningZh = asksWarning ? (nth.warningOnly ? "是，" : "不是警告：") : "";
+      const warningEn = asksWarning ? (nth.warningOnly ? "Yes, " : "No, not a warning: ") : "";
       return {
         kind: "computed",
         result:
+          warningZh +
           soFarZh +
           (asksTotal
             ? `第${n}次${word(nth)}${extra}；${n}次累计共扣 ${total} 分`
@@ -1299,6 +1304,7 @@ function penaltyCalculator(rule: LadderRule): Calculator {
         source: "国际站规则更新解读 · 管控公告",
         en: {
           result:
+            warningEn +
             soFarEn +
             (asksTotal
               ? `Offence ${n}: ${wordEn(nth)}${extraEn}; ${n} offences cost ${total} points in total`

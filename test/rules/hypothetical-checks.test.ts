@@ -62,7 +62,7 @@ it("every rule is named by an entry, so that its computed reply links to the ful
 
 table("rfq-tier", [
   // the five factors' sum is the score before the Gold bonus
-  ["金品，因子分75，上月报价80条，这个月3号能先到几条？", "服务分 75 + 金品 20 = 95 分", "每次 40 条"],
+  ["金品，因子分75，上月报价80条，这个月3号能先到几条？", "服务分 75 + 金品 20 = 95 分", "3号发 40 条，15号发 40 条"],
   ["金品诚企第三年。这个月五项因子加起来七十五分，上个月报了一百二十条，这个月赠送报价是不是能拿一百二十条？", "拿不到 120 条，本月是 100 条"],
   ["服务分75能拿多少赠送报价？", "70–79分档", "服务力赠送报价 20 条", "报价畅行 10 条"],
   // a band of the table is answered as that tier, not as the merchant's score
@@ -247,6 +247,9 @@ table("penalty-off-platform", [
   // an offence asked about, and the registered e-mail asked apart: both answered
   ["业务员给买家发了微信号，第一次警告，后面两次各扣了3分，这是第4次了，一共扣多少？另外用国际站登记的邮箱确认合同算违规吗", "第4次扣6分；4次累计共扣 12 分；另外，用国际站登记的邮箱、手机号码（如合同确认）不算违规、不扣分"],
   ["引导买家用WhatsApp第3次扣几分", "第3次扣 3 分"],
+  // a warning asked about is confirmed or corrected first
+  ["如果站外沟通第2次被抓，应该也还是警告吧？", "不是警告：第2次扣 3 分"],
+  ["站外沟通第一次是不是只警告", "是，第1次只警告、不扣分"],
   ["站外沟通第4次扣几分", "第4次扣 6 分"],
   ["站外沟通违规5次一共扣多少分", "累计共扣 18 分"],
   // "第一次是警告" beside the count says what the ladder gave, not which offence this is
@@ -591,8 +594,8 @@ table("rfq-tier", [
   ["金品，原始分19，加完多少，有赠送报价吗", "19 + 金品 20 = 39 分", "服务力赠送报价：无"],
   ["金品，原始分20", "20 + 金品 20 = 40 分", "服务力赠送报价 5 条"],
   ["gold, raw 70, last month quotes 35, how many this month", "70 + 金品 20 = 90 分", "本月赠送报价 35 条"],
-  ["服务分94，上月报价60条，本月3号能先到多少条", "本月赠送报价 60 条", "每次 30 条"],
-  ["服务分75，15号那次发几条", "赠送报价 20 条", "每次 10 条"],
+  ["服务分94，上月报价60条，本月3号能先到多少条", "本月赠送报价 60 条", "3号发 30 条，15号发 30 条"],
+  ["服务分75，15号那次发几条", "赠送报价 20 条", "15号发 10 条"],
 ]);
 
 // a change of score: both tiers, across a tier boundary (79 → 80) and within one
