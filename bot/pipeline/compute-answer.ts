@@ -3593,7 +3593,10 @@ const festivalExcludedGmv: Calculator = {
   needs: ["receivedUsd", "excludedUsd"],
   cue: /虚假|刷单|违规(?:订单|交易)|fake|violat/u,
   run(slots) {
-    const amounts = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
+    const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
+    // "实收GMV 12000美金，其中2000是被判虚假交易的": a part of the amount, its unit not repeated.
+    const part = usd.length === 1 ? slots.numbers.find((n) => n.kind === "plain" && n.index > usd[0]!.index && /(?:其中|of which|of that|of it)\s*$/u.test(n.lead)) : undefined;
+    const amounts = part ? [...usd, { ...part, kind: "amount" as const, currency: usd[0]!.currency }] : usd;
     // The excluded amount is the one whose own clause (up to the next figure or comma) says so.
     const own = (n: NumberSlot) => `${n.lead} ${sentenceAfter(slots, n).split(/[，,；;\d]/u)[0] ?? ""}`;
     const excluded = amounts.find((n) => /虚假|刷单|违规|fake|violat/u.test(own(n)));

@@ -527,6 +527,8 @@ table("integrated-definition", [
 ]);
 
 table("festival-excluded-gmv", [
+  // a part of the amount, its unit not repeated
+  ["采购节榜单，信保实收GMV 12000美金，其中2000是被判虚假交易的，能算多少？", "榜单GMV按 10,000 美元 算"],
   ["機械行業，這一期統計區間內實收1萬美金，其中2000美金被認定為虛假交易，榜單GMV算多少？", "榜单GMV按 8,000 美元 算", "10,000 美元 − 2,000 美元"],
 ]);
 
