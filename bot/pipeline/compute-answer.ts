@@ -994,7 +994,8 @@ const guaranteeFastStar: Calculator = {
   run(slots, now) {
     // "49 small-order quick-customisation RTS products": words between the figure and its unit.
     const productsLater = (n: NumberSlot) => n.kind === "plain" && /^\s*(?:个|款)?\s*(?:支持)?(?:small|quick|小单|快定)[^,，。;；]{0,40}?(?:products?|items?|skus?|商品)/u.test(sentenceAfter(slots, n));
-    const products = slots.numbers.filter((n) => (n.kind === "count" && /个|款|件|sku|品/u.test(n.unit + n.after.slice(0, 2)) && n.unit !== "天") || productsLater(n));
+    // "店铺一共380个产品": the size of the catalogue, not RTS products.
+    const products = slots.numbers.filter((n) => ((n.kind === "count" && /个|款|件|sku|品/u.test(n.unit + n.after.slice(0, 2)) && n.unit !== "天") || productsLater(n)) && companyFactKind(n) !== "catalog");
     if (products.length > 2) return needs("告诉我支持7天及以内发货的RTS商品数和支持小单快定的RTS商品数，我帮你算能否开启快速交易星等级。", "Tell me how many RTS products ship within 7 days and how many support small fast orders (小单快定), and I'll work out whether you can unlock the fast-trading star level.");
     // Its own clause first ("支持小单快定的48个"), then the words just after it.
     const small =

@@ -203,6 +203,8 @@ it("a penalty question naming only the other rule is left to that rule's calcula
 });
 
 table("guarantee-fast-star", [
+  // the size of the catalogue is not an RTS count
+  ["我们店铺一共380个产品，其中支持7天内发货的RTS有100个，小单快定的只有20个。8月20号已经加入了保障升级服务，能开启快速交易星等级吗", "7天发货RTS 100 个 ≥ 100 ✓"],
   // not in the service: the products alone do not open it
   ["我們沒加入保障升級服務，但7天內發貨的RTS商品有150個，能開啟快速交易星等級嗎？", "不能：快速交易星等级要先加入保障升级服务（商品数已满足"],
   ["支持7天发货的RTS商品有100个，能开快速交易星等级吗", "满足"],
