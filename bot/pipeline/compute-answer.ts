@@ -938,7 +938,7 @@ function rejoinAfterEarliestExit(join: DateSlot, now: DateTime): Calculation {
 
 const guaranteeRejoin: Calculator = {
   needs: ["exitDate"],
-  cue: /(?:再次|再|重新|从新)(?:加入|开通|参加|加进|报名|回来|加(?=[？?吗呢，,。]|$))|come back|get back (?:in|on)|re-?apply|(?:下次|下回)[^，。,.]{0,8}(?:加入|开通|参加)|加回|回去|rejoin|join again|re-join|join back|sign (?:up again|back up)|re-?enrol/u,
+  cue: /(?:再次|再|重新|从新)(?:加入|开通|参加|加进|报名|回来|加(?=[？?吗呢，,。]|$))|come back|get back (?:in|on)|re-?apply|(?:下次|下回)[^，。,.]{0,8}(?:加入|开通|参加)|加回|回去|rejoin|join(?: it| the service)? again|re-join|join back|sign (?:up again|back up)|re-?enrol/u,
   run(slots, now) {
     const exit = slots.dates.find((x) => dateRole(slots, x) === "exit");
     const join = slots.dates.find((x) => dateRole(slots, x) === "join");

@@ -552,6 +552,8 @@ const INDUSTRY_ALIASES: Readonly<Record<string, string>> = {
   "food & beverage": "食品饮料",
   "sports & entertainment": "运动娱乐",
   "home & garden": "家居园艺",
+  "home and garden": "家居园艺",
+  "home decor": "家居园艺",
   "home textiles": "家纺",
   "health & medical": "健康医疗",
   "gifts & crafts": "礼品工艺品",

@@ -90,6 +90,11 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["Our RFQ received GMV for the last 90 days is US$26,000 and we've used 60% of this month's free entitlements. Do we get any marketing star bonus?", /Yes: marketing star \(星等级-营销力\) \+3 points/],
     // the score and last month's quotes named further back in their English sentences
     ["We're a Verified Supplier. Our RFQ service score before the Gold bonus is 70. Last month our two sales reps sent 45 quotes in total. How many quotes granted this month?", /70 \+ Gold 20 = 90 points is in the ≥90 points tier: 45 quotes granted this month/],
+    // the rule found by its words when the matcher chose another entry or none
+    ["We quit the guarantee upgrade service on September 15. When can we join it again?", /2021-10-15 \(Fri, October 15\)/],
+    ["We sent the Industrial Brand Station sign-up at 10:30pm China time on Aug 25. Did we make it before it closed?", /Yes, in time \(sign-up is still open\): August 25, 22:30 China time/],
+    ["We sell home decor. A buyer paid US$6,000 on September 5 at 2:30pm Beijing time and another paid US$1,000 on September 5 at 4pm Beijing time. Which display week does each one count for?", /US Pacific September 4, 23:30\) \(US\$6,000\) counts for the Week 2 list.*US Pacific September 5, 01:00\) \(US\$1,000\) counts for the Week 3 list/],
+    ["We are ranked 21st in our second-level category by store GMV. Can we get on the category hot-selling list?", /No, not the category hot sellers list: place 21 is outside the top 20/],
   ])("in English: %s", async (q, result) => {
     const reply = await send(bot(), q);
     expect(reply.title).toBe(COMPUTED_TITLE_EN);
