@@ -176,8 +176,12 @@ export function isCompanyFact(n: NumberSlot): boolean {
 /** A figure the reply names as not used: with its noun when one follows ("5个" → "5个业务员", "380个" → "380个产品"). */
 export function companyFactName(n: NumberSlot): string {
   const noun = PEOPLE_AFTER.exec(n.after) ?? SIZE_AFTER.exec(n.after) ?? CATALOG_AFTER.exec(n.after);
-  // The text is read lower-cased: "us$1500" is shown as the merchant would write it.
-  const raw = n.raw.trim().replace(/^us\$/u, "US$");
+  // The text is read lower-cased: "us$1500" is shown as the merchant would write it; an English
+  // ordinal read as 第3 ("a third order") is shown in English again ("3rd order").
+  const raw = n.raw
+    .trim()
+    .replace(/^us\$/u, "US$")
+    .replace(/^第(\d+)\s+(?=[a-z])/u, (_, d: string) => `${d}${/1[123]$/u.test(d) ? "th" : d.endsWith("1") ? "st" : d.endsWith("2") ? "nd" : d.endsWith("3") ? "rd" : "th"} `);
   if (!noun || raw.includes(noun[0].trim())) return raw;
   const word = noun[0].trim();
   // "3 factories", "80个工人": an English noun keeps its space, a Chinese one its measure word.

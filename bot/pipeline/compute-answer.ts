@@ -707,7 +707,7 @@ const rfqStarBonus: Calculator = {
 // ---------------------------------------------------------------- guarantee upgrade service
 
 /** Several late orders: each is compensated on its own (10%, capped per order), then summed. */
-function severalOrders(amounts: readonly NumberSlot[]): Calculation {
+function severalOrders(amounts: readonly NumberSlot[], onTime: readonly NumberSlot[] = []): Calculation {
   const each = amounts.map((a) => computeCompensation(a.value));
   if (each.some((c) => !c.ok)) return needs("每笔订单金额都需大于 0（美元）。", "Each order amount must be above US$0.");
   const ok = each.flatMap((c) => (c.ok ? [c] : []));
@@ -715,12 +715,18 @@ function severalOrders(amounts: readonly NumberSlot[]): Calculation {
   return {
     kind: "computed",
     result: `${ok.length} 笔订单合计最多赔 ${formatUsd(total)}（每笔单独计算、单独封顶，以无门槛优惠券形式发放）`,
-    arithmetic: ok.map((c) => `${formatUsd(c.orderAmountUsd)} → ${formatUsd(c.compensationUsd)}${c.capped ? "（封顶）" : ""}`).join("；") + `；合计 ${formatUsd(total)}`,
+    arithmetic:
+      ok.map((c) => `${formatUsd(c.orderAmountUsd)} → ${formatUsd(c.compensationUsd)}${c.capped ? "（封顶）" : ""}`).join("；") +
+      `；合计 ${formatUsd(total)}` +
+      (onTime.length > 0 ? `；${onTime.map((n) => formatUsd(n.value)).join("、")} 的订单按时发货，不用赔` : ""),
     rule: `逾期发货且买家发起赔偿申请时，每笔按信保订单金额的 ${formatPercent(COMPENSATION_RATE)} 赔偿，上限 ${formatUsd(COMPENSATION_CAP_USD)}`,
     source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
     en: {
       result: `${ok.length} orders: at most ${usdEn(total)} in total (each order computed and capped on its own, paid as no-threshold coupons)`,
-      arithmetic: ok.map((c) => `${usdEn(c.orderAmountUsd)} → ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""}`).join("; ") + `; total ${usdEn(total)}`,
+      arithmetic:
+        ok.map((c) => `${usdEn(c.orderAmountUsd)} → ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""}`).join("; ") +
+        `; total ${usdEn(total)}` +
+        (onTime.length > 0 ? `; the ${onTime.map((n) => usdEn(n.value)).join(", ")} order was dispatched on time: nothing to pay` : ""),
       rule: `When you dispatch late and the buyer claims, each order is compensated at ${formatPercent(COMPENSATION_RATE)} of its Trade Assurance amount, at most ${usdEn(COMPENSATION_CAP_USD)}`,
     },
   };
@@ -752,8 +758,8 @@ const guaranteeCompensation: Calculator = {
     // Several amounts written as one list ("3000美元和5000美元各逾期一单", "300、700和2500美金") are
     // several orders; amounts apart may be anything (运费, a sum the merchant worked out), so they are not.
     const inOneList = usd.length > 1 && usd.every((n, i) => i === 0 || /^\s*(?:[、/]|和|及|与|跟|,\s|and|&)\s*$/u.test(slots.text.slice(usd[i - 1]!.index + usd[i - 1]!.raw.length, n.index)));
-    if (inOneList) return severalOrders(usd);
-    if (usd.length > 1 && /两笔|几笔|[2-9]\s*(?:笔|张|个|单)|分别|各|每笔|both|two orders|[2-9] orders|总共|一共|合计|加起来|in total/u.test(slots.text)) return severalOrders(usd);
+    if (inOneList) return severalOrders(usd, onTime);
+    if (usd.length > 1 && /两笔|几笔|[2-9]\s*(?:笔|张|个|单)|分别|各|每笔|both|two orders|[2-9] orders|总共|一共|合计|加起来|in total/u.test(slots.text)) return severalOrders(usd, onTime);
     // With several amounts and no word saying they are several orders, the order amount is the
     // one named as such; otherwise which one is meant is a guess.
     const amount = usd.length === 1 ? usd[0] : usdAmount(slots, /订单|order|金额|货值|ta|信保/u);

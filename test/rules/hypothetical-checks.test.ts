@@ -109,6 +109,8 @@ table("rfq-star-bonus", [
 ]);
 
 table("guarantee-compensation", [
+  // several late orders, and one dispatched on time beside them that owes nothing
+  ["Two orders shipped late, one for US$3,000 and one for US$650. A third order of US$7,000 shipped on time. What do we owe in total?", "2 笔订单合计最多赔 165 美元", "7,000 美元 的订单按时发货，不用赔"],
   // an order dispatched on time owes nothing; the story's days and dates do not change the amount
   ["8月12号加入了保障升级。信保单650美元，原定10天发货，拖到第13天才发，客户申请了赔偿。另外还有一笔1200美元的单是按时发的。这笔逾期的要赔多少？", "最多可获 65 美元", "1,200 美元 的订单按时发货，不用赔", "10天、第13天、8月12号不影响赔付金额"],
   ["3000美元的TA订单逾期发货最多赔多少", "100 美元", "（已封顶）", "300 美元"],
