@@ -3168,7 +3168,8 @@ function zoneEntryRows(slots: Slots, now: DateTime) {
 }
 
 const zoneEntry: Calculator = {
-  readsCompanyFacts: ["years", "catalog"],
+  // Business years may be the export years the entry reads; the catalogue's size decides nothing here.
+  readsCompanyFacts: ["years"],
   needs: ["gold", "businessType", "exportYears", "odm"],
   cue: /优质贸易专区|premium trad|quality trad|trade zone/u,
   run(slots, now) {
@@ -3374,7 +3375,7 @@ const GZ_SZ_CITY = new RegExp(GUANGZHOU_SHENZHEN_NAMES.join("|"), "u");
  * computes only when those facts decide; otherwise the entry's answer gives the whole rule.
  */
 const factoryEntry: Calculator = {
-  readsCompanyFacts: ["size"],
+  // The licence, Gold and the city decide; the company's size, staff and age do not.
   needs: ["businessType", "gold", "city"],
   cue: /^(?=[\s\S]*(?:找工[厂场]|find.?factory))(?=[\s\S]*(?:入驻|进|准入|加入|报名|join|enter|eligible|get in))/u,
   run(slots) {
