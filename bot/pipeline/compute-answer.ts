@@ -570,16 +570,20 @@ const rfqFactor: Calculator = {
     // "起草了8000美金的订单买家还没付款，另外已经到账的有1900美金": the unpaid amount is left out, the received one counts.
     const usd = slots.numbers.filter((x) => x.kind === "amount" && x.currency !== "CNY");
     const ownClause = (x: NumberSlot) => clauseOf(slots, x);
-    const unpaidAmount = usd.length === 2 ? usd.find((x) => mentionsUnpaid(ownClause(x))) : undefined;
-    const paidAmount = unpaidAmount ? usd.find((x) => x !== unpaidAmount && /到账|实收|收到|已收|received|paid in/u.test(ownClause(x))) : undefined;
+    const unpaidAmounts = usd.filter((x) => mentionsUnpaid(ownClause(x)));
+    const others = usd.filter((x) => !unpaidAmounts.includes(x));
+    const paidAmount = unpaidAmounts.length === 0 ? undefined : others.length === 1 ? others[0] : others.find((x) => /到账|实收|收到|已收|received|paid in/u.test(ownClause(x)));
+    const unpaidAmount = unpaidAmounts.length > 0 ? unpaidAmounts : undefined;
     for (const f of FACTOR_WORDS) {
       const found = f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near);
       const n = f.factor === "gmv90d" && paidAmount ? paidAmount : found;
       if (!n || (f.factor === "loginDays" && n.unit !== "天") || (f.factor === "gmv90d" && n.currency === "CNY")) continue;
       // briefing: RFQ近90天交易额 counts money received; an order drafted but not paid is not counted.
-      const unpaid = f.factor === "gmv90d" && !paidAmount && mentionsUnpaid(slots.text);
-      const leftOut = f.factor === "gmv90d" && paidAmount && unpaidAmount ? `（起草未支付的 ${formatUsd(unpaidAmount.value)} 不计入）` : "";
-      const leftOutEn = f.factor === "gmv90d" && paidAmount && unpaidAmount ? ` (the ${usdEn(unpaidAmount.value)} drafted but unpaid does not count)` : "";
+      // Only money not received at all ("起草了3000美金的订单，买家还没付款") makes the factor's GMV nothing.
+      // (With one amount, the message's unpaid words are about it: "GMV 1.8万美金，都是起草的买家还没付".)
+      const unpaid = f.factor === "gmv90d" && !paidAmount && mentionsUnpaid(slots.text) && (others.length === 0 || usd.length === 1);
+      const leftOut = f.factor === "gmv90d" && paidAmount && unpaidAmount ? `（起草未支付的 ${unpaidAmount.map((x) => formatUsd(x.value)).join("、")} 不计入）` : "";
+      const leftOutEn = f.factor === "gmv90d" && paidAmount && unpaidAmount ? ` (the ${unpaidAmount.map((x) => usdEn(x.value)).join(", ")} drafted but unpaid does not count)` : "";
       const rfq =
         f.factor === "loginDays"
           ? partialRfq({ loginDaysMonthToDate: n.value })

@@ -40,6 +40,8 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["8月23日下午4点被罚，最晚什么时候申诉", /2021-08-30 16:00/],
     ["年出口额5亿，没上市，能申请龙头品牌吗", /还不够.*10亿元/],
     ["服装行业第三周看哪几天的GMV", /累计统计.*9月1日–9月11日/],
+    // the received money counts; an offline deal, an unpaid draft and last year's figure do not
+    ["近90天RFQ相关的单子到账了9800美金，另外一笔8千美金的线下单没走信保，还有一单3000美金起草了买家还没付款，去年同期才做了1万2，GMV这项能拿几分", /RFQ近90天累计实收GMV 9,800 美元 → 该项得 15 分/],
     // the company's size, staff, age and catalogue decide neither entry: named as not used
     ["我们是深圳的工厂，不是金品，有2个厂房、2条SMT线、300个工人，开了10年，能入驻找工厂吗", /暂时不能：深圳的营业执照没有生产范围/],
     ["我们是金品的贸易公司，店铺有380个产品，出口年限2年，提供ODM服务，能进优质贸易专区吗", /不能入围优质贸易专区：出口年限 ≥ 3 年（你：2 年）/],
