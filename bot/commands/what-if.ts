@@ -101,6 +101,16 @@ export function imaginesFigures(text: string): boolean {
 }
 
 /**
+ * Whether a question tells figures of its own before it imagines one ("GMV is US$36,000 and we
+ * used 80%… and if we use 100%?"): then it asks about the case it tells, not the stored record.
+ */
+export function tellsFiguresBeforeImagining(text: string): boolean {
+  const t = text.normalize("NFKC").toLowerCase();
+  const m = WHAT_IF.exec(t);
+  return m !== null && /\d/u.test(t.slice(0, m.index));
+}
+
+/**
  * The merchant record with the figures a what-if question changes, or undefined when the
  * question imagines nothing this check reads (then the check runs on the record as stored).
  */

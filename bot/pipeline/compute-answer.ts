@@ -693,13 +693,19 @@ const rfqStarBonus: Calculator = {
     const rung = RFQ_STAR_RUNGS.find((r) => r.bonus === star.bonus);
     const gmvPoints = score.factors.find((f) => f.factor === "gmv90d")!;
     const next = star.next ? `；要拿 +${star.next.bonus} 分需 GMV ≥ ${formatUsd(star.next.minGmvUsd)} 且消耗 ≥ ${formatPercent(star.next.minUsage)}` : "";
+    // "what changes if we use 100%", "要是用到100%呢": the other usage asked about, worked out too.
+    const other = slots.numbers.find((n) => n !== usage && n.kind === "percent" && n.index > usage.index && /(?:if|用到|用满|达到|到|消耗到|提到)[^，,。.;；]{0,20}$/u.test(n.lead));
+    const then = other ? scoreRfq(partialMerchant({ rfq: partialRfq({ gmv90dUsd: gmv.value, freeEntitlementUsage: Math.min(1, other.value) }) }), []) : undefined;
+    const thenStar = then?.ok ? then.marketingStar : undefined;
+    const thenZh = other && thenStar ? `；若消耗到 ${formatPercent(other.value)}：${thenStar.bonus > 0 ? `+${thenStar.bonus} 分` : "不加分"}` : "";
+    const thenEn = other && thenStar ? `; at ${formatPercent(other.value)} used: ${thenStar.bonus > 0 ? `+${thenStar.bonus} points` : "no bonus"}` : "";
     return {
       kind: "computed",
-      result: `${star.bonus > 0 ? `能加：星等级-营销力 +${star.bonus} 分（计入星等级，不加在服务分上）` : `不能加星等级-营销力分${next}`}；服务分的GMV这一项得 ${gmvPoints.points} 分`,
+      result: `${star.bonus > 0 ? `能加：星等级-营销力 +${star.bonus} 分（计入星等级，不加在服务分上）` : `不能加星等级-营销力分${next}`}${thenZh}；服务分的GMV这一项得 ${gmvPoints.points} 分`,
       arithmetic: `GMV ${formatUsd(gmv.value)}、本月免费权益消耗 ${formatPercent(usage.value)}${rung ? `（≥ ${formatUsd(rung.minGmvUsd)} 且 ≥ ${formatPercent(rung.minUsage)}）` : ""}${star.bonus > 0 ? ` → +${star.bonus} 分` : ""}${star.bonus > 0 ? next : ""}`,
       rule: "RFQ近90天累计实收GMV达到门槛且本月免费权益消耗达标，星等级-营销力加分",
       en: {
-        result: `${star.bonus > 0 ? `Yes: marketing star (星等级-营销力) +${star.bonus} points (on the star level, not on the service score)` : `No marketing star bonus (no points on the star level)${star.next ? `; +${star.next.bonus} needs GMV ≥ ${usdEn(star.next.minGmvUsd)} and usage ≥ ${formatPercent(star.next.minUsage)}` : ""}`}; the GMV factor of the service score is ${gmvPoints.points} points`,
+        result: `${star.bonus > 0 ? `Yes: marketing star (星等级-营销力) +${star.bonus} points (on the star level, not on the service score)` : `No marketing star bonus (no points on the star level)${star.next ? `; +${star.next.bonus} needs GMV ≥ ${usdEn(star.next.minGmvUsd)} and usage ≥ ${formatPercent(star.next.minUsage)}` : ""}`}${thenEn}; the GMV factor of the service score is ${gmvPoints.points} points`,
         arithmetic: `GMV ${usdEn(gmv.value)}, free benefits used this month ${formatPercent(usage.value)}${rung ? ` (≥ ${usdEn(rung.minGmvUsd)} and ≥ ${formatPercent(rung.minUsage)})` : ""}${star.bonus > 0 ? ` → +${star.bonus} points` : ""}`,
         rule: "RFQ GMV received in the last 90 days at the threshold and this month's free benefits used enough: marketing star points",
       },

@@ -10,7 +10,7 @@ import { matchQuestion } from "../../knowledge/match-question.js";
 import type { Match } from "../../knowledge/match-question.js";
 import type { Candidate } from "../../knowledge/search-index.js";
 import type { CommandDefinition } from "../commands/define-command.js";
-import { imaginesFigures } from "../commands/what-if.js";
+import { imaginesFigures, tellsFiguresBeforeImagining } from "../commands/what-if.js";
 import { answerWithFigures, isComputedReply } from "./answer-with-figures.js";
 import { clarifyKey } from "./clarify-state.js";
 import type { PipelineDeps } from "./deps.js";
@@ -151,8 +151,9 @@ async function route(msg: IncomingMessage, deps: PipelineDeps, log: Logger, trac
   if (personal) {
     // A bound sender who tells a figure without imagining one ("我们店服务分78分，能拿多少条") asks
     // about that figure, not the stored record: the computed answer from it, when a rule places
-    // every figure told (docs/computed-answers.md). "如果…" is a what-if on the record instead.
-    const told = personal.args === "" && !imaginesFigures(text) ? computedFromTold(text, msg, deps, trace, lang) : undefined;
+    // every figure told (docs/computed-answers.md). "如果…" is a what-if on the record instead,
+    // unless the message first tells figures of its own and a rule places them all with the one imagined.
+    const told = personal.args === "" && (!imaginesFigures(text) || tellsFiguresBeforeImagining(text)) ? computedFromTold(text, msg, deps, trace, lang) : undefined;
     if (told) return told;
     log.debug({ command: personal.command.name }, "question routed to a personalised check");
     trace.command = personal.command.name;

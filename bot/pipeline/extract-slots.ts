@@ -271,6 +271,9 @@ interface RawDate {
   readonly length: number;
 }
 
+/** An English month as written: its name or its abbreviation, a whole word ("5 marketing" is no 5 March). */
+const MONTH_WORD = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])";
+
 function findRawDates(text: string): RawDate[] {
   const found: RawDate[] = [];
   const push = (y: number | null, mo: number, d: number, index: number, length: number) => {
@@ -286,11 +289,11 @@ function findRawDates(text: string): RawDate[] {
   for (const m of text.matchAll(/(?<![\d.$])(\d{1,2})[./](\d{1,2})(?![\d.%万千亿kw]|\s*(?:美|元|刀|usd|块|小时|个|条|分|天|billion|million|bn\b|mn\b|thousand|hours?\b|days?\b|years?\b|points?\b|quotes?\b|percent))/gu)) {
     push(null, Number(m[1]), Number(m[2]), m.index, m[0].length);
   }
-  for (const m of text.matchAll(/\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(20\d{2}))?/gu)) {
-    push(m[3] ? Number(m[3]) : null, MONTHS_EN[m[1]!]!, Number(m[2]), m.index, m[0].length);
+  for (const m of text.matchAll(new RegExp(`\\b(${MONTH_WORD})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(20\\d{2}))?`, "gu"))) {
+    push(m[3] ? Number(m[3]) : null, MONTHS_EN[m[1]!.slice(0, 3)]!, Number(m[2]), m.index, m[0].length);
   }
-  for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:,?\s*(20\d{2}))?/gu)) {
-    push(m[3] ? Number(m[3]) : null, MONTHS_EN[m[2]!]!, Number(m[1]), m.index, m[0].length);
+  for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD})\\.?(?:,?\\s*(20\\d{2}))?`, "gu"))) {
+    push(m[3] ? Number(m[3]) : null, MONTHS_EN[m[2]!.slice(0, 3)]!, Number(m[1]), m.index, m[0].length);
   }
   // "8月19日上午9点50被处罚，现在26号9点55了": the day it is now, without its month, is in the month
   // of the date before it. A bare "3号" elsewhere is the RFQ grant's day of any month, not a date.

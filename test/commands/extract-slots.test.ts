@@ -241,6 +241,10 @@ describe("numerals without a unit, homophones, lists and the words leading to a 
     expect(extractSlots(q, ASKED).numbers.filter((n) => n.kind === "ordinal" && n.value !== 21)).toEqual([]);
   });
 
+  it.each(["the +5 marketing star bonus", "3 decorations", "2 novels"])("%s: a word that starts like a month is not one", (q) => {
+    expect(extractSlots(q, ASKED).dates).toEqual([]);
+  });
+
   it("an English time before its date is part of the date, not a figure", () => {
     const slots = extractSlots("We submitted the sign-up at 10:30pm China time on Aug 25", ASKED);
     expect(slots.dates.map((d) => [d.date, d.time])).toEqual([["2021-08-25", "22:30"]]);
