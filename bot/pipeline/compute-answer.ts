@@ -1471,7 +1471,6 @@ interface FactoryListResult {
 const ALL_ON_TIME =
   /(?:都|全|全部|均|(?<![不没沒])是)(?:是)?(?:按时|及时|准时|on.?time)|\b(?:all|both)\b(?: of them)?(?: were)?(?: shipped| dispatched)? on.?time|\b(?:it|they) (?:was|were) (?:shipped |dispatched )?on.?time/iu;
 
-/** The rest of the sentence a figure stands in (a slot's own `after` is only a short window). */
 /**
  * The words before a figure back to the previous figure (a period such as "last 90 days" is words,
  * not a figure) or the start of its sentence, however long: a number's `lead` stops at 30
@@ -1483,6 +1482,7 @@ function wordsBefore(slots: Slots, n: NumberSlot): string {
   return head.split(/[。？?！!;；]|\.(?!\d)/u).pop() ?? "";
 }
 
+/** The rest of the sentence a figure stands in (a slot's own `after` is only a short window). */
 function sentenceAfter(slots: Slots, n: NumberSlot): string {
   return slots.text.slice(n.index + n.raw.length).split(/[。？?！!]|\.(?!\d)/u)[0] ?? "";
 }
@@ -1495,14 +1495,18 @@ const OP_WORDS: Readonly<Record<">" | "<" | ">=" | "<=", { zh: string; en: strin
   "<=": { zh: "不超过", en: "at most" },
 };
 
+/** "热度榜门槛是40个询盘", "the threshold is 40": the rule's figure restated, not the merchant's. */
+const RESTATED_THRESHOLD = /(?:门槛|要求|标准|threshold|cut-?off|minimum)\s*(?:是|为|就是|要|需|is|of)?\s*(?:大于|超过|至少|不少于|more than|above|at least)?\s*$/u;
+
 function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | NeedsFigure {
-  // The company's own figures ("店铺有230个产品", "unit price 0.3 USD") are no list's metric.
-  const inquiryCounts = list === "heat" ? slots.numbers.filter((n) => (n.kind === "plain" || (n.kind === "count" && /^(?:个|条|家)$/u.test(n.unit))) && !isCompanyFact(n)) : [];
+  // The company's own figures ("店铺有230个产品", "unit price 0.3 USD") are no list's metric, nor is the threshold restated.
+  const inquiryCounts =
+    list === "heat" ? slots.numbers.filter((n) => (n.kind === "plain" || (n.kind === "count" && /^(?:个|条|家)$/u.test(n.unit))) && !isCompanyFact(n) && !RESTATED_THRESHOLD.test(n.lead)) : [];
   // Effective inquiries exclude the risk-controlled ones (排除风控): "55个，其中16个被风控排除" → 39.
   const excluded = inquiryCounts.filter((n) => /排除|风控|无效|不算|剔除|excluded|filtered/u.test((n.after.split(/\d/u)[0] ?? "").slice(0, 10)));
   const totals = inquiryCounts.filter((n) => !excluded.includes(n));
   if (list === "heat" && (totals.length > 1 || excluded.length > 1)) return needs("告诉我近90天的有效询盘数（已排除风控的那个数），我帮你算能否上热度榜。", "Tell me your effective inquiries in the last 90 days (the one number, after risk-control exclusions) and I'll work out whether you make the hot list.");
-  const total = list === "heat" ? numberNear(slots, ["count", "plain"], /询盘|inquir/u, 8, (n) => n.unit === "天" || excluded.includes(n)) : undefined;
+  const total = list === "heat" ? numberNear(slots, ["count", "plain"], /询盘|inquir/u, 8, (n) => n.unit === "天" || excluded.includes(n) || RESTATED_THRESHOLD.test(n.lead)) : undefined;
   // "38 effective inquiries", "询盘有38": the one count in a question about inquiries.
   const only = !total && totals.length === 1 && /询盘|inquir/u.test(slots.text) ? totals[0] : undefined;
   const inquiries =

@@ -268,6 +268,9 @@ table("appeal-deadline", [
 ]);
 
 table("factory-heat", [
+  // the threshold restated before the merchant's own count is the rule's figure
+  ["热度榜门槛是40个询盘，我们近90天有效询盘刚好40个，应该能上吧？", "不能上热度榜", "40 个 未超过 40 个，还差 1 个"],
+  ["The hot list threshold is 40 inquiries and we have 45 effective inquiries in the last 90 days. Are we in?", "能上热度榜"],
   ["有效询盘35个能上热度榜吗", "不能", "还差 6 个"],
   ["近90天有效询盘40个能上热度榜吗", "不能", "还差 1 个"],
   ["近90天有效询盘41个能上热度榜吗", "能上热度榜"],
