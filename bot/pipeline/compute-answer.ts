@@ -3652,7 +3652,10 @@ const integratedDefinition: Calculator = {
     const percents = slots.numbers.filter((n) => n.kind === "percent");
     const concertSlot = percents.find((n) => /签字|签署|合计|加起来|一共|总共|together|combined|signing/u.test(n.lead));
     // "持股60%", or the shares named after the figure: "A持有B 40%的股份", "49%股份", "a 49% stake".
-    const stakeSlot = percents.find((n) => n !== concertSlot && (/持股|股份|占股|控股|股比|stake|shares?|own/u.test(n.lead + n.before) || /^\s*(?:的)?\s*(?:股份|股权|股|shares?\b|stake\b)/u.test(n.after)));
+    const stakeWritten = percents.find((n) => n !== concertSlot && (/持股|股份|占股|控股|股比|stake|shares?|own/u.test(n.lead + n.before) || /^\s*(?:的)?\s*(?:股份|股权|股|shares?\b|stake\b)/u.test(n.after)));
+    // "没有互相持股", "with no shareholding between them": a stake of nothing, said in words.
+    const noStake = !stakeWritten && /(?:没有|没|无|不)(?:互相|相互|交叉)?(?:持股|股权关系|股份关系|参股)|\bno (?:shareholding|stake|cross.?holding|shares)\b/u.test(slots.text);
+    const stakeSlot: NumberSlot | undefined = stakeWritten ?? (noStake ? { value: 0, kind: "percent", unit: "%", currency: null, raw: "0%", before: "", after: "", lead: "", period: false, index: -1 } : undefined);
     const concertAgreement = /(?:没|没有|未|不)(?:签|签署)?.{0,2}一致行动|no (?:acting.in.concert|concert) agreement/u.test(slots.text) ? false : /一致行动|acting.in.concert|concert agreement/u.test(slots.text) ? true : null;
     const sameLegalPerson = /不是同一(?:个)?法人|不同(?:的)?法人|not the same legal/u.test(slots.text) ? false : /同一(?:个)?法人|同一法定代表人|same legal (?:person|representative)/u.test(slots.text) ? true : null;
     if (!stakeSlot && concertAgreement === null && sameLegalPerson === null) {
@@ -3663,7 +3666,7 @@ const integratedDefinition: Calculator = {
     const over = formatPercent(INTEGRATED_CONCERT_MORE_THAN);
     const nowZh = c.now === true ? "现在就能认定工贸一体" : c.now === false ? "按现在的逻辑（仅第1条）还不能认定工贸一体" : "现在的逻辑只看第1条（持股 ≥ 50%），你没说持股比例";
     const sepZh = c.fromSeptember === true ? (c.now === true ? "" : "；预计9月改为三条满足其一后可以认定") : c.fromSeptember === false ? "；预计9月改为三条满足其一后也不满足" : "";
-    const nowEn = c.now === true ? "Yes, they count as integrated now" : c.now === false ? "Not under the current logic (condition 1 only)" : "The current logic looks at condition 1 only (a stake of at least 50%), and you did not give the stake";
+    const nowEn = c.now === true ? "Yes, they count as integrated now" : c.now === false ? "Not now: the current logic reads condition 1 only" : "The current logic looks at condition 1 only (a stake of at least 50%), and you did not give the stake";
     const sepEn = c.fromSeptember === true ? (c.now === true ? "" : "; once any one of the three conditions is enough (expected in September), they will count") : c.fromSeptember === false ? "; even with any one of the three conditions (expected in September), they do not" : "";
     const parts: string[] = [];
     const partsEn: string[] = [];

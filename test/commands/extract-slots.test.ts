@@ -245,6 +245,11 @@ describe("numerals without a unit, homophones, lists and the words leading to a 
     expect(extractSlots(q, ASKED).dates).toEqual([]);
   });
 
+  it("square metres are no million: 5,000 m² is a plain 5000, US$3m is 3 million", () => {
+    expect(extractSlots("a 5,000 m² workshop", ASKED).numbers.map((n) => [n.value, n.kind])).toEqual([[5000, "plain"]]);
+    expect(extractSlots("US$3m of orders", ASKED).numbers.map((n) => [n.value, n.kind])).toEqual([[3e6, "amount"]]);
+  });
+
   it("an English time before its date is part of the date, not a figure", () => {
     const slots = extractSlots("We submitted the sign-up at 10:30pm China time on Aug 25", ASKED);
     expect(slots.dates.map((d) => [d.date, d.time])).toEqual([["2021-08-25", "22:30"]]);

@@ -526,6 +526,8 @@ table("festival-industry-type", [
 ]);
 
 table("integrated-definition", [
+  // no stake said in words is a stake of nothing
+  ["工厂和贸易公司是同一个法人，但没有互相持股，现在算工贸一体吗", "按现在的逻辑（仅第1条）还不能认定工贸一体；预计9月改为三条满足其一后可以认定", "持股 0% < 50%（第1条不满足）"],
   ["我们是工贸一体，持股工厂60%，算吗", "现在就能认定工贸一体", "持股 60% ≥ 50%（第1条满足）"],
   ["和工厂有共同股东，持股40%，签了一致行动书，签字股东合计持股55%，现在能认定工贸一体吗", "按现在的逻辑（仅第1条）还不能认定工贸一体；预计9月改为三条满足其一后可以认定", "签字股东合计 55% > 50%（第2条满足）"],
   // exactly 50% is enough for condition 1; exactly 50% is not more than 50% for condition 2
