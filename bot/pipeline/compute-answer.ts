@@ -343,6 +343,8 @@ function tierEn(row: { tier: keyof typeof TIER_LABELS }): string {
 function askedQuotes(slots: Slots, lastMonth: NumberSlot | undefined, granted: RfqEntitlements["quotesGranted"]): { zh: string; en: string } {
   const n = slots.numbers.find((x) => x !== lastMonth && x.kind === "count" && x.unit === "条" && /(?:能|可以|可)(?:按[^，。,.？?\d]{0,8})?(?:拿|得|有|领|获得)(?:到)?\s*$|拿到\s*$|(?:这个月|本月|this month)(?:就|会)?(?:是|有|给|拿)\s*$|\bcan (?:i|we) (?:get|receive)\s*$/u.test(x.lead));
   if (!n || typeof granted !== "number") return { zh: "", en: "" };
+  // "只能拿20条对吧": the merchant believes it is only that many.
+  if (/只|only|just/u.test(n.lead) && n.value < granted) return { zh: `不止 ${n.value} 条，本月是 ${granted} 条：`, en: `More than ${n.value}: this month's quotes granted are ${granted}; ` };
   return n.value <= granted
     ? { zh: `能拿到 ${n.value} 条（本月 ${granted} 条）：`, en: `Yes, ${n.value} is within this month's ${granted} quotes granted: ` }
     : { zh: `拿不到 ${n.value} 条，本月是 ${granted} 条：`, en: `No, not ${n.value}: this month's quotes granted are ${granted}; ` };
@@ -401,12 +403,31 @@ const TIER_RULE = `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.t
 const TIER_RULE_EN = `Service score tiers: ${RFQ_TIER_TABLE.map((r) => tierEn(r)).join(" / ")}; Gold Suppliers (金品诚企) get +${RFQ_GOLD_BONUS} points on the total, and the tier goes by the total with the bonus`;
 const TIER_SOURCE = "RFQ商家服务分升级计划 · 服务分新分层及配套权益";
 
+/** "金品加10分", "Gold adds only 10": the bonus a merchant believes Gold gives. */
+const GOLD_BONUS_CLAIM = /(?:金品|gold(?: supplier)?|verified(?: supplier)?)[^，,。.;；\d]{0,8}(?:只|只多|多|额外)?(?:加|\+|adds?(?: only)?|bonus(?: is| of)?|gives?(?: only)?)\s*\+?\s*$/u;
+/** "那就是75分", "that makes it 75": the merchant's own sum, made with the bonus believed. */
+const CLAIMED_SUM = /(?:那就是|那就|就是|就成了|变成|成了|算下来|=|makes? it|would be|that'?s)\s*$/u;
+
 const rfqTier: Calculator = {
   needs: ["score"],
   // With the score told, the tier reads only it and last month's quotes: orders won and money are the story.
   setsAside: (n) => isOtherBusiness(n) || n.kind === "amount" || (n.kind === "count" && /^(?:单|笔|orders?|deals?)$/u.test(n.unit)),
   cue: /服务分|rfq.*(?:分|档)|\bscore\b|\btier\b|(?:原始|基础)分|\braw\b/u,
-  run(slots) {
+  run(slots, now) {
+    // "听说金品加10分，那就是75分": the Gold bonus the merchant believes, and the sum made with it, are
+    // claims to correct, not scores; the tier is worked out without them and says what is right.
+    const bonusClaim = slots.gold === true ? slots.numbers.find((n) => (n.kind === "plain" || n.kind === "score") && GOLD_BONUS_CLAIM.test(n.lead) && !/before|without|excluding|不含|未加|没加|加之前/u.test(n.lead)) : undefined;
+    if (bonusClaim) {
+      const sumClaim = slots.numbers.find((n) => n.index > bonusClaim.index && (n.kind === "plain" || n.kind === "score") && CLAIMED_SUM.test(n.lead));
+      const r = rfqTier.run({ ...slots, numbers: slots.numbers.filter((n) => n !== bonusClaim && n !== sumClaim) }, now);
+      if (r.kind !== "computed") return r;
+      const right = bonusClaim.value === RFQ_GOLD_BONUS;
+      return {
+        ...r,
+        result: `${right ? `对，金品加 ${RFQ_GOLD_BONUS} 分` : `金品加的是 ${RFQ_GOLD_BONUS} 分，不是 ${bonusClaim.value} 分`}${sumClaim ? `（所以${sumClaim.value === 0 ? "" : `不是 ${sumClaim.value} 分`}）` : ""}：${r.result}`,
+        en: { ...r.en, result: `${right ? `Right, Gold adds ${RFQ_GOLD_BONUS} points` : `Gold adds ${RFQ_GOLD_BONUS} points, not ${bonusClaim.value}`}${sumClaim ? ` (so not ${sumClaim.value})` : ""}: ${r.en.result}` },
+      };
+    }
     const scoreSlot = scoreNumber(slots);
     const given = scoreSlot?.value;
     if (given === undefined) return needs("告诉我你的服务分（例如「服务分75」），我帮你算出档位和本档权益。", "Tell me your service score (e.g. \"service score 75\") and I'll work out your tier and what it brings.");
