@@ -1055,27 +1055,35 @@ const guaranteeFastStar: Calculator = {
     const met = s.rtsDispatchWithin7Days.met || s.rtsSmallOrder.met;
     // "我們沒加入保障升級服務，但…150個": the products alone do not open it.
     const notJoined = NOT_JOINED.test(slots.text);
+    // "8月20号已经加入了保障升级服务": a join before today meets the other condition.
+    const joined = notJoined ? undefined : slots.dates.find((d) => d.instant <= now && /加入|加的|开通|开了|参加|joined|signed up/u.test(slots.text.slice(d.index, d.index + d.raw.length + 16)));
+    const joinedZh = joined ? `；${joined.instant.setZone(SHANGHAI).toFormat("M月d日")}已加入保障升级服务 ✓` : "";
+    const joinedEn = joined ? `; joined the Guarantee Upgrade service on ${joined.instant.setZone(SHANGHAI).setLocale("en").toFormat("MMMM d")} ✓` : "";
     return {
       kind: "computed",
       result: notJoined
         ? `不能：快速交易星等级要先加入保障升级服务${met ? "（商品数已满足，加入后即可开启）" : "，商品数也还不够"}`
         : met
-          ? "满足快速交易星等级的开启条件（需已加入保障升级服务）"
+          ? joined
+            ? "能开启快速交易星等级：已加入保障升级服务，商品数也满足"
+            : "满足快速交易星等级的开启条件（需已加入保障升级服务）"
           : "暂不满足快速交易星等级的开启条件",
-      arithmetic: parts.join("；"),
+      arithmetic: parts.join("；") + joinedZh,
       rule: `加入保障升级服务，且支持7天及以内发货的RTS商品 ≥ ${FAST_STAR_MIN_RTS_7_DAYS} 个或支持小单快定的RTS商品 ≥ ${FAST_STAR_MIN_RTS_SMALL_ORDER} 个（满足其一）`,
       en: {
         result: notJoined
           ? `No: the fast-trading star (快速交易星等级) needs the Guarantee Upgrade service joined first${met ? " (the products already qualify: once you join, it opens)" : ", and the products are not enough yet either"}`
           : met
-            ? "Yes, you meet the conditions for the fast-trading star (快速交易星等级), once you have joined the Guarantee Upgrade service"
+            ? joined
+              ? "Yes, you can open the fast-trading star (快速交易星等级): you have joined the Guarantee Upgrade service and the products qualify"
+              : "Yes, you meet the conditions for the fast-trading star (快速交易星等级), once you have joined the Guarantee Upgrade service"
             : "No, not yet: the fast-trading star (快速交易星等级) conditions are not met",
         arithmetic: [
           seven ? `RTS products shipping within 7 days: ${seven.value}${s.rtsDispatchWithin7Days.met ? ` ≥ ${FAST_STAR_MIN_RTS_7_DAYS} ✓` : ` < ${FAST_STAR_MIN_RTS_7_DAYS}, ${s.rtsDispatchWithin7Days.gap} short`}` : "",
           small ? `RTS products for small quick orders: ${small.value}${s.rtsSmallOrder.met ? ` ≥ ${FAST_STAR_MIN_RTS_SMALL_ORDER} ✓` : ` < ${FAST_STAR_MIN_RTS_SMALL_ORDER}, ${s.rtsSmallOrder.gap} short`}` : "",
         ]
           .filter(Boolean)
-          .join("; "),
+          .join("; ") + joinedEn,
         rule: `Joined the Guarantee Upgrade service, and either ≥ ${FAST_STAR_MIN_RTS_7_DAYS} RTS products shipping within 7 days or ≥ ${FAST_STAR_MIN_RTS_SMALL_ORDER} RTS products for small quick orders`,
       },
       source: "信用保障「保障升级服务」上线 · 卖家权益 权益四",
@@ -3555,6 +3563,12 @@ function categoryBefore(n: NumberSlot): string {
   return /^[a-z]$/u.test(name) ? `${name.toUpperCase()}类目` : name;
 }
 
+/** The category's name in a Chinese line: 「厨房电器」, or a letter's name as it is (A类目). */
+function categoryZh(n: NumberSlot): string {
+  const name = categoryBefore(n);
+  return /^[A-Z]类目$/u.test(name) ? name : `「${name}」`;
+}
+
 /** The category's name in an English line: "category A", or the Chinese name in parentheses. */
 function categoryEn(n: NumberSlot): string {
   const name = categoryBefore(n);
@@ -3593,7 +3607,7 @@ const festivalCategoryLock: Calculator = {
       // The categories as they stood before the change: the one locked in, when the change comes after the lock.
       const posted = before ? [] : postedCategories(slots, d.index);
       const locked = posted.length >= 2 && posted[0]!.value > posted[1]!.value ? posted : [];
-      const lockedIn = locked.length ? `，仍按「${categoryBefore(locked[0]!)}」算（锁定时发品最多：${locked.map((n) => `${categoryBefore(n)} ${formatNumber(n.value)} 个`).join(" > ")}）` : "";
+      const lockedIn = locked.length ? `，仍按${categoryZh(locked[0]!)}算（锁定时发品最多：${locked.map((n) => `${categoryBefore(n)} ${formatNumber(n.value)} 个`).join(" > ")}）` : "";
       const lockedInEn = locked.length ? `; it stays ${categoryEn(locked[0]!)}, the one with the most products at the lock (${locked.map((n) => `${categoryEn(n)} ${formatNumber(n.value)}`).join(" > ")})` : "";
       return {
         kind: "computed",
@@ -3619,7 +3633,7 @@ const festivalCategoryLock: Calculator = {
     const listEn = sorted.map((n) => `${categoryEn(n)} ${formatNumber(n.value)}`).join(" > ");
     return {
       kind: "computed",
-      result: `你的二级类目是「${categoryBefore(top)}」（发品最多），按北京时间 ${lock} 锁定`,
+      result: `你的二级类目是${categoryZh(top)}（发品最多），按北京时间 ${lock} 锁定`,
       arithmetic: list,
       rule: `二级类目是一级行业下商家发品最多的类目，按北京时间 ${lock} 时的类目锁定`,
       source: FESTIVAL_LISTS_SOURCE,
