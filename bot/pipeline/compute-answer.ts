@@ -1067,7 +1067,7 @@ const guaranteeFastStar: Calculator = {
           ? joined
             ? "能开启快速交易星等级：已加入保障升级服务，商品数也满足"
             : "满足快速交易星等级的开启条件（需已加入保障升级服务）"
-          : "暂不满足快速交易星等级的开启条件",
+          : "不能开启快速交易星等级：暂不满足开启条件",
       arithmetic: parts.join("；") + joinedZh,
       rule: `加入保障升级服务，且支持7天及以内发货的RTS商品 ≥ ${FAST_STAR_MIN_RTS_7_DAYS} 个或支持小单快定的RTS商品 ≥ ${FAST_STAR_MIN_RTS_SMALL_ORDER} 个（满足其一）`,
       en: {
