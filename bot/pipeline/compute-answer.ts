@@ -3418,7 +3418,8 @@ const GZ_SZ_CITY = new RegExp(GUANGZHOU_SHENZHEN_NAMES.join("|"), "u");
  * computes only when those facts decide; otherwise the entry's answer gives the whole rule.
  */
 const factoryEntry: Calculator = {
-  // The licence, Gold and the city decide; the company's size, staff and age do not.
+  // The licence, Gold and the city decide; the company's size, staff and age do not, nor its export years.
+  setsAside: (n) => (n.kind === "count" || n.kind === "ordinal") && /^(?:年|years?)$/u.test(n.unit),
   needs: ["businessType", "gold", "city"],
   cue: /^(?=[\s\S]*(?:找工[厂场]|find.?factory))(?=[\s\S]*(?:入驻|进|准入|加入|报名|join|enter|eligible|get in))/u,
   run(slots) {

@@ -374,7 +374,7 @@ const MULTIPLIERS: Readonly<Record<string, number>> = { 万: 1e4, w: 1e4, 千: 1
 
 /** A number with what may come with it: currency before, multiplier, a second 万 part (1万8), unit. */
 const NUMBER_RE =
-  /(us\s?\$|usd\s?|\$|rmb\s?|cny\s?|¥|￥)?\s*(第)?\s*(\d+(?:\.\d+)?)\s*(百万|billion|million|bn(?![a-z])|万|亿|千|[kw](?![a-z])|m(?![a-z0-9²³]))?(\d(?!\d))?\s*(%|个百分点|美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|条|个?小时|个月|个人|个|次|天|单|h(?![a-z])|hours?|周|名|家|人|年|分(?!钟)|points?|pts?(?![a-z])|quotes?|inquiries|orders?|days?|years?|people|persons|staff|engineers|times?|(?:rts\s+)?(?:items?|products?|skus?)|offen[cs]es?|violations?)?/gu;
+  /(us\s?\$|usd\s?|\$|rmb\s?|cny\s?|¥|￥)?\s*(第)?\s*(\d+(?:\.\d+)?)\s*(百万|billion|million|bn(?![a-z])|万|亿|千|[kw](?![a-z])|m(?![a-z0-9²³]))?(\d(?!\d))?\s*(%|个百分点|美元|美金|美刀|刀|usd|dollars?|元|块|人民币|rmb|cny|条|个?小时|个月|个人|个|次|天|单|h(?![a-z])|hours?|周|名|家|人|年|分(?!钟)|points?|pts?(?![a-z])|quotes?|inquiries|orders?|days?|years?|people|persons|staff|engineers|times?|(?:rts\s+)?(?:items?|products?|skus?)(?![a-z])|offen[cs]es?|violations?)?/gu;
 
 const USD_UNIT = /^(?:美元|美金|美刀|刀|usd|dollars?)$/u;
 const CNY_UNIT = /^(?:元|块|人民币|rmb|cny)$/u;

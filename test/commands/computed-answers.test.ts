@@ -97,6 +97,8 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["We're a Verified Supplier. Our RFQ service score before the Gold bonus is 70. Last month our two sales reps sent 45 quotes in total. How many quotes granted this month?", /70 \+ Gold 20 = 90 points is in the ≥90 points tier: 45 quotes granted this month/],
     // the other usage asked about is worked out too; "+5 marketing" is no date (5 March)
     ["Our RFQ GMV received in the last 90 days is US$36,000 and we have used 80% of our free entitlements. Do we get the +3 or the +5 marketing star bonus, and if we use 100%?", /Yes: marketing star \(星等级-营销力\) \+3 points .*; at 100% used: \+5 points/],
+    // Find-Factory entry: staff, production lines and export years decide nothing, and are named as not used
+    ["We're a factory registered in Shenzhen and a Verified Supplier (Gold), with 200 workers and 3 production lines, exporting for 9 years. Can we get into the Find Factory channel?", /Yes/],
     // the rule found by its words when the matcher chose another entry or none
     ["We quit the guarantee upgrade service on September 15. When can we join it again?", /2021-10-15 \(Fri, October 15\)/],
     ["We sent the Industrial Brand Station sign-up at 10:30pm China time on Aug 25. Did we make it before it closed?", /Yes, in time \(sign-up is still open\): August 25, 22:30 China time/],

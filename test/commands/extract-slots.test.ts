@@ -245,6 +245,10 @@ describe("numerals without a unit, homophones, lists and the words leading to a 
     expect(extractSlots(q, ASKED).dates).toEqual([]);
   });
 
+  it("'3 production lines' are no products", () => {
+    expect(extractSlots("3 production lines and 5 products", ASKED).numbers.map((n) => [n.value, n.kind])).toEqual([[3, "plain"], [5, "count"]]);
+  });
+
   it("square metres are no million: 5,000 m² is a plain 5000, US$3m is 3 million", () => {
     expect(extractSlots("a 5,000 m² workshop", ASKED).numbers.map((n) => [n.value, n.kind])).toEqual([[5000, "plain"]]);
     expect(extractSlots("US$3m of orders", ASKED).numbers.map((n) => [n.value, n.kind])).toEqual([[3e6, "amount"]]);
