@@ -405,6 +405,9 @@ const TIER_SOURCE = "RFQ商家服务分升级计划 · 服务分新分层及配�
 
 /** "金品加10分", "Gold adds only 10": the bonus a merchant believes Gold gives. */
 const GOLD_BONUS_CLAIM = /(?:金品|gold(?: supplier)?|verified(?: supplier)?)[^，,。.;；\d]{0,8}(?:只|只多|多|额外)?(?:加|\+|adds?(?: only)?|bonus(?: is| of)?|gives?(?: only)?)\s*\+?\s*$/u;
+/** "要是买了金品", "if we buy Gold": a merchant not Gold yet asks about the tier with it. */
+const GOLD_IF_BOUGHT = /(?:要是|如果|假如|若是?|等)[^，,。？?]{0,6}(?:买|开通|开|升级|加入|续)(?:了|成|到)?(?:金品|gold)|\bif (?:we|i) (?:buy|bought|get|got|upgrade to|join|joined|become)(?: an?| the)? (?:gold|verified)/u;
+
 /** "那就是75分", "that makes it 75": the merchant's own sum, made with the bonus believed. */
 const CLAIMED_SUM = /(?:那就是|那就|就是|就成了|变成|成了|算下来|=|makes? it|would be|that'?s)\s*$/u;
 
@@ -414,6 +417,11 @@ const rfqTier: Calculator = {
   setsAside: (n) => isOtherBusiness(n) || n.kind === "amount" || (n.kind === "count" && /^(?:单|笔|orders?|deals?)$/u.test(n.unit)),
   cue: /服务分|rfq.*(?:分|档)|\bscore\b|\btier\b|(?:原始|基础)分|\braw\b/u,
   run(slots, now) {
+    // "我们现在不是金品…要是买了金品，能拿几条": the tier with Gold, worked out as asked.
+    if (slots.gold === false && GOLD_IF_BOUGHT.test(slots.text)) {
+      const r = rfqTier.run({ ...slots, gold: true }, now);
+      return r.kind !== "computed" ? r : { ...r, result: `买了金品后：${r.result}`, en: { ...r.en, result: `With Gold: ${r.en.result}` } };
+    }
     // "听说金品加10分，那就是75分": the Gold bonus the merchant believes, and the sum made with it, are
     // claims to correct, not scores; the tier is worked out without them and says what is right.
     const bonusClaim = slots.gold === true ? slots.numbers.find((n) => (n.kind === "plain" || n.kind === "score") && GOLD_BONUS_CLAIM.test(n.lead) && !/before|without|excluding|不含|未加|没加|加之前/u.test(n.lead)) : undefined;
@@ -424,8 +432,8 @@ const rfqTier: Calculator = {
       const right = bonusClaim.value === RFQ_GOLD_BONUS;
       return {
         ...r,
-        result: `${right ? `对，金品加 ${RFQ_GOLD_BONUS} 分` : `金品加的是 ${RFQ_GOLD_BONUS} 分，不是 ${bonusClaim.value} 分`}${sumClaim ? `（所以${sumClaim.value === 0 ? "" : `不是 ${sumClaim.value} 分`}）` : ""}：${r.result}`,
-        en: { ...r.en, result: `${right ? `Right, Gold adds ${RFQ_GOLD_BONUS} points` : `Gold adds ${RFQ_GOLD_BONUS} points, not ${bonusClaim.value}`}${sumClaim ? ` (so not ${sumClaim.value})` : ""}: ${r.en.result}` },
+        result: `${right ? `对，金品加 ${RFQ_GOLD_BONUS} 分` : `不对，金品加的是 ${RFQ_GOLD_BONUS} 分，不是 ${bonusClaim.value} 分`}${sumClaim ? `（所以${sumClaim.value === 0 ? "" : `不是 ${sumClaim.value} 分`}）` : ""}：${r.result}`,
+        en: { ...r.en, result: `${right ? `Right, Gold adds ${RFQ_GOLD_BONUS} points` : `Not quite: Gold adds ${RFQ_GOLD_BONUS} points, not ${bonusClaim.value}`}${sumClaim ? ` (so not ${sumClaim.value})` : ""}: ${r.en.result}` },
       };
     }
     const scoreSlot = scoreNumber(slots);

@@ -61,8 +61,10 @@ it("every rule is named by an entry, so that its computed reply links to the ful
 });
 
 table("rfq-tier", [
+  // a merchant not Gold yet asking about the tier with it
+  ["我们现在不是金品，服务分72，上个月报了25条报价，要是买了金品能拿几条赠送报价？", "买了金品后：服务分 72 + 金品 20 = 92 分"],
   // a Gold bonus believed wrongly, and the sum made with it, are corrected, not read as scores
-  ["我们是金品，服务分本来65分，听说金品加10分，那就是75分，只能拿20条对吧？", "金品加的是 20 分，不是 10 分（所以不是 75 分）：不止 20 条，本月是 30 条：服务分 65 + 金品 20 = 85 分"],
+  ["我们是金品，服务分本来65分，听说金品加10分，那就是75分，只能拿20条对吧？", "不对，金品加的是 20 分，不是 10 分（所以不是 75 分）：不止 20 条，本月是 30 条：服务分 65 + 金品 20 = 85 分"],
   // the five factors' sum is the score before the Gold bonus
   ["金品，因子分75，上月报价80条，这个月3号能先到几条？", "服务分 75 + 金品 20 = 95 分", "3号发 40 条，15号发 40 条"],
   ["金品诚企第三年。这个月五项因子加起来七十五分，上个月报了一百二十条，这个月赠送报价是不是能拿一百二十条？", "拿不到 120 条，本月是 100 条"],
