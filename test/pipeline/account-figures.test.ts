@@ -76,7 +76,8 @@ describe("figures about the company itself", () => {
     ["店铺开了6年了，要准备12个样品，厂房3000平米", ["6年", "12个", "3000"]],
     ["We are a team of 6 salespeople, on Alibaba for 4 years", ["6", "4 years"]],
     ["Our newer sales reps (we hired 4 this year, team of 11 now)", ["4", "11"]],
-    ["hardware tools supplier here, 50 workers, 14 years. We're a 10-person shop, 3 years in", ["50", "14 years", "3 years"]],
+    // "a 10-person shop": the staff, written before its noun
+    ["hardware tools supplier here, 50 workers, 14 years. We're a 10-person shop, 3 years in", ["50", "14 years", "10", "3 years"]],
     // the catalogue, unit prices, showrooms, and staff counted after their word
     ["店铺有380个产品，单价6.5美金，我们店铺员工15个", ["380个", "6.5美金", "15个"]],
     ["We have 80 SKUs and 3 showrooms, unit price 0.3 USD, MOQ 50 pcs at $120 each", ["80 skus", "3", "0.3 usd", "$120"]],
