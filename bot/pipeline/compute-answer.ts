@@ -602,7 +602,6 @@ const rfqFactor: Calculator = {
     const unpaidAmounts = usd.filter((x) => mentionsUnpaid(ownClause(x)));
     const others = usd.filter((x) => !unpaidAmounts.includes(x));
     const paidAmount = unpaidAmounts.length === 0 ? undefined : others.length === 1 ? others[0] : others.find((x) => /到账|实收|收到|已收|received|paid in/u.test(ownClause(x)));
-    const unpaidAmount = unpaidAmounts.length > 0 ? unpaidAmounts : undefined;
     for (const f of FACTOR_WORDS) {
       const found = f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near);
       const n = f.factor === "gmv90d" && paidAmount ? paidAmount : found;
@@ -611,8 +610,8 @@ const rfqFactor: Calculator = {
       // Only money not received at all ("起草了3000美金的订单，买家还没付款") makes the factor's GMV nothing.
       // (With one amount, the message's unpaid words are about it: "GMV 1.8万美金，都是起草的买家还没付".)
       const unpaid = f.factor === "gmv90d" && !paidAmount && mentionsUnpaid(slots.text) && (others.length === 0 || usd.length === 1);
-      const leftOut = f.factor === "gmv90d" && paidAmount && unpaidAmount ? `（起草未支付的 ${unpaidAmount.map((x) => formatUsd(x.value)).join("、")} 不计入）` : "";
-      const leftOutEn = f.factor === "gmv90d" && paidAmount && unpaidAmount ? ` (the ${unpaidAmount.map((x) => usdEn(x.value)).join(", ")} drafted but unpaid does not count)` : "";
+      const leftOut = f.factor === "gmv90d" && paidAmount ? `（起草未支付的 ${unpaidAmounts.map((x) => formatUsd(x.value)).join("、")} 不计入）` : "";
+      const leftOutEn = f.factor === "gmv90d" && paidAmount ? ` (the ${unpaidAmounts.map((x) => usdEn(x.value)).join(", ")} drafted but unpaid does not count)` : "";
       const rfq =
         f.factor === "loginDays"
           ? partialRfq({ loginDaysMonthToDate: n.value })
@@ -745,19 +744,29 @@ const rfqStarBonus: Calculator = {
 
 // ---------------------------------------------------------------- guarantee upgrade service
 
+/** Orders said to be dispatched on time beside the late one(s): they owe nothing, and the reply says so. */
+function onTimeNote(onTime: readonly NumberSlot[]): { zh: string; en: string } {
+  if (onTime.length === 0) return { zh: "", en: "" };
+  return {
+    zh: `；${onTime.map((n) => formatUsd(n.value)).join("、")} 的订单按时发货，不用赔`,
+    en: `; the ${onTime.map((n) => usdEn(n.value)).join(", ")} order was dispatched on time: nothing to pay`,
+  };
+}
+
 /** Several late orders: each is compensated on its own (10%, capped per order), then summed. */
 function severalOrders(amounts: readonly NumberSlot[], onTime: readonly NumberSlot[] = []): Calculation {
   const each = amounts.map((a) => computeCompensation(a.value));
   if (each.some((c) => !c.ok)) return needs("每笔订单金额都需大于 0（美元）。", "Each order amount must be above US$0.");
   const ok = each.flatMap((c) => (c.ok ? [c] : []));
   const total = Math.round(ok.reduce((sum, c) => sum + c.compensationUsd * 100, 0)) / 100;
+  const onTimeLine = onTimeNote(onTime);
   return {
     kind: "computed",
     result: `${ok.length} 笔订单合计最多赔 ${formatUsd(total)}（每笔单独计算、单独封顶，以无门槛优惠券形式发放）`,
     arithmetic:
       ok.map((c) => `${formatUsd(c.orderAmountUsd)} → ${formatUsd(c.compensationUsd)}${c.capped ? "（封顶）" : ""}`).join("；") +
       `；合计 ${formatUsd(total)}` +
-      (onTime.length > 0 ? `；${onTime.map((n) => formatUsd(n.value)).join("、")} 的订单按时发货，不用赔` : ""),
+      onTimeLine.zh,
     rule: `逾期发货且买家发起赔偿申请时，每笔按信保订单金额的 ${formatPercent(COMPENSATION_RATE)} 赔偿，上限 ${formatUsd(COMPENSATION_CAP_USD)}`,
     source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
     en: {
@@ -765,7 +774,7 @@ function severalOrders(amounts: readonly NumberSlot[], onTime: readonly NumberSl
       arithmetic:
         ok.map((c) => `${usdEn(c.orderAmountUsd)} → ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""}`).join("; ") +
         `; total ${usdEn(total)}` +
-        (onTime.length > 0 ? `; the ${onTime.map((n) => usdEn(n.value)).join(", ")} order was dispatched on time: nothing to pay` : ""),
+        onTimeLine.en,
       rule: `When you dispatch late and the buyer claims, each order is compensated at ${formatPercent(COMPENSATION_RATE)} of its Trade Assurance amount, at most ${usdEn(COMPENSATION_CAP_USD)}`,
     },
   };
@@ -820,22 +829,21 @@ const guaranteeCompensation: Calculator = {
     // (Dates are the question itself when it asks about the platform's first compensation: that calculator decides them.)
     const storyDates = firstCompensation.cue.test(slots.text) ? [] : slots.dates.map((d) => d.raw.trim());
     const story = [...storyDays.map((n) => n.raw.trim()), ...storyDates];
-    const onTimeZh = onTime.length > 0 ? `；${onTime.map((n) => formatUsd(n.value)).join("、")} 的订单按时发货，不用赔` : "";
-    const onTimeEn = onTime.length > 0 ? `; the ${onTime.map((n) => usdEn(n.value)).join(", ")} order was dispatched on time: nothing to pay` : "";
+    const onTimeLine = onTimeNote(onTime);
     const storyLine = unusedLine(story, "赔付金额（按订单金额计，与天数、日期无关）", "the amount (it goes by the order amount, not by days or dates)");
     return {
       kind: "computed",
       result: unclaimed
         ? `现在不用赔：只有买家针对该订单申请赔偿时才赔；若买家申请，最多赔 ${formatUsd(c.compensationUsd)}${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放`
         : `买家最多可获 ${formatUsd(c.compensationUsd)} 赔偿${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放，买家 ${c.couponValidDays} 天内使用，平台再向商家追缴`,
-      arithmetic: `${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${raw}${c.capped ? `，超过上限按 ${formatUsd(c.capUsd)} 计` : `，未超过上限 ${formatUsd(COMPENSATION_CAP_USD)}`}${lateZh}${onTimeZh}${storyLine.zh}`,
+      arithmetic: `${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${raw}${c.capped ? `，超过上限按 ${formatUsd(c.capUsd)} 计` : `，未超过上限 ${formatUsd(COMPENSATION_CAP_USD)}`}${lateZh}${onTimeLine.zh}${storyLine.zh}`,
       rule: `逾期发货且买家发起赔偿申请时，按信保订单金额的 ${formatPercent(COMPENSATION_RATE)} 赔偿，上限 ${formatUsd(COMPENSATION_CAP_USD)}`,
       source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
       en: {
         result: unclaimed
           ? `Nothing to pay for now: compensation is owed only when the buyer claims it for that order; if the buyer does, at most ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""} as a no-threshold coupon`
           : `The buyer gets at most ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""} as a no-threshold coupon, to use within ${c.couponValidDays} days; the platform then recovers it from you`,
-        arithmetic: `${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${rawEn}${c.capped ? `, above the cap, so ${usdEn(c.capUsd)}` : `, within the ${usdEn(COMPENSATION_CAP_USD)} cap`}${lateEn}${onTimeEn}${storyLine.en}`,
+        arithmetic: `${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${rawEn}${c.capped ? `, above the cap, so ${usdEn(c.capUsd)}` : `, within the ${usdEn(COMPENSATION_CAP_USD)} cap`}${lateEn}${onTimeLine.en}${storyLine.en}`,
         rule: `When you dispatch late and the buyer claims, the compensation is ${formatPercent(COMPENSATION_RATE)} of the Trade Assurance order, at most ${usdEn(COMPENSATION_CAP_USD)}`,
       },
     };
@@ -2127,7 +2135,7 @@ function paymentsByDay(slots: Slots): { d: DateSlot; amount: NumberSlot }[] {
   for (const [i, d] of slots.dates.entries()) {
     const end = d.index + d.raw.length;
     const next = slots.dates[i + 1]?.index ?? Infinity;
-    const before = usd.find((n) => !used.has(n) && n.index + n.raw.length <= d.index && /^\s*(?:(?:was |were )?(?:received |paid |came in )?(?:on|at)|于|在)?\s*$/u.test(slots.text.slice(n.index + n.raw.length, d.index)));
+    const before = usd.find((n) => !used.has(n) && n.index + n.raw.length <= d.index && AMOUNT_THEN_DAY.test(slots.text.slice(n.index + n.raw.length, d.index)));
     const after = usd.find((n) => !used.has(n) && n.index >= end && n.index < next && /^[^，,。；;.!?]{0,10}$/u.test(slots.text.slice(end, n.index)));
     const amount = before ?? after;
     if (!amount) return [];
@@ -2360,15 +2368,16 @@ const festivalWindow: Calculator = {
     const dayZh = day ? `（${day.raw} 在这一周的展示期内）` : "";
     const dayEn = day ? ` (${mdEn(day.date)} falls in it)` : "";
     const typeEn = check.windowType === "weekly" ? "counted week by week" : "counted cumulatively";
+    const notOther = notTheOtherType(check.windowType, slots.text);
     const en = {
-      result: `Your industry (${check.listedAs ?? industry}) is ${typeEn}${notTheOtherType(check.windowType, slots.text).en}: the Week ${week.week} list ranks by GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time (${g.fromDate} to ${g.toDate})${check.windowType === "cumulative" && week.week > 1 ? ", added up" : ""}`,
+      result: `Your industry (${check.listedAs ?? industry}) is ${typeEn}${notOther.en}: the Week ${week.week} list ranks by GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time (${g.fromDate} to ${g.toDate})${check.windowType === "cumulative" && week.week > 1 ? ", added up" : ""}`,
       arithmetic: `Beijing time ${g.start.toFormat("yyyy-MM-dd HH:mm")} to ${g.end.toFormat("yyyy-MM-dd HH:mm")}; the week is shown US Pacific ${week.display.fromDate} to ${week.display.toDate}${dayEn}`,
       rule: "Each industry's GMV windows are in the briefing (US Pacific time); cumulative industries add up from September 1 from Week 2 on",
     };
     return {
       en,
       kind: "computed",
-      result: `「${check.listedAs ?? industry}」属于${type}行业${notTheOtherType(check.windowType, slots.text).zh}，第${week.week}周榜单按美西时间 ${md(g.fromDate)}–${md(g.toDate)}（${g.fromDate} 至 ${g.toDate}）的实收GMV${check.windowType === "cumulative" && week.week > 1 ? "累计" : ""}排名`,
+      result: `「${check.listedAs ?? industry}」属于${type}行业${notOther.zh}，第${week.week}周榜单按美西时间 ${md(g.fromDate)}–${md(g.toDate)}（${g.fromDate} 至 ${g.toDate}）的实收GMV${check.windowType === "cumulative" && week.week > 1 ? "累计" : ""}排名`,
       arithmetic: `北京时间 ${g.start.toFormat("yyyy-MM-dd HH:mm")} 至 ${g.end.toFormat("yyyy-MM-dd HH:mm")}；该周展示期 美西 ${week.display.fromDate} 至 ${week.display.toDate}${dayZh}`,
       rule: `${type}行业各周GMV统计区间见简报（美西时间）；累计统计行业从第2周起自 9月1日累计`,
       source: "9月采购节榜单新玩法 · 每周统计/累计统计说明",
@@ -2787,6 +2796,12 @@ function rankedFactorPoints(slots: Slots): { quotes: NumberSlot; response: Numbe
   return quotes && response && quotes !== response ? { quotes, response } : undefined;
 }
 
+/** A figure the question says in words is nothing ("no buyer replies", "没有互相持股"): 0, placed nowhere in the text. */
+function saidToBeNothing(kind: "plain" | "percent"): NumberSlot {
+  const percent = kind === "percent";
+  return { value: 0, kind, unit: percent ? "%" : "", currency: null, raw: percent ? "0%" : "0", before: "", after: "", lead: "", period: false, index: -1 };
+}
+
 /** "另外还有一笔8千美金的线下单没走信保": money outside the platform. */
 const OFFLINE = /线下|没走信保|不走信保|没有走信保|没走平台|不走平台|offline|outside (?:alibaba|the platform)|not (?:through|via) (?:trade assurance|ta|the platform)/u;
 
@@ -2809,8 +2824,7 @@ const rfqTotal: Calculator = {
   run(slots) {
     const login = slots.numbers.find((n) => n.kind === "count" && n.unit === "天" && /登录|登陆|login|logged in|log in/u.test(n.before + wordsBefore(slots, n) + n.after.slice(0, 6)));
     // "no buyer replies", "一笔到账的都没有": a factor said to be nothing is 0, not missing.
-    const zero = (re: RegExp): NumberSlot | undefined =>
-      re.test(slots.text) ? { value: 0, kind: "plain", unit: "", currency: null, raw: "0", before: "", after: "", lead: "", period: false, index: -1 } : undefined;
+    const zero = (re: RegExp): NumberSlot | undefined => (re.test(slots.text) ? saidToBeNothing("plain") : undefined);
     const reply = replyRateSlot(slots, /买家回复|回复率|reply rate|replied/u) ?? zero(/no (?:buyer )?repl(?:y|ies)|(?:买家)?(?:一个|一条)?(?:回复|回)都没有|没有(?:买家)?回复/u);
     const gmv =
       slots.numbers.find((n) => n.kind === "amount" && n.currency !== "CNY" && /gmv|实收|交易额|成交|到账|received/u.test(n.before + wordsBefore(slots, n) + n.after.slice(0, 6))) ??
@@ -3590,11 +3604,17 @@ const NOT_A_CATEGORY = /仓库|工厂|厂房|车间|展厅|生产线|办事处|�
 
 /** The second-level category the products posted decide: the counts of two or more named categories, most first. */
 function postedCategories(slots: Slots, before = Infinity): NumberSlot[] {
-  const counts = slots.numbers.filter(
-    (n) => n.index < before && n.kind === "count" && /^(?:个|款|件|品)$/u.test(n.unit) && categoryBefore(n).length >= 2 && !NOT_A_CATEGORY.test(categoryBefore(n)),
-  );
+  const counts = slots.numbers.filter((n) => {
+    if (n.index >= before || n.kind !== "count" || !/^(?:个|款|件|品)$/u.test(n.unit)) return false;
+    const name = categoryBefore(n);
+    return name.length >= 2 && !NOT_A_CATEGORY.test(name);
+  });
   return [...counts].sort((a, b) => b.value - a.value);
 }
+
+/** The categories' counts, most first: "A类目 120 个 > B类目 95 个", "category A 120 > category B 95". */
+const countsZh = (ns: readonly NumberSlot[]) => ns.map((n) => `${categoryBefore(n)} ${formatNumber(n.value)} 个`).join(" > ");
+const countsEn = (ns: readonly NumberSlot[]) => ns.map((n) => `${categoryEn(n)} ${formatNumber(n.value)}`).join(" > ");
 
 const festivalCategoryLock: Calculator = {
   needs: ["productCounts"],
@@ -3616,19 +3636,19 @@ const festivalCategoryLock: Calculator = {
       // The categories as they stood before the change: the one locked in, when the change comes after the lock.
       const posted = before ? [] : postedCategories(slots, d.index);
       const locked = posted.length >= 2 && posted[0]!.value > posted[1]!.value ? posted : [];
-      const lockedIn = locked.length ? `，仍按${categoryZh(locked[0]!)}算（锁定时发品最多：${locked.map((n) => `${categoryBefore(n)} ${formatNumber(n.value)} 个`).join(" > ")}）` : "";
-      const lockedInEn = locked.length ? `; it stays ${categoryEn(locked[0]!)}, the one with the most products at the lock (${locked.map((n) => `${categoryEn(n)} ${formatNumber(n.value)}`).join(" > ")})` : "";
+      const lockedIn = locked.length ? `，仍按${categoryZh(locked[0]!)}算（锁定时发品最多：${countsZh(locked)}）` : "";
+      const lockedInEn = locked.length ? `; it stays ${categoryEn(locked[0]!)}, the one with the most products at the lock (${countsEn(locked)})` : "";
       return {
         kind: "computed",
         result: before ? `算：北京时间 ${at} 在锁定时间 ${lock} 之前，这时的发品会计入二级类目的判定` : `不算：北京时间 ${at} 已过锁定时间 ${lock}，二级类目按 ${lock} 时的类目锁定，之后的改动不影响类目热卖榜${lockedIn}`,
-        arithmetic: `${at}（北京时间）${before ? "早于" : "晚于"} ${lock}${locked.length ? `；锁定时 ${locked.map((n) => `${categoryBefore(n)} ${formatNumber(n.value)} 个`).join(" > ")}` : ""}`,
+        arithmetic: `${at}（北京时间）${before ? "早于" : "晚于"} ${lock}${locked.length ? `；锁定时 ${countsZh(locked)}` : ""}`,
         rule: `类目热卖榜的二级类目按北京时间 ${lock}（下午${CATEGORY_LOCK_AT.setZone(SHANGHAI).hour - 12}点）商家所属的二级类目锁定；二级类目是一级行业下商家发品最多的类目`,
         source: FESTIVAL_LISTS_SOURCE,
         en: {
           result: before
             ? `Yes: ${atEn} Beijing time is before the lock at ${lockEn}, so it still counts towards your second-level category`
             : `No: ${atEn} Beijing time is after the lock at ${lockEn}; the second-level category is fixed as it was then, later changes do not move you on the category list${lockedInEn}`,
-          arithmetic: `${atEn} (Beijing time) is ${before ? "before" : "after"} ${lockEn}${locked.length ? `; at the lock ${locked.map((n) => `${categoryEn(n)} ${formatNumber(n.value)}`).join(" > ")}` : ""}`,
+          arithmetic: `${atEn} (Beijing time) is ${before ? "before" : "after"} ${lockEn}${locked.length ? `; at the lock ${countsEn(locked)}` : ""}`,
           rule: `The category list uses the second-level category you were in at ${lockEn} Beijing time; it is the category under your top-level industry with the most products posted`,
         },
       };
@@ -3638,8 +3658,8 @@ const festivalCategoryLock: Calculator = {
     if (sorted.length < 2) return needs("告诉我各二级类目的发品数（例如「厨房电器120个，清洁电器80个」），或改动的时间，我帮你判断锁定的二级类目。", "Tell me how many products you have posted in each second-level category (e.g. \"kitchen appliances 120, cleaning appliances 80\"), or when you made the change, and I'll work out your locked second-level category.");
     if (sorted[0]!.value === sorted[1]!.value) return needs("两个类目发品一样多：简报只说按发品最多的类目，打平时以 MA后台-商家星等级 显示的二级类目为准。", "Two categories have the same number of products: the briefing only says the category with the most products; with a tie, check the second-level category shown in My Alibaba - Merchant star level.");
     const top = sorted[0]!;
-    const list = sorted.map((n) => `${categoryBefore(n)} ${formatNumber(n.value)} 个`).join(" > ");
-    const listEn = sorted.map((n) => `${categoryEn(n)} ${formatNumber(n.value)}`).join(" > ");
+    const list = countsZh(sorted);
+    const listEn = countsEn(sorted);
     return {
       kind: "computed",
       result: `你的二级类目是${categoryZh(top)}（发品最多），按北京时间 ${lock} 锁定`,
@@ -3699,7 +3719,7 @@ const integratedDefinition: Calculator = {
     const stakeWritten = percents.find((n) => n !== concertSlot && (/持股|股份|占股|控股|股比|stake|shares?|own/u.test(n.lead + n.before) || /^\s*(?:的)?\s*(?:股份|股权|股|shares?\b|stake\b)/u.test(n.after)));
     // "没有互相持股", "with no shareholding between them": a stake of nothing, said in words.
     const noStake = !stakeWritten && /(?:没有|没|无|不)(?:互相|相互|交叉)?(?:持股|股权关系|股份关系|参股)|\bno (?:shareholding|stake|cross.?holding|shares)\b/u.test(slots.text);
-    const stakeSlot: NumberSlot | undefined = stakeWritten ?? (noStake ? { value: 0, kind: "percent", unit: "%", currency: null, raw: "0%", before: "", after: "", lead: "", period: false, index: -1 } : undefined);
+    const stakeSlot = stakeWritten ?? (noStake ? saidToBeNothing("percent") : undefined);
     const concertAgreement = /(?:没|没有|未|不)(?:签|签署)?.{0,2}一致行动|no (?:acting.in.concert|concert) agreement/u.test(slots.text) ? false : /一致行动|acting.in.concert|concert agreement/u.test(slots.text) ? true : null;
     const sameLegalPerson = /不是同一(?:个)?法人|不同(?:的)?法人|not the same legal/u.test(slots.text) ? false : /同一(?:个)?法人|同一法定代表人|same legal (?:person|representative)/u.test(slots.text) ? true : null;
     if (!stakeSlot && concertAgreement === null && sameLegalPerson === null) {
