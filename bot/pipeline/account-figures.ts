@@ -63,7 +63,7 @@ export function needsNoPlace(n: NumberSlot): boolean {
 }
 
 /** A count of people ("5个业务员", "员工一千二百人", "200多个工人", "a team of 6 salespeople", "a 40-person team"), other than R&D or QC staff. */
-const PEOPLE_AFTER = /^\s*(?:个|名|位|多个|来个)?\s*(?:人|业务员|业务|员工|工人|同事|销售|外贸员|外贸|跟单|客服|运营|staff|employees?|people|workers?|sales ?(?:people|men|reps?)?)(?![a-z])|^\s*-?\s*(?:person|people|man|member|strong)\s+(?:team|company|factory|firm|business|shop|crew)/u;
+const PEOPLE_AFTER = /^\s*(?:个|名|位|多个|来个)?\s*(?:新|新来的?)?\s*(?:(?:new|more|extra|other|full-time|part-time)\s+)?(?:人|业务员|业务|员工|工人|同事|销售|外贸员|外贸|跟单|客服|运营|staff|employees?|people|workers?|colleagues?|co-?workers?|teammates?|sales ?(?:people|men|reps?)?)(?![a-z])|^\s*-?\s*(?:person|people|man|member|strong)\s+(?:team|company|factory|firm|business|shop|crew)/u;
 const PEOPLE_UNIT = /^(?:人|people|persons?|employees?|staff|workers?)$/u;
 /** …or the count after the people's word ("team of 11", "we hired 4", "员工有300"). */
 const PEOPLE_LEAD = /(?:team of|staff of|crew of|hired|employ(?:s|ing|ed)?|headcount(?: of| is)?|(?:团队|员工|工人|业务员|人数)(?:有|是|共|一共)?)\s*$/u;
@@ -75,7 +75,7 @@ const BUSINESS_YEARS_LEAD = /做|开|干|成立|经营|创立|创办|入驻|营�
 const CRITERIA_YEARS = /品牌|商标|出口|brand|trademark|export/u;
 /** Floor area, samples, sites (factories, showrooms, warehouses, branches): the size of the business, which only the card, 工贸一体 and Find-Factory entry rules read. */
 const SIZE_AFTER =
-  /^\s*(?:多)?\s*(?:平方米|平米|平方|㎡|m2(?![0-9])|sqm|square met|个?样品|家?工厂|个?厂房|个?车间|个?展厅|个?仓库|条?[a-z0-9]*(?:生产|流水|产|装配)?线(?![上下])|家?分公司|个?办事处|samples?|factories|showrooms?|warehouses?|production lines?|branch(?:es)?|offices)/u;
+  /^\s*(?:多)?\s*(?:平方米|平米|平方|㎡|m2(?![0-9])|sqm|square met|个?样品|家?工厂|个?厂房|个?车间|个?展厅|个?仓库|条?[a-z0-9]*(?:生产|流水|产|装配)?线(?![上下])|家?分公司|个?办事处|个?(?:装卸)?(?:码头|月台)|台(?:机器|设备|叉车)|samples?|factories|showrooms?|warehouses?|(?:loading )?docks?\b|machines\b|forklifts?|production lines?|branch(?:es)?|offices)/u;
 
 /** The size of the catalogue ("店铺有380个产品", "80 SKUs", "300 products listed")… */
 const CATALOG_AFTER = /^\s*(?:多)?\s*(?:个|款|种)?\s*(?:产品|商品|sku)|^\s*(?:skus?|products?|items?|listings?)(?![a-z])/u;

@@ -362,14 +362,55 @@ function entitlementTextEn(e: RfqEntitlements): string {
   return `${granted} a month, ${free}, ${e.earlyThreeStarLeads ? "3-star RFQs 6 hours early" : `no 3-star RFQs 6 hours early (from ${EARLY_LEADS_FROM} points)`}`;
 }
 
-/** "本月3号能先到多少", "15号发几条": the question asks about one of the two issue days. */
-const ISSUE_DAY_WORDS = new RegExp(`(?:^|[^\\d])(?:${RFQ_ISSUE_DAYS.join("|")})\\s*(?:号|日|th|rd)|发一半|先到|先发|第一次发|first (?:half|issue|batch)`, "u");
+/**
+ * "本月3号能先到多少", "15号发几条", "when do they come in": the question asks about the issue days.
+ * "今天8号了，我后台只看到15条", "今天是8月14號…全部到帳了吗", "today is the 10th": the day it is now
+ * says how many have come already.
+ */
+const ISSUE_DAY_WORDS = new RegExp(`(?:^|[^\\d])(?:${RFQ_ISSUE_DAYS.join("|")})\\s*(?:号|日|th|rd)|发一半|先到|先发|第一次发|什么时候(?:到|发|给)|几号(?:到|发)|到账|到帐|少发|只(?:看到|收到|到了)|first (?:half|issue|batch)|when (?:do|will|does|are) (?:they|it|the (?:granted )?quotes?)[^.?!]{0,12}(?:come|arrive|issued|credited)|(?:come|arrive) in\\b`, "u");
+const TODAY_DAY = /(?:今天|今日|现在|到今天)(?:是|已经|都)?\s*(?:\d{1,2}\s*月\s*)?(\d{1,2})\s*[号日]|today is (?:the )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*)?(\d{1,2})(?:st|nd|rd|th)?\b/u;
 
-/** The line a grant gets when the question asks about an issue day: each day brings half. */
-function issueHalf(slots: Slots, quotes: number | "none" | "unlimited" | "formula"): string {
-  if (typeof quotes !== "number" || !ISSUE_DAY_WORDS.test(slots.text)) return "";
-  const half = formatNumber(quotes / 2, 1);
-  return `；每月分 ${RFQ_ISSUE_DAYS.length} 次各发一半：${RFQ_ISSUE_DAYS.map((d) => `${d}号发 ${half} 条`).join("，")}`;
+/** The quotes the merchant sees have come ("后台只看到15条", "we only got 15"). */
+const SEEN_QUOTES = /(?:只|才|看到|收到|到了|到账|到帐|only (?:see|got|received|have)|we (?:see|got|received))\s*(?:了)?\s*$/u;
+
+/** The line a grant gets when the question asks about the issue days: each brings half, and by today so many. */
+function issueHalf(slots: Slots, quotes: number | "none" | "unlimited" | "formula"): { zh: string; en: string } {
+  if (typeof quotes !== "number" || !ISSUE_DAY_WORDS.test(slots.text)) return { zh: "", en: "" };
+  const half = quotes / RFQ_ISSUE_DAYS.length;
+  const h = formatNumber(half, 1);
+  const ordinal = (d: number) => `${d}${d % 10 === 1 && d !== 11 ? "st" : d % 10 === 2 && d !== 12 ? "nd" : d % 10 === 3 && d !== 13 ? "rd" : "th"}`;
+  const todayDate = slots.dates.find((d) => /(?:今天|今日|现在|today|now)\s*(?:是|is|it is)?\s*$/u.test(d.before));
+  const today = todayDate ? undefined : TODAY_DAY.exec(slots.text);
+  const day = todayDate ? todayDate.instant.day : today ? Number(today[1] ?? today[2]) : undefined;
+  const byZh = todayDate ? todayDate.instant.toFormat("M月d日") : `${day}号`;
+  let zh = `；每月分 ${RFQ_ISSUE_DAYS.length} 次各发一半：${RFQ_ISSUE_DAYS.map((d) => `${d}号发 ${h} 条`).join("，")}`;
+  let en = `; issued in ${RFQ_ISSUE_DAYS.length} halves: ${RFQ_ISSUE_DAYS.map((d) => `${h} on the ${ordinal(d)}`).join(", ")}`;
+  if (day !== undefined && day >= 1 && day <= 31) {
+    const come = RFQ_ISSUE_DAYS.filter((d) => d <= day);
+    const next = RFQ_ISSUE_DAYS.find((d) => d > day);
+    const arrived = formatNumber(half * come.length, 1);
+    // "我后台只看到15条": the count seen, against the count due by then.
+    const seen = slots.numbers.find((n) => n.kind === "count" && SEEN_QUOTES.test(n.lead))?.value;
+    const short = seen === undefined ? undefined : half * come.length - seen;
+    const verdict = short === undefined ? "" : short <= 0 ? "，没有少发" : `，你看到 ${seen} 条，少了 ${formatNumber(short, 1)} 条，请联系客户经理核实`;
+    const verdictEn = short === undefined ? "" : short <= 0 ? ", none missing" : `; you see ${seen}, ${formatNumber(short, 1)} short: ask your account manager to check`;
+    zh += next === undefined ? `；到${byZh}应已全部发放（${arrived} 条）${verdict}` : `；到${byZh}还没有全部发放：应已发 ${arrived} 条${verdict}；还有 ${h} 条${next}号发`;
+    en += next === undefined ? `; by the ${ordinal(day)} all ${arrived} should have been issued${verdictEn}` : `; by the ${ordinal(day)} not all have been issued: ${arrived} should have come${verdictEn}; the other ${h} come on the ${ordinal(next)}`;
+  }
+  return { zh, en };
+}
+
+/** "距 60–69分档还差 1 分（该档赠送报价 10 条、报价畅行 5 条）": the gap to the next tier and what that tier brings. */
+function nextTierGap(row: RfqTierRow, total: number): { zh: string; en: string } {
+  const upper = RFQ_TIER_TABLE[RFQ_TIER_TABLE.indexOf(row) - 1];
+  if (!upper) return { zh: "", en: "" };
+  const u = entitlementsOf(upper, 0);
+  const brings = upper.quotesGranted === "formula" ? "" : `：${entitlementText(u).split("，").slice(0, 2).join("，")}`;
+  const bringsEn = upper.quotesGranted === "formula" ? "" : `: ${entitlementTextEn(u).split(", ").slice(0, 2).join(", ")}`;
+  return {
+    zh: `；还差 ${upper.minTotal - total} 分到 ${upper.minTotal} 分（${TIER_LABELS[upper.tier]}档${brings}）`,
+    en: `; ${countEn(upper.minTotal - total, "point", "points")} short of ${upper.minTotal} (the ${tierEn(upper)} tier${bringsEn})`,
+  };
 }
 
 /** Two scores (before and after): each one's tier and grant, and the difference in quotes granted. */
@@ -382,17 +423,21 @@ function scoreChange(from: number, to: number, gold: boolean): Calculation {
   const qa = ea.quotesGranted === "none" ? 0 : ea.quotesGranted;
   const qb = eb.quotesGranted === "none" ? 0 : eb.quotesGranted;
   const diff = qb - qa;
+  // The free quotes' change too ("What we get more now?"): a difference only between two counts.
+  const [ca, cb] = [ea.freeQuotes, eb.freeQuotes].map((f) => (f === "none" ? 0 : f));
+  const [fa, fb] = [String(ca), String(cb)];
+  const freeDiff = typeof ca === "number" && typeof cb === "number" ? cb - ca : 0;
   const label = (v: number) => (gold ? `${v} + 金品 ${RFQ_GOLD_BONUS} = ${v + bonus} 分` : `${v} 分`);
   const labelEn = (v: number) => (gold ? `${v} + Gold ${RFQ_GOLD_BONUS} = ${v + bonus} points` : `${v} points`);
   return {
     kind: "computed",
     result: `${label(from)}（${TIER_LABELS[a.tier]}档）赠送报价 ${qa} 条 → ${label(to)}（${TIER_LABELS[b.tier]}档）赠送报价 ${qb} 条：${diff === 0 ? "条数不变" : diff > 0 ? `多 ${diff} 条` : `少 ${-diff} 条`}；${label(to)}时：${entitlementText(eb)}`,
-    arithmetic: `${qb} − ${qa} = ${diff} 条（报价畅行 ${String(ea.freeQuotes === "none" ? 0 : ea.freeQuotes)} → ${String(eb.freeQuotes === "none" ? 0 : eb.freeQuotes)}）`,
+    arithmetic: `${qb} − ${qa} = ${diff} 条（报价畅行 ${fa} → ${fb}${freeDiff > 0 ? `，多 ${freeDiff} 条` : freeDiff < 0 ? `，少 ${-freeDiff} 条` : ""}）`,
     rule: `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分`,
     source: "RFQ商家服务分升级计划 · 服务分新分层及配套权益",
     en: {
       result: `${labelEn(from)} (${tierEn(a)} tier): ${qa} quotes granted → ${labelEn(to)} (${tierEn(b)} tier): ${qb} quotes granted: ${diff === 0 ? "no change" : diff > 0 ? `${diff} more` : `${-diff} fewer`}; at ${labelEn(to)}: ${entitlementTextEn(eb)}`,
-      arithmetic: `${qb} − ${qa} = ${diff} quotes (free quotes ${String(ea.freeQuotes === "none" ? 0 : ea.freeQuotes)} → ${String(eb.freeQuotes === "none" ? 0 : eb.freeQuotes)})`,
+      arithmetic: `${qb} − ${qa} = ${diff} quotes (free quotes ${fa} → ${fb}${freeDiff > 0 ? `, ${freeDiff} more` : freeDiff < 0 ? `, ${-freeDiff} fewer` : ""})`,
       rule: `Service score tiers: ${RFQ_TIER_TABLE.map((r) => tierEn(r)).join(" / ")}; Gold Suppliers (金品诚企) get +${RFQ_GOLD_BONUS} points on the total`,
     },
   };
@@ -411,23 +456,39 @@ const GOLD_IF_BOUGHT = /(?:要是|如果|假如|若是?|等)[^，,。？?]{0,6}(
 /** "那就是75分", "that makes it 75": the merchant's own sum, made with the bonus believed. */
 const CLAIMED_SUM = /(?:那就是|那就|就是|就成了|变成|成了|算下来|=|makes? it|would be|that'?s)\s*$/u;
 
+/** The merchant believes their score brings unlimited free quotes ("报价畅行是不是无限的", "means unlimited free quotes"). */
+const UNLIMITED_CLAIM = /(?:报价畅行|畅行|free quot\w*)[^。？?]{0,12}(?:无限|不限|没有上限|unlimited)|(?:无限|不限量|unlimited)[^。？?]{0,12}(?:报价畅行|畅行|free quot\w*)/u;
+
+/** Replies the merchant's quotes got from buyers ("客户回了9条", "buyers replied to 9"). */
+const BUYER_REPLIES_LEAD = /(?:客户|买家|buyers?|customers?)\s*(?:回|回复|replied|answered)(?:了|to)?\s*$/u;
+
 const rfqTier: Calculator = {
   needs: ["score"],
   // With the score told, the tier reads only it and last month's quotes: orders won and money are the story.
-  setsAside: (n) => isOtherBusiness(n) || n.kind === "amount" || (n.kind === "count" && /^(?:单|笔|orders?|deals?)$/u.test(n.unit)),
-  cue: /服务分|rfq.*(?:分|档)|\bscore\b|\btier\b|(?:原始|基础)分|\braw\b/u,
+  // nor are the buyers' replies ("客户回了9条"), a factor's input the told score already holds.
+  setsAside: (n) => isOtherBusiness(n) || n.kind === "amount" || (n.kind === "count" && (/^(?:单|笔|orders?|deals?)$/u.test(n.unit) || BUYER_REPLIES_LEAD.test(n.lead))),
+  cue: /服务分|总分|rfq.*(?:分|档)|\bscore\b|\btier\b|(?:原始|基础)分|\braw\b|金品[^，,。？?]{0,4}加\d+分/u,
   run(slots, now) {
     // "我们现在不是金品…要是买了金品，能拿几条": the tier with Gold, worked out as asked.
     if (slots.gold === false && GOLD_IF_BOUGHT.test(slots.text)) {
       const r = rfqTier.run({ ...slots, gold: true }, now);
-      return r.kind !== "computed" ? r : { ...r, result: `买了金品后：${r.result}`, en: { ...r.en, result: `With Gold: ${r.en.result}` } };
+      // "compared with now": the tier without Gold, as it is today, beside it.
+      const today = rfqTier.run({ ...slots, gold: null }, now);
+      const nowZh = today.kind === "computed" ? `；现在（未买金品）：${today.result}` : "";
+      const nowEn = today.kind === "computed" ? `; now (without Gold): ${today.en.result}` : "";
+      return r.kind !== "computed" ? r : { ...r, result: `买了金品后：${r.result}${nowZh}`, en: { ...r.en, result: `With Gold: ${r.en.result}${nowEn}` } };
     }
     // "听说金品加10分，那就是75分": the Gold bonus the merchant believes, and the sum made with it, are
     // claims to correct, not scores; the tier is worked out without them and says what is right.
     const bonusClaim = slots.gold === true ? slots.numbers.find((n) => (n.kind === "plain" || n.kind === "score") && GOLD_BONUS_CLAIM.test(n.lead) && !/before|without|excluding|不含|未加|没加|加之前/u.test(n.lead)) : undefined;
     if (bonusClaim) {
-      const sumClaim = slots.numbers.find((n) => n.index > bonusClaim.index && (n.kind === "plain" || n.kind === "score") && CLAIMED_SUM.test(n.lead));
-      const r = rfqTier.run({ ...slots, numbers: slots.numbers.filter((n) => n !== bonusClaim && n !== sumClaim) }, now);
+      const scores = slots.numbers.filter((n) => n.kind === "plain" || n.kind === "score");
+      // "加10分就52", "那总分88": the sum said after the claim, by its words or by being a score plus the claimed bonus.
+      const after = scores.filter((n) => n.index > bonusClaim.index);
+      const sumClaim = after.find((n) => scores.some((m) => m !== n && m !== bonusClaim && m.value + bonusClaim.value === n.value)) ?? after.find((n) => CLAIMED_SUM.test(n.lead));
+      // "…42分，加10分就52": the claimed bonus said again.
+      const again = scores.filter((n) => n !== bonusClaim && n.value === bonusClaim.value && /(?:加|\+|plus|add)\s*$/u.test(n.lead));
+      const r = rfqTier.run({ ...slots, numbers: slots.numbers.filter((n) => n !== bonusClaim && n !== sumClaim && !again.includes(n)) }, now);
       if (r.kind !== "computed") return r;
       const right = bonusClaim.value === RFQ_GOLD_BONUS;
       return {
@@ -502,34 +563,35 @@ const rfqTier: Calculator = {
       const asked = askedQuotes(slots, lastMonth, e.quotesGranted);
       return {
         kind: "computed",
-        result: `${asked.zh}服务分 ${sum}，${TIER_LABELS[row.tier]}档：本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}）${issueHalf(slots, e.quotesGranted)}，报价畅行无限制，能享受三星商机提前6小时先享`,
+        result: `${asked.zh}服务分 ${sum}，${TIER_LABELS[row.tier]}档：本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}）${issueHalf(slots, e.quotesGranted).zh}，报价畅行无限制，能享受三星商机提前6小时先享`,
         arithmetic: `min(${probe.cap}, max(${probe.floor}, ${lastMonth.value})) = ${e.quotesGranted} 条`,
         rule: TIER_RULE,
         source: TIER_SOURCE,
         en: {
-          result: `${asked.en}${asked.en ? "a" : "A"} score of ${sumEn} is in the ${tierEn(row)} tier: ${String(e.quotesGranted)} quotes granted this month (${lastMonth.value} quotes sent last month; at least ${probe.floor}, at most ${probe.cap}), ${freeQuotingEn("unlimited")}, 3-star RFQs 6 hours early`,
+          result: `${asked.en}${asked.en ? "a" : "A"} score of ${sumEn} is in the ${tierEn(row)} tier: ${String(e.quotesGranted)} quotes granted this month (${lastMonth.value} quotes sent last month; at least ${probe.floor}, at most ${probe.cap})${issueHalf(slots, e.quotesGranted).en}, ${freeQuotingEn("unlimited")}, 3-star RFQs 6 hours early`,
           arithmetic: `min(${probe.cap}, max(${probe.floor}, ${lastMonth.value})) = ${String(e.quotesGranted)} quotes`,
           rule: TIER_RULE_EN,
         },
       };
     }
     const e = entitlementsOf(row, 0);
-    const upper = RFQ_TIER_TABLE[RFQ_TIER_TABLE.indexOf(row) - 1];
-    const gap = upper ? `；距 ${TIER_LABELS[upper.tier]}档还差 ${upper.minTotal - total} 分` : "";
-    const gapEn = upper ? `; ${countEn(upper.minTotal - total, "point", "points")} short of the ${tierEn(upper)} tier` : "";
+    const { zh: gap, en: gapEn } = nextTierGap(row, total);
+    const issue = issueHalf(slots, e.quotesGranted);
     // "上个月报了45条，这个月能拿45条吗" below the top tier: last month's quotes do not count here.
     const top = RFQ_TIER_TABLE.find((r) => r.quotesGranted === "formula");
     const notFormula = lastMonth && top ? `（上月报价 ${lastMonth.value} 条不影响本档：按上月报多返多只适用于 ${TIER_LABELS[top.tier]}档）` : "";
     const notFormulaEn = lastMonth && top ? ` (the ${lastMonth.value} quotes sent last month do not count here: quotes granted follow last month's quotes only in the ${tierEn(top)} tier)` : "";
     const asked = askedQuotes(slots, lastMonth, e.quotesGranted);
+    // "85 means unlimited free quotes, right?": unlimited free quoting is the top tier's alone.
+    const unlimited = UNLIMITED_CLAIM.test(slots.text) && top ? { zh: `不是：报价畅行无限制只有 ${TIER_LABELS[top.tier]}档才有。`, en: `No: unlimited free quotes come only with the ${tierEn(top)} tier. ` } : { zh: "", en: "" };
     return {
       kind: "computed",
-      result: `${asked.zh}服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${notFormula}${issueHalf(slots, e.quotesGranted)}${gap}`,
+      result: `${unlimited.zh}${asked.zh}服务分 ${sum}，属于 ${TIER_LABELS[row.tier]}档：${entitlementText(e)}${notFormula}${issue.zh}${gap}`,
       arithmetic: `${sum} 落在 ${TIER_LABELS[row.tier]}（${tierBounds(row, total)}）${gold ? `（不含金品加分时是 ${TIER_LABELS[tierRowOf(given).tier]}）` : ""}`,
       rule: TIER_RULE,
       source: TIER_SOURCE,
       en: {
-        result: `${asked.en}a score of ${sumEn} is in the ${tierEn(row)} tier: ${entitlementTextEn(e)}${notFormulaEn}${gapEn}`.replace(/^a /u, "A "),
+        result: `${unlimited.en}${asked.en}a score of ${sumEn} is in the ${tierEn(row)} tier: ${entitlementTextEn(e)}${notFormulaEn}${issue.en}${gapEn}`.replace(/^a |(?<=\. )a /u, "A "),
         arithmetic: `${sumEn} falls in ${tierEn(row)} (${tierBounds(row, total)})${gold ? ` (without the Gold bonus: ${tierEn(tierRowOf(given))})` : ""}`,
         rule: TIER_RULE_EN,
       },
@@ -588,12 +650,49 @@ const NO_UNPAID = /(?:没有|没|无)(?:起草|未付|没付|未支付|待付)[^
 /** Whether a text tells of money not received, other than saying there is none. */
 const mentionsUnpaid = (text: string) => UNPAID.test(text.replace(NO_UNPAID, ""));
 
+/** One factor's points at a value, by the rule's own scoring. */
+function factorPoints(factor: RfqFactor, value: number): number | undefined {
+  const rfq =
+    factor === "loginDays" ? partialRfq({ loginDaysMonthToDate: value }) : factor === "buyerReplyRate" ? partialRfq({ buyerReplyRate30d: Math.min(1, value) }) : partialRfq({ gmv90dUsd: value });
+  const score = scoreRfq(partialMerchant({ rfq }), []);
+  return score.ok ? score.factors.find((x) => x.factor === factor)?.points : undefined;
+}
+
+/** The words that make a second figure of one factor its new value ("明天再登一次变成12天", "from 20% to 35%"). */
+const FACTOR_CHANGE_TO = /(?:变成|变为|到|涨到|提到|提高到|增加到|升到|冲到|达到|become|becomes|goes? (?:up )?to|rises? to|up to|reach(?:es)?|to)\s*$/u;
+
+/**
+ * A factor told at two values, the second its change ("登录了11天，明天再登一次变成12天，能多拿几分"):
+ * the factor at each and the points gained or lost, or undefined when the question is not that.
+ */
+function factorChange(slots: Slots, now: DateTime): Calculation | undefined {
+  for (const f of FACTOR_WORDS) {
+    const same = slots.numbers.filter((n) => f.kinds.includes(n.kind) && (f.factor !== "loginDays" || n.unit === "天") && !n.period);
+    if (same.length !== 2 || !FACTOR_CHANGE_TO.test(same[1]!.lead) || !f.near.test(slots.text)) continue;
+    // Each value on its own ("再登1次" is how the change came, not a figure of the factor).
+    const [a, b] = same.map((n) => rfqFactor.run({ ...slots, numbers: slots.numbers.filter((m) => m === n || !f.kinds.includes(m.kind)) }, now));
+    if (a?.kind !== "computed" || b?.kind !== "computed") return undefined;
+    const [pa, pb] = same.map((n) => factorPoints(f.factor, n.value));
+    if (pa === undefined || pb === undefined) return undefined;
+    const d = pb - pa;
+    return {
+      ...b,
+      result: `${a.result} → ${b.result}：${d === 0 ? "得分不变" : d > 0 ? `多 ${formatNumber(d, 1)} 分` : `少 ${formatNumber(-d, 1)} 分`}`,
+      arithmetic: `${pb} − ${pa} = ${formatNumber(d, 1)} 分`,
+      en: { ...b.en, result: `${a.en.result} → ${b.en.result}: ${d === 0 ? "no change" : d > 0 ? `${countEn(d, "point", "points")} more` : `${countEn(-d, "point", "points")} fewer`}`, arithmetic: `${pb} − ${pa} = ${formatNumber(d, 1)} points` },
+    };
+  }
+  return undefined;
+}
+
 const rfqFactor: Calculator = {
   needs: ["factor-value"],
   // An offline deal or another client's order beside the RFQ money is not RFQ GMV.
   setsAside: (n) => isOtherBusiness(n) || isOfflineDeal(n),
   cue: /^(?=[\s\S]*(?:登录|登陆|login|回复率|回复律|买家回|reply rate|gmv|实收|实受|到账|到帐))(?=[\s\S]*(?:分|points?|score|下一档|next (?:band|tier|level)))/u,
-  run(slots) {
+  run(slots, now) {
+    const change = factorChange(slots, now);
+    if (change) return change;
     const given = FACTOR_WORDS.filter((f) => (f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near)));
     if (given.length > 1) return needs("你给了几项因子的数字：要算总分，请一起说明报价个数和24小时响应率的同行排名（例如「都在同行前10%」）；要算单项，一次问一项。", "You gave figures for several factors: for the total score, also say where your quote count and 24-hour response rate rank among peers (e.g. \"both in the peer top 10%\"); for one factor, ask one at a time.");
     // "起草了8000美金的订单买家还没付款，另外已经到账的有1900美金": the unpaid amount is left out, the received one counts.
@@ -786,11 +885,16 @@ const NO_CLAIM = /(?:买家|客户|对方)(?:还)?(?:没有?|未|并没有?|不)
 /** An order dispatched on time ("按时发的", "shipped on time"). */
 const ON_TIME = /按时|准时|没(?:有)?(?:逾期|晚发|延误)|on time|not late/u;
 
+/** A lateness in days ("shipped 4 days late", "晚发了3天", "逾期2天"): the compensation does not depend on it. */
+const daysLate = (n: NumberSlot): boolean =>
+  n.kind === "count" && /^(?:天|days?)$/u.test(n.unit) && (/^\s*(?:late|behind|overdue)\b/u.test(n.after) || /(?:晚|迟|逾期|延迟|延误|晚发|迟发)(?:了|发货)?\s*$/u.test(n.lead));
+
 const guaranteeCompensation: Calculator = {
   needs: ["orderAmountUsd"],
   // Another order, the goods count, a unit price: not the late order's amount. Another order said
   // to be dispatched on time stays: the reply says it owes nothing ("另一单1200美元的按时发了").
-  setsAside: (n) => (isOtherBusiness(n) && !(n.kind === "amount" && ON_TIME.test(n.after.split(/[，,。；;]/u)[0] ?? ""))) || companyFactKind(n) === "price",
+  // How many days late ("shipped 4 days late", "晚发了3天") does not change the compensation either.
+  setsAside: (n) => (isOtherBusiness(n) && !(n.kind === "amount" && ON_TIME.test(n.after.split(/[，,。；;]/u)[0] ?? ""))) || companyFactKind(n) === "price" || daysLate(n),
   // Not the festival's arrival guarantee (到货保障, 10% without a cap): its own calculator.
   cue: /^(?![\s\S]*(?:到货保障|arrival guarantee))[\s\S]*(?:赔|补偿|compensat|优惠券|逾期|晚发|发货晚|迟发|延迟发货|发晚了|late (?:dispatch|shipment)|shipped late|dispatched late)/u,
   run(slots) {
@@ -1425,6 +1529,14 @@ function timeLeft(d: Duration): { zh: string; en: string } {
   return { zh: kept.map(([n, zh]) => `${n} ${zh}`).join(" "), en: kept.map(([n, , one, many]) => countEn(n, one, many)).join(" ") };
 }
 
+/** The appeal window as the merchant words it ("申述期是15天吧", "the appeal window is 15 days"). */
+const APPEAL_PERIOD_LEAD = /(?:申诉|appeal)[^，,。？?\d]{0,6}(?:期|时间|时限|期限|window|period|deadline)[^，,。？?\d]{0,4}$/u;
+
+/** Words that make a sentence's points the penalty's own ("penalty … for refusing TA, 3 points"). */
+const PENALTY_POINTS_LEAD = /罚|扣|被判|penal|deduct|refus|拒用/u;
+/** The words before a figure back to the start of its sentence. */
+const sentenceBefore = (text: string, n: NumberSlot): string => text.slice(0, n.index).split(/[。！？!?;；]|\.(?!\d)/u).pop() ?? "";
+
 const appealDeadline: Calculator = {
   needs: ["penaltyTime"],
   // "客户是第二次跟我们下单", "另一单": the story's other business does not move the window.
@@ -1469,20 +1581,25 @@ const appealDeadline: Calculator = {
     const noTimeEn = d.time === null ? ` (no time given, so 00:00 that day; the real deadline is ${days}×24 hours after the penalty was executed)` : "";
     const inZoneEn = d.zoneNamed && d.zone !== SHANGHAI ? `, that is ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)}` : "";
     // "被判了拒用信保，扣了3分，最晚什么时候申诉": the points the penalty cost do not move the window.
-    const points = slots.numbers.filter((n) => n.kind === "score" && /扣|罚|deduct|lost/u.test(n.before.slice(-4)));
+    // "penalised for refusing TA, 3 points" names them after the penalty in the same sentence.
+    const points = slots.numbers.filter((n) => n.kind === "score" && (/扣|罚|deduct|lost/u.test(n.before.slice(-4)) || PENALTY_POINTS_LEAD.test(sentenceBefore(slots.text, n))));
     const pointsNote = points.length === 1 ? `（扣 ${points[0]!.value} 分的处罚，申诉期限与扣分多少无关）` : "";
     const pointsNoteEn = points.length === 1 ? ` (a ${points[0]!.value}-point penalty; the window does not depend on the points)` : "";
+    // "申述期是15天吧": the window the merchant believes, corrected first (or confirmed).
+    const claimed = slots.numbers.find((n) => n.kind === "count" && /^(?:天|days?)$/u.test(n.unit) && APPEAL_PERIOD_LEAD.test(n.lead));
+    const claimZh = claimed ? (claimed.value === days ? `对，是 ${days} 天：` : `不是 ${claimed.value} 天，是处罚执行后 ${days} 天内：`) : "";
+    const claimEn = claimed ? (claimed.value === days ? `Right, ${days} days: ` : `Not ${claimed.value} days but ${days} days from the penalty: `) : "";
     // "拒用信保被罚…订单6800美金，还能申诉吗": the order's amount decides one of the grounds (b).
     const ground = groundNote(slots);
     const en = {
-      result: `${ground.leadEn}${verdictEn}appeal by ${dayTimeEn(appeal.deadline)}${inZoneEn}${noTimeEn}`,
+      result: `${claimEn}${ground.leadEn}${verdictEn}appeal by ${dayTimeEn(appeal.deadline)}${inZoneEn}${noTimeEn}`,
       arithmetic: `penalty at ${dayTimeEn(d.instant)} + ${days}×24 hours = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNoteEn}${ground.en}`,
       rule: `A penalty may be appealed within ${days} days of its execution (${ESTIMATE_NOTE_EN}: penalty time + ${days}×24 hours, Beijing time), under My Alibaba - Service center - Appeals (MA后台-服务中心-申诉中心)`,
     };
     return {
       en,
       kind: "computed",
-      result: `${ground.leadZh}${verdict}申诉截止 ${dayTime(appeal.deadline)}${d.zoneNamed && d.zone !== SHANGHAI ? `，即${zoneName(d.zone)} ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")}（${appeal.deadline.setZone(d.zone).toFormat("M月d日 HH:mm")}）` : ""}${noTime}`,
+      result: `${claimZh}${ground.leadZh}${verdict}申诉截止 ${dayTime(appeal.deadline)}${d.zoneNamed && d.zone !== SHANGHAI ? `，即${zoneName(d.zone)} ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")}（${appeal.deadline.setZone(d.zone).toFormat("M月d日 HH:mm")}）` : ""}${noTime}`,
       arithmetic: `处罚时间 ${dayTime(d.instant)} + ${days}×24 小时 = ${appeal.deadline.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}${pointsNote}${ground.zh}`,
       rule: `卖家被执行处罚${days}天内可以提起申诉（${ESTIMATE_NOTE}：处罚时间 + ${days}×24 小时，北京时间），入口 MA后台-服务中心-申诉中心`,
       source: "国际站规则更新解读 · 直播FAQ Q3",
@@ -1895,6 +2012,9 @@ function waiverLine(w: FeeWaiver, agency: boolean) {
  * Several amounts in a fee question: each route's amount by the route named in its clause
  * ("自营出口累计2.6万美金，一达通代理出口累计2.1万美金"); both waivers when both are named, else ask.
  */
+/** A question that weighs one total against both routes ("哪个能免", "which one", "either … or", "还是"). */
+const WHICH_ROUTE = /哪(?:个|一个|种|条)|还是|分别|两种|都|which|either|each|both|compare/u;
+
 function bothRoutes(slots: Slots, usd: readonly NumberSlot[], now: DateTime): Calculation {
   const ask = needs("你的问题里有几个金额：告诉我自营出口/市场采购出口累计实收多少美元、一达通代理出口累计实收多少美元（各一个数），我帮你分别算。", "Your question has several amounts: tell me the total received (US$) for self-operated or market-procurement export and for OneTouch (一达通) agency export, one number each, and I'll work out each.");
   const routeOf = (n: NumberSlot) => {
@@ -1902,9 +2022,12 @@ function bothRoutes(slots: Slots, usd: readonly NumberSlot[], now: DateTime): Ca
     const b = SELF_WORDS.test(n.lead);
     return a === b ? null : a ? "agency" : "self";
   };
-  const self = usd.filter((n) => routeOf(n) === "self");
-  const agency = usd.filter((n) => routeOf(n) === "agency");
-  if (self.length !== 1 || agency.length !== 1 || usd.length !== 2) return ask;
+  // "received so far is US$30,000 … either self-operated export or One Touch: which one gets a fee
+  // waived?": one total, weighed against each route's threshold.
+  const shared = usd.length === 1 && WHICH_ROUTE.test(slots.text);
+  const self = shared ? usd : usd.filter((n) => routeOf(n) === "self");
+  const agency = shared ? usd : usd.filter((n) => routeOf(n) === "agency");
+  if (self.length !== 1 || agency.length !== 1 || (usd.length !== 2 && !shared)) return ask;
   const check = checkFees(partialMerchant({ exportFees: { selfExportReceivedUsd: self[0]!.value, agencyExportReceivedUsd: agency[0]!.value } }), now);
   if (!check.ok) return ask;
   const lines = [waiverLine(check.waivers[0], false), waiverLine(check.waivers[1], true)];
@@ -1959,11 +2082,16 @@ function receivedParts(route: "self" | "agency", received: readonly NumberSlot[]
 const RECEIVED_SINCE = /又|后来|刚刚?(?:到账|收|进)|新(?:到账|进)|then|since then|another/u;
 
 /** The fee waiver asked of the order that came in after a total: before, that order, and the total after it. */
+/** A total said to have passed a figure ("累计过4万了", "we're over 40k"), not to equal it. */
+const PASSED_LEAD = /(?:过|超过|超|达到|到|满|reach(?:ed)?|over|pass(?:ed)?)\s*(?:了)?\s*$/u;
+
 function receivedSince(route: "self" | "agency", before: NumberSlot, order: NumberSlot, slots: Slots, now: DateTime): Calculation {
   const after = before.value + order.value;
   // A total after it, when written, must be that sum; otherwise the figures disagree.
   const stated = slots.numbers.find((n) => n !== before && n !== order && (n.kind === "plain" || n.kind === "amount") && n.value >= before.value);
-  if (stated && stated.value !== after) return needs("你给的累计数和单笔金额对不上：告诉我这一单到账前的累计实收（一个数，美元），我帮你算。", "The total and the order you gave do not add up: tell me the total received before this order (one number, US$) and I'll work it out.");
+  // "我算了累计过4万了" says the sum passed a figure: it agrees when the sum is at least that.
+  const agrees = stated && (stated.value === after || (PASSED_LEAD.test(stated.lead) && after >= stated.value));
+  if (stated && !agrees) return needs("你给的累计数和单笔金额对不上：告诉我这一单到账前的累计实收（一个数，美元），我帮你算。", "The total and the order you gave do not add up: tell me the total received before this order (one number, US$) and I'll work it out.");
   const at = waiverAt(route, slots, before.value, now);
   if (!at) return NEEDS_TOTAL;
   const { w, fee, feeEn } = at;
@@ -2003,7 +2131,10 @@ function feeCalculator(route: "self" | "agency"): Calculator {
         : /^(?=[\s\S]*(?:自营出口|市场采购|self.{0,12}export|market procurement))(?=[\s\S]*(?:免|减免|服务费|waiv|fee|还差|差多少|达标|how much more))/u,
     run(slots, now) {
       const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
-      if (usd.length > 1 && AGENCY_WORDS.test(slots.text) && SELF_WORDS.test(slots.text)) return bothRoutes(slots, usd, now);
+      if ((usd.length > 1 || WHICH_ROUTE.test(slots.text)) && usd.length > 0 && AGENCY_WORDS.test(slots.text) && SELF_WORDS.test(slots.text)) {
+        const both = bothRoutes(slots, usd, now);
+        if (both.kind === "computed" || usd.length > 1) return both;
+      }
       // "收了两笔：一笔12000美金，一笔6500美金，另外还有一笔3000美金的客户还没付款": the amounts
       // received are summed, one not paid yet is no received money and is said to be left out.
       // Every amount must say which it is: received, or not paid yet; a target ("目标是做到10万美金")
@@ -2033,7 +2164,9 @@ function feeCalculator(route: "self" | "agency"): Calculator {
       if (amount.currency === "CNY") return needs("门槛按美元计，请告诉我累计实收多少美元。", "The threshold is in US dollars: please tell me the total received in US$.");
       // A second amount is either an order still to come ("下一单5000美金": the sum is computed from
       // the total so far) or money received since (又收了3000): whether the total already holds it is a guess.
-      const others = usd.filter((n) => n !== amount);
+      // "我算了累计过4万了": the threshold the merchant says the total passed is the rule's figure, not money.
+      const restated = usd.filter((n) => n !== amount && n.value === waiverAt(route, slots, 0, now)?.w.thresholdUsd && PASSED_LEAD.test(n.lead));
+      const others = usd.filter((n) => n !== amount && !restated.includes(n));
       // "累计本来是38000美元，昨天又进来一单2500美元（累计到40500）": the total before, then an order
       // received since; the one that crosses the threshold is not waived itself.
       const since = others.length === 1 && RECEIVED_SINCE.test(others[0]!.lead || others[0]!.before.slice(-8)) && /本来|原来|之前|此前|先前|原本|before|was$/u.test(amount.lead) ? others[0]! : undefined;
@@ -3117,26 +3250,43 @@ const festivalDdp: Calculator = {
   },
 };
 
+/** One goods value against the shipping discount's threshold, in both languages. */
+function shippingLine(value: number): { ok: boolean; zh: string; en: string; arithmetic: string; arithmeticEn: string } {
+  const ok = value >= SHIPPING_DISCOUNT_MIN_GOODS_USD;
+  return {
+    ok,
+    zh: ok
+      ? `可以享受运费 ${formatUsd(SHIPPING_DISCOUNT_USD)} 减免：货值 ${formatUsd(value)} ≥ ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)}`
+      : `不能享受运费减免：货值 ${formatUsd(value)} 不满 ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)}（还差 ${formatUsdGap(SHIPPING_DISCOUNT_MIN_GOODS_USD - value)}）`,
+    en: ok
+      ? `Yes, ${usdEn(SHIPPING_DISCOUNT_USD)} off shipping: goods value ${usdEn(value)} ≥ ${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD)}`
+      : `No shipping discount: goods value ${usdEn(value)} is under ${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD)} (${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD - value, "up")} short)`,
+    arithmetic: `${formatUsd(value)} ${ok ? "≥" : "<"} ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)}`,
+    arithmeticEn: `${usdEn(value)} ${ok ? "≥" : "<"} ${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD)}`,
+  };
+}
+
+/** A second goods value asked about ("what if the buyer tops it up to US$30", "要是凑到30美元呢"). */
+const GOODS_WHAT_IF = /(?:凑到|加到|补到|提到|涨到|变成|要是|如果|到|up to|to|what if|if (?:it|the order) (?:is|were))\s*$/u;
+
 const festivalShipping: Calculator = {
   needs: ["goodsValueUsd"],
-  cue: /^(?=[\s\S]*(?:运费|shipping))(?=[\s\S]*(?:货值|减免|减|goods|discount))(?![\s\S]*(?:ddp|海派))/u,
+  cue: /^(?=[\s\S]*(?:运费|shipping|freight))(?=[\s\S]*(?:货值|减免|减|goods|discount))(?![\s\S]*(?:ddp|海派))/u,
   run(slots) {
     const amounts = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY" && n.value !== SHIPPING_DISCOUNT_USD);
-    const goods = amounts.find((n) => /货值|goods|订单|order/u.test(n.before)) ?? (amounts.length === 1 ? amounts[0] : undefined);
+    const goods = amounts.find((n) => /货值|goods|订单|order/u.test(n.before) || /货值|goods value|goods worth/u.test(n.lead)) ?? (amounts.length === 1 ? amounts[0] : undefined);
     if (!goods) return needs("告诉我这单的货值（美元，例如「货值$35」），我帮你判断能否享受运费减免。", "Tell me the order's goods value (US$, e.g. \"goods value $35\") and I'll work out whether it gets the shipping discount.");
-    const ok = goods.value >= SHIPPING_DISCOUNT_MIN_GOODS_USD;
+    // "US$28 … and if the buyer tops it up to US$30?": each value gets its own answer.
+    const ifThen = amounts.find((n) => n !== goods && n.index > goods.index && GOODS_WHAT_IF.test(n.lead));
+    const lines = [goods, ...(ifThen ? [ifThen] : [])].map((n) => shippingLine(n.value));
     return {
       kind: "computed",
-      result: ok
-        ? `可以享受运费 ${formatUsd(SHIPPING_DISCOUNT_USD)} 减免：货值 ${formatUsd(goods.value)} ≥ ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)}`
-        : `不能享受运费减免：货值 ${formatUsd(goods.value)} 不满 ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)}（还差 ${formatUsdGap(SHIPPING_DISCOUNT_MIN_GOODS_USD - goods.value)}）`,
-      arithmetic: `${formatUsd(goods.value)} ${ok ? "≥" : "<"} ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)}`,
+      result: lines.map((l) => l.zh).join("；"),
+      arithmetic: lines.map((l) => l.arithmetic).join("；"),
       rule: `货值满 ${formatUsd(SHIPPING_DISCOUNT_MIN_GOODS_USD)} 则享受运费 ${formatUsd(SHIPPING_DISCOUNT_USD)} 减免（采购节期间，买家侧）`,
       en: {
-        result: ok
-          ? `Yes, ${usdEn(SHIPPING_DISCOUNT_USD)} off shipping: goods value ${usdEn(goods.value)} ≥ ${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD)}`
-          : `No shipping discount: goods value ${usdEn(goods.value)} is under ${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD)} (${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD - goods.value, "up")} short)`,
-        arithmetic: `${usdEn(goods.value)} ${ok ? "≥" : "<"} ${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD)}`,
+        result: lines.map((l) => l.en).join("; "),
+        arithmetic: lines.map((l) => l.arithmeticEn).join("; "),
         rule: `Goods worth at least ${usdEn(SHIPPING_DISCOUNT_MIN_GOODS_USD)} get ${usdEn(SHIPPING_DISCOUNT_USD)} off shipping (buyer side, during the festival)`,
       },
       source: `${FESTIVAL_OFFERS_SOURCE} · 买家侧营销玩法（运费减免&到货保障）`,
@@ -3413,7 +3563,8 @@ const taClosureEnd: Calculator = {
     const sinceZh = askedDay ? `；${askedDay.toFormat("yyyy-MM-dd")} 距关闭日 ${since} 天` : "";
     const sinceEn = askedDay ? `; ${askedDay.toFormat("yyyy-MM-dd")} is ${since} days after the closure began` : "";
     // "当时扣了3分还被关了信保": the points of the same penalty do not move the closure.
-    const points = slots.numbers.filter((n) => n.kind === "score" && /扣|罚|deduct|lost/u.test(n.before.slice(-4)));
+    // "penalised for refusing TA, 3 points" names them after the penalty in the same sentence.
+    const points = slots.numbers.filter((n) => n.kind === "score" && (/扣|罚|deduct|lost/u.test(n.before.slice(-4)) || PENALTY_POINTS_LEAD.test(sentenceBefore(slots.text, n))));
     const pointsZh = points.length === 1 ? `（同一处罚扣的 ${points[0]!.value} 分与关闭期无关）` : "";
     const pointsEn = points.length === 1 ? ` (the ${points[0]!.value} points of the same penalty do not change it)` : "";
     return {
@@ -3577,19 +3728,21 @@ const FESTIVAL_LISTS_SOURCE = "9月采购节榜单新玩法 · 榜单介绍";
 /** "厨房电器类目发了120个品": the category named just before a product count, without the verbs. */
 function categoryBefore(n: NumberSlot): string {
   const name = n.lead
-    .replace(/^.*?(?:下|里|中|，|,|和|、|\s)(?=[^下里中，,和、\s]+$)/u, "")
+    .replace(/^.*?(?:下|里|中|，|,|和|、|:|：|\s)(?=[^下里中，,和、:：\s]+$)/u, "")
     .replace(/(?:类目|二级类目)?(?:下|里)?(?:发了|发布了|上了|有|发品|发)\s*$/u, "")
     .replace(/(?:类目|二级类目|类)$/u, "")
     .replace(/^(?:现在|目前|我们|我|其中|另外)+/u, "")
     .trim();
-  // "A类目", "B类": a category the merchant names by a letter, shown as written.
+  // "A类目", "B类": a category the merchant names by a letter, shown as written; "A类厨房用品": the letter and its name.
+  const lettered = /^([a-z])类(?!目)(.+)$/u.exec(name);
+  if (lettered) return `${lettered[1]!.toUpperCase()}类（${lettered[2]}）`;
   return /^[a-z]$/u.test(name) ? `${name.toUpperCase()}类目` : name;
 }
 
 /** The category's name in a Chinese line: 「厨房电器」, or a letter's name as it is (A类目). */
 function categoryZh(n: NumberSlot): string {
   const name = categoryBefore(n);
-  return /^[A-Z]类目$/u.test(name) ? name : `「${name}」`;
+  return /^[A-Z]类(?:目$|（)/u.test(name) ? name : `「${name}」`;
 }
 
 /** The category's name in an English line: "category A", or the Chinese name in parentheses. */
@@ -3638,17 +3791,26 @@ const festivalCategoryLock: Calculator = {
       const locked = posted.length >= 2 && posted[0]!.value > posted[1]!.value ? posted : [];
       const lockedIn = locked.length ? `，仍按${categoryZh(locked[0]!)}算（锁定时发品最多：${countsZh(locked)}）` : "";
       const lockedInEn = locked.length ? `; it stays ${categoryEn(locked[0]!)}, the one with the most products at the lock (${countsEn(locked)})` : "";
+      // "类目热卖榜算哪个二级类目": asked which, the reply leads with the category.
+      const which = locked.length > 0 && /哪(?:个|一个)|which/u.test(slots.text);
+      const leadZh = which ? `算${categoryZh(locked[0]!)}：` : "不算：";
+      const leadEn = which ? `It is ${categoryEn(locked[0]!)}: ` : "No: ";
+      // The change's own figures ("又上了40个新品，B类变成135个") and a day the counts were taken before the lock.
+      const later = locked.length ? slots.numbers.filter((n) => n.index > d.index && n.kind === "count" && !isCompanyFact(n)) : [];
+      const asOf = slots.dates.find((x) => x !== d && x.instant.toMillis() < CATEGORY_LOCK_AT.toMillis());
+      const laterZh = (later.length ? `；${at}的改动（${later.map((n) => n.raw.trim()).join("、")}）在锁定之后，不算` : "") + (asOf ? `；${asOf.instant.toFormat("M月d日")}的发品数在锁定之前` : "");
+      const laterEn = (later.length ? `; the change on ${atEn} (${later.map((n) => n.raw.trim()).join(", ")}) comes after the lock and does not count` : "") + (asOf ? `; the counts of ${asOf.instant.setLocale("en").toFormat("MMMM d")} are from before the lock` : "");
       return {
         kind: "computed",
-        result: before ? `算：北京时间 ${at} 在锁定时间 ${lock} 之前，这时的发品会计入二级类目的判定` : `不算：北京时间 ${at} 已过锁定时间 ${lock}，二级类目按 ${lock} 时的类目锁定，之后的改动不影响类目热卖榜${lockedIn}`,
-        arithmetic: `${at}（北京时间）${before ? "早于" : "晚于"} ${lock}${locked.length ? `；锁定时 ${countsZh(locked)}` : ""}`,
+        result: before ? `算：北京时间 ${at} 在锁定时间 ${lock} 之前，这时的发品会计入二级类目的判定` : `${leadZh}北京时间 ${at} 已过锁定时间 ${lock}，二级类目按 ${lock} 时的类目锁定，之后的改动不影响类目热卖榜${lockedIn}`,
+        arithmetic: `${at}（北京时间）${before ? "早于" : "晚于"} ${lock}${locked.length ? `；锁定时 ${countsZh(locked)}` : ""}${laterZh}`,
         rule: `类目热卖榜的二级类目按北京时间 ${lock}（下午${CATEGORY_LOCK_AT.setZone(SHANGHAI).hour - 12}点）商家所属的二级类目锁定；二级类目是一级行业下商家发品最多的类目`,
         source: FESTIVAL_LISTS_SOURCE,
         en: {
           result: before
             ? `Yes: ${atEn} Beijing time is before the lock at ${lockEn}, so it still counts towards your second-level category`
-            : `No: ${atEn} Beijing time is after the lock at ${lockEn}; the second-level category is fixed as it was then, later changes do not move you on the category list${lockedInEn}`,
-          arithmetic: `${atEn} (Beijing time) is ${before ? "before" : "after"} ${lockEn}${locked.length ? `; at the lock ${countsEn(locked)}` : ""}`,
+            : `${leadEn}${atEn} Beijing time is after the lock at ${lockEn}; the second-level category is fixed as it was then, later changes do not move you on the category list${lockedInEn}`,
+          arithmetic: `${atEn} (Beijing time) is ${before ? "before" : "after"} ${lockEn}${locked.length ? `; at the lock ${countsEn(locked)}` : ""}${laterEn}`,
           rule: `The category list uses the second-level category you were in at ${lockEn} Beijing time; it is the category under your top-level industry with the most products posted`,
         },
       };

@@ -156,10 +156,44 @@ describe("questions with the merchant's own figures get the computed answer", ()
     expect(reply.private).toBeUndefined();
   });
 
+  it.each<[string, RegExp]>([
+    // the penalty's points told after it in the sentence, and people, do not move the appeal window
+    ["We were penalised on Sept 3 at 10am Beijing time for off-platform contact, 2 points. 4 colleagues asked me. When is the last moment to appeal?", /appeal by 2021-09-10 10:00[\s\S]*a 2-point penalty[\s\S]*4 colleagues in your message/],
+    // the day it is now against the two issue days, and the count the merchant sees
+    ["服务分72，今天10号了，后台只到了10条，是不是少发了", /到10号还没有全部发放：应已发 10 条，没有少发；还有 10 条15号发/],
+    ["服务分72，今天10号，只收到5条赠送报价", /应已发 10 条，你看到 5 条，少了 5 条/],
+    ["Our service score is 93 including Gold, last month we sent 40 quotes. How many granted quotes, and when do they come in?", /40 quotes granted this month[\s\S]*issued in 2 halves: 20 on the 3rd, 20 on the 15th/],
+    // the next tier: the score to reach and what it brings
+    ["服务分68能拿几条赠送报价", /还差 2 分到 70 分（70–79分档：服务力赠送报价 20 条，报价畅行 10 条）/],
+    // premises corrected first: a Gold bonus and the sum made with it, unlimited free quotes, the appeal window
+    ["听说金品加15分，我们是金品，原始分60，总分75，能拿几条？", /不对，金品加的是 20 分，不是 15 分（所以不是 75 分）：服务分 60 \+ 金品 20 = 80 分/],
+    ["服务分82是不是报价畅行不限量了", /不是：报价畅行无限制只有 ≥90分档才有。服务分 82 分，属于 80–89分档/],
+    ["8月20日上午9点被罚，申诉期是3天对吧", /不是 3 天，是处罚执行后 7 天内：申诉截止 2021-08-27 09:00/],
+    // how many days late does not change the compensation
+    ["订单2500美金晚发了5天，赔多少", /100 美元 赔偿（已封顶）[\s\S]*你提到的5天不影响这个结果/],
+    // one total weighed against both routes; a total said to have passed the threshold
+    ["累计实收25000美元，走自营出口还是一达通哪个能免服务费？", /自营出口\/市场采购出口还差 15,000 美元[\s\S]*一达通代理出口累计实收 25,000 美元 ≥ 20,000 美元，已达标/],
+    ["自营出口累计本来是39000美元，后来又到账一单1500美元，我算了过4万了，这单免不免服务费？", /1,500 美元这一单本身不免交易服务费：它让累计达到 40,500 美元/],
+    // a factor at two values, the second its change
+    ["本月RFQ登录了3天，明天变成4天，登录这项能多几分", /3 天 → 该项得 1 分[\s\S]*4 天 → 该项得 2 分（满分 5 分）：多 1 分/],
+    // the category asked which, the change's own figures named
+    ["家居园艺行业，a类灯具100个品，b类厨具80个，8月31号b类加到130个，类目热卖榜算哪个二级类目", /算A类（灯具）：[\s\S]*8月31日的改动（130个）在锁定之后，不算/],
+    // a second goods value asked about
+    ["货值25美元能减运费吗？要是凑到35美元呢", /不能享受运费减免：货值 25 美元 不满 30 美元（还差 5 美元）；可以享受运费 20 美元 减免：货值 35 美元 ≥ 30 美元/],
+    // a change of score: the free quotes' change too
+    ["服务分从65涨到75，能多拿多少", /报价畅行 5 → 10，多 5 条/],
+    // with Gold bought, and the tier now beside it
+    ["我们不是金品，服务分55，要是买了金品能拿几条", /买了金品后：服务分 55 \+ 金品 20 = 75 分[\s\S]*现在（未买金品）：服务分 55 分，属于 40–59分档/],
+  ])("reads the story as told: %s", async (q, expected) => {
+    const reply = await send(bot(), q);
+    expect(isComputedReply(reply), reply.text).toBe(true);
+    expect(reply.text).toMatch(expected);
+  });
+
   it.each<[string, RegExp, string]>([
     // the goods count and a unit price are not the late order's amount; another order dispatched on time owes nothing
-    ["有一单金额是860美金，数量200个，单价4.3美金，逾期发货两天，买家申请了补偿。另一单7,000美元的按时发了。逾期那单要赔多少？", /最多可获 86 美元/, "7,000 美元 的订单按时发货，不用赔；你提到的200个、4.3美金不影响这个结果"],
-    ["买家下了第4单，这单金额12,500美元，晚发了3天。上一单是2,300美元没问题。要赔多少？", /100 美元 赔偿（已封顶）/, "第4单、2300美元不影响这个结果"],
+    ["有一单金额是860美金，数量200个，单价4.3美金，逾期发货两天，买家申请了补偿。另一单7,000美元的按时发了。逾期那单要赔多少？", /最多可获 86 美元/, "7,000 美元 的订单按时发货，不用赔；你提到的200个、4.3美金、2天不影响这个结果"],
+    ["买家下了第4单，这单金额12,500美元，晚发了3天。上一单是2,300美元没问题。要赔多少？", /100 美元 赔偿（已封顶）/, "第4单、3天、2300美元不影响这个结果"],
     // an earlier month's quotes, the orders won and their money: not what the tier reads
     ["金品诚企，五个因子加起来70分。上个月报了64条RFQ，前个月是45条。这个月赠送报价能拿几条？", /本月赠送报价 64 条/, "45条不影响这个结果"],
     ["上个月RFQ报价报了130条，成交了3单，其中一单8,000美元。这个月服务分91分，能拿多少条？", /本月赠送报价 100 条/, "3单、8000美元不影响这个结果"],

@@ -29,7 +29,6 @@ describe("a figure the result does not state is unplaced", () => {
     ["guarantee-compensation", "服务分75的店，3000美元订单逾期发货赔多少", ["75"]],
     // a target or a second value the rule did not compute
     ["rfq-factor", "我75分，回复率50%，还差多少分到80", ["75分", "80"]],
-    ["rfq-factor", "回复率从20%提到50%，服务分能涨几分", ["50%"]],
     ["appeal-deadline", "8月23日下午4点被罚，第3天还能申诉吗", ["第3天"]],
     // a second date of the same kind
     ["guarantee-exit", "8月18日加入保障升级，之前8月2日也问过，哪天能退", ["8月2日"]],
