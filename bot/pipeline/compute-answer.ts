@@ -400,13 +400,17 @@ function issueHalf(slots: Slots, quotes: number | "none" | "unlimited" | "formul
   return { zh, en };
 }
 
-/** "距 60–69分档还差 1 分（该档赠送报价 10 条、报价畅行 5 条）": the gap to the next tier and what that tier brings. */
-function nextTierGap(row: RfqTierRow, total: number): { zh: string; en: string } {
+/** A question that looks at the next tier: the gap or what reaching it brings. */
+const NEXT_TIER_ASKED = /差|升到|升档|涨到|提到|下一档|再.{0,4}分|就有|就能|next tier|higher tier|reach|short|more points|go up|get to/u;
+
+/** "还差 1 分到 60 分（60–69分档：服务力赠送报价 10 条，报价畅行 5 条）": the gap to the next tier and, when asked, what that tier brings. */
+function nextTierGap(row: RfqTierRow, total: number, slots: Slots): { zh: string; en: string } {
   const upper = RFQ_TIER_TABLE[RFQ_TIER_TABLE.indexOf(row) - 1];
   if (!upper) return { zh: "", en: "" };
   const u = entitlementsOf(upper, 0);
-  const brings = upper.quotesGranted === "formula" ? "" : `：${entitlementText(u).split("，").slice(0, 2).join("，")}`;
-  const bringsEn = upper.quotesGranted === "formula" ? "" : `: ${entitlementTextEn(u).split(", ").slice(0, 2).join(", ")}`;
+  // What the next tier brings, when the question looks at it ("是不是就差一分就有报价畅行了").
+  const brings = upper.quotesGranted === "formula" || !NEXT_TIER_ASKED.test(slots.text) ? "" : `：${entitlementText(u).split("，").slice(0, 2).join("，")}`;
+  const bringsEn = upper.quotesGranted === "formula" || !NEXT_TIER_ASKED.test(slots.text) ? "" : `: ${entitlementTextEn(u).split(", ").slice(0, 2).join(", ")}`;
   return {
     zh: `；还差 ${upper.minTotal - total} 分到 ${upper.minTotal} 分（${TIER_LABELS[upper.tier]}档${brings}）`,
     en: `; ${countEn(upper.minTotal - total, "point", "points")} short of ${upper.minTotal} (the ${tierEn(upper)} tier${bringsEn})`,
@@ -459,6 +463,9 @@ const CLAIMED_SUM = /(?:那就是|那就|就是|就成了|变成|成了|算下�
 /** The merchant believes their score brings unlimited free quotes ("报价畅行是不是无限的", "means unlimited free quotes"). */
 const UNLIMITED_CLAIM = /(?:报价畅行|畅行|free quot\w*)[^。？?]{0,12}(?:无限|不限|没有上限|unlimited)|(?:无限|不限量|unlimited)[^。？?]{0,12}(?:报价畅行|畅行|free quot\w*)/u;
 
+/** The score told already holds the Gold bonus ("已含金品加分", "already includes the Gold Supplier bonus"). */
+const BONUS_INCLUDED = /(?:已经?|都已经?)(?:含|包含|包括|算上|加上|加过|加了)(?:了)?(?:金品|gold)?(?:的)?(?:\s*20\s*分?)?(?:加分|bonus)|already (?:includes?|including|included|has|with) (?:the )?(?:gold(?: supplier)?|verified(?: supplier)?)(?: \+?20)? bonus|(?:gold(?: supplier)?|verified(?: supplier)?)? ?bonus (?:is )?already (?:included|in it|in|counted)/u;
+
 /** Replies the merchant's quotes got from buyers ("客户回了9条", "buyers replied to 9"). */
 const BUYER_REPLIES_LEAD = /(?:客户|买家|buyers?|customers?)\s*(?:回|回复|replied|answered)(?:了|to)?\s*$/u;
 
@@ -466,7 +473,7 @@ const rfqTier: Calculator = {
   needs: ["score"],
   // With the score told, the tier reads only it and last month's quotes: orders won and money are the story.
   // nor are the buyers' replies ("客户回了9条"), a factor's input the told score already holds.
-  setsAside: (n) => isOtherBusiness(n) || n.kind === "amount" || (n.kind === "count" && (/^(?:单|笔|orders?|deals?)$/u.test(n.unit) || BUYER_REPLIES_LEAD.test(n.lead))),
+  setsAside: (n) => isOtherBusiness(n) || n.kind === "amount" || (n.kind === "count" && (/^(?:单|笔|orders?|deals?|天)$/u.test(n.unit) || BUYER_REPLIES_LEAD.test(n.lead))),
   cue: /服务分|总分|rfq.*(?:分|档)|\bscore\b|\btier\b|(?:原始|基础)分|\braw\b|金品[^，,。？?]{0,4}加\d+分/u,
   run(slots, now) {
     // "我们现在不是金品…要是买了金品，能拿几条": the tier with Gold, worked out as asked.
@@ -534,14 +541,16 @@ const rfqTier: Calculator = {
     const earlier = slots.numbers.find(
       (n) => n !== scoreSlot && (n.kind === "plain" || n.kind === "score") && n.value <= 120 && !/^\s*(?:号|日|点|月|年|条|次)/u.test(n.after) && /(?:上个?月|之前|以前|原来|原先|last month|previously|used to be)\s*(?:还|是|有|才|只有|is|was)?\s*$/u.test(n.lead),
     );
-    if (earlier) return scoreChange(earlier.value, given, slots.gold === true);
-    const gold = slots.gold === true;
+    // "91, and that already includes the Gold Supplier bonus": the score told is the total.
+    const included = slots.gold === true && BONUS_INCLUDED.test(slots.text);
+    if (earlier) return scoreChange(earlier.value, given, slots.gold === true && !included);
+    const gold = slots.gold === true && !included;
     const total = gold ? given + RFQ_GOLD_BONUS : given;
     const row = tierRowOf(total);
     // 12 characters: "130 quotes last month" names the month after the unit.
     const lastMonth = numberNear(slots, ["count", "plain"], LAST_MONTH, 12, (n) => n === scoreSlot || n.unit === "天");
-    const sum = gold ? `${given} + 金品 ${RFQ_GOLD_BONUS} = ${total} 分` : `${total} 分`;
-    const sumEn = gold ? `${given} + Gold ${RFQ_GOLD_BONUS} = ${total} points` : `${total} points`;
+    const sum = gold ? `${given} + 金品 ${RFQ_GOLD_BONUS} = ${total} 分` : included ? `${total} 分（已含金品 ${RFQ_GOLD_BONUS} 分）` : `${total} 分`;
+    const sumEn = gold ? `${given} + Gold ${RFQ_GOLD_BONUS} = ${total} points` : included ? `${total} points (the Gold ${RFQ_GOLD_BONUS} already in)` : `${total} points`;
     if (row.quotesGranted === "formula") {
       const probe = entitlementsOf(row, 0).quotesGrantedRule!;
       if (!lastMonth) {
@@ -575,7 +584,7 @@ const rfqTier: Calculator = {
       };
     }
     const e = entitlementsOf(row, 0);
-    const { zh: gap, en: gapEn } = nextTierGap(row, total);
+    const { zh: gap, en: gapEn } = nextTierGap(row, total, slots);
     const issue = issueHalf(slots, e.quotesGranted);
     // "上个月报了45条，这个月能拿45条吗" below the top tier: last month's quotes do not count here.
     const top = RFQ_TIER_TABLE.find((r) => r.quotesGranted === "formula");
@@ -1663,7 +1672,7 @@ const RESTATED_THRESHOLD = /(?:门槛|要求|标准|threshold|cut-?off|minimum)\
 function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | NeedsFigure {
   // The company's own figures ("店铺有230个产品", "unit price 0.3 USD") are no list's metric, nor is the threshold restated.
   const inquiryCounts =
-    list === "heat" ? slots.numbers.filter((n) => (n.kind === "plain" || (n.kind === "count" && /^(?:个|条|家)$/u.test(n.unit))) && !isCompanyFact(n) && !RESTATED_THRESHOLD.test(n.lead)) : [];
+    list === "heat" ? slots.numbers.filter((n) => (n.kind === "plain" || (n.kind === "count" && /^(?:个|条|家)$/u.test(n.unit))) && !isCompanyFact(n) && !needsNoPlace(n) && !RESTATED_THRESHOLD.test(n.lead)) : [];
   // Effective inquiries exclude the risk-controlled ones (排除风控): "55个，其中16个被风控排除" → 39.
   const excluded = inquiryCounts.filter((n) => /排除|风控|无效|不算|剔除|excluded|filtered/u.test((n.after.split(/\d/u)[0] ?? "").slice(0, 10)));
   const totals = inquiryCounts.filter((n) => !excluded.includes(n));
@@ -1689,7 +1698,10 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
             (n.kind === "plain" && /^\s*(?:of them|(?:were |shipped |dispatched )*on.?time)/u.test(n.after)),
         )
       : [];
-  const written = list === "on-time-dispatch" ? numberNear(slots, ["percent"], /及时|准时|发货率|on.?time/u, 10) ?? (numbersOf(slots, "percent").length === 1 ? numbersOf(slots, "percent")[0] : undefined) : undefined;
+  // The one percentage told is the on-time rate unless its words make it another rate ("回复率80%").
+  const otherRate = (n: NumberSlot) => OTHER_RATE.test(n.lead);
+  const lonePercent = numbersOf(slots, "percent").filter((n) => !otherRate(n));
+  const written = list === "on-time-dispatch" ? numberNear(slots, ["percent"], /及时|准时|发货率|on.?time/u, 10, otherRate) ?? (lonePercent.length === 1 && numbersOf(slots, "percent").length === 1 ? lonePercent[0] : undefined) : undefined;
   // "发了30单，其中28单及时发货" → 28 / 30.
   const onTimeOrders =
     orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(n.lead)) ??
@@ -1775,7 +1787,7 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
           ? `，需缩短到 ${fmt(t.threshold)}以内`
           : t.metric === "onTimeDispatchRate90d"
             ? `，需超过 ${fmt(t.threshold)}${t.gap > 0 ? `（还差 ${formatNumber(t.gap * 100, 1, "up")} 个百分点以上）` : "（刚好等于门槛不算超过）"}`
-            : `，需超过 ${fmt(t.threshold)}（还差 ${formatUsdGap(t.gap)}以上）`;
+            : `，需超过 ${fmt(t.threshold)}${t.gap > 0 ? `（还差 ${formatUsdGap(t.gap)}以上）` : "（刚好等于门槛不算超过）"}`;
   const ordersNote =
     list === "on-time-dispatch" && !orders
       ? "（另需近90天至少1个发货订单）"
@@ -1848,10 +1860,14 @@ function onTimeRateOf(l: { thresholds: readonly { metric: string; threshold: num
   return l.thresholds.find((x) => x.metric === "onTimeDispatchRate90d")?.threshold ?? 0;
 }
 
+/** Another rate than the on-time one ("回复率70%", "reply rate"): the reply time list ranks by it, the on-time list never reads it. */
+const OTHER_RATE = /回复|reply|response|转化|conversion/u;
+
 function factoryCalculator(list: FactoryListName, need: string, cue: RegExp): Calculator {
   return {
     needs: [need],
     cue,
+    ...(list === "on-time-dispatch" ? { setsAside: (n: NumberSlot) => n.kind === "percent" && OTHER_RATE.test(n.lead) } : {}),
     run(slots) {
       const r = factoryList(slots, list);
       if ("kind" in r) return r;
@@ -1936,14 +1952,20 @@ const factoryRemovalAppeal: Calculator = {
     const d = firstDate(slots, /清退|邮件|通知|email|removed/u);
     if (!d) return needs("告诉我收到清退通知邮件的日期（例如「9月3日收到清退邮件」），我帮你算申诉截止日。", "Tell me the date you received the removal notice e-mail (e.g. \"removal e-mail received on September 3\") and I'll work out the appeal deadline.");
     const r = findFactoryAppealDeadline(d.instant, []);
+    // "8/30收到的，9/7还能发邮件申诉吗": a later day asked about is answered yes or no first.
+    const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
+    const askedDay = asked?.instant.toISODate() ?? undefined;
+    const open = askedDay !== undefined && askedDay <= r.deadlineDate;
+    const verdict = askedDay ? (open ? `${asked!.instant.toFormat("M月d日")}还可以申诉；` : `${asked!.instant.toFormat("M月d日")}已不能申诉（已过截止日）；`) : "";
+    const verdictEn = askedDay ? (open ? `Yes, on ${asked!.instant.setLocale("en").toFormat("MMMM d")} you can still appeal; ` : `No, on ${asked!.instant.setLocale("en").toFormat("MMMM d")} the appeal window has closed; `) : "";
     return {
       kind: "computed",
-      result: `最晚 ${dayOf(r.deadlineDate)} 前以邮件方式发起申诉（只有一次机会）`,
+      result: `${verdict}最晚 ${dayOf(r.deadlineDate)} 前以邮件方式发起申诉（只有一次机会）`,
       arithmetic: `邮件日 ${r.emailDate} 起往后数 ${FACTORY_APPEAL_WORKING_DAYS} 个工作日（周一至周五）= ${r.deadlineDate}`,
       rule: `清退通知邮件发出后${FACTORY_APPEAL_WORKING_DAYS}个工作日内可以邮件申诉一次（${ESTIMATE_NOTE}：工作日按周一至周五计，节假日未扣除）`,
       source: "全新导购场景-找工厂频道 · 找工厂入驻协议 三、持续审核",
       en: {
-        result: `Appeal by e-mail by ${dayOfEn(r.deadlineDate)} at the latest (one chance only)`,
+        result: `${verdictEn}appeal by e-mail by ${dayOfEn(r.deadlineDate)} at the latest (one chance only)`.replace(/^a/u, "A"),
         arithmetic: `e-mail on ${r.emailDate} + ${FACTORY_APPEAL_WORKING_DAYS} working days (Monday to Friday) = ${r.deadlineDate}`,
         rule: `A removal from Find Factory may be appealed once by e-mail within ${FACTORY_APPEAL_WORKING_DAYS} working days of the notice (${ESTIMATE_NOTE_EN}: Monday to Friday, public holidays not taken out)`,
       },
@@ -2121,10 +2143,8 @@ function receivedSince(route: "self" | "agency", before: NumberSlot, order: Numb
 }
 
 function feeCalculator(route: "self" | "agency"): Calculator {
-  return {
+  const calc: Calculator = {
     needs: ["receivedUsd"],
-    // Only what Trade Assurance and e-collection received counts: a deal off the platform is not summed.
-    setsAside: isOfflineDeal,
     cue:
       route === "agency"
         ? /^(?=[\s\S]*(?:一达通|代理出口|one ?touch))(?=[\s\S]*(?:免|减免|服务费|waiv|fee|还差|差多少|达标|how much more))/u
@@ -2214,6 +2234,24 @@ function feeCalculator(route: "self" | "agency"): Calculator {
       };
     },
   };
+  // Only what Trade Assurance and e-collection received counts: a deal off the platform is not
+  // summed, and the reply says so ("线下 8,000 美元不计入").
+  return {
+    ...calc,
+    run(slots, now) {
+      const offline = slots.numbers.filter(isOfflineDeal);
+      const r = calc.run(offline.length ? { ...slots, numbers: slots.numbers.filter((n) => !offline.includes(n)) } : slots, now);
+      const amounts = offline.filter((n) => n.kind === "amount");
+      if (r.kind !== "computed" || amounts.length === 0) return r;
+      const list = amounts.map((n) => formatUsd(n.value)).join("、");
+      const listEn = amounts.map((n) => usdEn(n.value)).join(", ");
+      return {
+        ...r,
+        arithmetic: `${r.arithmetic}；线下（没走信保/e收汇）的 ${list} 不计入实收`,
+        en: { ...r.en, arithmetic: `${r.en.arithmetic}; the offline ${listEn} does not count (only money received through Trade Assurance or e-collection does)` },
+      };
+    },
+  };
 }
 
 /** Which display weeks count GMV received on a given day (US Pacific date, as the windows are). */
@@ -2238,7 +2276,7 @@ function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: Nu
   const en = {
     result:
       weeks.length === 0
-        ? `No, GMV received on ${mdEn(date)}${conversionEn} counts for no week's list: no window of your industry (${check.listedAs ?? industry}, ${typeEn}) holds that day`
+        ? `No, GMV received on ${mdEn(date)}${conversionEn}${amount ? ` (${usdEn(amount.value)})` : ""} counts for no week's list: no window of your industry (${check.listedAs ?? industry}, ${typeEn}) holds that day`
         : `${verdictEn}GMV received on ${mdEn(date)}${conversionEn}${amount ? ` (${usdEn(amount.value)})` : ""} counts for the Week ${weeks.map((w) => w.week).join(", ")} list (${check.listedAs ?? industry}, ${typeEn})`,
     arithmetic: `Windows (US Pacific dates): ${check.weeks.map((w) => `Week ${w.week} ${mdEn(w.gmv!.fromDate)}–${mdEn(w.gmv!.toDate)}`).join("; ")}`,
     rule: `Each industry's GMV windows are in the briefing (US Pacific time)${d.zoneNamed ? "" : "; the date is taken as written, as a US Pacific date"}`,
@@ -2248,7 +2286,7 @@ function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: Nu
     kind: "computed",
     result:
       weeks.length === 0
-        ? `${md(date)}${conversion} 的实收GMV不计入任何一周的榜单：「${check.listedAs ?? industry}」（${type}）各周的统计区间都不含这一天`
+        ? `${md(date)}${conversion} 的实收GMV${amount ? `（${formatUsd(amount.value)}）` : ""}不计入任何一周的榜单：「${check.listedAs ?? industry}」（${type}）各周的统计区间都不含这一天`
         : `${verdictZh}${md(date)}${conversion} 的实收GMV${amount ? `（${formatUsd(amount.value)}）` : ""}计入第 ${weeks.map((w) => w.week).join("、")} 周榜单（「${check.listedAs ?? industry}」，${type}）`,
     arithmetic: `各周统计区间（美西日期）：${windows}`,
     rule: `${type}行业的GMV统计区间见简报（美西时间）${d.zoneNamed ? "" : "；日期按你写的日历日、当作美西日期对照"}`,
@@ -2271,6 +2309,8 @@ function paymentsByDay(slots: Slots): { d: DateSlot; amount: NumberSlot }[] {
     const before = usd.find((n) => !used.has(n) && n.index + n.raw.length <= d.index && AMOUNT_THEN_DAY.test(slots.text.slice(n.index + n.raw.length, d.index)));
     const after = usd.find((n) => !used.has(n) && n.index >= end && n.index < next && /^[^，,。；;.!?]{0,10}$/u.test(slots.text.slice(end, n.index)));
     const amount = before ?? after;
+    // "is the Aug 31 payment lost?": a day already told with its amount, asked about again.
+    if (!amount && out.some((p) => p.d.date === d.date)) continue;
     if (!amount) return [];
     used.add(amount);
     out.push({ d, amount });
@@ -2520,7 +2560,7 @@ const festivalWindow: Calculator = {
 
 /** Words that name the category list and the site-wide list. */
 const CATEGORY = /类目热卖|类目榜|二级类目|二级行业|category/u;
-const NETWORK = /全网|一级行业|site.?wide|overall|whole.?site|top.?level industry/u;
+const NETWORK = /全网|一级行业|site.?wide|overall|whole.?site|(?:top|first).?level industry/u;
 
 /**
  * "二级类目排第20名能上类目热卖榜吗", "ranked 11th in our industry": a place against the lists' cut-offs
@@ -2537,7 +2577,10 @@ const festivalRank: Calculator = {
         (n.kind === "plain" && /(?:排|排名|排在|名次|rank(?:ed|ing)?(?:\s+(?:exactly|at|no\.?))?\s*#?|#)\s*$/u.test(n.lead)),
     );
     // "二级类目里排第15名，一级行业里排第12名": each place on the list its words name.
-    const listOf = (n: NumberSlot) => (CATEGORY.test(n.lead) && !NETWORK.test(n.lead) ? "category" : NETWORK.test(n.lead) && !CATEGORY.test(n.lead) ? "network" : undefined);
+    // "rank 11th in our first-level industry and 15th in our second-level category": English names the list after the place.
+    const listIn = (words: string) => (CATEGORY.test(words) && !NETWORK.test(words) ? "category" : NETWORK.test(words) && !CATEGORY.test(words) ? "network" : undefined);
+    // The words right after the place, when they name a list, come first: a lead may hold the previous place's list.
+    const listOf = (n: NumberSlot) => listIn(/^\s*in\b/u.test(slots.text.slice(n.index + n.raw.length)) ? (slots.text.slice(n.index + n.raw.length).split(/\d|[，,。；;?？]|\.(?!\d)|\band\b/u)[0] ?? "") : "") ?? listIn(n.lead);
     const each = places.length === 2 && listOf(places[0]!) !== undefined && listOf(places[1]!) !== undefined && listOf(places[0]!) !== listOf(places[1]!);
     if ((places.length !== 1 && !each) || places.some((p) => p.value < 1)) return needs("告诉我你在榜单所在行业或类目里排第几名（一个数），我帮你算能否上榜。", "Tell me your place in the industry or category (one number) and I'll work out whether you make the list.");
     const category = CATEGORY.test(slots.text);
@@ -2554,11 +2597,18 @@ const festivalRank: Calculator = {
     const zh = (r: (typeof rows)[number]) => {
       const list = r.l === "network" ? "全网热卖榜" : "类目热卖榜";
       const scope = r.l === "network" ? "每个一级行业" : "每个二级类目";
+      // Two lists asked together: each named first, then its verdict.
+      if (rows.length > 1) return r.ok ? `${list}：能上，第${r.place}名在${scope}前 ${r.top} 内` : `${list}：上不了，第${r.place}名不在${scope}前 ${r.top} 内（差 ${r.place - r.top} 名）`;
       return r.ok ? `能上${list}：第${r.place}名在${scope}前 ${r.top} 内` : `上不了${list}：第${r.place}名不在${scope}前 ${r.top} 内（差 ${r.place - r.top} 名）`;
     };
     const en = (r: (typeof rows)[number]) => {
       const list = r.l === "network" ? "the site-wide hot sellers list" : "the category hot sellers list";
       const scope = r.l === "network" ? "of your top-level industry" : "of your second-level category";
+      if (rows.length > 1) {
+        const name = list.replace(/^the /u, "");
+        const named = `${name.charAt(0).toUpperCase()}${name.slice(1)} (${r.l === "network" ? "全网热卖榜" : "类目热卖榜"})`;
+        return r.ok ? `${named}: yes, place ${r.place} is within the top ${r.top} ${scope}` : `${named}: no, place ${r.place} is outside the top ${r.top} ${scope} (${countEn(r.place - r.top, "place", "places")} short)`;
+      }
       return r.ok ? `Yes, you make ${list}: place ${r.place} is within the top ${r.top} ${scope}` : `No, not ${list}: place ${r.place} is outside the top ${r.top} ${scope} (${countEn(r.place - r.top, "place", "places")} short)`;
     };
     const caveat = rows.some((r) => r.ok) && !metThreshold ? "（另需满足该行业的GMV门槛，门槛见各行业榜单说明）" : "";
@@ -3542,7 +3592,9 @@ const appealObjectiveGround: Calculator = {
  */
 const taClosureEnd: Calculator = {
   needs: ["closureDate"],
-  cue: /^(?=[\s\S]*(?:关闭|关了|被关|关信保|停用|closed|closure|suspend))(?=[\s\S]*(?:信保|信用保障|trade assurance|\bta\b))(?=[\s\S]*(?:恢复|过了|结束|解除|到期|届满|重新|还能|能不能|什么时候|哪天|满|reopen|restor|back|over|end|yet|when))/u,
+  // An order waiting for Trade Assurance to come back does not move the closure.
+  setsAside: (n) => n.kind === "amount",
+  cue: /^(?=[\s\S]*(?:关闭|关了|被关|关信保|停用|closed|closure|suspend))(?=[\s\S]*(?:信保|信用保障|trade assurance|\bta\b))(?=[\s\S]*(?:恢复|过了|结束|解除|到期|届满|重新|还能|能不能|什么时候|哪天|满|reopen|restor|back|over|end|yet|when|again|which (?:date|day)|resume))/u,
   run(slots, now) {
     const near = (d: DateSlot) => slots.text.slice(Math.max(0, d.index - 12), d.index + d.raw.length + 10);
     const closed = slots.dates.find((d) => /罚|关|判|停|closed|suspend|penal/u.test(near(d))) ?? (slots.dates.length === 1 ? slots.dates[0] : undefined);
@@ -3890,7 +3942,7 @@ const integratedDefinition: Calculator = {
     const c = checkIntegrated({ stake: stakeSlot?.value ?? null, concertAgreement, concertStake: concertSlot?.value ?? null, sameLegalPerson });
     const min = formatPercent(INTEGRATED_MIN_STAKE);
     const over = formatPercent(INTEGRATED_CONCERT_MORE_THAN);
-    const nowZh = c.now === true ? "现在就能认定工贸一体" : c.now === false ? "按现在的逻辑（仅第1条）还不能认定工贸一体" : "现在的逻辑只看第1条（持股 ≥ 50%），你没说持股比例";
+    const nowZh = c.now === true ? "现在就算工贸一体" : c.now === false ? "现在还不算工贸一体（现在的逻辑只看第1条）" : "现在的逻辑只看第1条（持股 ≥ 50%），你没说持股比例";
     const sepZh = c.fromSeptember === true ? (c.now === true ? "" : "；预计9月改为三条满足其一后可以认定") : c.fromSeptember === false ? "；预计9月改为三条满足其一后也不满足" : "";
     const nowEn = c.now === true ? "Yes, they count as integrated now" : c.now === false ? "Not now: the current logic reads condition 1 only" : "The current logic looks at condition 1 only (a stake of at least 50%), and you did not give the stake";
     const sepEn = c.fromSeptember === true ? (c.now === true ? "" : "; once any one of the three conditions is enough (expected in September), they will count") : c.fromSeptember === false ? "; even with any one of the three conditions (expected in September), they do not" : "";
@@ -3900,9 +3952,14 @@ const integratedDefinition: Calculator = {
       parts.push(`持股 ${formatPercent(stakeSlot.value)} ${c.conditions["stake-50"] ? "≥" : "<"} ${min}（第1条${c.conditions["stake-50"] ? "满足" : "不满足"}）`);
       partsEn.push(`stake ${formatPercent(stakeSlot.value)} ${c.conditions["stake-50"] ? "≥" : "<"} ${min} (condition 1 ${c.conditions["stake-50"] ? "met" : "not met"})`);
     }
+    // "A持有B 45%…另一个股东持股10%…签字股东合计55%": the signing shareholders' stakes, when they add up to the total.
+    const others = percents.filter((n) => n !== stakeSlot && n !== concertSlot);
+    const addsUp = concertSlot && stakeSlot && others.length > 0 && Math.abs(stakeSlot.value + others.reduce((a, n) => a + n.value, 0) - concertSlot.value) < 1e-9;
+    const sumOf = addsUp ? `（${[stakeSlot, ...others].map((n) => formatPercent(n.value)).join(" + ")}）` : "";
+    const sumOfEn = addsUp ? ` (${[stakeSlot, ...others].map((n) => formatPercent(n.value)).join(" + ")})` : "";
     if (concertAgreement !== null) {
-      parts.push(concertAgreement ? `签了一致行动书${concertSlot ? `，签字股东合计 ${formatPercent(concertSlot.value)} ${concertSlot.value > INTEGRATED_CONCERT_MORE_THAN ? ">" : "≤"} ${over}` : "（签字股东合计持股未给出）"}（第2条${c.conditions["concert-over-50"] === true ? "满足" : c.conditions["concert-over-50"] === false ? "不满足" : "待定"}）` : "没签一致行动书（第2条不满足）");
-      partsEn.push(concertAgreement ? `acting-in-concert agreement signed${concertSlot ? `, signing shareholders ${formatPercent(concertSlot.value)} ${concertSlot.value > INTEGRATED_CONCERT_MORE_THAN ? ">" : "≤"} ${over}` : " (the signing shareholders' stake not given)"} (condition 2 ${c.conditions["concert-over-50"] === true ? "met" : c.conditions["concert-over-50"] === false ? "not met" : "open"})` : "no acting-in-concert agreement (condition 2 not met)");
+      parts.push(concertAgreement ? `签了一致行动书${concertSlot ? `，签字股东合计 ${formatPercent(concertSlot.value)}${sumOf} ${concertSlot.value > INTEGRATED_CONCERT_MORE_THAN ? ">" : "≤"} ${over}` : "（签字股东合计持股未给出）"}（第2条${c.conditions["concert-over-50"] === true ? "满足" : c.conditions["concert-over-50"] === false ? "不满足" : "待定"}）` : "没签一致行动书（第2条不满足）");
+      partsEn.push(concertAgreement ? `acting-in-concert agreement signed${concertSlot ? `, signing shareholders ${formatPercent(concertSlot.value)}${sumOfEn} ${concertSlot.value > INTEGRATED_CONCERT_MORE_THAN ? ">" : "≤"} ${over}` : " (the signing shareholders' stake not given)"} (condition 2 ${c.conditions["concert-over-50"] === true ? "met" : c.conditions["concert-over-50"] === false ? "not met" : "open"})` : "no acting-in-concert agreement (condition 2 not met)");
     }
     if (sameLegalPerson !== null) {
       parts.push(sameLegalPerson ? "同一法人（第3条满足）" : "不是同一法人（第3条不满足）");

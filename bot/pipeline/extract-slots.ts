@@ -301,6 +301,11 @@ function findRawDates(text: string): RawDate[] {
     const earlier = found.filter((f) => f.index < m.index).sort((a, b) => b.index - a.index)[0];
     if (earlier) push(earlier.y, Number(m[1]) >= earlier.d ? earlier.mo : earlier.mo + 1, Number(m[1]), m.index, m[0].length);
   }
+  // "9月5日下午2点半到6000美金，同一天下午4点又到1000美金": the same day again, its time read after it.
+  for (const m of text.matchAll(/同一天|同一日|同日|当天|当日|the same day|same day/gu)) {
+    const earlier = found.filter((f) => f.index < m.index).sort((a, b) => b.index - a.index)[0];
+    if (earlier) push(earlier.y, earlier.mo, earlier.d, m.index, m[0].length);
+  }
   return found.sort((a, b) => a.index - b.index);
 }
 

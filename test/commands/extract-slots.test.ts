@@ -133,6 +133,13 @@ describe("dates and times", () => {
     expect(d).toMatchObject({ date, time, zone });
   });
 
+  it.each(["9月5日下午2点半到6000美金，同一天下午4点又到1000美金", "paid US$6,000 on Sept 5 at 2:30pm and US$1,000 the same day at 4pm"])("%s: the same day again is a date, with its own time", (q) => {
+    expect(extractSlots(q, ASKED).dates.map((d) => [d.date, d.time])).toEqual([
+      ["2021-09-05", "14:30"],
+      ["2021-09-05", "16:00"],
+    ]);
+  });
+
   it("a zone named for a list holds for the dates after it in the sentence, not beyond", () => {
     const zones = (q: string) => extractSlots(q, ASKED).dates.map((d) => [d.date, d.zone, d.zoneNamed]);
     expect(zones("美西时间9月3日到账5000美元，9月6日8000。9月10日3000")).toEqual([
