@@ -3020,7 +3020,18 @@ const rfqTotal: Calculator = {
     const ranks = slots.numbers.filter((n) => n.kind === "percent" && /(?:前|top)\s*$/u.test(n.before.slice(-4)));
     const top = ranks.length > 0 ? ranks.every((n) => n.value <= 0.1) : /(?:前|top\s*)10\s*%|前百分之十/u.test(slots.text);
     const ranked = rankedFactorPoints(slots);
-    if (!login || !reply || !gmv || (!top && !ranked)) {
+    // One factor by its rank, the other by its back-office points ("报价个数同行前5%；24小时报价响应率那项后台给了18分").
+    const pointsNamed = (re: RegExp) => slots.numbers.find((n) => n.kind === "score" && n.value >= 0 && n.value <= RFQ_PEER_TOP_POINTS && (re.test(n.lead) || re.test(n.before.slice(-8))));
+    const rankNamed = (re: RegExp) => ranks.find((n) => re.test(n.lead));
+    const mixed = ranked ? undefined : (() => {
+      const q = pointsNamed(QUOTES_FACTOR);
+      const r = pointsNamed(RESPONSE_FACTOR);
+      const [qRank, rRank] = [rankNamed(QUOTES_FACTOR), rankNamed(RESPONSE_FACTOR)];
+      if ((q === undefined) === (r === undefined) || q === r) return undefined;
+      const rank = q ? rRank : qRank;
+      return rank && rank.value <= 0.1 ? { quotes: q, response: r, rank } : undefined;
+    })();
+    if (!login || !reply || !gmv || (!top && !ranked && !mixed)) {
       return needs("总分要五项数字：登录天数、近30天买家回复率、RFQ近90天实收GMV，以及报价个数和24小时响应率是否都在同行前10%（这两项按同行排名计分）；绑定商户后发送 /score 可直接算出。", "The total score needs all five factors: login days, buyer reply rate over the last 30 days, RFQ GMV received in the last 90 days, and whether your quote count and 24-hour response rate are both in the peer top 10% (those two are scored by peer rank); bind your account and send /score to have it worked out.");
     }
     // No peers in the partial record: the rule then gives both ranked factors the top points,
@@ -3030,7 +3041,8 @@ const rfqTotal: Calculator = {
       [],
     );
     if (!score.ok) return needs("请给出五项数字。", "Please give all five factors.");
-    const points = score.factors.map((f) => (ranked && f.factor === "quotes" ? ranked.quotes.value : ranked && f.factor === "responseRate24h" ? ranked.response.value : f.points));
+    const given = ranked ?? mixed;
+    const points = score.factors.map((f) => (f.factor === "quotes" && given?.quotes ? given.quotes.value : f.factor === "responseRate24h" && given?.response ? given.response.value : f.points));
     const total = points.reduce((a, b) => a + b, 0) + score.goldBonus;
     const row = tierRowOf(total);
     // In the top tier the quotes granted follow last month's quotes ("上月报价70条"), when given.
@@ -3049,8 +3061,18 @@ const rfqTotal: Calculator = {
     const offline = offlineOrders(slots, gmv);
     const asRanked = ranks.length > 0 ? `内（你给的：${ranks.map((r) => `前${formatPercent(r.value)}`).join("、")}）` : "";
     const asRankedEn = ranks.length > 0 ? ` (as given: ${ranks.map((r) => `top ${formatPercent(r.value)}`).join(", ")})` : "";
-    const rankedZh = ranked ? `报价个数 ${ranked.quotes.value} 分、24小时响应率 ${ranked.response.value} 分` : `报价个数与24小时响应率同行前10%${asRanked}`;
-    const rankedEn = ranked ? `quotes ${ranked.quotes.value} points, 24-hour response ${ranked.response.value} points` : `quotes and 24-hour response in the top 10% of peers${asRankedEn}`;
+    const mixedZh = mixed
+      ? mixed.quotes
+        ? `报价个数 ${mixed.quotes.value} 分、24小时响应率同行前10%内（你给的：前${formatPercent(mixed.rank.value)}）`
+        : `报价个数同行前10%内（你给的：前${formatPercent(mixed.rank.value)}）、24小时响应率 ${mixed.response!.value} 分`
+      : "";
+    const mixedEn = mixed
+      ? mixed.quotes
+        ? `quotes ${mixed.quotes.value} points, 24-hour response in the top 10% of peers (as given: top ${formatPercent(mixed.rank.value)})`
+        : `quotes in the top 10% of peers (as given: top ${formatPercent(mixed.rank.value)}), 24-hour response ${mixed.response!.value} points`
+      : "";
+    const rankedZh = ranked ? `报价个数 ${ranked.quotes.value} 分、24小时响应率 ${ranked.response.value} 分` : mixed ? mixedZh : `报价个数与24小时响应率同行前10%${asRanked}`;
+    const rankedEn = ranked ? `quotes ${ranked.quotes.value} points, 24-hour response ${ranked.response.value} points` : mixed ? mixedEn : `quotes and 24-hour response in the top 10% of peers${asRankedEn}`;
     return {
       kind: "computed",
       result: `总分 ${total} 分${score.goldBonus ? `（含金品 +${score.goldBonus}）` : ""}，${TIER_LABELS[row.tier]}档：${grantZh}`,

@@ -200,6 +200,8 @@ describe("questions with the merchant's own figures get the computed answer", ()
     // payments by day, one asked about again; the same day at a later time
     ["Home decor client, GMV (US Pacific dates): US$1,000 on Aug 20 and US$3,000 on Aug 30. Which weeks count which money? Is the Aug 30 money lost?", /August 20 \(US\$1,000\) counts for the Week 1 list[\s\S]*No, GMV received on August 30 \(US\$3,000\) counts for no week's list/],
     ["灯具照明的客户，北京时间9月12日上午10点到账3000美金，同一天晚上8点又到2000美金，分别算哪一周？", /（3,000 美元）计入第 3 周榜单[\s\S]*美西 9月12日 05:00） 的实收GMV（2,000 美元）计入第 4 周榜单/],
+    // one peer-ranked factor by its rank, the other by the points the back office shows
+    ["总分多少？本月RFQ登录了20天，报价个数同行前3%，24小时响应率后台显示15分，买家回复率40%，RFQ近90天实收GMV 8000美金", /= \d+ 分（登录 20 天、报价个数同行前10%内（你给的：前3%）、24小时响应率 15 分/],
   ])("reads the story as told: %s", async (q, expected) => {
     const reply = await send(bot(), q);
     expect(isComputedReply(reply), reply.text).toBe(true);
