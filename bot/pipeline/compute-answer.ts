@@ -378,13 +378,12 @@ function issueHalf(slots: Slots, quotes: number | "none" | "unlimited" | "formul
   if (typeof quotes !== "number" || !ISSUE_DAY_WORDS.test(slots.text)) return { zh: "", en: "" };
   const half = quotes / RFQ_ISSUE_DAYS.length;
   const h = formatNumber(half, 1);
-  const ordinal = (d: number) => `${d}${d % 10 === 1 && d !== 11 ? "st" : d % 10 === 2 && d !== 12 ? "nd" : d % 10 === 3 && d !== 13 ? "rd" : "th"}`;
   const todayDate = slots.dates.find((d) => /(?:今天|今日|现在|today|now)\s*(?:是|is|it is)?\s*$/u.test(d.before));
   const today = todayDate ? undefined : TODAY_DAY.exec(slots.text);
   const day = todayDate ? todayDate.instant.day : today ? Number(today[1] ?? today[2]) : undefined;
   const byZh = todayDate ? todayDate.instant.toFormat("M月d日") : `${day}号`;
   let zh = `；每月分 ${RFQ_ISSUE_DAYS.length} 次各发一半：${RFQ_ISSUE_DAYS.map((d) => `${d}号发 ${h} 条`).join("，")}`;
-  let en = `; issued in ${RFQ_ISSUE_DAYS.length} halves: ${RFQ_ISSUE_DAYS.map((d) => `${h} on the ${ordinal(d)}`).join(", ")}`;
+  let en = `; issued in ${RFQ_ISSUE_DAYS.length} halves: ${RFQ_ISSUE_DAYS.map((d) => `${h} on the ${ordinalEn(d)}`).join(", ")}`;
   if (day !== undefined && day >= 1 && day <= 31) {
     const come = RFQ_ISSUE_DAYS.filter((d) => d <= day);
     const next = RFQ_ISSUE_DAYS.find((d) => d > day);
@@ -395,7 +394,7 @@ function issueHalf(slots: Slots, quotes: number | "none" | "unlimited" | "formul
     const verdict = short === undefined ? "" : short <= 0 ? "，没有少发" : `，你看到 ${seen} 条，少了 ${formatNumber(short, 1)} 条，请联系客户经理核实`;
     const verdictEn = short === undefined ? "" : short <= 0 ? ", none missing" : `; you see ${seen}, ${formatNumber(short, 1)} short: ask your account manager to check`;
     zh += next === undefined ? `；到${byZh}应已全部发放（${arrived} 条）${verdict}` : `；到${byZh}还没有全部发放：应已发 ${arrived} 条${verdict}；还有 ${h} 条${next}号发`;
-    en += next === undefined ? `; by the ${ordinal(day)} all ${arrived} should have been issued${verdictEn}` : `; by the ${ordinal(day)} not all have been issued: ${arrived} should have come${verdictEn}; the other ${h} come on the ${ordinal(next)}`;
+    en += next === undefined ? `; by the ${ordinalEn(day)} all ${arrived} should have been issued${verdictEn}` : `; by the ${ordinalEn(day)} not all have been issued: ${arrived} should have come${verdictEn}; the other ${h} come on the ${ordinalEn(next)}`;
   }
   return { zh, en };
 }
@@ -409,8 +408,9 @@ function nextTierGap(row: RfqTierRow, total: number, slots: Slots): { zh: string
   if (!upper) return { zh: "", en: "" };
   const u = entitlementsOf(upper, 0);
   // What the next tier brings, when the question looks at it ("是不是就差一分就有报价畅行了").
-  const brings = upper.quotesGranted === "formula" || !NEXT_TIER_ASKED.test(slots.text) ? "" : `：${entitlementText(u).split("，").slice(0, 2).join("，")}`;
-  const bringsEn = upper.quotesGranted === "formula" || !NEXT_TIER_ASKED.test(slots.text) ? "" : `: ${entitlementTextEn(u).split(", ").slice(0, 2).join(", ")}`;
+  const show = upper.quotesGranted !== "formula" && NEXT_TIER_ASKED.test(slots.text);
+  const brings = show ? `：${entitlementText(u).split("，").slice(0, 2).join("，")}` : "";
+  const bringsEn = show ? `: ${entitlementTextEn(u).split(", ").slice(0, 2).join(", ")}` : "";
   return {
     zh: `；还差 ${upper.minTotal - total} 分到 ${upper.minTotal} 分（${TIER_LABELS[upper.tier]}档${brings}）`,
     en: `; ${countEn(upper.minTotal - total, "point", "points")} short of ${upper.minTotal} (the ${tierEn(upper)} tier${bringsEn})`,
@@ -1541,10 +1541,8 @@ function timeLeft(d: Duration): { zh: string; en: string } {
 /** The appeal window as the merchant words it ("申述期是15天吧", "the appeal window is 15 days"). */
 const APPEAL_PERIOD_LEAD = /(?:申诉|appeal)[^，,。？?\d]{0,6}(?:期|时间|时限|期限|window|period|deadline)[^，,。？?\d]{0,4}$/u;
 
-/** Words that make a sentence's points the penalty's own ("penalty … for refusing TA, 3 points"). */
+/** Words that make the points after them the penalty's own ("penalty … for refusing TA, 3 points"). */
 const PENALTY_POINTS_LEAD = /罚|扣|被判|penal|deduct|refus|拒用/u;
-/** The words before a figure back to the start of its sentence. */
-const sentenceBefore = (text: string, n: NumberSlot): string => text.slice(0, n.index).split(/[。！？!?;；]|\.(?!\d)/u).pop() ?? "";
 
 const appealDeadline: Calculator = {
   needs: ["penaltyTime"],
@@ -1591,7 +1589,7 @@ const appealDeadline: Calculator = {
     const inZoneEn = d.zoneNamed && d.zone !== SHANGHAI ? `, that is ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)}` : "";
     // "被判了拒用信保，扣了3分，最晚什么时候申诉": the points the penalty cost do not move the window.
     // "penalised for refusing TA, 3 points" names them after the penalty in the same sentence.
-    const points = slots.numbers.filter((n) => n.kind === "score" && (/扣|罚|deduct|lost/u.test(n.before.slice(-4)) || PENALTY_POINTS_LEAD.test(sentenceBefore(slots.text, n))));
+    const points = slots.numbers.filter((n) => n.kind === "score" && (/扣|罚|deduct|lost/u.test(n.before.slice(-4)) || PENALTY_POINTS_LEAD.test(sentenceBefore(slots, n))));
     const pointsNote = points.length === 1 ? `（扣 ${points[0]!.value} 分的处罚，申诉期限与扣分多少无关）` : "";
     const pointsNoteEn = points.length === 1 ? ` (a ${points[0]!.value}-point penalty; the window does not depend on the points)` : "";
     // "申述期是15天吧": the window the merchant believes, corrected first (or confirmed).
@@ -1653,6 +1651,11 @@ function wordsBefore(slots: Slots, n: NumberSlot): string {
   return head.split(/[。？?！!;；]|\.(?!\d)/u).pop() ?? "";
 }
 
+/** The sentence a figure stands in, up to the figure, across the figures and dates before it. */
+function sentenceBefore(slots: Slots, n: NumberSlot): string {
+  return slots.text.slice(0, n.index).split(/[。？?！!;；]|\.(?!\d)/u).pop() ?? "";
+}
+
 /** The rest of the sentence a figure stands in (a slot's own `after` is only a short window). */
 function sentenceAfter(slots: Slots, n: NumberSlot): string {
   return slots.text.slice(n.index + n.raw.length).split(/[。？?！!]|\.(?!\d)/u)[0] ?? "";
@@ -1700,8 +1703,9 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
       : [];
   // The one percentage told is the on-time rate unless its words make it another rate ("回复率80%").
   const otherRate = (n: NumberSlot) => OTHER_RATE.test(n.lead);
-  const lonePercent = numbersOf(slots, "percent").filter((n) => !otherRate(n));
-  const written = list === "on-time-dispatch" ? numberNear(slots, ["percent"], /及时|准时|发货率|on.?time/u, 10, otherRate) ?? (lonePercent.length === 1 && numbersOf(slots, "percent").length === 1 ? lonePercent[0] : undefined) : undefined;
+  const percents = numbersOf(slots, "percent");
+  const lone = percents.length === 1 && !otherRate(percents[0]!) ? percents[0] : undefined;
+  const written = list === "on-time-dispatch" ? numberNear(slots, ["percent"], /及时|准时|发货率|on.?time/u, 10, otherRate) ?? lone : undefined;
   // "发了30单，其中28单及时发货" → 28 / 30.
   const onTimeOrders =
     orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(n.lead)) ??
@@ -1954,10 +1958,11 @@ const factoryRemovalAppeal: Calculator = {
     const r = findFactoryAppealDeadline(d.instant, []);
     // "8/30收到的，9/7还能发邮件申诉吗": a later day asked about is answered yes or no first.
     const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
-    const askedDay = asked?.instant.toISODate() ?? undefined;
-    const open = askedDay !== undefined && askedDay <= r.deadlineDate;
-    const verdict = askedDay ? (open ? `${asked!.instant.toFormat("M月d日")}还可以申诉；` : `${asked!.instant.toFormat("M月d日")}已不能申诉（已过截止日）；`) : "";
-    const verdictEn = askedDay ? (open ? `Yes, on ${asked!.instant.setLocale("en").toFormat("MMMM d")} you can still appeal; ` : `No, on ${asked!.instant.setLocale("en").toFormat("MMMM d")} the appeal window has closed; `) : "";
+    const open = asked !== undefined && asked.date <= r.deadlineDate;
+    const on = asked?.instant.toFormat("M月d日");
+    const onEn = asked?.instant.setLocale("en").toFormat("MMMM d");
+    const verdict = asked ? (open ? `${on}还可以申诉；` : `${on}已不能申诉（已过截止日）；`) : "";
+    const verdictEn = asked ? (open ? `Yes, on ${onEn} you can still appeal; ` : `No, on ${onEn} the appeal window has closed; `) : "";
     return {
       kind: "computed",
       result: `${verdict}最晚 ${dayOf(r.deadlineDate)} 前以邮件方式发起申诉（只有一次机会）`,
@@ -2030,13 +2035,14 @@ function waiverLine(w: FeeWaiver, agency: boolean) {
   };
 }
 
-/**
- * Several amounts in a fee question: each route's amount by the route named in its clause
- * ("自营出口累计2.6万美金，一达通代理出口累计2.1万美金"); both waivers when both are named, else ask.
- */
 /** A question that weighs one total against both routes ("哪个能免", "which one", "either … or", "还是"). */
 const WHICH_ROUTE = /哪(?:个|一个|种|条)|还是|分别|两种|都|which|either|each|both|compare/u;
 
+/**
+ * Several amounts in a fee question: each route's amount by the route named in its clause
+ * ("自营出口累计2.6万美金，一达通代理出口累计2.1万美金"); both waivers when both are named, else ask.
+ * One total with both routes asked about is weighed against each route's threshold.
+ */
 function bothRoutes(slots: Slots, usd: readonly NumberSlot[], now: DateTime): Calculation {
   const ask = needs("你的问题里有几个金额：告诉我自营出口/市场采购出口累计实收多少美元、一达通代理出口累计实收多少美元（各一个数），我帮你分别算。", "Your question has several amounts: tell me the total received (US$) for self-operated or market-procurement export and for OneTouch (一达通) agency export, one number each, and I'll work out each.");
   const routeOf = (n: NumberSlot) => {
@@ -2103,10 +2109,10 @@ function receivedParts(route: "self" | "agency", received: readonly NumberSlot[]
 /** Money that came in after a total the merchant gave: "又进来一单", "昨天又收了", "then received". */
 const RECEIVED_SINCE = /又|后来|刚刚?(?:到账|收|进)|新(?:到账|进)|then|since then|another/u;
 
-/** The fee waiver asked of the order that came in after a total: before, that order, and the total after it. */
 /** A total said to have passed a figure ("累计过4万了", "we're over 40k"), not to equal it. */
 const PASSED_LEAD = /(?:过|超过|超|达到|到|满|reach(?:ed)?|over|pass(?:ed)?)\s*(?:了)?\s*$/u;
 
+/** The fee waiver asked of the order that came in after a total: before, that order, and the total after it. */
 function receivedSince(route: "self" | "agency", before: NumberSlot, order: NumberSlot, slots: Slots, now: DateTime): Calculation {
   const after = before.value + order.value;
   // A total after it, when written, must be that sum; otherwise the figures disagree.
@@ -2580,7 +2586,10 @@ const festivalRank: Calculator = {
     // "rank 11th in our first-level industry and 15th in our second-level category": English names the list after the place.
     const listIn = (words: string) => (CATEGORY.test(words) && !NETWORK.test(words) ? "category" : NETWORK.test(words) && !CATEGORY.test(words) ? "network" : undefined);
     // The words right after the place, when they name a list, come first: a lead may hold the previous place's list.
-    const listOf = (n: NumberSlot) => listIn(/^\s*in\b/u.test(slots.text.slice(n.index + n.raw.length)) ? (slots.text.slice(n.index + n.raw.length).split(/\d|[，,。；;?？]|\.(?!\d)|\band\b/u)[0] ?? "") : "") ?? listIn(n.lead);
+    const listOf = (n: NumberSlot) => {
+      const after = sentenceAfter(slots, n);
+      return listIn(/^\s*in\b/u.test(after) ? (after.split(/\d|[，,；;]|\band\b/u)[0] ?? "") : "") ?? listIn(n.lead);
+    };
     const each = places.length === 2 && listOf(places[0]!) !== undefined && listOf(places[1]!) !== undefined && listOf(places[0]!) !== listOf(places[1]!);
     if ((places.length !== 1 && !each) || places.some((p) => p.value < 1)) return needs("告诉我你在榜单所在行业或类目里排第几名（一个数），我帮你算能否上榜。", "Tell me your place in the industry or category (one number) and I'll work out whether you make the list.");
     const category = CATEGORY.test(slots.text);
@@ -2961,10 +2970,10 @@ const QUOTES_FACTOR = /报价个数|报价数量|报价数|报价量|quotes?\s*(
 const RESPONSE_FACTOR = /24\s*(?:小时|h|hours?)|响应率|response/u;
 
 /**
- * The points of the two peer-ranked factors when the question states both ("报价个数20分，24小时响应率
- * 21分", "报价个数和24小时响应率分别是20分和21分", "quotes factor 10 pts, 24h response 10 pts").
+ * The points the question states for the two peer-ranked factors ("报价个数20分，24小时响应率21分",
+ * "报价个数和24小时响应率分别是20分和21分", "quotes factor 10 pts, 24h response 10 pts"), each when named.
  */
-function rankedFactorPoints(slots: Slots): { quotes: NumberSlot; response: NumberSlot } | undefined {
+function rankedFactorPoints(slots: Slots): { quotes?: NumberSlot; response?: NumberSlot } {
   const scores = slots.numbers.filter((n) => n.kind === "score" && n.value >= 0 && n.value <= RFQ_PEER_TOP_POINTS);
   const named = (re: RegExp) => scores.find((n) => re.test(n.lead) || re.test(n.before.slice(-10)));
   let quotes = named(QUOTES_FACTOR);
@@ -2976,7 +2985,7 @@ function rankedFactorPoints(slots: Slots): { quotes: NumberSlot; response: Numbe
     const after = scores.filter((n) => n.index > Math.max(q, r));
     if (q >= 0 && r >= 0 && after.length === 2) [quotes, response] = q < r ? [after[0], after[1]] : [after[1], after[0]];
   }
-  return quotes && response && quotes !== response ? { quotes, response } : undefined;
+  return quotes === response ? {} : { quotes, response };
 }
 
 /** A figure the question says in words is nothing ("no buyer replies", "没有互相持股"): 0, placed nowhere in the text. */
@@ -3019,18 +3028,11 @@ const rfqTotal: Calculator = {
     // Peer ranks as written ("报价个数排同行前3%，响应率前10%以内"): each within the top 10% counts.
     const ranks = slots.numbers.filter((n) => n.kind === "percent" && /(?:前|top)\s*$/u.test(n.before.slice(-4)));
     const top = ranks.length > 0 ? ranks.every((n) => n.value <= 0.1) : /(?:前|top\s*)10\s*%|前百分之十/u.test(slots.text);
-    const ranked = rankedFactorPoints(slots);
-    // One factor by its rank, the other by its back-office points ("报价个数同行前5%；24小时报价响应率那项后台给了18分").
-    const pointsNamed = (re: RegExp) => slots.numbers.find((n) => n.kind === "score" && n.value >= 0 && n.value <= RFQ_PEER_TOP_POINTS && (re.test(n.lead) || re.test(n.before.slice(-8))));
-    const rankNamed = (re: RegExp) => ranks.find((n) => re.test(n.lead));
-    const mixed = ranked ? undefined : (() => {
-      const q = pointsNamed(QUOTES_FACTOR);
-      const r = pointsNamed(RESPONSE_FACTOR);
-      const [qRank, rRank] = [rankNamed(QUOTES_FACTOR), rankNamed(RESPONSE_FACTOR)];
-      if ((q === undefined) === (r === undefined) || q === r) return undefined;
-      const rank = q ? rRank : qRank;
-      return rank && rank.value <= 0.1 ? { quotes: q, response: r, rank } : undefined;
-    })();
+    const peer = rankedFactorPoints(slots);
+    const ranked = peer.quotes && peer.response ? { quotes: peer.quotes, response: peer.response } : undefined;
+    // One factor by its points, the other by its rank ("报价个数同行前5%；24小时报价响应率那项后台给了18分").
+    const otherRank = ranked ? undefined : ranks.find((n) => (peer.quotes ? RESPONSE_FACTOR : peer.response ? QUOTES_FACTOR : undefined)?.test(n.lead));
+    const mixed = otherRank && otherRank.value <= 0.1 ? { ...peer, rank: otherRank } : undefined;
     if (!login || !reply || !gmv || (!top && !ranked && !mixed)) {
       return needs("总分要五项数字：登录天数、近30天买家回复率、RFQ近90天实收GMV，以及报价个数和24小时响应率是否都在同行前10%（这两项按同行排名计分）；绑定商户后发送 /score 可直接算出。", "The total score needs all five factors: login days, buyer reply rate over the last 30 days, RFQ GMV received in the last 90 days, and whether your quote count and 24-hour response rate are both in the peer top 10% (those two are scored by peer rank); bind your account and send /score to have it worked out.");
     }
@@ -3638,7 +3640,7 @@ const taClosureEnd: Calculator = {
     const sinceEn = askedDay ? `; ${askedDay.toFormat("yyyy-MM-dd")} is ${since} days after the closure began` : "";
     // "当时扣了3分还被关了信保": the points of the same penalty do not move the closure.
     // "penalised for refusing TA, 3 points" names them after the penalty in the same sentence.
-    const points = slots.numbers.filter((n) => n.kind === "score" && (/扣|罚|deduct|lost/u.test(n.before.slice(-4)) || PENALTY_POINTS_LEAD.test(sentenceBefore(slots.text, n))));
+    const points = slots.numbers.filter((n) => n.kind === "score" && (/扣|罚|deduct|lost/u.test(n.before.slice(-4)) || PENALTY_POINTS_LEAD.test(sentenceBefore(slots, n))));
     const pointsZh = points.length === 1 ? `（同一处罚扣的 ${points[0]!.value} 分与关闭期无关）` : "";
     const pointsEn = points.length === 1 ? ` (the ${points[0]!.value} points of the same penalty do not change it)` : "";
     return {
