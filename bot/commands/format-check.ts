@@ -68,6 +68,13 @@ export function formatNumber(n: number, maxDecimals = 2, rounding: Rounding = "n
   return format.format(Math.round(n * 1e6) / 1e6);
 }
 
+/** 1st, 2nd, 3rd, 4th, 11th, 21st, 30th. */
+export function ordinalEn(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th";
+  return `${n}${suffix}`;
+}
+
 /** `2,001 美元`, `12.35 美元`: a figure (cut down to the cent unless told). */
 export function formatUsd(n: number, rounding: Rounding = "down"): string {
   return `${formatNumber(n, 2, rounding)} 美元`;

@@ -8,6 +8,7 @@
  * gives the rule and says which figure it could not place.
  */
 import { SHANGHAI } from "../../rules/index.js";
+import { ordinalEn } from "../commands/format-check.js";
 import type { Computed } from "./compute-answer.js";
 import type { DateSlot, NumberSlot, Slots } from "./extract-slots.js";
 
@@ -181,7 +182,7 @@ export function companyFactName(n: NumberSlot): string {
   const raw = n.raw
     .trim()
     .replace(/^us\$/u, "US$")
-    .replace(/^第(\d+)\s+(?=[a-z])/u, (_, d: string) => `${d}${/1[123]$/u.test(d) ? "th" : d.endsWith("1") ? "st" : d.endsWith("2") ? "nd" : d.endsWith("3") ? "rd" : "th"} `);
+    .replace(/^第(\d+)\s+(?=[a-z])/u, (_, d: string) => `${ordinalEn(Number(d))} `);
   if (!noun || raw.includes(noun[0].trim())) return raw;
   const word = noun[0].trim();
   // "3 factories", "80个工人": an English noun keeps its space, a Chinese one its measure word.

@@ -93,7 +93,7 @@ import type { BrandCondition } from "../../rules/check-brand.js";
 import type { FeeWaiver } from "../../rules/check-fees.js";
 import { ZERO_RFQ } from "../../rules/merchant.js";
 import type { Merchant, Penalty, Rfq } from "../../rules/merchant.js";
-import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatPoints, formatUsd, formatUsdGap, PENALTY_RULE_NAMES } from "../commands/format-check.js";
+import { ESTIMATE_NOTE, formatCny, formatNumber, formatPercent, formatPoints, formatUsd, formatUsdGap, ordinalEn, PENALTY_RULE_NAMES } from "../commands/format-check.js";
 import { TIER_LABELS } from "../commands/score.js";
 import { FIGURE_NAMES } from "../commands/card.js";
 import { ALL_COMPANY_FACTS, companyFactKind, isCompanyFact, isOfflineDeal, isOtherBusiness, needsNoPlace, type CompanyFactKind } from "./account-figures.js";
@@ -184,13 +184,6 @@ function dayTime(dt: DateTime): string {
   return `${s.toFormat("yyyy-MM-dd HH:mm")}（${s.month}月${s.day}日 ${s.toFormat("HH:mm")}，周${WEEKDAYS[s.weekday - 1] ?? ""}，北京时间）`;
 }
 const WEEKDAYS_EN = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
-
-/** 1st, 2nd, 3rd, 4th, 11th, 21st, 30th. */
-function ordinalEn(n: number): string {
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th";
-  return `${n}${suffix}`;
-}
 
 /** `2021-09-17 (Fri, September 17)`. */
 function dayEn(dt: DateTime): string {

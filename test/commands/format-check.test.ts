@@ -13,6 +13,7 @@ import {
   formatUsd,
   formatUsdGap,
   missingFieldsText,
+  ordinalEn,
   parseNumberArg,
 } from "../../bot/commands/format-check.js";
 
@@ -90,5 +91,24 @@ describe("format-check", () => {
     ["", null],
   ])("parses the argument %j as %s", (raw, expected) => {
     expect(parseNumberArg(raw)).toBe(expected);
+  });
+});
+
+describe("ordinalEn", () => {
+  it.each<[number, string]>([
+    [1, "1st"],
+    [2, "2nd"],
+    [3, "3rd"],
+    [4, "4th"],
+    [11, "11th"],
+    [12, "12th"],
+    [13, "13th"],
+    [21, "21st"],
+    [22, "22nd"],
+    [30, "30th"],
+    [111, "111th"],
+    [101, "101st"],
+  ])("%i → %s", (n, expected) => {
+    expect(ordinalEn(n)).toBe(expected);
   });
 });
