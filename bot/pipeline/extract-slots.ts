@@ -295,15 +295,17 @@ function findRawDates(text: string): RawDate[] {
   for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD})\\.?(?:,?\\s*(20\\d{2}))?`, "gu"))) {
     push(m[3] ? Number(m[3]) : null, MONTHS_EN[m[2]!.slice(0, 3)]!, Number(m[1]), m.index, m[0].length);
   }
+  /** The date found nearest before a position: the month and day a partial date leans on. */
+  const dateBefore = (index: number) => found.filter((f) => f.index < index).sort((a, b) => b.index - a.index)[0];
   // "8月19日上午9点50被处罚，现在26号9点55了": the day it is now, without its month, is in the month
   // of the date before it. A bare "3号" elsewhere is the RFQ grant's day of any month, not a date.
   for (const m of text.matchAll(/(?<=(?:现在|今天|今日|已经|到了)(?:是|已经|都)?\s*)(\d{1,2})\s*[号日]/gu)) {
-    const earlier = found.filter((f) => f.index < m.index).sort((a, b) => b.index - a.index)[0];
+    const earlier = dateBefore(m.index);
     if (earlier) push(earlier.y, Number(m[1]) >= earlier.d ? earlier.mo : earlier.mo + 1, Number(m[1]), m.index, m[0].length);
   }
   // "9月5日下午2点半到6000美金，同一天下午4点又到1000美金": the same day again, its time read after it.
   for (const m of text.matchAll(/同一天|同一日|同日|当天|当日|the same day|same day/gu)) {
-    const earlier = found.filter((f) => f.index < m.index).sort((a, b) => b.index - a.index)[0];
+    const earlier = dateBefore(m.index);
     if (earlier) push(earlier.y, earlier.mo, earlier.d, m.index, m[0].length);
   }
   return found.sort((a, b) => a.index - b.index);
