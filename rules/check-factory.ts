@@ -207,3 +207,17 @@ export function checkFactory(merchant: Merchant): FactoryCheck {
     lists,
   };
 }
+
+/**
+ * How many more orders, all dispatched on time, lift `onTime` of `dispatched` orders above the
+ * on-time dispatch list's rate (strictly greater): the least x with (onTime + x) / (dispatched + x)
+ * > the threshold; 0 when the rate is already above it.
+ */
+export function onTimeOrdersNeeded(onTime: number, dispatched: number, threshold = ON_TIME_MIN_RATE_EXCLUSIVE): number {
+  if (dispatched > 0 && onTime / dispatched > threshold) return 0;
+  // (onTime + x) > threshold · (dispatched + x)  ⇔  x > (threshold · dispatched − onTime) / (1 − threshold)
+  const bound = (threshold * dispatched - onTime) / (1 - threshold);
+  // Rounded first so that 0.9 · 40 − 36 = 1e-15 (floating point) is read as the exact 0 it is.
+  const exact = Math.round(bound * 1e9) / 1e9;
+  return Math.max(1, Math.floor(exact) + 1);
+}

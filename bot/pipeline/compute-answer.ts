@@ -21,6 +21,7 @@ import {
   checkAppeals,
   checkBrand,
   checkFactory,
+  onTimeOrdersNeeded,
   FACTORY_AGREEMENT_PATH,
   GUANGZHOU_SHENZHEN,
   GUANGZHOU_SHENZHEN_NAMES,
@@ -1665,6 +1666,9 @@ const OP_WORDS: Readonly<Record<">" | "<" | ">=" | "<=", { zh: string; en: strin
 /** "热度榜门槛是40个询盘", "the threshold is 40": the rule's figure restated, not the merchant's. */
 const RESTATED_THRESHOLD = /(?:门槛|要求|标准|threshold|cut-?off|minimum)\s*(?:是|为|就是|要|需|is|of)?\s*(?:大于|超过|至少|不少于|more than|above|at least)?\s*$/u;
 
+/** Words saying orders went out late ("晚发了", "延误", "没按时", "shipped late"). */
+const LATE_ORDERS = /晚|迟|延误|延迟|逾期|超时|没按时|没及时|late|delayed/u;
+
 function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | NeedsFigure {
   // The company's own figures ("店铺有230个产品", "unit price 0.3 USD") are no list's metric, nor is the threshold restated.
   const inquiryCounts =
@@ -1700,11 +1704,18 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
   const lone = percents.length === 1 && !otherRate(percents[0]!) ? percents[0] : undefined;
   const written = list === "on-time-dispatch" ? numberNear(slots, ["percent"], /及时|准时|发货率|on.?time/u, 10, otherRate) ?? lone : undefined;
   // "发了30单，其中28单及时发货" → 28 / 30.
-  const onTimeOrders =
-    orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(n.lead)) ??
-    orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(upToNextNumber(n).split(/[，,。；;]/u)[0] ?? ""));
+  // What the words after a count say of those orders: the first of "on time" or "late" to come
+  // decides ("其中四单晚发了 及时发货榜进不去吧" is four late orders, not four on time).
+  const saidOf = (n: NumberSlot): "on-time" | "late" | undefined => {
+    const clause = upToNextNumber(n).split(/[，,。；;]/u)[0] ?? "";
+    const onTime = clause.search(/及时|准时|按时|on.?time/u);
+    const late = clause.search(LATE_ORDERS);
+    if (onTime < 0 && late < 0) return undefined;
+    return late >= 0 && (onTime < 0 || late < onTime) ? "late" : "on-time";
+  };
+  const onTimeOrders = orderCounts.find((n) => /及时|准时|按时|on.?time/u.test(n.lead)) ?? orderCounts.find((n) => saidOf(n) === "on-time");
   // "发了30单，有3单是台风晚的" → (30 − 3) / 30.
-  const lateOrders = onTimeOrders ? undefined : orderCounts.find((n, i) => i > 0 && /晚|迟|延误|延迟|逾期|超时|没按时|没及时|late|delayed/u.test(upToNextNumber(n).split(/[，,。；;]/u)[0] ?? ""));
+  const lateOrders = onTimeOrders ? undefined : orderCounts.find((n, i) => i > 0 && saidOf(n) === "late");
   const allOrders = orderCounts.find((n) => n !== onTimeOrders && n !== lateOrders);
   // The on-time share the late orders leave, when they are a part of the orders.
   const lateLeaves = lateOrders && allOrders && allOrders.value > 0 && lateOrders.value <= allOrders.value ? (allOrders.value - lateOrders.value) / allOrders.value : undefined;
@@ -1785,13 +1796,21 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
           : t.metric === "onTimeDispatchRate90d"
             ? `，需超过 ${fmt(t.threshold)}${t.gap > 0 ? `（还差 ${formatNumber(t.gap * 100, 1, "up")} 个百分点以上）` : "（刚好等于门槛不算超过）"}`
             : `，需超过 ${fmt(t.threshold)}${t.gap > 0 ? `（还差 ${formatUsdGap(t.gap)}以上）` : "（刚好等于门槛不算超过）"}`;
+  // From counts of orders, how many more on-time ones would lift the rate above the threshold.
+  const onTimeCount = lateOrders && allOrders ? allOrders.value - lateOrders.value : derived && allOrders ? onTimeOrders!.value : undefined;
+  const moreOnTime = ((): { zh: string; en: string } => {
+    if (t.met || t.metric !== "onTimeDispatchRate90d" || onTimeCount === undefined || !allOrders) return { zh: "", en: "" };
+    const x = onTimeOrdersNeeded(onTimeCount, allOrders.value, t.threshold);
+    const after = `${onTimeCount + x}/${allOrders.value + x} = ${formatNumber(((onTimeCount + x) / (allOrders.value + x)) * 100, 1)}%`;
+    return { zh: `；再按时发 ${x} 单就能超过：${after}`, en: `; ${countEn(x, "more order", "more orders")} dispatched on time would lift it above: ${after}` };
+  })();
   const ordersNote =
     list === "on-time-dispatch" && !orders
       ? "（另需近90天至少1个发货订单）"
       : lateOrders && allOrders && lateLeaves !== undefined
-        ? `（${allOrders.value} 单中 ${lateOrders.value} 单晚发：${allOrders.value - lateOrders.value}/${allOrders.value} 单 = ${formatNumber(lateLeaves * 100, 1)}% 及时）`
+        ? `（${allOrders.value} 单中 ${lateOrders.value} 单晚发：${allOrders.value - lateOrders.value}/${allOrders.value} 单 = ${formatNumber(lateLeaves * 100, 1)}% 及时${moreOnTime.zh}）`
         : derived && allOrders
-        ? `（${onTimeOrders!.value}/${allOrders.value} 单 = ${formatNumber(derived.value * 100, 1)}%）`
+        ? `（${onTimeOrders!.value}/${allOrders.value} 单 = ${formatNumber(derived.value * 100, 1)}%${moreOnTime.zh}）`
         : allOnTime
           ? `（${orderCounts[0]!.value} 单全部及时发货 = 100%）`
           : list === "on-time-dispatch" && orders && ordersT
@@ -1817,7 +1836,7 @@ function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | N
     list === "on-time-dispatch" && !orders
       ? " (at least 1 dispatched order in the last 90 days is needed too)"
       : lateOrders && allOrders && lateLeaves !== undefined
-        ? ` (${lateOrders.value} of ${countEn(allOrders.value, "order", "orders")} late: ${allOrders.value - lateOrders.value}/${allOrders.value} = ${formatNumber(lateLeaves * 100, 1)}% on time)`
+        ? ` (${lateOrders.value} of ${countEn(allOrders.value, "order", "orders")} late: ${allOrders.value - lateOrders.value}/${allOrders.value} = ${formatNumber(lateLeaves * 100, 1)}% on time${moreOnTime.en})`
         : derived && allOrders
         ? ` (${onTimeOrders!.value}/${allOrders.value} orders = ${formatNumber(derived.value * 100, 1)}%)`
         : allOnTime

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkFactory, type FactoryCheck, type FactoryList } from "../../rules/check-factory.js";
+import { checkFactory, ON_TIME_MIN_RATE_EXCLUSIVE, onTimeOrdersNeeded, type FactoryCheck, type FactoryList } from "../../rules/check-factory.js";
 import type { FactoryMetrics, Merchant } from "../../rules/merchant.js";
 import { makeMerchant } from "./fixtures.js";
 
@@ -129,5 +129,22 @@ describe("checkFactory — channel entry", () => {
       { code: "verified-licence-with-production", met: null },
       { code: "agreement-signed", met: null },
     ]);
+  });
+});
+
+describe("onTimeOrdersNeeded", () => {
+  it.each([
+    // on time, dispatched, more needed: (onTime + x) / (dispatched + x) must be above 90%
+    [36, 40, 1], // exactly 90% is not above it: one more gives 37/41 = 90.2%
+    [35, 40, 11], // 45/50 = 90% is not above; 46/51 = 90.2% is
+    [19, 20, 0], // 95% is already above
+    [0, 1, 10], // 10/11 = 90.9%
+    [0, 0, 1], // no orders yet: one on time is 100%
+  ])("%i of %i on time needs %i more", (onTime, dispatched, more) => {
+    expect(onTimeOrdersNeeded(onTime, dispatched)).toBe(more);
+    if (more > 0) {
+      expect((onTime + more) / (dispatched + more)).toBeGreaterThan(ON_TIME_MIN_RATE_EXCLUSIVE);
+      expect((onTime + more - 1) / (dispatched + more - 1)).not.toBeGreaterThan(ON_TIME_MIN_RATE_EXCLUSIVE);
+    }
   });
 });
