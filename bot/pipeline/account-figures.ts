@@ -76,7 +76,7 @@ const BUSINESS_YEARS_LEAD = /做|开|干|成立|经营|创立|创办|入驻|营�
 const CRITERIA_YEARS = /品牌|商标|出口|brand|trademark|export/u;
 /** Floor area, samples, sites (factories, showrooms, warehouses, branches): the size of the business, which only the card, 工贸一体 and Find-Factory entry rules read. */
 const SIZE_AFTER =
-  /^\s*(?:多)?\s*(?:平方米|平米|平方|㎡|m2(?![0-9])|sqm|square met|个?样品|家?工厂|个?厂房|个?车间|个?展厅|个?仓库|条?[a-z0-9]*(?:生产|流水|产|装配)?线(?![上下])|家?分公司|个?办事处|个?(?:装卸)?(?:码头|月台)|台(?:机器|设备|叉车)|samples?|factories|showrooms?|warehouses?|(?:loading )?docks?\b|machines\b|forklifts?|production lines?|branch(?:es)?|offices)/u;
+  /^\s*(?:多)?\s*(?:平方米|平米|平方|平(?![台均时常安稳价衡])|㎡|m2(?![0-9])|sqm|square met|个?样品|家?工厂|个?厂房|个?车间|个?展厅|个?仓库|条?[a-z0-9]*(?:生产|流水|产|装配)?线(?![上下])|家?分公司|个?办事处|个?(?:装卸)?(?:码头|月台)|台(?:机器|设备|叉车)|samples?|factories|showrooms?|warehouses?|(?:loading )?docks?\b|machines\b|forklifts?|production lines?|branch(?:es)?|offices)/u;
 
 /** The size of the catalogue ("店铺有380个产品", "80 SKUs", "300 products listed")… */
 const CATALOG_AFTER = /^\s*(?:多)?\s*(?:个|款|种)?\s*(?:产品|商品|sku)|^\s*(?:skus?|products?|items?|listings?)(?![a-z])/u;

@@ -394,7 +394,32 @@ function issueHalf(slots: Slots, quotes: number | "none" | "unlimited" | "formul
 }
 
 /** A question that looks at the next tier: the gap or what reaching it brings. */
-const NEXT_TIER_ASKED = /差|升到|升档|涨到|提到|下一档|再.{0,4}分|就有|就能|next tier|higher tier|reach|short|more points|go up|get to/u;
+const NEXT_TIER_ASKED = /差|升到|升档|涨到|提到|到了|下一档|再.{0,4}分|就有|就能|能多|多几|多拿|next tier|higher tier|reach|short|more points|points? more|until|go up|get to/u;
+
+/** What the next tier brings beyond this one: "多 10 条赠送报价、多 5 条报价畅行，并可享三星商机提前6小时先享". */
+function tierGain(now: RfqEntitlements, next: RfqEntitlements): { zh: string; en: string } {
+  const count = (v: number | "none" | "unlimited") => (v === "none" ? 0 : v);
+  const zh: string[] = [];
+  const en: string[] = [];
+  const [ga, gb] = [now.quotesGranted === "none" ? 0 : now.quotesGranted, next.quotesGranted === "none" ? 0 : next.quotesGranted];
+  if (gb > ga) {
+    zh.push(`多 ${gb - ga} 条赠送报价`);
+    en.push(`${gb - ga} more quotes granted`);
+  }
+  const [fa, fb] = [count(now.freeQuotes), count(next.freeQuotes)];
+  if (fb === "unlimited" && fa !== "unlimited") {
+    zh.push("报价畅行变为无限制");
+    en.push("unlimited free quotes");
+  } else if (typeof fa === "number" && typeof fb === "number" && fb > fa) {
+    zh.push(`多 ${fb - fa} 条报价畅行`);
+    en.push(`${fb - fa} more free quotes`);
+  }
+  if (next.earlyThreeStarLeads && !now.earlyThreeStarLeads) {
+    zh.push("并且有三星商机提前6小时先享");
+    en.push("and 3-star RFQs 6 hours early");
+  }
+  return zh.length === 0 ? { zh: "", en: "" } : { zh: `，比现在${zh.join("、").replace("、并且", "，并且")}`, en: `, that is ${en.join(", ").replace(", and", " and")} than now` };
+}
 
 /** "还差 1 分到 60 分（60–69分档：服务力赠送报价 10 条，报价畅行 5 条）": the gap to the next tier and, when asked, what that tier brings. */
 function nextTierGap(row: RfqTierRow, total: number, slots: Slots): { zh: string; en: string } {
@@ -403,8 +428,9 @@ function nextTierGap(row: RfqTierRow, total: number, slots: Slots): { zh: string
   const u = entitlementsOf(upper, 0);
   // What the next tier brings, when the question looks at it ("是不是就差一分就有报价畅行了").
   const show = upper.quotesGranted !== "formula" && NEXT_TIER_ASKED.test(slots.text);
-  const brings = show ? `：${entitlementText(u).split("，").slice(0, 2).join("，")}` : "";
-  const bringsEn = show ? `: ${entitlementTextEn(u).split(", ").slice(0, 2).join(", ")}` : "";
+  const gain = show ? tierGain(entitlementsOf(row, 0), u) : { zh: "", en: "" };
+  const brings = show ? `：${entitlementText(u).split("，").slice(0, 2).join("，")}${gain.zh}` : "";
+  const bringsEn = show ? `: ${entitlementTextEn(u).split(", ").slice(0, 2).join(", ")}${gain.en}` : "";
   return {
     zh: `；还差 ${upper.minTotal - total} 分到 ${upper.minTotal} 分（${TIER_LABELS[upper.tier]}档${brings}）`,
     en: `; ${countEn(upper.minTotal - total, "point", "points")} short of ${upper.minTotal} (the ${tierEn(upper)} tier${bringsEn})`,
@@ -563,7 +589,10 @@ const rfqTier: Calculator = {
         };
       }
       const e = entitlementsOf(row, lastMonth.value);
-      const asked = askedQuotes(slots, lastMonth, e.quotesGranted);
+      const told = askedQuotes(slots, lastMonth, e.quotesGranted);
+      // Last month above the cap: not all of them come back, which the merchant often expects.
+      const capped = lastMonth.value > probe.cap ? { zh: `不是全部 ${lastMonth.value} 条：封顶 ${probe.cap} 条。`, en: `Not all ${lastMonth.value}, capped at ${probe.cap}: ` } : { zh: "", en: "" };
+      const asked = told.zh ? told : capped;
       return {
         kind: "computed",
         result: `${asked.zh}服务分 ${sum}，${TIER_LABELS[row.tier]}档：本月赠送报价 ${e.quotesGranted} 条（上月报价 ${lastMonth.value} 条，兜底 ${probe.floor}、报多返多、封顶 ${probe.cap}）${issueHalf(slots, e.quotesGranted).zh}，报价畅行无限制，能享受三星商机提前6小时先享`,
@@ -743,7 +772,11 @@ const rfqFactor: Calculator = {
           : f.factor === "buyerReplyRate"
             ? ` (${strict ? "more than " : ""}${formatNumber((nx.value - n.value) * 100, 1, "up")} percentage points more)`
             : ` (${strict ? "more than " : ""}${usdEn(nx.value - n.value, "up")} more)`;
-      const next = nx ? `；下一档 ${nx.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(nx.value) : f.factor === "gmv90d" ? formatUsd(nx.value) : `${nx.value} 天`} 得 ${nx.points} 分${shortZh}` : "；已满分";
+      // The points the next band adds ("多 1 分"), and, at exactly a "≥" threshold, what one day or
+      // one dollar less would give ("少 1 美元（1,999 美元）就只得 5 分").
+      const gainZh = nx && nx.points > fs.points ? `，多 ${nx.points - fs.points} 分` : "";
+      const gainEn = nx && nx.points > fs.points ? `, ${countEn(nx.points - fs.points, "more point", "more points")}` : "";
+      const next = nx ? `；下一档 ${nx.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(nx.value) : f.factor === "gmv90d" ? formatUsd(nx.value) : `${nx.value} 天`} 得 ${nx.points} 分${shortZh.replace(/）$/u, `${gainZh}）`)}` : "；已满分";
       const shownEn = f.factor === "loginDays" ? `${formatNumber(n.value)} days` : f.factor === "buyerReplyRate" ? `${formatPercent(n.value)}${derived ? ` (${n.raw} = ${formatNumber(n.value * 100, 1)}%)` : ""}` : usdEn(n.value);
       // The band reached, in the rule table's terms ("≥ 10%"), beside its points.
       const rungs = f.factor === "loginDays" ? RFQ_LOGIN_DAY_RUNGS : f.factor === "buyerReplyRate" ? RFQ_BUYER_REPLY_RUNGS : RFQ_GMV_RUNGS;
@@ -751,7 +784,15 @@ const rfqFactor: Calculator = {
       const bandValue = (v: number, en: boolean) => (f.factor === "buyerReplyRate" ? formatPercent(v) : f.factor === "gmv90d" ? (en ? usdEn(v) : formatUsd(v)) : en ? `${v} days` : `${v} 天`);
       const reachedZh = reached ? `（${reached.op === ">=" ? "≥" : ">"} ${bandValue(reached.value, false)}）` : "";
       const reachedEn = reached ? ` (${reached.op === ">=" ? "≥" : ">"} ${bandValue(reached.value, true)})` : "";
-      const nextEn = nx ? `; next band ${nx.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(nx.value) : f.factor === "gmv90d" ? usdEn(nx.value) : `${nx.value} days`}: ${nx.points} points${shortEn}` : "; full marks";
+      const nextEn = nx ? `; next band ${nx.op === ">=" ? "≥" : ">"} ${f.factor === "buyerReplyRate" ? formatPercent(nx.value) : f.factor === "gmv90d" ? usdEn(nx.value) : `${nx.value} days`}: ${nx.points} points${shortEn.replace(/\)$/u, `${gainEn})`)}` : "; full marks";
+      const onEdge = reached && reached.op === ">=" && fs.input === reached.value && f.factor !== "buyerReplyRate";
+      const belowPoints = onEdge ? (rungs[rungs.indexOf(reached) - 1]?.points ?? 0) : 0;
+      const edgeZh = onEdge
+        ? `；正好在 ${bandValue(reached.value, false)} 的门槛上：少 1 ${f.factor === "loginDays" ? "天" : "美元"}（${f.factor === "loginDays" ? `${reached.value - 1} 天` : formatUsd(reached.value - 1)}）就只得 ${belowPoints} 分`
+        : "";
+      const edgeEn = onEdge
+        ? `; exactly on the ${bandValue(reached.value, true)} threshold: ${f.factor === "loginDays" ? "1 day" : "US$1"} less (${f.factor === "loginDays" ? `${reached.value - 1} days` : usdEn(reached.value - 1)}) gives only ${belowPoints} points`
+        : "";
       if (unpaid) {
         return {
           kind: "computed",
@@ -769,12 +810,12 @@ const rfqFactor: Calculator = {
       return {
         kind: "computed",
         result: `${f.name} ${shown} → 该项得 ${fs.points} 分（满分 ${fs.max} 分）`,
-        arithmetic: `${shown}${leftOut} 所在的档位${reachedZh}得 ${fs.points} 分${next}`,
+        arithmetic: `${shown}${leftOut} 所在的档位${reachedZh}得 ${fs.points} 分${edgeZh}${next}`,
         rule: `服务分5大因子：${f.name}按阈值计分，满分 ${fs.max} 分`,
         source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
         en: {
           result: `${f.nameEn} ${shownEn} → ${fs.points} points for this factor (out of ${fs.max})`,
-          arithmetic: `${shownEn}${leftOutEn} is in the band${reachedEn} worth ${fs.points} points${nextEn}`,
+          arithmetic: `${shownEn}${leftOutEn} is in the band${reachedEn} worth ${fs.points} points${edgeEn}${nextEn}`,
           rule: `The service score has 5 factors; ${f.nameEn.toLowerCase()} scores by thresholds, at most ${fs.max} points`,
         },
       };
@@ -822,21 +863,35 @@ const rfqStarBonus: Calculator = {
     // The rung reached, as the rule table states it.
     const rung = RFQ_STAR_RUNGS.find((r) => r.bonus === star.bonus);
     const gmvPoints = score.factors.find((f) => f.factor === "gmv90d")!;
-    const next = star.next ? `；要拿 +${star.next.bonus} 分需 GMV ≥ ${formatUsd(star.next.minGmvUsd)} 且消耗 ≥ ${formatPercent(star.next.minUsage)}` : "";
+    // What the next rung needs, and how far the figures are from it.
+    const gmvShort = star.next ? Math.max(0, star.next.minGmvUsd - gmv.value) : 0;
+    const usageShort = star.next ? Math.max(0, star.next.minUsage - Math.min(1, usage.value)) : 0;
+    const shortZh = [gmvShort > 0 ? `GMV 还差 ${formatUsdGap(gmvShort)}` : "", usageShort > 0 ? `消耗还差 ${formatPoints(usageShort)}` : ""].filter(Boolean).join("，");
+    const shortEn = [gmvShort > 0 ? `GMV ${usdEn(gmvShort, "up")} short` : "", usageShort > 0 ? `usage ${formatNumber(usageShort * 100, 1, "up")} percentage points short` : ""].filter(Boolean).join(", ");
+    const next = star.next ? `；要拿 +${star.next.bonus} 分需 GMV ≥ ${formatUsd(star.next.minGmvUsd)} 且消耗 ≥ ${formatPercent(star.next.minUsage)}${shortZh ? `（${shortZh}）` : ""}` : "";
+    const nextEn = star.next ? `; +${star.next.bonus} needs GMV ≥ ${usdEn(star.next.minGmvUsd)} and usage ≥ ${formatPercent(star.next.minUsage)}${shortEn ? ` (${shortEn})` : ""}` : "";
+    // "Do they get the +5?", "能加5分吗": a higher bonus asked about is answered no first.
+    const askedBonus = /\+\s*(\d+)(?!\s*%)|(?:加|拿|得|有)\s*(\d+)\s*分/u.exec(slots.text);
+    const askedValue = askedBonus ? Number(askedBonus[1] ?? askedBonus[2]) : undefined;
+    const higherAsked = askedValue !== undefined && askedValue > star.bonus && RFQ_STAR_RUNGS.some((r) => r.bonus === askedValue) ? askedValue : undefined;
     // "what changes if we use 100%", "要是用到100%呢": the other usage asked about, worked out too.
     const other = slots.numbers.find((n) => n !== usage && n.kind === "percent" && n.index > usage.index && /(?:if|用到|用满|达到|到|消耗到|提到)[^，,。.;；]{0,20}$/u.test(n.lead));
     const then = other ? scoreRfq(partialMerchant({ rfq: partialRfq({ gmv90dUsd: gmv.value, freeEntitlementUsage: Math.min(1, other.value) }) }), []) : undefined;
     const thenStar = then?.ok ? then.marketingStar : undefined;
-    const thenZh = other && thenStar ? `；若消耗到 ${formatPercent(other.value)}：${thenStar.bonus > 0 ? `+${thenStar.bonus} 分` : "不加分"}` : "";
-    const thenEn = other && thenStar ? `; at ${formatPercent(other.value)} used: ${thenStar.bonus > 0 ? `+${thenStar.bonus} points` : "no bonus"}` : "";
+    const change = (b: number) => (b > star.bonus ? `，多 ${b - star.bonus} 分` : b < star.bonus ? `，少 ${star.bonus - b} 分` : "，不变");
+    const changeEn = (b: number) => (b > star.bonus ? `, ${countEn(b - star.bonus, "more point", "more points")}` : b < star.bonus ? `, ${countEn(star.bonus - b, "point", "points")} fewer` : ", no change");
+    const thenZh = other && thenStar ? `；若消耗到 ${formatPercent(other.value)}：${thenStar.bonus > 0 ? `+${thenStar.bonus} 分` : "不加分"}${change(thenStar.bonus)}` : "";
+    const thenEn = other && thenStar ? `; at ${formatPercent(other.value)} used: ${thenStar.bonus > 0 ? `+${thenStar.bonus} points` : "no bonus"}${changeEn(thenStar.bonus)}` : "";
+    const leadZh = higherAsked !== undefined ? `拿不到 +${higherAsked} 分，` : "";
+    const leadEn = higherAsked !== undefined ? `No, not +${higherAsked}: ` : "Yes: ";
     return {
       kind: "computed",
-      result: `${star.bonus > 0 ? `能加：星等级-营销力 +${star.bonus} 分（计入星等级，不加在服务分上）` : `不能加星等级-营销力分${next}`}${thenZh}；服务分的GMV这一项得 ${gmvPoints.points} 分`,
+      result: `${star.bonus > 0 ? `${leadZh}能加：星等级-营销力 +${star.bonus} 分（计入星等级，不加在服务分上）${higherAsked !== undefined ? next : ""}` : `不能加星等级-营销力分${next}`}${thenZh}；服务分的GMV这一项得 ${gmvPoints.points} 分`,
       arithmetic: `GMV ${formatUsd(gmv.value)}、本月免费权益消耗 ${formatPercent(usage.value)}${rung ? `（≥ ${formatUsd(rung.minGmvUsd)} 且 ≥ ${formatPercent(rung.minUsage)}）` : ""}${star.bonus > 0 ? ` → +${star.bonus} 分` : ""}${star.bonus > 0 ? next : ""}`,
       rule: "RFQ近90天累计实收GMV达到门槛且本月免费权益消耗达标，星等级-营销力加分",
       en: {
-        result: `${star.bonus > 0 ? `Yes: marketing star (星等级-营销力) +${star.bonus} points (on the star level, not on the service score)` : `No marketing star bonus (no points on the star level)${star.next ? `; +${star.next.bonus} needs GMV ≥ ${usdEn(star.next.minGmvUsd)} and usage ≥ ${formatPercent(star.next.minUsage)}` : ""}`}${thenEn}; the GMV factor of the service score is ${gmvPoints.points} points`,
-        arithmetic: `GMV ${usdEn(gmv.value)}, free benefits used this month ${formatPercent(usage.value)}${rung ? ` (≥ ${usdEn(rung.minGmvUsd)} and ≥ ${formatPercent(rung.minUsage)})` : ""}${star.bonus > 0 ? ` → +${star.bonus} points` : ""}`,
+        result: `${star.bonus > 0 ? `${leadEn}marketing star (星等级-营销力) +${star.bonus} points (on the star level, not on the service score)${higherAsked !== undefined ? nextEn : ""}` : `No marketing star bonus (no points on the star level)${nextEn}`}${thenEn}; the GMV factor of the service score is ${gmvPoints.points} points`,
+        arithmetic: `GMV ${usdEn(gmv.value)}, free benefits used this month ${formatPercent(usage.value)}${rung ? ` (≥ ${usdEn(rung.minGmvUsd)} and ≥ ${formatPercent(rung.minUsage)})` : ""}${star.bonus > 0 ? ` → +${star.bonus} points${nextEn}` : ""}`,
         rule: "RFQ GMV received in the last 90 days at the threshold and this month's free benefits used enough: marketing star points",
       },
       source: "RFQ商家服务分升级计划 · 服务分5大因子规则",
@@ -1050,12 +1105,12 @@ const guaranteeExit: Calculator = {
     // "今天能退出吗": the rule asked on the day of the question.
     const today = !asked && ASKS_TODAY.test(slots.text) ? g : undefined;
     const verdict = onDay?.ok
-      ? `${asked!.instant.toFormat("M月d日")}${onDay.canExitNow ? "可以退出" : "还不能退出"}；`
+      ? `${asked!.instant.toFormat("M月d日")}${onDay.canExitNow ? "可以退出" : `还不能退出，还要等 ${daysUntil(asked!.instant, g.earliestExitDate)} 天`}；`
       : today
         ? `今天（${now.toFormat("M月d日")}）${today.canExitNow ? "已经可以退出" : `还不能退出，还要等 ${daysUntil(now, g.earliestExitDate)} 天`}；`
         : "";
     const verdictEn = onDay?.ok
-      ? `${onDay.canExitNow ? "Yes" : "No"}, on ${asked!.instant.setLocale("en").toFormat("MMMM d")} you ${onDay.canExitNow ? "can" : "cannot yet"} leave; `
+      ? `${onDay.canExitNow ? "Yes" : "No"}, on ${asked!.instant.setLocale("en").toFormat("MMMM d")} you ${onDay.canExitNow ? "can leave" : `cannot leave yet: ${countEn(daysUntil(asked!.instant, g.earliestExitDate), "more day", "more days")} to wait`}; `
       : today
         ? `${today.canExitNow ? "Yes, today" : "Not yet: today"} (${now.setLocale("en").toFormat("MMMM d")}) you ${today.canExitNow ? "can leave" : `cannot leave for another ${countEn(daysUntil(now, g.earliestExitDate), "day", "days")}`}; `
         : "";
@@ -1565,10 +1620,10 @@ const appealDeadline: Calculator = {
     const verdict =
       asked && askedWindow?.kind === "7-days"
         ? askedWindow.open
-          ? `${asked.instant.toFormat("M月d日")}${asked.time ? ` ${asked.time}` : ""}还可以申诉${left ? `（还剩 ${left.zh}）` : ""}；`
+          ? `来得及，${asked.instant.toFormat("M月d日")}${asked.time ? ` ${asked.time}` : ""}还可以申诉${left ? `（还剩 ${left.zh}）` : ""}；`
           : asked.time === null && asked.instant.toISODate() === appeal.deadline.setZone(SHANGHAI).toISODate()
             ? `${asked.instant.toFormat("M月d日")}当天 ${appeal.deadline.setZone(SHANGHAI).toFormat("HH:mm")} 前还可以申诉；`
-            : `${asked.instant.toFormat("M月d日")}${asked.time ? ` ${asked.time}` : ""}已不能申诉${late ? `（已过截止 ${late.zh}）` : ""}；`
+            : `来不及，${asked.instant.toFormat("M月d日")}${asked.time ? ` ${asked.time}` : ""}已不能申诉${late ? `（已过截止 ${late.zh}）` : ""}；`
         : "";
     const noTime = d.time === null ? `（没说具体几点，按当天 00:00 算；实际截止是处罚执行时刻往后 ${days}×24 小时）` : "";
     const verdictEn =

@@ -68,7 +68,7 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["Order value is US$1,000 and we dispatched late. How much is the compensation?", /at most US\$100 as a no-threshold coupon/],
     ["We joined the Guarantee Upgrade service on August 18. When can we exit?", /2021-09-17 \(Fri, September 17\)/],
     ["We exited the Guarantee Upgrade service on September 20. When can we rejoin?", /2021-10-20 \(Wed, October 20\)/],
-    ["We signed up for the Guarantee Upgrade on August 18. Can we leave on September 10?", /No, on September 10 you cannot yet leave.*2021-09-17/],
+    ["We signed up for the Guarantee Upgrade on August 18. Can we leave on September 10?", /No, on September 10 you cannot leave yet: 7 more days to wait.*2021-09-17/],
     ["We were penalised on August 23 at 4 pm. What's the appeal deadline?", /appeal by 2021-08-30 16:00 \(Mon, August 30, Beijing time\)/],
     ["This is our 4th Trade Assurance refusal. How many points in total?", /Offence 4: 3 points, and Trade Assurance is closed for 90 days; 4 offences cost 9 points in total/],
     ["OneTouch export total is US$18k. How much more to get the basic service fee waived?", /US\$2,000 to go/],
@@ -165,7 +165,8 @@ describe("questions with the merchant's own figures get the computed answer", ()
     ["Our service score is 93 including Gold, last month we sent 40 quotes. How many granted quotes, and when do they come in?", /40 quotes granted this month[\s\S]*issued in 2 halves: 20 on the 3rd, 20 on the 15th/],
     // the next tier: the score to reach, and what it brings when the question looks at it
     ["服务分68能拿几条赠送报价", /还差 2 分到 70 分（70–79分档）/],
-    ["服务分68，差几分就能多拿赠送报价", /还差 2 分到 70 分（70–79分档：服务力赠送报价 20 条，报价畅行 10 条）/],
+    ["服务分68，差几分就能多拿赠送报价", /还差 2 分到 70 分（70–79分档：服务力赠送报价 20 条，报价畅行 10 条，比现在多 10 条赠送报价、多 5 条报价畅行，并且有三星商机提前6小时先享）/],
+    ["score 39 now, how many points more until we get something", /1 point short of 40 \(the 40–59 points tier: 5 quotes granted \(赠送报价\) a month, free quotes \(报价畅行\): none, that is 5 more quotes granted than now\)/],
     // premises corrected first: a Gold bonus and the sum made with it, unlimited free quotes, the appeal window
     ["听说金品加15分，我们是金品，原始分60，总分75，能拿几条？", /不对，金品加的是 20 分，不是 15 分（所以不是 75 分）：服务分 60 \+ 金品 20 = 80 分/],
     ["服务分82是不是报价畅行不限量了", /不是：报价畅行无限制只有 ≥90分档才有。服务分 82 分，属于 80–89分档/],
