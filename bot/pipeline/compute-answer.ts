@@ -1553,12 +1553,12 @@ function groundNote(slots: Slots): { zh: string; en: string; leadZh: string; lea
   const g = objectiveGroundApplies(order);
   // "Can we appeal on the objective-reason ground (b)?": the answer to that leads the reply.
   const asked = /客观|情形\s*[b（(]|理由\s*b|ground\s*\(?b\b|\(b\)|objective/u.test(slots.text);
-  const leadZh = !asked ? "" : g.applies ? `可以用客观原因（情形b）申诉：订单 ${formatUsd(order)} ≥ ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}；` : `不能用客观原因（情形b）申诉：订单 ${formatUsd(order)} < ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}（差 ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD - order)}），情形a、c仍可；`;
+  const leadZh = !asked ? "" : g.applies ? `可以用客观原因（情形b）申诉：订单 ${formatUsd(order)} ≥ ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}；` : `不能用客观原因（情形b）申诉：情形b需订单 ≥ ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD)}，这单 ${formatUsd(order)}，差 ${formatUsd(APPEAL_OBJECTIVE_MIN_ORDER_USD - order)}；情形a、c仍可；`;
   const leadEn = !asked
     ? ""
     : g.applies
       ? `Yes, ground b (objective reasons) applies: the order of ${usdEn(order)} ≥ ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)}; `
-      : `No, not on ground b (objective reasons): the order of ${usdEn(order)} is below ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)} (${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD - order)} short); grounds a and c remain; `;
+      : `No, not on ground b (objective reasons): it needs an order of at least ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD)} and ${usdEn(order)} is ${usdEn(APPEAL_OBJECTIVE_MIN_ORDER_USD - order)} short; grounds a and c remain; `;
   return g.applies
     ? {
         leadZh,
@@ -3294,7 +3294,8 @@ const CONVERSION_ASKED = /(?:北京时间|美西时间|国内时间|中国时间
 
 const festivalPhase: Calculator = {
   needs: ["time"],
-  cue: /^(?=[\s\S]*采购[节结節])(?=[\s\S]*(?:开始|结束|开始了|started|begun|over|ended))/u,
+  // The festival by name (a pinyin slip 采够节 too) and a question of whether a moment is in it.
+  cue: /^(?=[\s\S]*(?:采购[节结節]|采够节|(?:september|sourcing) festival|the festival))(?=[\s\S]*(?:开始|结束|开始了|期间|算不算|算(?:是)?(?:9月)?采[购够]节|started|begun|over|ended|inside|within|during|still (?:in|on)))/u,
   run(slots) {
     const d = slots.dates[0];
     if (!d) return needs("告诉我具体时间（并说明是北京时间还是美西时间），我帮你判断采购节是否已开始。", "Tell me the exact time (and whether it is Beijing time or US Pacific time) and I'll work out whether the festival has started.");
@@ -3329,15 +3330,35 @@ const festivalPhase: Calculator = {
     const start = FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm");
     const end = FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss");
     const during = phase === "已经开始、正在进行";
-    const asksDuring = /算(?:不算)?.{0,6}(?:采购节|活动)?期间|在(?:不在)?.{0,4}(?:采购节|活动)?期间|期间(?:内|吗|么)|count(?:s|ed)? (?:as|for|towards?)|during the (?:festival|sourcing)|within the festival/u.test(slots.text);
+    const asksDuring = /算(?:不算)?.{0,6}(?:采购节|活动)?期间|在(?:不在)?.{0,4}(?:采购节|活动)?期间|期间(?:内|吗|么)|算(?:不算)?(?:是)?(?:9月)?(?:采[购够]节|活动)(?:吗|么|的?单|里|内)|count(?:s|ed)? (?:as|for|towards?)|during the (?:festival|sourcing)|(?:within|inside|in) the (?:september )?(?:festival|sourcing)|inside (?:the )?(?:september )?festival/u.test(slots.text);
+    // The same moment in the other zone, and how far it is from the nearer edge of the festival.
+    const other = d.zone === US_PACIFIC ? SHANGHAI : US_PACIFIC;
+    const there = d.instant.setZone(other);
+    const otherZh = `${zoneName(other)} ${there.toFormat("M月d日 HH:mm")}`;
+    const otherEn = `${there.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(other)}`;
+    const toStart = timeLeft(FESTIVAL_START.diff(d.instant, ["days", "hours", "minutes"]));
+    const sinceStart = timeLeft(d.instant.diff(FESTIVAL_START, ["days", "hours", "minutes"]));
+    // FESTIVAL_END is the festival's last millisecond: it is over one millisecond later.
+    const over = FESTIVAL_END.plus({ milliseconds: 1 });
+    const toEnd = timeLeft(over.diff(d.instant, ["days", "hours", "minutes"]));
+    const sinceEnd = timeLeft(d.instant.diff(over, ["days", "hours", "minutes"]));
+    const nearerStart = t - FESTIVAL_START.toMillis() < FESTIVAL_END.toMillis() - t;
+    const distance =
+      phase === "尚未开始"
+        ? { zh: `还差 ${toStart.zh} 开始`, en: `it starts in ${toStart.en}` }
+        : phase === "已经结束"
+          ? { zh: `已结束 ${sinceEnd.zh}`, en: `it ended ${sinceEnd.en} before` }
+          : nearerStart
+            ? { zh: `开始后 ${sinceStart.zh}`, en: `${sinceStart.en} after the start` }
+            : { zh: `离结束还有 ${toEnd.zh}`, en: `${toEnd.en} before the end` };
     return {
       kind: "computed",
       // "这个时间下的单算采购节期间吗": the yes/no first.
-      result: `${asksDuring ? (during ? "算采购节期间：" : "不算采购节期间：") : ""}${zoneName(d.zone)} ${d.instant.toFormat("M月d日 HH:mm")} 采购节${phase}（北京时间 ${start} 开始，${end} 结束）`,
+      result: `${asksDuring ? (during ? "算采购节期间：" : "不算采购节期间：") : ""}${zoneName(d.zone)} ${d.instant.toFormat("M月d日 HH:mm")}（${otherZh}）采购节${phase}，${distance.zh}（北京时间 ${start} 开始，${end} 结束）`,
       arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")}（北京时间）${phase === "尚未开始" ? "早于" : phase === "已经结束" ? "晚于" : "在"} ${start} – ${end}${phase === "已经开始、正在进行" ? " 之间" : ""}`,
       rule: FESTIVAL_DATES_RULE,
       en: {
-        result: `${asksDuring ? (during ? "Yes, within the festival: " : "No, outside the festival: ") : ""}${asksDuring ? "at" : "At"} ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} the festival ${phase === "尚未开始" ? "has not started yet" : phase === "已经结束" ? "has ended" : "has started and is on"} (Beijing time ${start} to ${end})`,
+        result: `${asksDuring ? (during ? "Yes, within the festival: " : "No, outside the festival: ") : ""}${asksDuring ? "at" : "At"} ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} (${otherEn}) the festival ${phase === "尚未开始" ? "has not started yet" : phase === "已经结束" ? "has ended" : "has started and is on"}, ${distance.en} (Beijing time ${start} to ${end})`,
         arithmetic: `${d.instant.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} Beijing time is ${phase === "尚未开始" ? "before" : phase === "已经结束" ? "after" : "within"} ${start} – ${end}`,
         rule: FESTIVAL_DATES_RULE_EN,
       },

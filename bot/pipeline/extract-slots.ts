@@ -75,19 +75,30 @@ export interface Slots {
 const CN_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
-/** `三千五百` → 3500, `十二` → 12, `二十` → 20; null when it is not a Chinese numeral. */
+/**
+ * `三千五百` → 3500, `十二` → 12, `二十` → 20; a lone digit right after 千 or 百 counts the next
+ * place down, as it is said (`六千五` → 6500, `三百五` → 350), unless a 零 stands between
+ * (`一千零五` → 1005); null when it is not a Chinese numeral.
+ */
 export function parseChineseNumeral(s: string): number | null {
   if (!/^[零〇一二两三四五六七八九十百千]+$/u.test(s)) return null;
   let total = 0;
   let digit: number | null = null;
+  let lastUnit = 0;
+  let zero = false;
   for (const ch of s) {
-    if (ch in CN_DIGITS) digit = CN_DIGITS[ch]!;
-    else {
+    if (ch in CN_DIGITS) {
+      digit = CN_DIGITS[ch]!;
+      if (digit === 0) zero = true;
+    } else {
       const unit = CN_UNITS[ch]!;
       total += (digit ?? 1) * unit;
       digit = null;
+      lastUnit = unit;
+      zero = false;
     }
   }
+  if (digit !== null && lastUnit >= 100 && !zero) return total + (digit * lastUnit) / 10;
   return total + (digit ?? 0);
 }
 

@@ -29,6 +29,8 @@ describe("amounts", () => {
     ["累计实收3万7千美元", 37000, "USD"],
     ["2千5百美元的订单", 2500, "USD"],
     ["到账一万二美金", 12000, "USD"],
+    // 六千五 after 万 is 6 500, as it is said
+    ["累计实收本来是三万六千五美金", 36500, "USD"],
     ["GMV四万美金", 40000, "USD"],
     ["GMV三万八千美金", 38000, "USD"],
     ["1.2w刀", 12000, "USD"],
@@ -69,6 +71,8 @@ describe("scores, counts, ordinals and percentages", () => {
   it("reads Chinese numerals", () => {
     expect([parseChineseNumeral("十二"), parseChineseNumeral("二十"), parseChineseNumeral("三千五百"), parseChineseNumeral("两")]).toEqual([12, 20, 3500, 2]);
     expect(parseChineseNumeral("十一月x")).toBeNull();
+    // a lone digit after 千 or 百 is the next place down, as merchants say it; after 零 it is units
+    expect([parseChineseNumeral("六千五"), parseChineseNumeral("三百五"), parseChineseNumeral("一千零五"), parseChineseNumeral("三百零五"), parseChineseNumeral("一百二十五")]).toEqual([6500, 350, 1005, 305, 125]);
   });
 });
 

@@ -566,6 +566,11 @@ table("festival-phase", [
   // "算采购节期间吗" gets its yes/no first
   ["北京时间9月1日上午10点下的单算采购节期间吗，采购节开始了吗", "不算采购节期间：", "尚未开始"],
   ["北京时间9月2日下午3点下的单，采购节开始了吗，算不算采购节期间", "算采购节期间："],
+  // the moment in the other zone, and how far it is from the nearer edge of the festival
+  ["北京时间9月1号早上9点下的单 算采够节吗 还差几个小时开始", "不算采购节期间：北京时间 9月1日 09:00（美西时间 8月31日 18:00）采购节尚未开始，还差 6 小时 开始"],
+  ["Order paid at 3:05pm Beijing time on Sept 1, is it inside the festival?", "算采购节期间：", "（美西时间 9月1日 00:05）", "开始后 5 分钟"],
+  ["order paid Oct 1 at 2:58pm Beijing time, still inside September festival?", "算采购节期间：", "离结束还有 2 分钟"],
+  ["北京时间10月1日下午3点半付款，算采购节吗", "不算采购节期间：", "已结束 30 分钟"],
 ]);
 
 table("festival-window", [
@@ -698,9 +703,9 @@ table("appeal-deadline", [
   // the day it is now, without its month, and how late that is
   ["8月19日上午9点50被处罚，现在26号9点55了还能申述吗", "8月26日 09:55已不能申诉（已过截止 5 分钟）"],
   // ground b asked together with the deadline: its answer leads
-  ["8月24日下午3点没走信保被罚，订单4999美金，无法用一达通，能按客观原因申诉吗，最晚什么时候", "不能用客观原因（情形b）申诉：订单 4,999 美元 < 5,000 美元（差 1 美元）", "申诉截止 2021-08-31 15:00"],
+  ["8月24日下午3点没走信保被罚，订单4999美金，无法用一达通，能按客观原因申诉吗，最晚什么时候", "不能用客观原因（情形b）申诉：情形b需订单 ≥ 5,000 美元，这单 4,999 美元，差 1 美元", "申诉截止 2021-08-31 15:00"],
   ["We were penalised on August 25 at 11am for refusing Trade Assurance on a US$5,000 order. Can we appeal on the objective-reason ground, and by when?", "可以用客观原因（情形b）申诉", "申诉截止 2021-09-01 11:00"],
-  ["Penalised on Aug 24 at 3pm for not using Trade Assurance on a US$4,999 order. Ground (b), and until when?", "不能用客观原因（情形b）申诉：订单 4,999 美元 < 5,000 美元（差 1 美元）"],
+  ["Penalised on Aug 24 at 3pm for not using Trade Assurance on a US$4,999 order. Ground (b), and until when?", "不能用客观原因（情形b）申诉：情形b需订单 ≥ 5,000 美元，这单 4,999 美元，差 1 美元"],
 ]);
 
 table("rfq-24h-rate", [
