@@ -58,9 +58,9 @@ export function needsNoPlace(n: NumberSlot): boolean {
   if (n.kind === "plain" && n.value >= 1 && n.value <= 12 && /^\s*月/u.test(n.after)) return true;
   // level-2 category, L2, tier 1: a number in the name of a level.
   if (n.value <= 3 && /(?:level|tier|grade|\bl)\s*-?\s*$/u.test(n.before)) return true;
-  // 3星商机, 3-star, 五个因子, 两个减免, 三个条件, 对比两个词: a number that is part of what is named;
+  // 3星商机, 3-star, 五个因子, 两个减免, 三个条件, 对比两个词, 两个分数各能拿几条: a number that is part of what is named;
   // 两个二级类目: how many categories, which the list of them then says.
-  return /^\s*(?:-\s*)?(?:星|stars?\b|个?因子|大因子|个?(?:减免|条件|问题|榜单?|关键词|词|keywords?\b)|个?(?:二级)?类目|(?:second.?level |l2 )?categor(?:y|ies)\b)/u.test(n.after);
+  return /^\s*(?:-\s*)?(?:星|stars?\b|个?因子|大因子|个?(?:减免|条件|问题|榜单?|关键词|词|keywords?\b)|个?(?:分数|档位?|情况|方案|场景)|种(?:情况|方案|场景)|(?:scores|scenarios|cases)\b|个?(?:二级)?类目|(?:second.?level |l2 )?categor(?:y|ies)\b)/u.test(n.after);
 }
 
 /** A count of people ("5个业务员", "员工一千二百人", "200多个工人", "a team of 6 salespeople", "a 40-person team"), other than R&D or QC staff. */

@@ -156,12 +156,33 @@ export interface Calculator {
 /** Both wordings are required, so that no calculator can leave an English question a Chinese line. */
 const needs = (ask: string, askEn: string): NeedsFigure => ({ kind: "needs", ask, en: { ask: askEn } });
 
+/**
+ * Several cases of one question ("家具和机械两个客户…", two payments, two times) answered together:
+ * every case's result and arithmetic in turn, with the first case's rule and source. Undefined
+ * unless every case computes, so that one case short is never shown as the whole answer.
+ */
+function eachComputed(cases: readonly Calculation[]): Computed | undefined {
+  const done = cases.filter((c): c is Computed => c.kind === "computed");
+  if (done.length === 0 || done.length !== cases.length) return undefined;
+  const [first] = done as [Computed, ...Computed[]];
+  const distinct = (lines: readonly string[]) => [...new Set(lines)];
+  return {
+    ...first,
+    result: done.map((c) => c.result).join("；"),
+    arithmetic: distinct(done.map((c) => c.arithmetic)).join("；"),
+    en: { ...first.en, result: done.map((c) => c.en.result).join("; "), arithmetic: distinct(done.map((c) => c.en.arithmetic)).join("; ") },
+  };
+}
+
 /** How many display weeks the festival lists run for, from the festival rule's own weeks. */
 function festivalWeekCount(now: DateTime): number {
   return checkFestival(partialMerchant({}), now).weeks.length;
 }
 
 // ---------------------------------------------------------------- formatting
+
+/** An English phrase at the start of a sentence. */
+const capitalise = (phrase: string) => phrase.charAt(0).toUpperCase() + phrase.slice(1);
 
 const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"] as const;
 
@@ -270,7 +291,9 @@ function scoreNumber(slots: Slots): NumberSlot | undefined {
   // "75分能拿几条", "刚好90分，上个月报了100条，这个月给多少": a lone N分 in a question about the score,
   // or beside last month's quotes (the tier's other figure), unless it is points gained or lost (多拿1分, 扣3分).
   const scored = numbersOf(slots, "score").filter((n) => n.value <= 120 && !/扣|罚|拿|多|加|差|得|到|几|减/u.test(n.before.slice(-3)));
-  return scored.length === 1 && /服务分|分数|档|score|tier|原始|raw|上个?月[^，。,.；;]{0,8}报|last month[^,.;]{0,16}quot/u.test(slots.text) ? scored[0] : undefined;
+  // "89分跟90分差很多吗": two scores compared; the first is the one the merchant has.
+  const compared = scored.length === 2 && /(?:跟|和|与|同|对比|比|还是|或者?|vs\.?|versus)\s*$/u.test(scored[1]!.lead);
+  return (scored.length === 1 || compared) && /服务分|分数|档|score|tier|原始|raw|上个?月[^，。,.；;]{0,8}报|last month[^,.;]{0,16}quot/u.test(slots.text) ? scored[0] : undefined;
 }
 
 function usdAmount(slots: Slots, near?: RegExp): NumberSlot | undefined {
@@ -438,34 +461,59 @@ function nextTierGap(row: RfqTierRow, total: number, slots: Slots): { zh: string
 }
 
 /** Two scores (before and after): each one's tier and grant, and the difference in quotes granted. */
-function scoreChange(from: number, to: number, gold: boolean): Calculation {
+/**
+ * Two scores of one merchant, the one now and the one it goes to (or is compared with): both
+ * tiers side by side. The top tier's quotes follow last month's quotes, so it needs that count.
+ */
+function scoreChange(from: number, to: number, gold: boolean, quotesLastMonth?: number): Calculation {
   const bonus = gold ? RFQ_GOLD_BONUS : 0;
   const [a, b] = [tierRowOf(from + bonus), tierRowOf(to + bonus)];
-  const [ea, eb] = [entitlementsOf(a, 0), entitlementsOf(b, 0)];
-  if (typeof ea.quotesGranted !== "number" && ea.quotesGranted !== "none") return needs(`${TIER_LABELS[a.tier]}档的赠送条数按上月报价条数计：请告诉我上月报价条数。`, `In the ${tierEn(a)} tier the quotes granted follow the number of quotes you sent last month: tell me how many you sent.`);
-  if (typeof eb.quotesGranted !== "number" && eb.quotesGranted !== "none") return needs(`${TIER_LABELS[b.tier]}档的赠送条数按上月报价条数计：请告诉我上月报价条数。`, `In the ${tierEn(b)} tier the quotes granted follow the number of quotes you sent last month: tell me how many you sent.`);
+  for (const row of [a, b]) {
+    if (row.quotesGranted === "formula" && quotesLastMonth === undefined) {
+      return needs(`${TIER_LABELS[row.tier]}档的赠送条数按上月报价条数计：请告诉我上月报价条数。`, `In the ${tierEn(row)} tier the quotes granted follow the number of quotes you sent last month: tell me how many you sent.`);
+    }
+  }
+  const [ea, eb] = [entitlementsOf(a, quotesLastMonth ?? 0), entitlementsOf(b, quotesLastMonth ?? 0)];
+  // The top tier's count as the formula gives it: max(floor, last month), at most the cap.
+  const formula = [ea, eb].map((e) => e.quotesGrantedRule).find((f) => f !== null);
+  const top = [a, b].find((r) => r.quotesGranted === "formula");
+  const formulaZh = formula && top ? `；${TIER_LABELS[top.tier]}档：max(${formula.floor}, 上月 ${formula.lastMonth}) = ${Math.max(formula.floor, formula.lastMonth)}，封顶 ${formula.cap}` : "";
+  const formulaEn = formula && top ? `; ${tierEn(top)} tier: max(${formula.floor}, last month ${formula.lastMonth}) = ${Math.max(formula.floor, formula.lastMonth)}, capped at ${formula.cap}` : "";
   const qa = ea.quotesGranted === "none" ? 0 : ea.quotesGranted;
   const qb = eb.quotesGranted === "none" ? 0 : eb.quotesGranted;
   const diff = qb - qa;
   // The free quotes' change too ("What we get more now?"): a difference only between two counts.
   const [ca, cb] = [ea.freeQuotes, eb.freeQuotes].map((f) => (f === "none" ? 0 : f));
-  const [fa, fb] = [String(ca), String(cb)];
+  const [fa, fb] = [ca, cb].map((f) => (f === "unlimited" ? "不限量" : String(f)));
+  const [faEn, fbEn] = [String(ca), String(cb)];
   const freeDiff = typeof ca === "number" && typeof cb === "number" ? cb - ca : 0;
+  // The free quotes' change beside the granted ones' (报价畅行 10 → 15 is 5 more; to the top tier, no limit).
+  const freeChange =
+    freeDiff !== 0
+      ? { zh: `，报价畅行${freeDiff > 0 ? `多 ${freeDiff}` : `少 ${-freeDiff}`} 条`, en: `, ${Math.abs(freeDiff)} ${freeDiff > 0 ? "more" : "fewer"} free quotes` }
+      : cb !== ca && (cb === "unlimited" || ca === "unlimited")
+        ? cb === "unlimited"
+          ? { zh: "，报价畅行变为不限量", en: ", and free quotes become unlimited" }
+          : { zh: "，报价畅行不再不限量", en: ", and free quotes are no longer unlimited" }
+        : { zh: "", en: "" };
   const label = (v: number) => (gold ? `${v} + 金品 ${RFQ_GOLD_BONUS} = ${v + bonus} 分` : `${v} 分`);
   const labelEn = (v: number) => (gold ? `${v} + Gold ${RFQ_GOLD_BONUS} = ${v + bonus} points` : `${v} points`);
   return {
     kind: "computed",
-    result: `${label(from)}（${TIER_LABELS[a.tier]}档）赠送报价 ${qa} 条 → ${label(to)}（${TIER_LABELS[b.tier]}档）赠送报价 ${qb} 条：${diff === 0 ? "条数不变" : diff > 0 ? `多 ${diff} 条` : `少 ${-diff} 条`}；${label(to)}时：${entitlementText(eb)}`,
-    arithmetic: `${qb} − ${qa} = ${diff} 条（报价畅行 ${fa} → ${fb}${freeDiff > 0 ? `，多 ${freeDiff} 条` : freeDiff < 0 ? `，少 ${-freeDiff} 条` : ""}）`,
+    result: `${label(from)}（${TIER_LABELS[a.tier]}档）赠送报价 ${qa} 条 → ${label(to)}（${TIER_LABELS[b.tier]}档）赠送报价 ${qb} 条：${diff === 0 ? "条数不变" : diff > 0 ? `多 ${diff} 条` : `少 ${-diff} 条`}${freeChange.zh}；${label(to)}时：${entitlementText(eb)}`,
+    arithmetic: `${qb} − ${qa} = ${diff} 条（报价畅行 ${fa} → ${fb}${freeDiff > 0 ? `，多 ${freeDiff} 条` : freeDiff < 0 ? `，少 ${-freeDiff} 条` : ""}）${formulaZh}`,
     rule: `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分`,
     source: "RFQ商家服务分升级计划 · 服务分新分层及配套权益",
     en: {
-      result: `${labelEn(from)} (${tierEn(a)} tier): ${qa} quotes granted → ${labelEn(to)} (${tierEn(b)} tier): ${qb} quotes granted: ${diff === 0 ? "no change" : diff > 0 ? `${diff} more` : `${-diff} fewer`}; at ${labelEn(to)}: ${entitlementTextEn(eb)}`,
-      arithmetic: `${qb} − ${qa} = ${diff} quotes (free quotes ${fa} → ${fb}${freeDiff > 0 ? `, ${freeDiff} more` : freeDiff < 0 ? `, ${-freeDiff} fewer` : ""})`,
+      result: `${labelEn(from)} (${tierEn(a)} tier): ${qa} quotes granted → ${labelEn(to)} (${tierEn(b)} tier): ${qb} quotes granted: ${diff === 0 ? "no change" : diff > 0 ? `${diff} more` : `${-diff} fewer`}${freeChange.en}; at ${labelEn(to)}: ${entitlementTextEn(eb)}`,
+      arithmetic: `${qb} − ${qa} = ${diff} quotes (free quotes ${faEn} → ${fbEn}${freeDiff > 0 ? `, ${freeDiff} more` : freeDiff < 0 ? `, ${-freeDiff} fewer` : ""})${formulaEn}`,
       rule: `Service score tiers: ${RFQ_TIER_TABLE.map((r) => tierEn(r)).join(" / ")}; Gold Suppliers (金品诚企) get +${RFQ_GOLD_BONUS} points on the total`,
     },
   };
 }
+
+/** "涨两分", "再提高5分", "up 3 points": points gained or lost on the way to a score, not a score. */
+const isRise = (n: NumberSlot | undefined) => n !== undefined && n.kind === "score" && /(?:涨|升|降|掉|跌|提高|提升|多|加|up|down|more)\s*$/u.test(n.lead) && /^\s*(?:到|至|to\b)/u.test(n.after);
 
 /** The tier table as a rule line, with the Gold bonus, in both languages; and its source. */
 const TIER_RULE = `服务分档位：${RFQ_TIER_TABLE.map((r) => TIER_LABELS[r.tier]).join(" / ")}；金品诚企总分额外 +${RFQ_GOLD_BONUS} 分，档位按含 +${RFQ_GOLD_BONUS} 的总分计`;
@@ -494,7 +542,8 @@ const rfqTier: Calculator = {
   // With the score told, the tier reads only it and last month's quotes: orders won and money are the story.
   // nor are the buyers' replies ("客户回了9条"), a factor's input the told score already holds.
   setsAside: (n) => isOtherBusiness(n) || n.kind === "amount" || (n.kind === "count" && (/^(?:单|笔|orders?|deals?|天)$/u.test(n.unit) || BUYER_REPLIES_LEAD.test(n.lead))),
-  cue: /服务分|总分|rfq.*(?:分|档)|\bscore\b|\btier\b|(?:原始|基础)分|\braw\b|金品[^，,。？?]{0,4}加\d+分/u,
+  // "89分跟90分…能拿几条赠送报价": points told with the tier's quotes are a score.
+  cue: /服务分|总分|rfq.*(?:分|档)|\bscore\b|\btier\b|(?:原始|基础)分|\braw\b|金品[^，,。？?]{0,4}加\d+分|\d\s*分[^。？?\n]{0,30}(?:赠送报价|报价畅行)/u,
   run(slots, now) {
     // "我们现在不是金品…要是买了金品，能拿几条": the tier with Gold, worked out as asked.
     if (slots.gold === false && GOLD_IF_BOUGHT.test(slots.text)) {
@@ -551,19 +600,25 @@ const rfqTier: Calculator = {
       }
     }
     // "服务分从75涨到85", "上个月80，这个月掉到72": a second score is a change of score; both tiers, side by side.
+    // "要是能冲到83", "89分跟90分…两个分数各能拿几条": a score it could reach, or one compared with it.
+    // "再涨一分到九十" is a rise of 1 to 90: a number of points followed by where they lead is no score.
     const second = slots.numbers.find(
-      (n) => n !== scoreSlot && n.index > scoreSlot!.index && (n.kind === "plain" || n.kind === "score") && n.value <= 120 && !/^\s*(?:号|日|点|月|年|条|次)/u.test(n.after) && // a change, not a target: "从75涨到85", "掉到72", "from 79 to 80" — "差几分到70" asks the gap
-        ((/(?:涨|升|降|掉|跌|变|提高|提升)\S{0,2}(?:到|成|为)?\s*$/u.test(n.lead) || (/从\S{0,4}$/u.test(scoreSlot!.lead) && /(?:到|→|->)\s*$/u.test(n.lead))) ||
-          (/\bfrom\s*$/u.test(scoreSlot!.lead) && /\bto\s*$/u.test(n.lead))),
+      (n) => n !== scoreSlot && n.index > scoreSlot!.index && (n.kind === "plain" || n.kind === "score") && n.value <= 120 && !/^\s*(?:号|日|点|月|年|条|次)/u.test(n.after) && !/^\s*分?\s*(?:到|至|to\b)/u.test(n.after) && // a change, not a target: "从75涨到85", "掉到72", "from 79 to 80" — "差几分到70" asks the gap
+        ((/(?:涨|升|降|掉|跌|变|提高|提升|冲|做|达|拉|提|回)\S{0,2}(?:到|成|为)?\s*$/u.test(n.lead) || (/从\S{0,4}$/u.test(scoreSlot!.lead) && /(?:到|→|->)\s*$/u.test(n.lead))) ||
+          (/\bfrom\s*$/u.test(scoreSlot!.lead) && /\bto\s*$/u.test(n.lead)) ||
+          (n.kind === "score" && scoreSlot!.kind === "score" && /(?:跟|和|与|同|对比|比|vs\.?|versus|and)\s*$/u.test(n.lead)) ||
+          // "再涨两分到九十": the score the rise before it leads to.
+          (/^\s*(?:到|至|to)\s*$/u.test(n.lead) && isRise(slots.numbers[slots.numbers.indexOf(n) - 1]))),
     );
-    if (second) return scoreChange(given, second.value, slots.gold === true);
+    const quotesBefore = numberNear(slots, ["count", "plain"], LAST_MONTH, 12, (n) => n === scoreSlot || n === second || n.unit === "天");
+    if (second) return scoreChange(given, second.value, slots.gold === true, quotesBefore?.value);
     // "这个月掉到79.5了，上个月还82": a later score said to be the earlier one is the change the other way.
     const earlier = slots.numbers.find(
       (n) => n !== scoreSlot && (n.kind === "plain" || n.kind === "score") && n.value <= 120 && !/^\s*(?:号|日|点|月|年|条|次)/u.test(n.after) && /(?:上个?月|之前|以前|原来|原先|last month|previously|used to be)\s*(?:还|是|有|才|只有|is|was)?\s*$/u.test(n.lead),
     );
     // "91, and that already includes the Gold Supplier bonus": the score told is the total.
     const included = slots.gold === true && BONUS_INCLUDED.test(slots.text);
-    if (earlier) return scoreChange(earlier.value, given, slots.gold === true && !included);
+    if (earlier) return scoreChange(earlier.value, given, slots.gold === true && !included, numberNear(slots, ["count", "plain"], LAST_MONTH, 12, (n) => n === scoreSlot || n === earlier || n.unit === "天")?.value);
     const gold = slots.gold === true && !included;
     const total = gold ? given + RFQ_GOLD_BONUS : given;
     const row = tierRowOf(total);
@@ -2087,7 +2142,7 @@ function waiverLine(w: FeeWaiver, agency: boolean) {
   const words = waiverWords(w, agency);
   const { fee, feeEn, routeName } = words;
   // It starts the English sentence.
-  const routeEn = words.routeEn.charAt(0).toUpperCase() + words.routeEn.slice(1);
+  const routeEn = capitalise(words.routeEn);
   return {
     result: w.reached ? `${routeName}累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}，已达标，次单起${fee}全免` : `${routeName}还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`,
     arithmetic: w.reached ? `${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(w.receivedUsd)} = ${formatUsdGap(w.gapUsd)}`,
@@ -2578,15 +2633,8 @@ const festivalWindow: Calculator = {
     // "one buyer pays US$6,000 on September 5 at 2:30pm… another pays US$1,000 on September 5 at 4pm": each payment's week.
     const payments = industry && !weekSlot ? paymentsByDay(slots) : [];
     if (industry && payments.length >= 2) {
-      const each = payments.map(({ d, amount }) => weeksCounting(industry, d, now, amount));
-      const done = each.filter((c): c is Computed => c.kind === "computed");
-      if (done.length === each.length) {
-        return {
-          ...done[0]!,
-          result: done.map((c) => c.result).join("；"),
-          en: { ...done[0]!.en, result: done.map((c) => c.en.result).join("; ") },
-        };
-      }
+      const joined = eachComputed(payments.map(({ d, amount }) => weeksCounting(industry, d, now, amount)));
+      if (joined) return joined;
     }
     if (industry && !weekSlot && slots.dates.length > 0) return weeksCounting(industry, slots.dates[0]!, now);
     // "9月1-4日实收3000美金，9月5-11日5000美金…第四周榜单统计的GMV是多少": the amounts of the ranges inside the week's window.
@@ -2604,32 +2652,43 @@ const festivalWindow: Calculator = {
         ? needs("告诉我你的一级行业（例如「服装」「家具」）和第几周，我帮你算出该周榜单的GMV统计区间。", "Tell me your top-level industry (e.g. apparel (服装) or furniture (家具)) and the week, and I'll work out that week's GMV counting window.")
         : needs(`告诉我是第几周的榜单（第1–${festivalWeekCount(now)}周），我帮你算出GMV统计区间。`, `Tell me which week's list (week 1–${festivalWeekCount(now)}) and I'll work out its GMV counting window.`);
     }
-    const check = checkFestival(partialMerchant({ industry }), now);
-    const week = check.weeks.find((w) => w.week === weekSlot.value);
-    if (!week) return needs(`榜单共${check.weeks.length}个展示周，请告诉我第1–${check.weeks.length}周中的哪一周。`, `The lists run for ${check.weeks.length} display weeks: please tell me which week (1–${check.weeks.length}).`);
-    if (!week.gmv) return needs(`「${industry}」不在采购节榜单的适用行业名单中。`, `That industry (${industry}) is not among the industries the festival lists cover.`);
-    const g = week.gmv;
-    const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
-    const day = dayOfDisplayWeek(slots);
-    const dayZh = day ? `（${day.raw} 在这一周的展示期内）` : "";
-    const dayEn = day ? ` (${mdEn(day.date)} falls in it)` : "";
-    const typeEn = check.windowType === "weekly" ? "counted week by week" : "counted cumulatively";
-    const notOther = notTheOtherType(check.windowType, slots.text);
-    const en = {
-      result: `Your industry (${check.listedAs ?? industry}) is ${typeEn}${notOther.en}: the Week ${week.week} list ranks by GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time (${g.fromDate} to ${g.toDate})${check.windowType === "cumulative" && week.week > 1 ? ", added up" : ""}`,
-      arithmetic: `Beijing time ${g.start.toFormat("yyyy-MM-dd HH:mm")} to ${g.end.toFormat("yyyy-MM-dd HH:mm")}; the week is shown US Pacific ${week.display.fromDate} to ${week.display.toDate}${dayEn}`,
-      rule: "Each industry's GMV windows are in the briefing (US Pacific time); cumulative industries add up from September 1 from Week 2 on",
-    };
-    return {
-      en,
-      kind: "computed",
-      result: `「${check.listedAs ?? industry}」属于${type}行业${notOther.zh}，第${week.week}周榜单按美西时间 ${md(g.fromDate)}–${md(g.toDate)}（${g.fromDate} 至 ${g.toDate}）的实收GMV${check.windowType === "cumulative" && week.week > 1 ? "累计" : ""}排名`,
-      arithmetic: `北京时间 ${g.start.toFormat("yyyy-MM-dd HH:mm")} 至 ${g.end.toFormat("yyyy-MM-dd HH:mm")}；该周展示期 美西 ${week.display.fromDate} 至 ${week.display.toDate}${dayZh}`,
-      rule: `${type}行业各周GMV统计区间见简报（美西时间）；累计统计行业从第2周起自 9月1日累计`,
-      source: "9月采购节榜单新玩法 · 每周统计/累计统计说明",
-    };
+    // "家具和机械两个客户，第三周按哪几天算": each industry named gets its own window.
+    const named = [...new Set(slots.industries)];
+    if (named.length > 1) {
+      const joined = eachComputed(named.map((one) => weekWindow(one, weekSlot.value, slots, now, true)));
+      if (joined) return joined;
+    }
+    return weekWindow(industry, weekSlot.value, slots, now);
   },
 };
+
+/** The GMV window of one week's list for one industry, in both time zones. */
+function weekWindow(industry: string, weekNo: number, slots: Slots, now: DateTime, several = false): Calculation {
+  const check = checkFestival(partialMerchant({ industry }), now);
+  const week = check.weeks.find((w) => w.week === weekNo);
+  if (!week) return needs(`榜单共${check.weeks.length}个展示周，请告诉我第1–${check.weeks.length}周中的哪一周。`, `The lists run for ${check.weeks.length} display weeks: please tell me which week (1–${check.weeks.length}).`);
+  if (!week.gmv) return needs(`「${industry}」不在采购节榜单的适用行业名单中。`, `That industry (${industry}) is not among the industries the festival lists cover.`);
+  const g = week.gmv;
+  const type = check.windowType === "weekly" ? "每周统计" : "累计统计";
+  const day = dayOfDisplayWeek(slots);
+  const dayZh = day ? `（${day.raw} 在这一周的展示期内）` : "";
+  const dayEn = day ? ` (${mdEn(day.date)} falls in it)` : "";
+  const typeEn = check.windowType === "weekly" ? "counted week by week" : "counted cumulatively";
+  const notOther = notTheOtherType(check.windowType, slots.text);
+  const en = {
+    result: `${several ? capitalise(industryEnglishName(industry) ?? industry) : "Your industry"} (${check.listedAs ?? industry}) is ${typeEn}${notOther.en}: the Week ${week.week} list ranks by GMV received ${mdEn(g.fromDate)}–${mdEn(g.toDate)} US Pacific time (${g.fromDate} to ${g.toDate})${check.windowType === "cumulative" && week.week > 1 ? ", added up" : ""}`,
+    arithmetic: `Beijing time ${g.start.toFormat("yyyy-MM-dd HH:mm")} to ${g.end.toFormat("yyyy-MM-dd HH:mm")}; the week is shown US Pacific ${week.display.fromDate} to ${week.display.toDate}${dayEn}`,
+    rule: "Each industry's GMV windows are in the briefing (US Pacific time); cumulative industries add up from September 1 from Week 2 on",
+  };
+  return {
+    en,
+    kind: "computed",
+    result: `「${check.listedAs ?? industry}」属于${type}行业${notOther.zh}，第${week.week}周榜单按美西时间 ${md(g.fromDate)}–${md(g.toDate)}（${g.fromDate} 至 ${g.toDate}）的实收GMV${check.windowType === "cumulative" && week.week > 1 ? "累计" : ""}排名`,
+    arithmetic: `北京时间 ${g.start.toFormat("yyyy-MM-dd HH:mm")} 至 ${g.end.toFormat("yyyy-MM-dd HH:mm")}；该周展示期 美西 ${week.display.fromDate} 至 ${week.display.toDate}${dayZh}`,
+    rule: `${type}行业各周GMV统计区间见简报（美西时间）；累计统计行业从第2周起自 9月1日累计`,
+    source: "9月采购节榜单新玩法 · 每周统计/累计统计说明",
+  };
+}
 
 /** Words that name the category list and the site-wide list. */
 const CATEGORY = /类目热卖|类目榜|二级类目|二级行业|category/u;
@@ -2734,57 +2793,64 @@ const brandRegistration: Calculator = {
     if (!/报名|注册|sign.?up|register|registration|apply/u.test(slots.text) || /申诉|appeal|罚|penal/u.test(slots.text)) {
       return needs("告诉我你打算报名工业品牌站的日期和时间（例如「8月25日晚上10点」），我帮你对照报名时间。", "Tell me the date and time you plan to sign up for the brand station (e.g. \"August 25 at 10 pm\") and I'll check it against the sign-up window.");
     }
-    // "年底12月31日前报上…12月31日还开着吗": the same moment written twice is one.
-    const moments = new Set(slots.dates.map((x) => `${x.date} ${x.time ?? ""}`));
-    if (moments.size !== 1) return needs("告诉我你打算报名的日期和时间（例如「8月25日晚上10点」），我帮你对照报名时间。", "Tell me the date and time you plan to sign up (e.g. \"August 25 at 10 pm\") and I'll check it against the sign-up window.");
-    const d = slots.dates[0]!;
+    // "年底12月31日前报上…12月31日还开着吗": the same moment written twice is one; "7:45am… And at
+    // 8:10am?": two moments are each checked.
+    const moments = [...new Map(slots.dates.map((x) => [x.instant.toMillis(), x])).values()];
+    if (moments.length === 0 || moments.length > 3) return needs("告诉我你打算报名的日期和时间（例如「8月25日晚上10点」），我帮你对照报名时间。", "Tell me the date and time you plan to sign up (e.g. \"August 25 at 10 pm\") and I'll check it against the sign-up window.");
     // The window depends on the moment only: the brand's figures of the message are named as not used.
     const unused = unusedFigures(slots, () => false, "报名时间", "the sign-up window");
     const name = /云招募/u.test(slots.text) ? "2021阿里工业品牌站升级云招募" : /招商/u.test(slots.text) ? "工业品牌站招商" : "工业品牌站";
-    const a = BRAND_ACTIVITIES.find((x) => x.name === name)!;
-    const w = a.registration;
-    const fmt = (t: DateTime) => t.setZone(w.zone).toFormat("yyyy-MM-dd HH:mm:ss");
-    const at = d.instant.setZone(w.zone);
-    const dayStart = d.time ? at : at.startOf("day");
-    const dayEnd = d.time ? at : at.endOf("day");
-    const first = offerPhase(w, dayStart);
-    const last = offerPhase(w, dayEnd);
-    const when = d.time ? `${at.toFormat("M月d日 HH:mm")}（中国时间）` : `${at.toFormat("M月d日")}`;
-    const whenEn = d.time ? `${at.setLocale("en").toFormat("MMMM d, HH:mm")} China time` : at.setLocale("en").toFormat("MMMM d");
-    const verdict =
-      first === "during" && last === "during"
-        ? `来得及（报名还开着）：${when}在「${name}」的报名时间内`
-        : first === "after"
-          ? `来不及：「${name}」报名已于 ${fmt(w.end)}（中国时间）截止`
-          : last === "before"
-            ? `还不能报：「${name}」报名 ${fmt(w.start)}（中国时间）才开始`
-            : first === "during"
-              ? `当天 ${w.end.setZone(w.zone).toFormat("HH:mm:ss")}（中国时间）前来得及，之后就截止了`
-              : `当天 ${w.start.setZone(w.zone).toFormat("HH:mm:ss")}（中国时间）起才能报`;
-    const verdictEn =
-      first === "during" && last === "during"
-        ? `Yes, in time (sign-up is still open): ${whenEn} is within the sign-up window of (${name})`
-        : first === "after"
-          ? `No, too late: sign-up for (${name}) closed at ${fmt(w.end)} China time`
-          : last === "before"
-            ? `Not yet: sign-up for (${name}) opens at ${fmt(w.start)} China time`
-            : first === "during"
-              ? `In time only until ${w.end.setZone(w.zone).toFormat("HH:mm:ss")} China time that day; it closes then`
-              : `Only from ${w.start.setZone(w.zone).toFormat("HH:mm:ss")} China time that day`;
-    return {
-      kind: "computed",
-      result: verdict,
-      arithmetic: `${when} 对照报名时间 ${fmt(w.start)} – ${fmt(w.end)}（中国时间）${unused.zh}`,
-      rule: `「${name}」报名时间 ${fmt(w.start)} – ${fmt(w.end)}（中国时间）；入口：商家工作台——营销中心——官方活动报名——工业品牌站`,
-      source: "工业品牌站升级 · 报名通道（My Alibaba 活动列表）",
-      en: {
-        result: verdictEn,
-        arithmetic: `${whenEn} against the sign-up window ${fmt(w.start)} – ${fmt(w.end)} China time${unused.en}`,
-        rule: `Sign-up for (${name}) runs ${fmt(w.start)} – ${fmt(w.end)} China time; entry: seller workbench → marketing centre → official event sign-up → Industrial Brand Station`,
-      },
-    };
+    if (moments.length === 1) return signUpAt(moments[0]!, name, unused, false);
+    return eachComputed(moments.map((d) => signUpAt(d, name, unused, true)))!;
   },
 };
+
+/** One moment against an activity's sign-up window. */
+function signUpAt(d: DateSlot, name: string, unused: { zh: string; en: string }, several: boolean): Computed {
+  const a = BRAND_ACTIVITIES.find((x) => x.name === name)!;
+  const w = a.registration;
+  const fmt = (t: DateTime) => t.setZone(w.zone).toFormat("yyyy-MM-dd HH:mm:ss");
+  const at = d.instant.setZone(w.zone);
+  const dayStart = d.time ? at : at.startOf("day");
+  const dayEnd = d.time ? at : at.endOf("day");
+  const first = offerPhase(w, dayStart);
+  const last = offerPhase(w, dayEnd);
+  const when = d.time ? `${at.toFormat("M月d日 HH:mm")}（中国时间）` : `${at.toFormat("M月d日")}`;
+  const whenEn = d.time ? `${at.setLocale("en").toFormat("MMMM d, HH:mm")} China time` : at.setLocale("en").toFormat("MMMM d");
+  const verdict =
+    first === "during" && last === "during"
+      ? `来得及（报名还开着）：${when}在「${name}」的报名时间内`
+      : first === "after"
+        ? `来不及：「${name}」报名已于 ${fmt(w.end)}（中国时间）截止`
+        : last === "before"
+          ? `还不能报：「${name}」报名 ${fmt(w.start)}（中国时间）才开始`
+          : first === "during"
+            ? `当天 ${w.end.setZone(w.zone).toFormat("HH:mm:ss")}（中国时间）前来得及，之后就截止了`
+            : `当天 ${w.start.setZone(w.zone).toFormat("HH:mm:ss")}（中国时间）起才能报`;
+  const verdictEn =
+    first === "during" && last === "during"
+      ? `Yes, in time (sign-up is still open): ${whenEn} is within the sign-up window of (${name})`
+      : first === "after"
+        ? `No, too late: sign-up for (${name}) closed at ${fmt(w.end)} China time`
+        : last === "before"
+          ? `Not yet: sign-up for (${name}) opens at ${fmt(w.start)} China time`
+          : first === "during"
+            ? `In time only until ${w.end.setZone(w.zone).toFormat("HH:mm:ss")} China time that day; it closes then`
+            : `Only from ${w.start.setZone(w.zone).toFormat("HH:mm:ss")} China time that day`;
+  return {
+    kind: "computed",
+    // Among several moments, each verdict says which one it is about.
+    result: several && !(first === "during" && last === "during") ? `${when}：${verdict}` : verdict,
+    arithmetic: `${when} 对照报名时间 ${fmt(w.start)} – ${fmt(w.end)}（中国时间）${unused.zh}`,
+    rule: `「${name}」报名时间 ${fmt(w.start)} – ${fmt(w.end)}（中国时间）；入口：商家工作台——营销中心——官方活动报名——工业品牌站`,
+    source: "工业品牌站升级 · 报名通道（My Alibaba 活动列表）",
+    en: {
+      result: several && !(first === "during" && last === "during") ? `${whenEn}: ${verdictEn}` : verdictEn,
+      arithmetic: `${whenEn} against the sign-up window ${fmt(w.start)} – ${fmt(w.end)} China time${unused.en}`,
+      rule: `Sign-up for (${name}) runs ${fmt(w.start)} – ${fmt(w.end)} China time; entry: seller workbench → marketing centre → official event sign-up → Industrial Brand Station`,
+    },
+  };
+}
 
 const brandLeading: Calculator = {
   needs: ["annualExportCny"],

@@ -280,16 +280,29 @@ interface RawDate {
   readonly d: number;
   readonly index: number;
   readonly length: number;
+  /** The date written earlier whose day this one repeats ("the same day", "and at 8:10am?"): its zone holds unless another is named. */
+  readonly leansOn?: RawDate;
 }
+
+/** A time of day written alone: `8:10am`, `下午3点`, `23:30`, `11点半`. */
+const BARE_TIME = "(?:(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚)\\s*\\d{1,2}\\s*(?:[:：]\\s*\\d{2}|(?:点|时)(?:半|\\d{1,2}分?)?)|\\d{1,2}\\s*[:：]\\s*\\d{2}|\\d{1,2}(?:[:：]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|\\d{1,2}\\s*点(?:半|\\d{1,2}分?)?)";
+/**
+ * "7:45am Pacific on Aug 25. Still in time? And at 8:10am?", "晚上10点报名来得及吗，要是11点呢": a time
+ * offered instead of another, with no day of its own, is another moment of the day before it.
+ */
+const OTHER_MOMENT = new RegExp(
+  `(?:\\b(?:and|or|what about|how about|what if|if)\\s+(?:it'?s\\s+|at\\s+)?|还是|或者|如果是?|要是|换成|改成|改到|推到)\\s*(?=${BARE_TIME})|(?<=[，,。？?！!；;\\s])(?=${BARE_TIME}\\s*(?:的话)?\\s*呢)`,
+  "gu",
+);
 
 /** An English month as written: its name or its abbreviation, a whole word ("5 marketing" is no 5 March). */
 const MONTH_WORD = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])";
 
 function findRawDates(text: string): RawDate[] {
   const found: RawDate[] = [];
-  const push = (y: number | null, mo: number, d: number, index: number, length: number) => {
-    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && !found.some((f) => index < f.index + f.length && f.index < index + length)) {
-      found.push({ y, mo, d, index, length });
+  const push = (y: number | null, mo: number, d: number, index: number, length: number, leansOn?: RawDate) => {
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && !found.some((f) => index < f.index + Math.max(f.length, 1) && f.index < index + Math.max(length, 1))) {
+      found.push({ y, mo, d, index, length, ...(leansOn ? { leansOn } : {}) });
     }
   };
   for (const m of text.matchAll(/(?:(20\d{2})\s*[年\-/.]\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/gu)) {
@@ -317,7 +330,13 @@ function findRawDates(text: string): RawDate[] {
   // "9月5日下午2点半到6000美金，同一天下午4点又到1000美金": the same day again, its time read after it.
   for (const m of text.matchAll(/同一天|同一日|同日|当天|当日|the same day|same day/gu)) {
     const earlier = dateBefore(m.index);
-    if (earlier) push(earlier.y, earlier.mo, earlier.d, m.index, m[0].length);
+    if (earlier) push(earlier.y, earlier.mo, earlier.d, m.index, m[0].length, earlier);
+  }
+  // The other moment is found where its time starts, with no length: its time is read after it.
+  for (const m of text.matchAll(OTHER_MOMENT)) {
+    const at = m.index + m[0].length;
+    const earlier = dateBefore(at);
+    if (earlier) push(earlier.y, earlier.mo, earlier.d, at, 0, earlier.leansOn ?? earlier);
   }
   return found.sort((a, b) => a.index - b.index);
 }
@@ -346,6 +365,9 @@ function extractDates(text: string, asked: DateTime): { dates: DateSlot[]; spans
     const t = TIME_RE.exec(rest);
     if (t) {
       time = timeOf(t[1] ?? t[6], Number(t[2]), t[3] ? Number(t[3]) : t[4] ? 30 : t[5] ? Number(t[5]) : 0);
+      // "晚上10点…要是11点呢": another moment without its part of the day keeps the afternoon of the first.
+      const first = r.length === 0 && !t[1] && !t[6] ? dates.find((x) => x.index === r.leansOn?.index)?.time : undefined;
+      if (time && first && Number(first.slice(0, 2)) >= 12 && time.h < 12) time = { h: time.h + 12, m: time.m };
       if (time) end += t[0].length;
     } else {
       const e = TIME_EN_RE.exec(rest);
@@ -363,13 +385,17 @@ function extractDates(text: string, asked: DateTime): { dates: DateSlot[]; spans
         }
       }
     }
+    // Another moment of a day is its time: without one read, it is nothing.
+    if (r.length === 0 && !time) continue;
     const around = text.slice(Math.max(0, r.index - 8), end + 10);
     // A zone named for a list ("美西时间9月3日到账5000美元，9月6日8000…", "GMV (US Pacific dates):
     // Sept 4 …, Sept 12 …") holds for the dates after it in the sentence that name none of their own.
     const [ownPacific, ownBeijing] = [ZONE_PACIFIC.test(around), ZONE_BEIJING.test(around)];
     const listZone = ownPacific || ownBeijing ? undefined : zoneNamedBefore(text, r.index);
-    const pacific = ownPacific || listZone === "pacific";
-    const zoneNamed = pacific || ownBeijing || listZone === "beijing";
+    // A moment of the same day keeps that day's zone when its own sentence names none.
+    const leant = r.leansOn && !ownPacific && !ownBeijing && !listZone ? dates.find((x) => x.index === r.leansOn!.index) : undefined;
+    const pacific = ownPacific || listZone === "pacific" || leant?.zone === US_PACIFIC;
+    const zoneNamed = pacific || ownBeijing || listZone === "beijing" || leant?.zoneNamed === true;
     const zone = pacific ? US_PACIFIC : SHANGHAI;
     const instant = DateTime.fromObject({ year: r.y ?? year, month: r.mo, day: r.d, hour: time?.h ?? 0, minute: time?.m ?? 0 }, { zone });
     if (!instant.isValid) continue;

@@ -144,6 +144,18 @@ describe("dates and times", () => {
     ]);
   });
 
+  it.each([
+    ["sign-up at 7:45am Pacific on Aug 25. Still in time? And at 8:10am?", [["2021-08-25", "07:45", "America/Los_Angeles"], ["2021-08-25", "08:10", "America/Los_Angeles"]]],
+    ["8月25日晚上10点报名来得及吗，要是11点呢", [["2021-08-25", "22:00", "Asia/Shanghai"], ["2021-08-25", "23:00", "Asia/Shanghai"]]],
+    ["8月25日晚上10点报名来得及吗？11点半呢", [["2021-08-25", "22:00", "Asia/Shanghai"], ["2021-08-25", "23:30", "Asia/Shanghai"]]],
+    ["8月20日 10:00被处罚 如果下午3点呢", [["2021-08-20", "10:00", "Asia/Shanghai"], ["2021-08-20", "15:00", "Asia/Shanghai"]]],
+    // a time without a cue that offers it instead is no other moment; nor is a duration
+    ["8月23日下午4点被罚，最晚什么时候申诉", [["2021-08-23", "16:00", "Asia/Shanghai"]]],
+    ["8月25日报名，平均回复时长1.5小时", [["2021-08-25", null, "Asia/Shanghai"]]],
+  ] as const)("%s: another moment of the day before it is a date of its own", (q, want) => {
+    expect(extractSlots(q, ASKED).dates.map((d) => [d.date, d.time, d.zone])).toEqual(want);
+  });
+
   it("a zone named for a list holds for the dates after it in the sentence, not beyond", () => {
     const zones = (q: string) => extractSlots(q, ASKED).dates.map((d) => [d.date, d.zone, d.zoneNamed]);
     expect(zones("美西时间9月3日到账5000美元，9月6日8000。9月10日3000")).toEqual([

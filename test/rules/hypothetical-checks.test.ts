@@ -322,6 +322,8 @@ table("festival-window", [
   ["家具行业第3周的GMV统计时间", "每周统计", "9月5日–9月11日"],
   ["家具第1周", "8月1日–8月29日"],
   ["汽车配件及用品第五周", "汽摩配", "9月19日–9月25日"],
+  // two industries: each its own window, the weekly one and the cumulative one
+  ["家具和机械两个客户，第三周的榜单分别按哪几天的GMV算？", "「家具」属于每周统计行业，第3周榜单按美西时间 9月5日–9月11日", "「机械」属于累计统计行业，第3周榜单按美西时间 9月1日–9月11日"],
 ]);
 
 table("brand-leading", [
@@ -639,6 +641,12 @@ table("rfq-tier", [
   // a target, not a change: the gap
   ["服务分六十九分，差几分到七十", "属于 60–69分档", "还差 1 分"],
   ["our score went from 79 to 80, how many more quotes", "多 10 条"],
+  // a score it could reach, the free quotes' change named beside the granted ones'
+  ["服务分现在76 这个月要是能冲到83 赠送报价能多拿几条", "76 分（70–79分档）赠送报价 20 条 → 83 分（80–89分档）赠送报价 30 条：多 10 条，报价畅行多 5 条"],
+  // two scores compared; the top tier's count from last month's quotes
+  ["89分跟90分差很多吗 上个月报了45条 两个分数各能拿几条赠送报价", "赠送报价 45 条：多 15 条，报价畅行变为不限量", "max(30, 上月 45) = 45"],
+  // a rise of 1 point to 90 is no score of 1
+  ["服务分88，上月报了50条，要是再涨两分到九十呢", "88 分（80–89分档）赠送报价 30 条 → 90 分（≥90分档）赠送报价 50 条"],
   // a figure after "to" that is not a score: one score only
   ["score 65, do we get early access to 3-star RFQs", "属于 60–69分档"],
 ]);
@@ -961,6 +969,8 @@ table("brand-registration", [
   ["工业品牌站8月25号报名还来得及吗", "当天 22:59:59（中国时间）前来得及"],
   ["工业品牌站招商12月30日报名还可以吗", "来得及", "「工业品牌站招商」"],
   ["Can we still register for the brand station on Aug 26?", "来不及"],
+  // two moments of one day, in the zone of the first: each checked
+  ["Brand station sign-up at 7:45am Pacific on Aug 25, still in time? And at 8:10am?", "来得及（报名还开着）：8月25日 22:45（中国时间）", "8月25日 23:10（中国时间）：来不及"],
 ]);
 it("a deadline that is not a sign-up (an appeal) is not checked against the brand station's window", () => {
   expect(run("brand-registration", "Penalty executed 2021-09-27 09:00 Beijing time. Appeal deadline?").kind).toBe("needs");
