@@ -2429,6 +2429,11 @@ function weeksCounting(industry: string, d: DateSlot, now: DateTime, amount?: Nu
  */
 function paymentsByDay(slots: Slots): { d: DateSlot; amount: NumberSlot }[] {
   const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY" && !n.period);
+  // "8月30日和8月31日各收了2000美金": one amount after the days, received on each of them.
+  const last = slots.dates.at(-1);
+  if (usd.length === 1 && slots.dates.length >= 2 && last && usd[0]!.index > last.index && /各|each|apiece|every day|每天/u.test(slots.text.slice(last.index + last.raw.length, usd[0]!.index))) {
+    return slots.dates.map((d) => ({ d, amount: usd[0]! }));
+  }
   const used = new Set<NumberSlot>();
   const out: { d: DateSlot; amount: NumberSlot }[] = [];
   for (const [i, d] of slots.dates.entries()) {
@@ -2690,9 +2695,9 @@ function weekWindow(industry: string, weekNo: number, slots: Slots, now: DateTim
   };
 }
 
-/** Words that name the category list and the site-wide list. */
-const CATEGORY = /类目热卖|类目榜|二级类目|二级行业|category/u;
-const NETWORK = /全网|一级行业|site.?wide|overall|whole.?site|(?:top|first).?level industry/u;
+/** Words that name the category list and the site-wide list (L1 is the top-level industry, L2 the second-level category). */
+const CATEGORY = /类目热卖|类目榜|二级类目|二级行业|category|\bl2\b/u;
+const NETWORK = /全网|一级行业|site.?wide|overall|whole.?site|(?:top|first).?level industry|\bl1\b/u;
 
 /**
  * "二级类目排第20名能上类目热卖榜吗", "ranked 11th in our industry": a place against the lists' cut-offs
@@ -3311,45 +3316,60 @@ const keywordCompetition: Calculator = {
 
 const firstCompensation: Calculator = {
   needs: ["claimTime"],
+  // "另外一单800美金的是按时发的": an order dispatched on time brings no claim to cover.
+  setsAside: (n) => n.kind === "amount" && (ON_TIME.test(n.after.split(/[，,。；;!?！？]/u)[0] ?? "") || ON_TIME.test(n.lead)),
   cue: /首单包赔|首单.{0,4}赔|第一笔.{0,6}赔|first (?:compensation|claim)|平台.{0,4}包赔|平台(?:还)?包(?:吗|不包|么)/u,
   run(slots) {
-    // Payment and claim must both come before the deadline: the later of the dates given decides.
-    const d = [...slots.dates].sort((a, b) => a.instant.toMillis() - b.instant.toMillis())[slots.dates.length - 1];
-    if (!d) return needs("告诉我买家支付并发起赔付的时间（例如「北京时间10月1日上午11点」），我帮你判断平台首单包赔是否还适用。", "Tell me when the buyer paid and claimed (e.g. \"October 1, 11 am Beijing time\") and I'll work out whether the platform's first-claim cover still applies.");
-    const applies = firstCompensationApplies(d.instant);
-    const others = slots.dates.filter((x) => x !== d);
-    const earlierZh = others.length > 0 ? `；另给出的 ${others.map((x) => `${x.raw}（${firstCompensationApplies(x.instant) ? "在截止之前" : "已过截止"}）`).join("、")}；支付和申请都须在截止之前` : "";
-    const earlierEn = others.length > 0 ? `; the other date given, ${others.map((x) => `${x.instant.toFormat("yyyy-MM-dd")} (${firstCompensationApplies(x.instant) ? "before the deadline" : "after it"})`).join(", ")}; both payment and claim must come before the deadline` : "";
-    // With the order amount, what the platform (or the merchant) bears: 10%, capped.
-    const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
-    const amount = usdAmount(slots, /订单|order|金额|ta|信保/u) ?? (usd.length === 1 ? usd[0] : undefined);
-    const c = amount && amount.currency !== "CNY" ? computeCompensation(amount.value) : undefined;
-    // 1,500 × 10% = 150, capped at 100: the product before the cap, then the cap.
-    const uncapped = c?.ok ? c.orderAmountUsd * c.rate : 0;
-    const payZh = c?.ok
-      ? `；这笔赔付 ${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${formatUsd(uncapped)}${c.capped ? `，封顶 ${formatUsd(c.capUsd)} → ${formatUsd(c.compensationUsd)}` : ""}，${applies ? "由平台承担，不用你出" : "由你承担"}`
-      : "";
-    const payEn = c?.ok
-      ? `; this claim is ${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${usdEn(uncapped)}${c.capped ? `, capped at ${usdEn(c.capUsd)} → ${usdEn(c.compensationUsd)}` : ""}, ${applies ? "paid by the platform, not you" : "borne by you"}`
-      : "";
-    const deadline = FIRST_COMPENSATION_DEADLINE;
-    const pacific = d.instant.setZone(US_PACIFIC).toFormat("yyyy-MM-dd HH:mm");
-    return {
-      kind: "computed",
-      result: (applies ? `可以享受平台首单包赔：${d.raw} 在截止时间之前，平台承担第一笔逾期赔付` : `不能享受平台首单包赔：${d.raw} 已过截止时间`) + payZh,
-      arithmetic: `${zoneName(d.zone)}${d.zoneNamed ? "" : "（未写时区，按北京时间）"} ${d.instant.toFormat("yyyy-MM-dd HH:mm")} = 美西 ${pacific}，${applies ? "早于" : "晚于"}截止 ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} 美西时间${earlierZh}`,
-      rule: `平台首单包赔：${deadline.toFormat("yyyy年M月d日 HH:mm:ss")}（美西时间）前支付且发起赔付的订单，平台承担第一笔因逾期导致的赔付`,
-      source: "信用保障「保障升级服务」上线 · 卖家权益 权益三",
-      en: {
-        result: (applies
-          ? `Yes, the platform's first-claim cover (平台首单包赔) applies: ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} is before the deadline, so the platform pays the first late-dispatch claim`
-          : `No, the first-claim cover (平台首单包赔) does not apply: ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} is after the deadline`) + payEn,
-        arithmetic: `${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)}${d.zoneNamed ? "" : " (no zone given, so Beijing time)"} = ${pacific} US Pacific, ${applies ? "before" : "after"} the deadline ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} US Pacific time${earlierEn}`,
-        rule: `First-claim cover: for orders paid and claimed before ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} US Pacific time, the platform pays the first compensation for late dispatch`,
-      },
-    };
+    // "file the claim on Oct 1 at 2:45pm, maybe later at 3:05pm": each moment offered is checked,
+    // with the dates of the other events (the payment) beside it.
+    const offered = slots.dates.filter((x) => x.insteadOf !== undefined);
+    const base = slots.dates.find((x) => offered.some((o) => o.insteadOf === x.index));
+    if (base) {
+      const moments = [base, ...offered.filter((o) => o.insteadOf === base.index)];
+      const rest = slots.dates.filter((x) => !moments.includes(x));
+      return eachComputed(moments.map((m) => firstClaimAt([...rest, m], slots))) ?? firstClaimAt(slots.dates, slots);
+    }
+    return firstClaimAt(slots.dates, slots);
   },
 };
+
+/** The first-claim cover for the dates of one case: payment and claim must both come before the deadline, so the latest decides. */
+function firstClaimAt(dates: readonly DateSlot[], slots: Slots): Calculation {
+  const d = [...dates].sort((a, b) => a.instant.toMillis() - b.instant.toMillis())[dates.length - 1];
+  if (!d) return needs("告诉我买家支付并发起赔付的时间（例如「北京时间10月1日上午11点」），我帮你判断平台首单包赔是否还适用。", "Tell me when the buyer paid and claimed (e.g. \"October 1, 11 am Beijing time\") and I'll work out whether the platform's first-claim cover still applies.");
+  const applies = firstCompensationApplies(d.instant);
+  const others = dates.filter((x) => x !== d);
+  const earlierZh = others.length > 0 ? `；另给出的 ${others.map((x) => `${x.raw}（${firstCompensationApplies(x.instant) ? "在截止之前" : "已过截止"}）`).join("、")}；支付和申请都须在截止之前` : "";
+  const earlierEn = others.length > 0 ? `; the other date given, ${others.map((x) => `${x.instant.toFormat("yyyy-MM-dd")} (${firstCompensationApplies(x.instant) ? "before the deadline" : "after it"})`).join(", ")}; both payment and claim must come before the deadline` : "";
+  // With the order amount, what the platform (or the merchant) bears: 10%, capped.
+  const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
+  const amount = usdAmount(slots, /订单|order|金额|ta|信保/u) ?? (usd.length === 1 ? usd[0] : undefined);
+  const c = amount && amount.currency !== "CNY" ? computeCompensation(amount.value) : undefined;
+  // 1,500 × 10% = 150, capped at 100: the product before the cap, then the cap.
+  const uncapped = c?.ok ? c.orderAmountUsd * c.rate : 0;
+  const payZh = c?.ok
+    ? `；这笔最多赔 ${formatUsd(c.compensationUsd)}（${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${formatUsd(uncapped)}${c.capped ? `，封顶 ${formatUsd(c.capUsd)}` : ""}），${applies ? "由平台承担，不用你出" : "由你承担"}`
+    : "";
+  const payEn = c?.ok
+    ? `; this claim is at most ${usdEn(c.compensationUsd)} (${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${usdEn(uncapped)}${c.capped ? `, capped at ${usdEn(c.capUsd)}` : ""}), ${applies ? "paid by the platform, not you" : "borne by you"}`
+    : "";
+  const deadline = FIRST_COMPENSATION_DEADLINE;
+  const pacific = d.instant.setZone(US_PACIFIC).toFormat("yyyy-MM-dd HH:mm");
+  return {
+    kind: "computed",
+    result: (applies ? `平台首单包赔适用：${d.raw} 在截止时间之前，平台承担第一笔逾期赔付` : `平台首单包赔不适用：${d.raw} 已过截止时间`) + payZh,
+    arithmetic: `${zoneName(d.zone)}${d.zoneNamed ? "" : "（未写时区，按北京时间）"} ${d.instant.toFormat("yyyy-MM-dd HH:mm")} = 美西 ${pacific}，${applies ? "早于" : "晚于"}截止 ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} 美西时间${earlierZh}`,
+    rule: `平台首单包赔：${deadline.toFormat("yyyy年M月d日 HH:mm:ss")}（美西时间）前支付且发起赔付的订单，平台承担第一笔因逾期导致的赔付`,
+    source: "信用保障「保障升级服务」上线 · 卖家权益 权益三",
+    en: {
+      result: (applies
+        ? `Yes, the platform's first-claim cover (平台首单包赔) applies: ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} is before the deadline, so the platform pays the first late-dispatch claim`
+        : `No, the first-claim cover (平台首单包赔) does not apply: ${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)} is after the deadline`) + payEn,
+      arithmetic: `${d.instant.toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)}${d.zoneNamed ? "" : " (no zone given, so Beijing time)"} = ${pacific} US Pacific, ${applies ? "before" : "after"} the deadline ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} US Pacific time${earlierEn}`,
+      rule: `First-claim cover: for orders paid and claimed before ${deadline.toFormat("yyyy-MM-dd HH:mm:ss")} US Pacific time, the platform pays the first compensation for late dispatch`,
+    },
+  };
+}
 
 /** The festival's dates as a rule line: US Pacific, with Beijing time beside them. */
 const FESTIVAL_DATES_RULE = `9月采购节：美西时间 ${FESTIVAL_START.toFormat("yyyy-MM-dd HH:mm:ss")} 至 ${FESTIVAL_END.toFormat("yyyy-MM-dd HH:mm:ss")}（北京时间 ${FESTIVAL_START.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm")} 至 ${FESTIVAL_END.setZone(SHANGHAI).toFormat("yyyy-MM-dd HH:mm:ss")}）`;
@@ -3551,6 +3571,7 @@ const festivalLogistics: Calculator = {
     const n = orderCount(slots);
     const multimodal = /多式联运|锦联/u.test(slots.text);
     const wuyou = /无忧/u.test(slots.text);
+    if (multimodal && wuyou) return bothLogisticsSeries(slots);
     if (!n || multimodal === wuyou) return needs("告诉我用的是无忧系列还是多式联运（锦联），以及发了几单，我帮你算一共减多少。", "Tell me whether you used the Wuyou (无忧) series or multimodal transport (锦联), and how many orders you shipped, and I'll work out the total discount.");
     const [per, pool, name] = multimodal
       ? [MULTIMODAL_DISCOUNT_CNY_PER_ORDER, MULTIMODAL_DISCOUNT_ORDERS, "多式联运系列（锦联）"]
@@ -3569,6 +3590,48 @@ const festivalLogistics: Calculator = {
     };
   },
 };
+
+/**
+ * "无忧物流专线发了十八单，锦联多式联运发了四单，一共能减多少", "12 orders by 无忧 line and 3 by 锦联":
+ * each series' orders are the count in its own clause; both series, their sum and which saves more.
+ */
+function bothLogisticsSeries(slots: Slots): Calculation {
+  const counts = slots.numbers.filter((n) => n.kind === "count" && /^(?:单|orders?)$/u.test(n.unit));
+  const clauseOf = (n: NumberSlot) => {
+    const head = slots.text.slice(0, n.index);
+    const from = Math.max(0, ...[...head.matchAll(/[，,；;。？?！!、]|\band\b|和|另外/gu)].map((m) => m.index + m[0].length));
+    const rest = slots.text.slice(n.index);
+    const to = rest.search(/[，,；;。？?！!、]|\band\b|和|另外/u);
+    return slots.text.slice(from, to < 0 ? undefined : n.index + to);
+  };
+  const series = counts.map((n) => {
+    const clause = clauseOf(n);
+    const [w, m] = [/无忧/u.test(clause), /多式联运|锦联/u.test(clause)];
+    return { n, series: w === m ? undefined : w ? ("wuyou" as const) : ("multimodal" as const) };
+  });
+  const wuyou = series.filter((x) => x.series === "wuyou");
+  const multi = series.filter((x) => x.series === "multimodal");
+  if (wuyou.length !== 1 || multi.length !== 1 || series.some((x) => x.series === undefined)) {
+    return needs("告诉我无忧系列和多式联运（锦联）各发了几单（例如「无忧12单，锦联3单」），我帮你算各减多少、一共减多少。", "Tell me how many orders went by each series (e.g. \"12 by Wuyou (无忧), 3 by multimodal (锦联)\") and I'll work out each discount and the total.");
+  }
+  const [w, m] = [wuyou[0]!.n.value, multi[0]!.n.value];
+  const [sw, sm] = [w * WUYOU_DISCOUNT_CNY_PER_ORDER, m * MULTIMODAL_DISCOUNT_CNY_PER_ORDER];
+  const gap = Math.abs(sw - sm);
+  const moreZh = sw === sm ? "两边减得一样多" : `${sw > sm ? "无忧" : "锦联"}多减 ${formatNumber(gap)} 元`;
+  const moreEn = sw === sm ? "both save the same" : `${sw > sm ? "Wuyou (无忧)" : "multimodal (锦联)"} saves RMB ${formatNumber(gap)} more`;
+  return {
+    kind: "computed",
+    result: `一共减 ${formatNumber(sw + sm)} 元人民币：无忧系列 ${w} 单减 ${formatNumber(sw)} 元，多式联运（锦联）${m} 单减 ${formatNumber(sm)} 元；${moreZh}（名额有限，先到先得）`,
+    arithmetic: `${w} × ${WUYOU_DISCOUNT_CNY_PER_ORDER} 元 + ${m} × ${MULTIMODAL_DISCOUNT_CNY_PER_ORDER} 元 = ${formatNumber(sw)} + ${formatNumber(sm)} = ${formatNumber(sw + sm)} 元`,
+    rule: `无忧系列每单减 ${WUYOU_DISCOUNT_CNY_PER_ORDER} 元（共 ${formatNumber(WUYOU_DISCOUNT_ORDERS)} 单）；多式联运系列锦联每单减 ${MULTIMODAL_DISCOUNT_CNY_PER_ORDER} 元（共 ${formatNumber(MULTIMODAL_DISCOUNT_ORDERS)} 单）`,
+    en: {
+      result: `RMB ${formatNumber(sw + sm)} off in all: ${w} Wuyou (无忧) orders save RMB ${formatNumber(sw)}, ${m} multimodal (锦联) orders save RMB ${formatNumber(sm)}; ${moreEn} (places are limited, first come first served)`,
+      arithmetic: `${w} × RMB ${WUYOU_DISCOUNT_CNY_PER_ORDER} + ${m} × RMB ${MULTIMODAL_DISCOUNT_CNY_PER_ORDER} = RMB ${formatNumber(sw)} + RMB ${formatNumber(sm)} = RMB ${formatNumber(sw + sm)}`,
+      rule: `Wuyou lines: RMB ${WUYOU_DISCOUNT_CNY_PER_ORDER} off an order (${formatNumber(WUYOU_DISCOUNT_ORDERS)} orders in all); multimodal lines: RMB ${MULTIMODAL_DISCOUNT_CNY_PER_ORDER} off an order (${formatNumber(MULTIMODAL_DISCOUNT_ORDERS)} orders in all)`,
+    },
+    source: `${FESTIVAL_OFFERS_SOURCE} · 商家侧营销玩法（无忧系列/多式联运系列减免）`,
+  };
+}
 
 // ---------------------------------------------------------------- premium trading zone
 
@@ -3775,7 +3838,9 @@ const taClosureEnd: Calculator = {
   cue: /^(?=[\s\S]*(?:关闭|关了|被关|关信保|停用|closed|closure|suspend))(?=[\s\S]*(?:信保|信用保障|trade assurance|\bta\b))(?=[\s\S]*(?:恢复|过了|结束|解除|到期|届满|重新|还能|能不能|什么时候|哪天|满|reopen|restor|back|over|end|yet|when|again|which (?:date|day)|resume))/u,
   run(slots, now) {
     const near = (d: DateSlot) => slots.text.slice(Math.max(0, d.index - 12), d.index + d.raw.length + 10);
-    const closed = slots.dates.find((d) => /罚|关|判|停|closed|suspend|penal/u.test(near(d))) ?? (slots.dates.length === 1 ? slots.dates[0] : undefined);
+    // "TA service closed starting September 8": the closure's word a few words before its day.
+    const closedFrom = (d: DateSlot) => /(?:closed|suspended|关闭|被关)\s*(?:starting|from|since|on|as of|自|从)?\s*(?:on\s*)?$/u.test(slots.text.slice(Math.max(0, d.index - 24), d.index));
+    const closed = slots.dates.find((d) => /罚|关|判|停|closed|suspend|penal/u.test(near(d))) ?? slots.dates.find(closedFrom) ?? (slots.dates.length === 1 ? slots.dates[0] : undefined);
     if (!closed) return needs("告诉我信保服务资格是哪天被关闭的（例如「9月1日被关」），我帮你算90天关闭期到哪天结束。", "Tell me the day Trade Assurance was closed (e.g. \"closed on September 1\") and I'll work out when the 90-day closure is over.");
     const start = closed.instant.setZone(SHANGHAI).startOf("day");
     const reopen = taClosureEnds(closed.instant);
@@ -3789,7 +3854,7 @@ const taClosureEnd: Calculator = {
     const askedZh = askedDay ? `${later ? later.raw : "今天"}（${askedDay.toFormat("yyyy-MM-dd")}）` : "";
     const askedEn = askedDay ? (later ? dayEn(askedDay) : `today (${askedDay.toFormat("yyyy-MM-dd")})`) : "";
     const verdictZh = askedDay ? (past ? `${askedZh}已过关闭期，信保服务资格已恢复；` : `${askedZh}还在关闭期内，还差 ${daysLeft} 天恢复；`) : "";
-    const verdictEn = askedDay ? (past ? `Yes, by ${askedEn} the closure is over and Trade Assurance is back; ` : `No, on ${askedEn} the closure is still on, ${daysLeft} more days to go; `) : "";
+    const verdictEn = askedDay ? (past ? `Yes, by ${askedEn} the closure is over and Trade Assurance is back; ` : `No, on ${askedEn} the closure is still on, ${daysLeft} more ${daysLeft === 1 ? "day" : "days"} to go; `) : "";
     const sinceZh = askedDay ? `；${askedDay.toFormat("yyyy-MM-dd")} 距关闭日 ${since} 天` : "";
     const sinceEn = askedDay ? `; ${askedDay.toFormat("yyyy-MM-dd")} is ${since} days after the closure began` : "";
     // "当时扣了3分还被关了信保": the points of the same penalty do not move the closure.

@@ -57,6 +57,11 @@ export interface DateSlot {
   readonly raw: string;
   readonly before: string;
   readonly index: number;
+  /**
+   * The index of the date this one is offered instead of ("at 2:45pm, maybe later at 3:05pm",
+   * "And at 8:10am?"): the same event at another moment, not a second event.
+   */
+  readonly insteadOf?: number;
 }
 
 /** Everything the extractor found. Absent means not written, never a default. */
@@ -282,6 +287,8 @@ interface RawDate {
   readonly length: number;
   /** The date written earlier whose day this one repeats ("the same day", "and at 8:10am?"): its zone holds unless another is named. */
   readonly leansOn?: RawDate;
+  /** Offered instead of the moment it leans on ("and at 8:10am?"), not another event of that day. */
+  readonly instead?: boolean;
 }
 
 /** A time of day written alone: `8:10am`, `下午3点`, `23:30`, `11点半`. */
@@ -291,7 +298,7 @@ const BARE_TIME = "(?:(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚)\\
  * offered instead of another, with no day of its own, is another moment of the day before it.
  */
 const OTHER_MOMENT = new RegExp(
-  `(?:\\b(?:and|or|what about|how about|what if|if)\\s+(?:it'?s\\s+|at\\s+)?|还是|或者|如果是?|要是|换成|改成|改到|推到)\\s*(?=${BARE_TIME})|(?<=[，,。？?！!；;\\s])(?=${BARE_TIME}\\s*(?:的话)?\\s*呢)`,
+  `(?:\\b(?:and|or|what about|how about|what if|if|later|earlier|maybe)\\s+(?:it'?s\\s+|at\\s+)?|还是|或者|如果是?|要是|换成|改成|改到|推到)\\s*(?=${BARE_TIME})|(?<=[，,。？?！!；;\\s])(?=${BARE_TIME}\\s*(?:的话)?\\s*呢)`,
   "gu",
 );
 
@@ -300,9 +307,9 @@ const MONTH_WORD = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june
 
 function findRawDates(text: string): RawDate[] {
   const found: RawDate[] = [];
-  const push = (y: number | null, mo: number, d: number, index: number, length: number, leansOn?: RawDate) => {
+  const push = (y: number | null, mo: number, d: number, index: number, length: number, leansOn?: RawDate, instead = false) => {
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && !found.some((f) => index < f.index + Math.max(f.length, 1) && f.index < index + Math.max(length, 1))) {
-      found.push({ y, mo, d, index, length, ...(leansOn ? { leansOn } : {}) });
+      found.push({ y, mo, d, index, length, ...(leansOn ? { leansOn } : {}), ...(instead ? { instead } : {}) });
     }
   };
   for (const m of text.matchAll(/(?:(20\d{2})\s*[年\-/.]\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/gu)) {
@@ -336,7 +343,7 @@ function findRawDates(text: string): RawDate[] {
   for (const m of text.matchAll(OTHER_MOMENT)) {
     const at = m.index + m[0].length;
     const earlier = dateBefore(at);
-    if (earlier) push(earlier.y, earlier.mo, earlier.d, at, 0, earlier.leansOn ?? earlier);
+    if (earlier) push(earlier.y, earlier.mo, earlier.d, at, 0, earlier.leansOn ?? earlier, true);
   }
   return found.sort((a, b) => a.index - b.index);
 }
@@ -408,6 +415,7 @@ function extractDates(text: string, asked: DateTime): { dates: DateSlot[]; spans
       raw: text.slice(r.index, end),
       before: text.slice(Math.max(0, r.index - 12), r.index),
       index: r.index,
+      ...(r.instead && r.leansOn ? { insteadOf: r.leansOn.index } : {}),
     });
     spans.push([r.index, end]);
   }

@@ -194,6 +194,8 @@ table("ta-closure-end", [
   ["第4次拒用信保被关了信保，9月1号开始关的，10月15号能恢复用信保吗", "还在关闭期内，还差 46 天", "2021-11-30"],
   ["信保9月1日被关闭，11月30日能恢复吗", "已过关闭期"],
   ["信保9月1日被关闭，11月29日能恢复吗", "还差 1 天"],
+  // the closure's day named a few words after its word; a later day told as today
+  ["4th time refusing TA, TA service closed starting September 8. We have a US$8,000 order waiting. Today is December 6, can we use TA today?", "还在关闭期内，还差 1 天恢复", "2021-12-07（12月7日，周二） 恢复"],
 ]);
 
 table("penalty-off-platform", [
@@ -307,6 +309,8 @@ table("factory-removal-appeal", [["2021年9月3日收到清退邮件，最晚哪
 table("fee-waiver-agency", [
   ["一达通代理出口累计1.8万美金了，还差多少能免基础服务费", `还差 ${(AGENCY_EXPORT_WAIVER_MIN_USD - 18000).toLocaleString("en-US")} 美元`],
   ["一达通累计2万美元", "已达标", "次单起基础服务费全免"],
+  // two merchants, one route each, the same total: how many merchants is no figure to place
+  ["两个客户的服务费减免：客户甲走自营出口，客户乙走一达通代理出口，两家累计实收都是22000美元。哪家下一单能免？", "自营出口/市场采购出口还差 18,000 美元", "一达通代理出口累计实收 22,000 美元 ≥ 20,000 美元，已达标"],
 ]);
 
 table("fee-waiver-self", [
@@ -431,11 +435,15 @@ table("guarantee-exit", [
 
 table("guarantee-first-compensation", [
   // "第一笔逾期赔付…平台还包吗" asks the same; the order's compensation shown before and after the cap
-  ["第一笔逾期赔付，订单1500美金9月20号付的，买家北京时间10月1日下午4点才发起claim，平台还包吗？不包的话我们赔多少", "不能享受平台首单包赔", "1,500 美元 × 10% = 150 美元，封顶 100 美元 → 100 美元，由你承担"],
+  ["第一笔逾期赔付，订单1500美金9月20号付的，买家北京时间10月1日下午4点才发起claim，平台还包吗？不包的话我们赔多少", "平台首单包赔不适用", "这笔最多赔 100 美元（1,500 美元 × 10% = 150 美元，封顶 100 美元），由你承担"],
   // payment and claim both count, and with the order amount the claim's size and who bears it
-  ["第一笔逾期赔付：订单600美金，美西9月10日支付，9月20日买家申请赔偿，这笔要我出钱吗", "可以享受平台首单包赔", "600 美元 × 10% = 60 美元，由平台承担", "另给出的 9月10日（在截止之前）"],
-  ["买家北京时间10月1日上午11点发起赔付，平台首单包赔还算吗", "可以享受平台首单包赔", "2021-09-30 20:00"],
-  ["美西时间10月1日00:30发起的赔付，首单包赔还能用吗", "不能享受平台首单包赔"],
+  ["第一笔逾期赔付：订单600美金，美西9月10日支付，9月20日买家申请赔偿，这笔要我出钱吗", "平台首单包赔适用", "这笔最多赔 60 美元（600 美元 × 10% = 60 美元），由平台承担", "另给出的 9月10日（在截止之前）"],
+  ["买家北京时间10月1日上午11点发起赔付，平台首单包赔还算吗", "平台首单包赔适用", "2021-09-30 20:00"],
+  ["美西时间10月1日00:30发起的赔付，首单包赔还能用吗", "平台首单包赔不适用"],
+  // two moments offered for the claim: each checked, the payment beside both
+  ["First compensation since joining: a US$2,400 order paid on Sept 20; the buyer files the claim on Oct 1 at 2:45pm Beijing time, maybe later at 3:05pm. Does the platform pay?", "平台首单包赔适用：", "2021-09-30 23:45", "平台首单包赔不适用：", "2021-10-01 00:05"],
+  // an order dispatched on time brings no claim: set aside, named as not used
+  ["信保单3600美金晚发了，客户申请了赔偿。另外一单800美金的是按时发的。这是第一笔赔付，9月10号客户申请的，首单包赔能用上吗", "平台首单包赔适用", "这笔最多赔 100 美元"],
 ]);
 
 table("penalty-refuse-ta", [["第4次拒用信保，9月1日被罚，信保资格关90天，哪天恢复", "2021-11-30", "2021-11-29"]]);
@@ -603,7 +611,14 @@ table("festival-arrival-guarantee", [["到货保障的订单500美元逾期到�
 table("festival-logistics", [
   ["锦联多式联运发了5单，一共减多少", "共减 500 元人民币"],
   ["无忧系列发了10单减多少", "共减 300 元人民币"],
+  // both series: each count in its own clause, the sum and which saves more
+  ["采购节期间客户走无忧物流专线发了十八单，锦联多式联运发了四单，一共能减多少人民币？", "一共减 940 元人民币：无忧系列 18 单减 540 元，多式联运（锦联）4 单减 400 元；无忧多减 140 元"],
+  ["12 orders by 无忧 line and 3 orders by 锦联 multimodal, total saving? which one saves more", "一共减 660 元人民币", "无忧多减 60 元"],
 ]);
+it("one count of orders for both logistics series is no split: the reply asks for each", () => {
+  const r = run("festival-logistics", "无忧和锦联一共发了20单，能减多少");
+  expect(r.kind === "needs" && r.ask).toContain("各发了几单");
+});
 
 it("the festival's arrival guarantee (10%, no cap) is not taken for the upgrade service's capped compensation", () => {
   const text = extractSlots("到货保障的订单500美元逾期到货，赔多少", ASKED).text;
@@ -822,6 +837,8 @@ table("zone-product-score", [
   ["我们是工厂，金品，出口年限5年，商品成长分80，能进优质贸易专区吗", "80 ≥ 75", "商家入围门槛未满足", "工厂"],
 ]);
 table("festival-window", [["家具行业，9月18日到账一笔5000美金，算哪周", "（5,000 美元）计入第 4 周榜单"]]);
+// one amount received on each of two days: each day's week, here none (between week 1's window and week 2's)
+table("festival-window", [["做美妆的客户，美西时间8月30日和8月31日各收了2000美金，算进哪一周的榜单GMV？", "8月30日 的实收GMV（2,000 美元）不计入任何一周的榜单", "8月31日 的实收GMV（2,000 美元）不计入任何一周的榜单"]]);
 table("appeal-deadline", [["8月26日下午4点被判了拒用信保，扣了3分，最晚什么时候申诉", "2021-09-02 16:00", "扣 3 分的处罚"]]);
 
 /**
@@ -958,6 +975,8 @@ table("festival-rank", [
   // a place in the top-level industry is a place on the site-wide list only
   ["一级行业第10名，热卖榜能上吗", "能上全网热卖榜：第10名在每个一级行业前 10 内", /^(?!.*类目热卖榜)/u],
   ["热卖榜排第15名能上吗", "全网热卖榜：上不了，第15名不在每个一级行业前 10 内", "类目热卖榜：能上，第15名在每个二级类目前 20 内"],
+  // L1 is the top-level industry, L2 the second-level category
+  ["客户L1行业排第11、L2类目排第20，全网榜和类目榜能上哪个？", "全网热卖榜：上不了，第11名", "类目热卖榜：能上，第20名"],
 ]);
 
 table("brand-registration", [
