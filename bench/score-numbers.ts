@@ -29,7 +29,7 @@ import type { Reply } from "../bot/pipeline/types.js";
 const ASKED_AT = new Date("2021-08-26T12:00:00+08:00");
 const DEFAULT_FILE = "test/fixtures/numbers/questions.jsonl";
 /** The sets split with `--part` (test/fixtures/<set>/): their whole files hold the locked part. */
-const SPLIT_SETS = ["numbers-2", "numbers-3", "numbers-4", "numbers-5", "numbers-6", "numbers-7", "numbers-8", "numbers-9", "numbers-10", "numbers-11", "numbers-12", "numbers-13", "numbers-14", "numbers-15"];
+const SPLIT_SETS = ["numbers-2", "numbers-3", "numbers-4", "numbers-5", "numbers-6", "numbers-7", "numbers-8", "numbers-9", "numbers-10", "numbers-11", "numbers-12", "numbers-13", "numbers-14", "numbers-15", "numbers-16"];
 
 /** The seed of the one `--part` split; changing it would unlock the locked part. */
 const SPLIT_SEED = 20261201;
