@@ -523,7 +523,7 @@ const TIER_SOURCE = "RFQ商家服务分升级计划 · 服务分新分层及配�
 /** "金品加10分", "Gold adds only 10": the bonus a merchant believes Gold gives. */
 const GOLD_BONUS_CLAIM = /(?:金品|gold(?: supplier)?|verified(?: supplier)?)[^，,。.;；\d]{0,8}(?:只|只多|多|额外)?(?:加|\+|adds?(?: only)?|bonus(?: is| of)?|gives?(?: only)?)\s*\+?\s*$/u;
 /** "要是买了金品", "if we buy Gold": a merchant not Gold yet asks about the tier with it. */
-const GOLD_IF_BOUGHT = /(?:要是|如果|假如|若是?|等)[^，,。？?]{0,6}(?:买|开通|开|升级|加入|续)(?:了|成|到)?(?:金品|gold)|\bif (?:we|i) (?:buy|bought|get|got|upgrade to|join|joined|become)(?: an?| the)? (?:gold|verified)/u;
+const GOLD_IF_BOUGHT = /(?:要是|如果|假如|若是?|等)[^，,。？?]{0,6}(?:买|开通|开|升级|加入|续)(?:了|成|到)?(?:金品|gold)|\bif (?:we|i) (?:buy|bought|get|got|upgrade to|join|joined|become)(?: an?| the)? (?:gold|verified)|\bif\b[^,.?;]{0,60}?\b(?:buys|bought|gets|upgrades to|joins|becomes|goes)(?: an?| the)? (?:gold|verified)/u;
 
 /** "那就是75分", "that makes it 75": the merchant's own sum, made with the bonus believed. */
 const CLAIMED_SUM = /(?:那就是|那就|就是|就成了|变成|成了|算下来|=|makes? it|would be|that'?s)\s*$/u;
@@ -1048,18 +1048,19 @@ const guaranteeCompensation: Calculator = {
     const story = [...storyDays.map((n) => n.raw.trim()), ...storyDates];
     const onTimeLine = onTimeNote(onTime);
     const storyLine = unusedLine(story, "赔付金额（按订单金额计，与天数、日期无关）", "the amount (it goes by the order amount, not by days or dates)");
+    const belief = compensationBelief(slots, amount, c.compensationUsd);
     return {
       kind: "computed",
-      result: unclaimed
+      result: belief.zh + (unclaimed
         ? `现在不用赔：只有买家针对该订单申请赔偿时才赔；若买家申请，最多赔 ${formatUsd(c.compensationUsd)}${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放`
-        : `买家最多可获 ${formatUsd(c.compensationUsd)} 赔偿${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放，买家 ${c.couponValidDays} 天内使用，平台再向商家追缴`,
+        : `买家最多可获 ${formatUsd(c.compensationUsd)} 赔偿${c.capped ? "（已封顶）" : ""}，以无门槛优惠券形式发放，买家 ${c.couponValidDays} 天内使用，平台再向商家追缴`),
       arithmetic: `${formatUsd(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${raw}${c.capped ? `，超过上限按 ${formatUsd(c.capUsd)} 计` : `，未超过上限 ${formatUsd(COMPENSATION_CAP_USD)}`}${lateZh}${onTimeLine.zh}${storyLine.zh}`,
       rule: `逾期发货且买家发起赔偿申请时，按信保订单金额的 ${formatPercent(COMPENSATION_RATE)} 赔偿，上限 ${formatUsd(COMPENSATION_CAP_USD)}`,
       source: "信用保障「保障升级服务」上线 · 常见问题 Q2",
       en: {
-        result: unclaimed
+        result: belief.en + (unclaimed
           ? `Nothing to pay for now: compensation is owed only when the buyer claims it for that order; if the buyer does, at most ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""} as a no-threshold coupon`
-          : `The buyer gets at most ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""} as a no-threshold coupon, to use within ${c.couponValidDays} days; the platform then recovers it from you`,
+          : `The buyer gets at most ${usdEn(c.compensationUsd)}${c.capped ? " (capped)" : ""} as a no-threshold coupon, to use within ${c.couponValidDays} days; the platform then recovers it from you`),
         arithmetic: `${usdEn(c.orderAmountUsd)} × ${formatPercent(c.rate)} = ${rawEn}${c.capped ? `, above the cap, so ${usdEn(c.capUsd)}` : `, within the ${usdEn(COMPENSATION_CAP_USD)} cap`}${lateEn}${onTimeLine.en}${storyLine.en}`,
         rule: `When you dispatch late and the buyer claims, the compensation is ${formatPercent(COMPENSATION_RATE)} of the Trade Assurance order, at most ${usdEn(COMPENSATION_CAP_USD)}`,
       },
@@ -1067,12 +1068,34 @@ const guaranteeCompensation: Calculator = {
   },
 };
 
+/**
+ * "按订单金额20%吧？…要赔600？": the rate and the sum the merchant believes, confirmed or corrected
+ * first; empty when the question states neither.
+ */
+function compensationBelief(slots: Slots, order: NumberSlot, owed: number): { zh: string; en: string } {
+  const rate = slots.numbers.find((n) => n.kind === "percent");
+  const sum = slots.numbers.find((n) => n !== order && (n.kind === "plain" || n.kind === "amount") && n.currency !== "CNY" && /(?:赔|补偿|就是|等于|=)\s*(?:了|给|付)?\s*(?:us\s?\$|\$)?$/u.test(n.before));
+  if (!rate && !sum) return { zh: "", en: "" };
+  const rateRight = rate ? Math.abs(rate.value - COMPENSATION_RATE) < 1e-9 : true;
+  const sumRight = sum ? Math.abs(sum.value - owed) < 0.005 : true;
+  const right = rateRight && sumRight;
+  const zh = [
+    rate ? (rateRight ? `是按订单金额的 ${formatPercent(COMPENSATION_RATE)}` : `按订单金额的 ${formatPercent(COMPENSATION_RATE)}（不是 ${formatPercent(rate.value)}）`) : "",
+    sum && !sumRight ? `${rate ? "所以" : ""}不是 ${formatUsd(sum.value)}` : "",
+  ].filter(Boolean);
+  const en = [
+    rate ? (rateRight ? `it is ${formatPercent(COMPENSATION_RATE)} of the order` : `it is ${formatPercent(COMPENSATION_RATE)} of the order (not ${formatPercent(rate.value)})`) : "",
+    sum && !sumRight ? `${rate ? "so " : ""}not ${usdEn(sum.value)}` : "",
+  ].filter(Boolean);
+  return { zh: `${right ? "对" : "不对"}，${zh.join("，")}${zh.length ? "：" : ""}`, en: `${right ? "Right" : "Not quite"}: ${en.join(", ")}${en.length ? ". " : ""}` };
+}
+
 function firstDate(slots: Slots, near?: RegExp) {
   return (near ? slots.dates.find((d) => near.test(d.before) || near.test(slots.text.slice(d.index + d.raw.length, d.index + d.raw.length + 8))) : undefined) ?? slots.dates[0];
 }
 
 // "加的", "加了", "开了" are how a chat says it joined ("8月18号加的保障升级"); "再加" is a rejoin, read by its own cue.
-const JOIN_WORDS = /加入|开通|入驻|参加|(?<![再重新从])加(?:的|了|上)|开了|join|sign(?:ed)? up|enrol/u;
+const JOIN_WORDS = /加入|开通|入驻|参加|(?<![再重新从])加(?:的|了|上)|开了|开的|join|sign(?:ed)? up|enrol/u;
 const EXIT_WORDS = /退出|退了|退掉|exit|left|leave|quit/u;
 
 /** Whether a date is when the merchant joined or left the service, by the nearest such word. */
@@ -1256,7 +1279,10 @@ const guaranteeRejoin: Calculator = {
 };
 
 /** "没加入保障升级", "還沒開通", "we haven't joined the guarantee": not in the service. */
-const NOT_JOINED = /(?:没|未|还没|没有|沒|還沒|沒有)(?:有)?(?:加入|开通|參加|参加|加進|加进|開通)|(?:haven't|have not|not yet|didn't|did not|never) (?:joined|signed up|enrolled)|not (?:a )?member/u;
+const NOT_JOINED = /(?:没|未|还没|没有|沒|還沒|沒有)(?:有)?(?:加入|开通|參加|参加|加進|加进|開通|join|入)|(?:haven't|have not|hasn't|has not|not yet|didn't|did not|never) (?:joined|signed up|enrolled)|not (?:a )?member|not (?:yet )?in the (?:guarantee )?upgrade/u;
+
+/** The merchant said to be in the guarantee upgrade service already. */
+const IN_SERVICE = /(?:已经?|早就|都)(?:加入|加了|开通|开了)(?:了)?保障升级|(?:在|加了)保障升级服务里|\b(?:is|are|we'?re|they'?re) (?:already )?in the (?:guarantee )?upgrade service|\b(?:has|have) (?:already )?joined the (?:guarantee )?upgrade/u;
 
 const guaranteeFastStar: Calculator = {
   needs: ["rtsProducts"],
@@ -1271,7 +1297,7 @@ const guaranteeFastStar: Calculator = {
     const small =
       products.find((n) => /小单|快定|定制|small|quick/u.test(n.lead)) ??
       products.find((n) => /小单|快定|定制|small|quick/u.test(n.before.slice(-8) + n.after.slice(0, 20)) && !/7天|7 days|七天/u.test(n.after.slice(0, 12)));
-    const seven = products.find((n) => n !== small && (/7天|七天|rts|发货|7 days|ship/u.test(n.before + n.after.slice(0, 16)) || !small));
+    const seven = products.find((n) => n !== small && (/7天|七天|rts|发货|7 days|ship|dispatch/u.test(n.before + n.raw + n.after.slice(0, 24)) || !small));
     if (!small && !seven) return needs("告诉我支持7天及以内发货的RTS商品数，或支持小单快定的RTS商品数，我帮你算能否开启快速交易星等级。", "Tell me how many RTS products ship within 7 days, or how many support small fast orders (小单快定), and I'll work out whether you can unlock the fast-trading star level.");
     const g = checkGuarantee(
       partialMerchant({
@@ -1290,6 +1316,8 @@ const guaranteeFastStar: Calculator = {
     const notJoined = NOT_JOINED.test(slots.text);
     // "8月20号已经加入了保障升级服务": a join before today meets the other condition.
     const joined = notJoined ? undefined : slots.dates.find((d) => d.instant <= now && /加入|加的|开通|开了|参加|joined|signed up/u.test(slots.text.slice(d.index, d.index + d.raw.length + 16)));
+    // "Merchant is in the upgrade service", "已经加了保障升级": joined, without a date.
+    const inService = !notJoined && (joined !== undefined || IN_SERVICE.test(slots.text));
     const joinedZh = joined ? `；${joined.instant.setZone(SHANGHAI).toFormat("M月d日")}已加入保障升级服务 ✓` : "";
     const joinedEn = joined ? `; joined the Guarantee Upgrade service on ${joined.instant.setZone(SHANGHAI).setLocale("en").toFormat("MMMM d")} ✓` : "";
     return {
@@ -1297,7 +1325,7 @@ const guaranteeFastStar: Calculator = {
       result: notJoined
         ? `不能：快速交易星等级要先加入保障升级服务${met ? "（商品数已满足，加入后即可开启）" : "，商品数也还不够"}`
         : met
-          ? joined
+          ? inService
             ? "能开启快速交易星等级：已加入保障升级服务，商品数也满足"
             : "满足快速交易星等级的开启条件（需已加入保障升级服务）"
           : "不能开启快速交易星等级：暂不满足开启条件",
@@ -1307,7 +1335,7 @@ const guaranteeFastStar: Calculator = {
         result: notJoined
           ? `No: the fast-trading star (快速交易星等级) needs the Guarantee Upgrade service joined first${met ? " (the products already qualify: once you join, it opens)" : ", and the products are not enough yet either"}`
           : met
-            ? joined
+            ? inService
               ? "Yes, you can open the fast-trading star (快速交易星等级): you have joined the Guarantee Upgrade service and the products qualify"
               : "Yes, you meet the conditions for the fast-trading star (快速交易星等级), once you have joined the Guarantee Upgrade service"
             : "No, not yet: the fast-trading star (快速交易星等级) conditions are not met",
@@ -1664,7 +1692,9 @@ const appealDeadline: Calculator = {
     const days = APPEAL_WINDOW_HOURS / 24;
     // "8月23日被罚，8月29日还能申诉吗": the window asked at that moment (end of that day without a time);
     // a date before the penalty (a rule's start, "8月1日起的新规") is not the question.
-    const asked = slots.dates.find((x) => x !== d && x.instant > d.instant);
+    // "is it still open now?", "现在还能申诉吗": without a later day, the moment asked is now.
+    const askedNow = ASKS_TODAY.test(slots.text) && now > d.instant ? { instant: now.setZone(SHANGHAI), time: now.setZone(SHANGHAI).toFormat("HH:mm") } : undefined;
+    const asked = slots.dates.find((x) => x !== d && x.instant > d.instant) ?? askedNow;
     const at = asked ? (asked.time ? asked.instant : asked.instant.endOf("day")) : undefined;
     const onDay = at ? checkAppeals(partialMerchant({ penalties: [penalty] }), at) : undefined;
     const askedWindow = onDay?.ok ? onDay.penalties[0]!.appeal : undefined;
@@ -1672,22 +1702,26 @@ const appealDeadline: Calculator = {
     const left = asked?.time && askedWindow?.kind === "7-days" && askedWindow.open ? timeLeft(appeal.deadline.diff(asked.instant, ["days", "hours", "minutes"])) : undefined;
     // "现在26号9点55了还能申诉吗": past the deadline at a time, by how much.
     const late = asked?.time && askedWindow?.kind === "7-days" && !askedWindow.open ? timeLeft(asked.instant.diff(appeal.deadline, ["days", "hours", "minutes"])) : undefined;
+    const stamp = asked ? `${asked.instant.toFormat("M月d日")}${asked.time ? ` ${asked.time}` : ""}` : "";
+    const stampEn = asked ? `${asked.instant.setLocale("en").toFormat("MMMM d")}${asked.time ? ` ${asked.time}` : ""}` : "";
+    const whenZh = asked === askedNow ? `现在（${stamp}）` : stamp;
+    const whenEn = asked === askedNow ? `now (${stampEn} Beijing time)` : `on ${stampEn}`;
     const verdict =
       asked && askedWindow?.kind === "7-days"
         ? askedWindow.open
-          ? `来得及，${asked.instant.toFormat("M月d日")}${asked.time ? ` ${asked.time}` : ""}还可以申诉${left ? `（还剩 ${left.zh}）` : ""}；`
+          ? `来得及，${whenZh}还可以申诉${left ? `（还剩 ${left.zh}）` : ""}；`
           : asked.time === null && asked.instant.toISODate() === appeal.deadline.setZone(SHANGHAI).toISODate()
             ? `${asked.instant.toFormat("M月d日")}当天 ${appeal.deadline.setZone(SHANGHAI).toFormat("HH:mm")} 前还可以申诉；`
-            : `来不及，${asked.instant.toFormat("M月d日")}${asked.time ? ` ${asked.time}` : ""}已不能申诉${late ? `（已过截止 ${late.zh}）` : ""}；`
+            : `来不及，${whenZh}已不能申诉${late ? `（已过截止 ${late.zh}）` : ""}；`
         : "";
     const noTime = d.time === null ? `（没说具体几点，按当天 00:00 算；实际截止是处罚执行时刻往后 ${days}×24 小时）` : "";
     const verdictEn =
       asked && askedWindow?.kind === "7-days"
         ? askedWindow.open
-          ? `Yes, on ${asked.instant.setLocale("en").toFormat("MMMM d")}${asked.time ? ` ${asked.time}` : ""} you can still appeal${left ? ` (${left.en} left)` : ""}; `
+          ? `Yes, ${whenEn} you can still appeal${left ? ` (${left.en} left)` : ""}; `
           : asked.time === null && asked.instant.toISODate() === appeal.deadline.setZone(SHANGHAI).toISODate()
             ? `On ${asked.instant.setLocale("en").toFormat("MMMM d")} you can still appeal before ${appeal.deadline.setZone(SHANGHAI).toFormat("HH:mm")}; `
-            : `No, on ${asked.instant.setLocale("en").toFormat("MMMM d")}${asked.time ? ` ${asked.time}` : ""} the appeal window has closed${late ? ` (${late.en} past the deadline)` : ""}; `
+            : `No, ${whenEn} the appeal window has closed${late ? ` (${late.en} past the deadline)` : ""}; `
         : "";
     const noTimeEn = d.time === null ? ` (no time given, so 00:00 that day; the real deadline is ${days}×24 hours after the penalty was executed)` : "";
     const inZoneEn = d.zoneNamed && d.zone !== SHANGHAI ? `, that is ${appeal.deadline.setZone(d.zone).toFormat("yyyy-MM-dd HH:mm")} ${zoneNameEn(d.zone)}` : "";
@@ -1774,6 +1808,8 @@ const OP_WORDS: Readonly<Record<">" | "<" | ">=" | "<=", { zh: string; en: strin
 };
 
 /** "热度榜门槛是40个询盘", "the threshold is 40": the rule's figure restated, not the merchant's. */
+/** "满四十个有效询盘就能上": the threshold as the merchant believes it, not a count of their own. */
+const believedThreshold = (n: NumberSlot) => /(?:满|够|达到|到了?)\s*$/u.test(n.lead) && /^\s*(?:个|条|家)?[^，,。；;\d]{0,8}?(?:就|才)(?:能|可以|行|算)/u.test(n.after);
 const RESTATED_THRESHOLD = /(?:门槛|要求|标准|threshold|cut-?off|minimum)\s*(?:是|为|就是|要|需|is|of)?\s*(?:大于|超过|至少|不少于|more than|above|at least)?\s*$/u;
 
 /** Words saying orders went out late ("晚发了", "延误", "没按时", "shipped late"). */
@@ -1782,12 +1818,12 @@ const LATE_ORDERS = /晚|迟|延误|延迟|逾期|超时|没按时|没及时|lat
 function factoryList(slots: Slots, list: FactoryListName): FactoryListResult | NeedsFigure {
   // The company's own figures ("店铺有230个产品", "unit price 0.3 USD") are no list's metric, nor is the threshold restated.
   const inquiryCounts =
-    list === "heat" ? slots.numbers.filter((n) => (n.kind === "plain" || (n.kind === "count" && /^(?:个|条|家)$/u.test(n.unit))) && !isCompanyFact(n) && !needsNoPlace(n) && !RESTATED_THRESHOLD.test(n.lead)) : [];
+    list === "heat" ? slots.numbers.filter((n) => (n.kind === "plain" || (n.kind === "count" && /^(?:个|条|家)$/u.test(n.unit))) && !isCompanyFact(n) && !needsNoPlace(n) && !RESTATED_THRESHOLD.test(n.lead) && !believedThreshold(n)) : [];
   // Effective inquiries exclude the risk-controlled ones (排除风控): "55个，其中16个被风控排除" → 39.
   const excluded = inquiryCounts.filter((n) => /排除|风控|无效|不算|剔除|excluded|filtered/u.test((n.after.split(/\d/u)[0] ?? "").slice(0, 10)));
   const totals = inquiryCounts.filter((n) => !excluded.includes(n));
   if (list === "heat" && (totals.length > 1 || excluded.length > 1)) return needs("告诉我近90天的有效询盘数（已排除风控的那个数），我帮你算能否上热度榜。", "Tell me your effective inquiries in the last 90 days (the one number, after risk-control exclusions) and I'll work out whether you make the hot list.");
-  const total = list === "heat" ? numberNear(slots, ["count", "plain"], /询盘|inquir/u, 8, (n) => n.unit === "天" || excluded.includes(n) || RESTATED_THRESHOLD.test(n.lead)) : undefined;
+  const total = list === "heat" ? numberNear(slots, ["count", "plain"], /询盘|inquir/u, 8, (n) => n.unit === "天" || excluded.includes(n) || RESTATED_THRESHOLD.test(n.lead) || believedThreshold(n)) : undefined;
   // "38 effective inquiries", "询盘有38": the one count in a question about inquiries.
   const only = !total && totals.length === 1 && /询盘|inquir/u.test(slots.text) ? totals[0] : undefined;
   const inquiries =
@@ -2075,7 +2111,9 @@ const factoryRemovalAppeal: Calculator = {
   needs: ["removalEmailDate"],
   cue: /清退.{0,20}申诉|removed.{0,30}appeal/u,
   run(slots) {
-    const d = firstDate(slots, /清退|邮件|通知|email|removed/u);
+    // "8月27号（周五）收到找工厂的清退邮件，9月6号再发邮件申诉": the day it was received, then the day asked.
+    const received = slots.dates.find((x) => /^[^，,。；;]{0,16}?(?:收到|接到|received|got)/u.test(slots.text.slice(x.index + x.raw.length)));
+    const d = received ?? firstDate(slots, /清退|邮件|通知|email|removed/u);
     if (!d) return needs("告诉我收到清退通知邮件的日期（例如「9月3日收到清退邮件」），我帮你算申诉截止日。", "Tell me the date you received the removal notice e-mail (e.g. \"removal e-mail received on September 3\") and I'll work out the appeal deadline.");
     const r = findFactoryAppealDeadline(d.instant, []);
     // "8/30收到的，9/7还能发邮件申诉吗": a later day asked about is answered yes or no first.
@@ -2270,6 +2308,9 @@ function receivedSince(route: "self" | "agency", before: NumberSlot, order: Numb
   };
 }
 
+/** The next order's waiver asked as a yes/no ("下一单能免交易服务费吗", "can the next order be fee-free?"). */
+const NEXT_ORDER_WAIVED_ASKED = /(?:下一?单|次单|下笔)[^，,。？?]{0,8}(?:能不能|能否|可不可以|能|可以|会不会|会)[^，,。？?]{0,6}免|(?:下一?单|次单)[^，,。？?]{0,6}免不免|\b(?:can|will|is|does|do)\b[^?.]{0,30}next order[^?.]{0,30}(?:waiv|free)|next order[^?.]{0,20}(?:waived|fee-free|free)\?/u;
+
 function feeCalculator(route: "self" | "agency"): Calculator {
   const calc: Calculator = {
     needs: ["receivedUsd"],
@@ -2278,6 +2319,21 @@ function feeCalculator(route: "self" | "agency"): Calculator {
         ? /^(?=[\s\S]*(?:一达通|代理出口|one ?touch))(?=[\s\S]*(?:免|减免|服务费|waiv|fee|还差|差多少|达标|how much more))/u
         : /^(?=[\s\S]*(?:自营出口|市场采购|self.{0,12}export|market procurement))(?=[\s\S]*(?:免|减免|服务费|waiv|fee|还差|差多少|达标|how much more))/u,
     run(slots, now) {
+      // "一达通代理出口也是要满4万美金才免服务费吧？我们现在累计2万3": the threshold the merchant
+      // believes is confirmed or corrected first, and the rest is computed without it.
+      const believed = slots.numbers.find((n) => n.kind === "amount" && /(?:要满|满|达到|门槛(?:是|为)?)\s*$/u.test(n.lead) && /^[^，,。；;\d]{0,8}?(?:才|就)(?:能|可以)?(?:免|减免)/u.test(n.after));
+      if (believed) {
+        const rest = calc.run({ ...slots, numbers: slots.numbers.filter((n) => n !== believed) }, now);
+        const at = waiverAt(route, slots, 0, now);
+        if (rest.kind !== "computed" || !at) return rest;
+        const right = believed.value === at.w.thresholdUsd;
+        const routeZh = at.routeName;
+        return {
+          ...rest,
+          result: `${right ? "对" : `不是 ${formatUsd(believed.value)}`}：${routeZh}的门槛是累计实收 ${formatUsd(at.w.thresholdUsd)}；${rest.result}`,
+          en: { ...rest.en, result: `${right ? "Right" : `Not ${usdEn(believed.value)}`}: for ${at.routeEn} the threshold is ${usdEn(at.w.thresholdUsd)} received in total; ${rest.en.result}` },
+        };
+      }
       const usd = slots.numbers.filter((n) => n.kind === "amount" && n.currency !== "CNY");
       if ((usd.length > 1 || WHICH_ROUTE.test(slots.text)) && usd.length > 0 && AGENCY_WORDS.test(slots.text) && SELF_WORDS.test(slots.text)) {
         const both = bothRoutes(slots, usd, now);
@@ -2337,6 +2393,10 @@ function feeCalculator(route: "self" | "agency"): Calculator {
           : next
             ? `；下一单 ${formatUsd(next.value)} 起免`
             : "";
+      // "下一单能免吗", "is the next order waived?": asked of the next order, yes or no comes first.
+      const asksNext = !next && NEXT_ORDER_WAIVED_ASKED.test(slots.text);
+      const yesNoZh = asksNext ? (w.reached ? "能，" : "还不能，") : "";
+      const yesNoEn = asksNext ? (w.reached ? "Yes. " : "Not yet. ") : "";
       const nextLineEn =
         next && after !== undefined && !w.reached
           ? after >= w.thresholdUsd
@@ -2347,12 +2407,13 @@ function feeCalculator(route: "self" | "agency"): Calculator {
             : "";
       return {
         kind: "computed",
-        result: (w.reached ? `已达标：${routeName}累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}，次单起${fee}全免` : `还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`) + nextLine,
+        result: yesNoZh + (w.reached ? `已达标：${routeName}累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}，次单起${fee}全免` : `还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`) + nextLine,
         arithmetic: (w.reached ? `${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(w.receivedUsd)} = ${formatUsdGap(w.gapUsd)}`) + (next && after !== undefined ? `；${formatUsd(w.receivedUsd)} + ${formatUsd(next.value)} = ${formatUsd(after)}` : ""),
         rule: at.rule,
         source: FEE_WAIVER_SOURCE,
         en: {
           result:
+            yesNoEn +
             (w.reached
               ? `Reached: ${routeEn} received ${usdEn(w.receivedUsd)} ≥ ${usdEn(w.thresholdUsd)}, so the ${feeEn} is waived from the next order`
               : `${usdEn(w.gapUsd, "up")} to go: once ${routeEn} received reaches ${usdEn(w.thresholdUsd)}, the ${feeEn} is waived from the next order on`) + nextLineEn,
@@ -2791,11 +2852,11 @@ function yesNo(text: string, yes: RegExp, no: RegExp): boolean | null {
  */
 const brandRegistration: Calculator = {
   needs: ["time"],
-  cue: /^(?=[\s\S]*(?:品牌站|brand station))(?=[\s\S]*(?:报名|注册|招商|sign.?up|register|registration))(?=[\s\S]*(?:来得及|还能|能不能|可以|赶得上|截止|晚不晚|开着|还开|in time|still|deadline|too late|open|make it|made it|clos))/u,
+  cue: /^(?=[\s\S]*(?:品牌站|brand station))(?=[\s\S]*(?:报名|注册|招商|提交|submit|sign.?up|register|registration))(?=[\s\S]*(?:来得及|还能|能不能|可以|赶得上|截止|晚不晚|开着|还开|in time|still|deadline|too late|open|make it|made it|clos))/u,
   run(slots) {
     // Matched as the brand-station windows' entry, a question about another deadline ("Penalty
     // executed 9-27 09:00, appeal deadline?") is not a sign-up: it is not computed here.
-    if (!/报名|注册|sign.?up|register|registration|apply/u.test(slots.text) || /申诉|appeal|罚|penal/u.test(slots.text)) {
+    if (!/报名|注册|提交|submit|sign.?up|register|registration|apply|想报|要报|能报/u.test(slots.text) || /申诉|appeal|罚|penal/u.test(slots.text)) {
       return needs("告诉我你打算报名工业品牌站的日期和时间（例如「8月25日晚上10点」），我帮你对照报名时间。", "Tell me the date and time you plan to sign up for the brand station (e.g. \"August 25 at 10 pm\") and I'll check it against the sign-up window.");
     }
     // "年底12月31日前报上…12月31日还开着吗": the same moment written twice is one; "7:45am… And at
@@ -2804,7 +2865,9 @@ const brandRegistration: Calculator = {
     if (moments.length === 0 || moments.length > 3) return needs("告诉我你打算报名的日期和时间（例如「8月25日晚上10点」），我帮你对照报名时间。", "Tell me the date and time you plan to sign up (e.g. \"August 25 at 10 pm\") and I'll check it against the sign-up window.");
     // The window depends on the moment only: the brand's figures of the message are named as not used.
     const unused = unusedFigures(slots, () => false, "报名时间", "the sign-up window");
-    const name = /云招募/u.test(slots.text) ? "2021阿里工业品牌站升级云招募" : /招商/u.test(slots.text) ? "工业品牌站招商" : "工业品牌站";
+    // "「工业品牌站」（不是「工业品牌站招商」那个）": an activity named only to be set apart is not the one meant.
+    const meant = slots.text.replace(/(?:不是|而不是|并非|not)\s*(?:the\s*)?[“"「『]?[^“"「『”"」』，,。)）]{0,16}[”"」』]?/gu, "");
+    const name = /云招募/u.test(meant) ? "2021阿里工业品牌站升级云招募" : /招商/u.test(meant) ? "工业品牌站招商" : "工业品牌站";
     if (moments.length === 1) return signUpAt(moments[0]!, name, unused, false);
     return eachComputed(moments.map((d) => signUpAt(d, name, unused, true)))!;
   },
@@ -3936,7 +3999,7 @@ const factoryEntry: Calculator = {
 
 const couponExpiry: Calculator = {
   needs: ["couponDate"],
-  cue: /^(?=[\s\S]*(?:券|coupon))(?=[\s\S]*(?:有效|用到|到期|过期|能用|使用|until|expire|valid|use it))/u,
+  cue: /^(?=[\s\S]*(?:券|coupon))(?=[\s\S]*(?:有效|用到|到期|过期|能用|使用|用掉|用完|最晚|截止|until|expire|valid|use it|last day|by when|deadline))/u,
   run(slots) {
     const d = slots.dates.find((x) => /券|coupon|收到|received|发放|issued|拿到|got/u.test(slots.text.slice(Math.max(0, x.index - 30), x.index + x.raw.length + 8)));
     if (!d || slots.dates.length > 1) return needs("告诉我买家收到赔偿优惠券的日期（例如「9月3日收到券」），我帮你算券用到哪天。", "Tell me the date the buyer received the compensation coupon (e.g. \"coupon received on September 3\") and I'll work out its last valid day.");
@@ -4371,10 +4434,10 @@ export const CALCULATORS: Readonly<Record<ComputeRule, Calculator>> = {
   "penalty-refuse-ta": penaltyCalculator("refuse-trade-assurance"),
   "penalty-off-platform": penaltyCalculator("off-platform-communication"),
   "appeal-deadline": appealDeadline,
-  "factory-heat": factoryCalculator("heat", "inquiries", /热度[榜帮棒]|询盘.{0,10}(?:榜|上榜)|hot(?:ness)? list|popularity list/u),
-  "factory-reply-time": factoryCalculator("response-time", "replyHours", /回复时间[榜帮棒]|reply.?time list|response.?time list/u),
-  "factory-on-time": factoryCalculator("on-time-dispatch", "onTimeRate", /及时发货[榜帮棒]|准时发货[榜帮棒]|on.?time.{0,20}list/u),
-  "factory-strength": factoryCalculator("strength", "taGmvUsd", /实力[榜帮棒]|strength list/u),
+  "factory-heat": factoryCalculator("heat", "inquiries", /热度(?:这个|那个|的)?[榜帮棒]|询盘.{0,10}(?:榜|上榜)|hot(?:ness)? list|popularity list/u),
+  "factory-reply-time": factoryCalculator("response-time", "replyHours", /回复时间(?:这个|那个|的)?[榜帮棒]|reply.?time list|response.?time list/u),
+  "factory-on-time": factoryCalculator("on-time-dispatch", "onTimeRate", /(?:及时|准时)发货率?(?:这个|那个|的)?[榜帮棒]|on.?time.{0,20}list/u),
+  "factory-strength": factoryCalculator("strength", "taGmvUsd", /实力(?:这个|那个|的)?[榜帮棒]|strength list/u),
   "factory-removal-appeal": factoryRemovalAppeal,
   "factory-lists": factoryLists,
   "fee-waiver-self": feeCalculator("self"),

@@ -1029,3 +1029,43 @@ table("penalty-off-platform", [["Already 5 times penalized for giving buyer What
 table("zone-product-score", [
   ["已符合优质贸易专区门槛（金品、贸易型、出口6年、做ODM），主推品的商品成长分分别是88、76、75、74、92，会有几个商品被圈进去", "最多圈 3 个", "（4 个达标，每个商家只圈 3 个）", "出口年限 ≥ 3 年：6 年"],
 ]);
+
+// Numbers-16's shapes (its README: the train part has been read), each in words of our own.
+table("rfq-tier", [
+  // Gold bought, in the third person
+  ["If a merchant at 68 points (not Gold yet) buys Gold next month, which tier?", "68 + 金品 20 = 88 分"],
+]);
+table("guarantee-fast-star", [
+  ["还没join保障升级服务，7天内ship的RTS商品有一百五十个，能开快速交易星吗？", "不能：快速交易星等级要先加入保障升级服务（商品数已满足，加入后即可开启）"],
+  ["They are in the upgrade service, with 98 RTS products that dispatch within 7 days and 55 RTS products for small quick orders. Fast trading star?", "能开启快速交易星等级：已加入保障升级服务，商品数也满足", "7天发货RTS 98 个 < 100"],
+]);
+table("appeal-deadline", [
+  // "is it still open now?": the moment asked is now (the question's time)
+  ["Penalty executed at 9:30 PM Pacific time on Aug 20. Appeal deadline, and is it still open now?", "来得及，现在（8月26日 12:00）还可以申诉", "2021-08-28 12:30"],
+]);
+table("fee-waiver-self", [
+  // the next order asked yes or no: the answer first
+  ["自营出口累计实收刚好四万美金，下一单能免交易服务费吗？", "能，已达标"],
+  ["自营出口累计3万，下一单能免吗", "还不能，还差 10,000 美元"],
+]);
+table("fee-waiver-agency", [
+  // the threshold the merchant believes, corrected before the rest
+  ["一达通代理出口也是要满4万美金才免服务费吧？我们一达通现在累计2万5", "不是 40,000 美元：一达通代理出口的门槛是累计实收 20,000 美元；已达标"],
+]);
+table("guarantee-compensation", [
+  // the rate and the sum the merchant believes
+  ["赔偿是按订单金额20%吧？一单2000美元的信保单晚发了，买家申请了，要赔400？", "不对，按订单金额的 10%（不是 20%），所以不是 400 美元：买家最多可获 100 美元"],
+  ["按10%算，800美元的单子逾期，是不是赔80美元", "对，是按订单金额的 10%：买家最多可获 80 美元"],
+]);
+table("guarantee-coupon-expiry", [["买家9月10号拿到了赔偿优惠券，最晚哪天得用掉？", "券可用到 2021-12-09"]]);
+table("factory-on-time", [["近90天发了40单，有4单晚发了，及时发货率这个榜能进吗", "不能上及时发货榜：90% 未超过 90%"]]);
+table("factory-heat", [["他说热度榜满四十个有效询盘就能上，他近90天刚好四十个，能上吗？", "不能上热度榜：40 个 未超过 40 个，还差 1 个"]]);
+table("factory-removal-appeal", [
+  // the day it was received, written with its weekday, then the day asked
+  ["8月27号（周五）收到找工厂的清退邮件，9月6号（周一）再发邮件申诉还来得及吗？", "9月6日已不能申诉（已过截止日）", "2021-09-03"],
+]);
+table("guarantee-exit", [["今天9月11号了，客户8月12号开的保障升级服务，今天能退了不？", "最早 2021-09-11"]]);
+table("brand-registration", [
+  // an activity named only to be set apart is not the one meant; 提交 is a sign-up
+  ["想报“工业品牌站”（不是“工业品牌站招商”那个），8月25号晚上11点才提交，还来得及吗？", "来不及：「工业品牌站」报名已于 2021-08-25 22:59:59（中国时间）截止"],
+]);
