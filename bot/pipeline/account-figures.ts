@@ -76,6 +76,8 @@ const STAFF_CRITERIA = /研发|质检|品控|qc|qa|r\s*&\s*d|research/u;
 const BUSINESS_YEARS_LEAD = /做|开|干|成立|经营|创立|创办|入驻|营业|老店|会员|金品|出口通|公司|店铺|国际站|alibaba|in business|been|selling|founded|established|old/u;
 /** …not the years a brand or a trademark is registered, nor export years (criteria of the brand and zone rules). */
 const CRITERIA_YEARS = /品牌|商标|出口|brand|trademark|export/u;
+/** A count of sites told after their name ("仓库在义乌有两个", "工厂有3个"). */
+const SITES_BEFORE = /(?:仓库|厂房|车间|展厅|工厂|分厂|分公司|办事处)[^，,。；;\d]{0,6}(?:有|是|共|一共)\s*$/u;
 /** Floor area, samples, sites (factories, showrooms, warehouses, branches): the size of the business, which only the card, 工贸一体 and Find-Factory entry rules read. */
 const SIZE_AFTER =
   /^\s*(?:多)?\s*(?:平方米|平米|平方|平(?![台均时常安稳价衡])|㎡|m2(?![0-9])|sqm|square met|个?样品|家?工厂|个?厂房|个?车间|个?展厅|个?仓库|条?[a-z0-9]*(?:生产|流水|产|装配)?线(?![上下])|家?分公司|个?办事处|个?(?:装卸)?(?:码头|月台)|台(?:机器|设备|叉车)|samples?|factories|showrooms?|warehouses?|(?:loading )?docks?\b|machines\b|forklifts?|production lines?|branch(?:es)?|offices)/u;
@@ -116,7 +118,8 @@ export function companyFactKind(n: NumberSlot): CompanyFactKind | undefined {
   if (CATALOG_AFTER.test(n.after) || CATALOG_AFTER.test(n.raw.replace(/^[\d.,\s]+/u, ""))) {
     return COUNTED_PRODUCTS.test(`${n.lead} ${(n.after.split(/[，,。；;.]/u)[0] ?? "").slice(0, 16)}`) ? undefined : "catalog";
   }
-  return SIZE_AFTER.test(n.after) ? "size" : undefined;
+  // "仓库在义乌有两个": the sites counted after their name.
+  return SIZE_AFTER.test(n.after) || (/^(?:个|家|间|座)$/u.test(n.unit) && SITES_BEFORE.test(n.lead)) ? "size" : undefined;
 }
 
 /** Trade off the platform, in words both readings below share. */

@@ -14,7 +14,7 @@ import { SHANGHAI } from "../../rules/index.js";
 import { sourceLine } from "../commands/format-check.js";
 import { CALCULATORS, unusedLine, type Calculation, type Calculator, type Computed, type NeedsFigure } from "./compute-answer.js";
 import type { PipelineDeps } from "./deps.js";
-import { extractSlots, type Slots } from "./extract-slots.js";
+import { extractSlots, type NumberSlot, type Slots } from "./extract-slots.js";
 import { companyFactKind, companyFactName, unplacedFigures, type Unplaced } from "./account-figures.js";
 import type { Language } from "../../knowledge/language.js";
 import { validityAt, validityNote } from "../../knowledge/validity.js";
@@ -106,6 +106,12 @@ function computedReply(c: Computed, entry: KnowledgeEntry | undefined, confidenc
   return makeReply("answer", words.title, text, { entryId: entry?.id, confidence: Math.round(confidence * 1000) / 1000, actions });
 }
 
+/** Whether two positions of a text are in one clause (nothing between them ends one). */
+function sameClause(text: string, a: number, b: number): boolean {
+  if (b < 0) return false;
+  return !/[，,。；;!?！？\n]|\.(?!\d)/u.test(text.slice(Math.min(a, b), Math.max(a, b)));
+}
+
 /** The entry that names `rule`, for the source link of a computed reply found by its words. */
 function entryForRule(rule: ComputeRule, deps: PipelineDeps): KnowledgeEntry | undefined {
   for (const e of deps.kb.byId.values()) if (e.compute?.rule === rule) return e;
@@ -151,16 +157,19 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
     if (r.kind !== "computed") return undefined;
     const missing = unplacedFigures(slots, r);
     if (missing.length === 0) return r;
-    const facts = missing.flatMap((u) => {
+    // "they also closed a US$2,000 offline deal on Sept 5": the day of a figure set aside goes with it.
+    const asideDay = (u: Unplaced) => !u.number && slots.numbers.some((n) => calc.setsAside?.(n) && sameClause(slots.text, n.index, slots.text.indexOf(u.raw, Math.max(0, n.index - 40))));
+    const facts = missing.flatMap((u): (NumberSlot | string)[] => {
       if (u.number && calc.setsAside?.(u.number)) return [u.number];
+      if (asideDay(u)) return [u.raw];
       const kind = u.number && companyFactKind(u.number);
       return u.number && kind && !calc.readsCompanyFacts?.includes(kind) ? [u.number] : [];
     });
     if (facts.length < missing.length) {
-      if (unplaced.length === 0) unplaced = missing.filter((u) => !u.number || !facts.includes(u.number));
+      if (unplaced.length === 0) unplaced = missing.filter((u) => (u.number ? !facts.includes(u.number) : !facts.includes(u.raw)));
       return undefined;
     }
-    const line = unusedLine(facts.map(companyFactName), "这个结果", "this result");
+    const line = unusedLine(facts.map((f) => (typeof f === "string" ? f.trim() : companyFactName(f))), "这个结果", "this result");
     return { ...r, arithmetic: r.arithmetic + line.zh, en: { ...r.en, arithmetic: r.en.arithmetic + line.en } };
   };
 

@@ -2623,14 +2623,20 @@ function weekSum(slots: Slots, industry: string, weekNo: number, now: DateTime):
   const inRange = (i: number) => matches.some((m) => i >= m.index && i < m.index + m[0].length);
   const anyUsd = slots.numbers.some((n) => n.kind === "amount" && n.currency === "USD");
   const days = slots.dates.filter((d) => !inRange(d.index));
+  // "US$3,000 on Sept 2": in English the amount may come first, the day after it. The list is
+  // written one way throughout: "US$4,000 on Sept 2, US$5,500 on Sept 7" pairs each day with the
+  // amount before it, never with the next day's.
+  const amountBefore = (d: DateSlot) => slots.numbers.find((x) => x.kind === "amount" && x.currency !== "CNY" && !x.period && x.index + x.raw.length <= d.index && AMOUNT_THEN_DAY.test(slots.text.slice(x.index + x.raw.length, d.index)));
+  const amountFirst = days.length > 0 && amountBefore(days[0]!) !== undefined;
   for (const [i, d] of days.entries()) {
     const end = d.index + d.raw.length;
     const next = days[i + 1]?.index ?? Infinity;
-    const n = slots.numbers.find(
-      (x) => x.index >= end && x.index < next && !x.period && /^[^，,。；;.!?]{0,10}$/u.test(slots.text.slice(end, x.index)) && ((x.kind === "amount" && x.currency !== "CNY") || (x.kind === "plain" && x.value >= 100 && anyUsd)),
-    );
-    // "US$3,000 on Sept 2": in English the amount may come first, the day after it.
-    const before = n ? undefined : slots.numbers.find((x) => x.kind === "amount" && x.currency !== "CNY" && !x.period && x.index + x.raw.length <= d.index && AMOUNT_THEN_DAY.test(slots.text.slice(x.index + x.raw.length, d.index)));
+    const n = amountFirst
+      ? undefined
+      : slots.numbers.find(
+          (x) => x.index >= end && x.index < next && !x.period && /^[^，,。；;.!?]{0,10}$/u.test(slots.text.slice(end, x.index)) && ((x.kind === "amount" && x.currency !== "CNY") || (x.kind === "plain" && x.value >= 100 && anyUsd)),
+        );
+    const before = n ? undefined : amountBefore(d);
     const amount = n ?? before;
     if (!amount) continue;
     const day = d.zoneNamed && d.zone !== US_PACIFIC ? d.instant.setZone(US_PACIFIC).toISODate()! : d.date;

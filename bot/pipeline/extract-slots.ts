@@ -394,6 +394,9 @@ function extractDates(text: string, asked: DateTime): { dates: DateSlot[]; spans
     }
     // Another moment of a day is its time: without one read, it is nothing.
     if (r.length === 0 && !time) continue;
+    // "9月13-19日", "Sept 13–19": the end of a range of days is part of the date, no figure of its own.
+    const rangeEnd = /^\s*(?:[-–—~～]|到|至)\s*(\d{1,2})(?=\s*(?:[日号)）,，。;；?？!！]|$))/u.exec(text.slice(end));
+    if (rangeEnd && Number(rangeEnd[1]) > r.d && Number(rangeEnd[1]) <= 31) spans.push([end, end + rangeEnd[0].length]);
     const around = text.slice(Math.max(0, r.index - 8), end + 10);
     // A zone named for a list ("美西时间9月3日到账5000美元，9月6日8000…", "GMV (US Pacific dates):
     // Sept 4 …, Sept 12 …") holds for the dates after it in the sentence that name none of their own.

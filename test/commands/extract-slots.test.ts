@@ -358,3 +358,9 @@ describe("numerals without a unit, homophones, lists and the words leading to a 
     expect(extractSlots("penalized on 2021-08-30 at 10:00", ASKED).dates[0]).toMatchObject({ date: "2021-08-30", time: "10:00" });
   });
 });
+
+describe("a range of days", () => {
+  it.each(["第三周（9月13-19日）的榜单", "the week-3 lists shown Sept 13–19?"])("%s: its end is no figure", (q) => {
+    expect(extractSlots(q, ASKED).numbers.map((n) => n.value)).not.toContain(19);
+  });
+});

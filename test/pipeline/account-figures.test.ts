@@ -80,6 +80,8 @@ describe("figures about the company itself", () => {
     // the catalogue, unit prices, showrooms, and staff counted after their word
     ["店铺有380个产品，单价6.5美金，我们店铺员工15个", ["380个", "6.5美金", "15个"]],
     ["We have 80 SKUs and 3 showrooms, unit price 0.3 USD, MOQ 50 pcs at $120 each", ["80 skus", "3", "0.3 usd", "$120"]],
+    // sites counted after their name
+    ["我们主营家居园艺，仓库在义乌有三个", ["3个"]],
   ])("%s", (q, expected) => {
     expect(facts(q)).toEqual(expected);
   });

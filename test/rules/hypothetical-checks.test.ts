@@ -1069,3 +1069,9 @@ table("brand-registration", [
   // an activity named only to be set apart is not the one meant; 提交 is a sign-up
   ["想报“工业品牌站”（不是“工业品牌站招商”那个），8月25号晚上11点才提交，还来得及吗？", "来不及：「工业品牌站」报名已于 2021-08-25 22:59:59（中国时间）截止"],
 ]);
+table("festival-window", [
+  // "US$… on Sept 2, US$… on Sept 7": each day with the amount before it, not the next day's
+  ["Electronics, GMV received (US Pacific dates): US$4,000 on Sept 2, US$5,500 on Sept 7 and US$3,000 on Sept 12. What counts for week 3?", "第3周榜单统计 9,500 美元", "9月2日 4,000 美元 + 9月7日 5,500 美元 = 9,500 美元"],
+  // the display range's end is part of the date, no figure of its own
+  ["家居园艺，美西时间9月3日到账2600美金，9月5日4100，9月11日1900。第三周（9月13-19日）那期榜单算多少GMV？", "第3周榜单统计 6,000 美元"],
+]);
