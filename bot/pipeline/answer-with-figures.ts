@@ -180,7 +180,42 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
     if (c) return computedReply(c, primary.entry, primary.confidence, msg.now, lang);
   }
 
+  // "Can they appeal on objective grounds, and by when?": an entry whose rules each answer a part
+  // of the question (every one its words name) answers with all of them, each line in turn, when
+  // no one of them alone states every figure the question gave.
+  const together = (entry: KnowledgeEntry): Computed | undefined => {
+    const rules = entry.compute ? [entry.compute.rule, ...(entry.compute.also ?? [])].filter((r) => CALCULATORS[r].cue.test(slots.text)) : [];
+    if (rules.length < 2) return undefined;
+    const parts = rules.map((r) => runOn(CALCULATORS[r]));
+    if (parts.some((p) => p.kind !== "computed")) return undefined;
+    const done = parts as Computed[];
+    const distinct = (lines: readonly string[]) => [...new Set(lines)];
+    const merged: Computed = {
+      ...done[0]!,
+      result: done.map((c) => c.result).join("；"),
+      arithmetic: done.map((c) => c.arithmetic).join("；"),
+      rule: distinct(done.map((c) => c.rule)).join("；"),
+      source: distinct(done.map((c) => c.source)).join("；"),
+      en: {
+        result: done.map((c) => c.en.result).join("; "),
+        arithmetic: done.map((c) => c.en.arithmetic).join("; "),
+        rule: distinct(done.map((c) => c.en.rule)).join("; "),
+      },
+    };
+    const calcs = rules.map((r) => CALCULATORS[r]);
+    const union: Calculator = {
+      ...calcs[0]!,
+      setsAside: (n) => calcs.some((c) => c.setsAside?.(n) === true),
+      readsCompanyFacts: [...new Set(calcs.flatMap((c) => c.readsCompanyFacts ?? []))],
+    };
+    return shown(merged, union);
+  };
+
   if (hasFigures(slots)) {
+    for (const c of primary ? [primary, ...others] : others) {
+      const both = together(c.entry);
+      if (both) return computedReply(both, c.entry, c.confidence, msg.now, lang);
+    }
     // A close candidate that computes, then any rule the question names by its words.
     const tried = new Set<ComputeRule>(primaryRule ? [primaryRule] : []);
     // The primary entry's further rules come first, then each close candidate's rules.

@@ -546,7 +546,9 @@ function sharedUnits<T extends NumberSlot & { end: number }>(text: string, numbe
 /** Fills each number's `lead`: its clause back to the previous figure (a period or a date does not count as one). */
 function withLeads(text: string, numbers: (NumberSlot & { end: number })[], dates: readonly (readonly [number, number])[]): NumberSlot[] {
   return numbers.map(({ end: _end, ...n }) => {
-    let from = Math.max(0, n.index - 30);
+    // 30 characters hold a Chinese clause; English words are longer ("their previous order with that buyer was").
+    const reach = /[a-z]{3,}\s+[a-z]{3,}/u.test(text.slice(Math.max(0, n.index - 30), n.index)) ? 50 : 30;
+    let from = Math.max(0, n.index - reach);
     for (const other of numbers) if (!other.period && other.end <= n.index && other.end > from) from = other.end;
     for (const [, b] of dates) if (b <= n.index && b > from) from = b;
     const clause = text.slice(from, n.index);

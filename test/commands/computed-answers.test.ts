@@ -45,6 +45,8 @@ describe("questions with the merchant's own figures get the computed answer", ()
     // the company's size, staff, age and catalogue decide neither entry: named as not used
     ["我们是深圳的工厂，不是金品，有2个厂房、2条SMT线、300个工人，开了10年，能入驻找工厂吗", /暂时不能：深圳的营业执照没有生产范围/],
     ["我们是金品的贸易公司，店铺有380个产品，出口年限2年，提供ODM服务，能进优质贸易专区吗", /不能入围优质贸易专区：出口年限 ≥ 3 年（你：2 年）/],
+    // the deadline and ground b asked together: the deadline's rule says both
+    ["买家要求走信保，我们拒绝了，这单4200美金，8月24号晚上9点半被执行处罚，扣了3分。最晚什么时候申诉？能按b项客观原因申诉吗？", /不能用客观原因（情形b）申诉：情形b需订单 ≥ 5,000 美元，这单 4,200 美元，差 800 美元；情形a、c仍可；申诉截止 2021-08-31 21:30/],
   ])("%s", async (q, result) => {
     const reply = await send(bot(), q);
     expect(reply.kind).toBe("answer");
@@ -61,6 +63,9 @@ describe("questions with the merchant's own figures get the computed answer", ()
 
   // An English question gets the computed answer in English (docs/languages.md), with the same figures.
   it.each<[string, RegExp]>([
+    // the earlier order with that buyer, told in a long English clause, is another order
+    ["Buyer asked for TA on a US$5,600 order but One Touch and self-export were unavailable, so we refused; penalised at 3pm Beijing on Aug 25. Their previous order with that buyer was US$2,300. Can we appeal on objective grounds, and by when?", /appeal by 2021-09-01 15:00.*; Yes, you can appeal on objective grounds \(ground b\): the order of US\$5,600 ≥ US\$5,000/],
+
     ["RFQ service score 75: how many free quotes is that?", /70–79 points tier: 20 quotes granted \(赠送报价\) a month, free quotes \(报价畅行\): 10 quotes/],
     ["Score is 95 and I sent 130 quotes last month. How many free quotes this month?", /100 quotes granted this month/],
     ["I'm a Gold Supplier, raw score 68. Which tier?", /68 \+ Gold 20 = 88 points is in the 80–89 points tier/],
