@@ -3182,9 +3182,15 @@ const RESPONSE_FACTOR = /24\s*(?:小时|h|hours?)|响应率|response/u;
  */
 function rankedFactorPoints(slots: Slots): { quotes?: NumberSlot; response?: NumberSlot } {
   const scores = slots.numbers.filter((n) => n.kind === "score" && n.value >= 0 && n.value <= RFQ_PEER_TOP_POINTS);
-  const named = (re: RegExp) => scores.find((n) => re.test(n.lead) || re.test(n.before.slice(-10)));
+  // "20 points for quote count and 21 points for 24h quote response rate": the factor after its points.
+  const forFactor = (n: NumberSlot, re: RegExp) => {
+    const words = (n.after.split(/[，,。；;]|\band\b|\d+\s*(?:分|points?)/u)[0] ?? "").slice(0, 40);
+    return /^\s*(?:for|on|from)\s/u.test(words) && re.test(words);
+  };
+  // Written that way, the words before a figure are the previous figure's factor: the words after it come first.
+  const named = (re: RegExp) => scores.find((n) => forFactor(n, re)) ?? scores.find((n) => re.test(n.lead) || re.test(n.before.slice(-10)));
   let quotes = named(QUOTES_FACTOR);
-  let response = scores.find((n) => n !== quotes && (RESPONSE_FACTOR.test(n.lead) || RESPONSE_FACTOR.test(n.before.slice(-8))));
+  let response = scores.find((n) => n !== quotes && forFactor(n, RESPONSE_FACTOR)) ?? scores.find((n) => n !== quotes && (RESPONSE_FACTOR.test(n.lead) || RESPONSE_FACTOR.test(n.before.slice(-8))));
   // "A和B分别是20分和21分": two points after both names, in the order the names came.
   if ((!quotes || !response || quotes === response) && /分别|respectively/u.test(slots.text) && scores.length >= 2) {
     const q = slots.text.search(QUOTES_FACTOR);
@@ -3219,7 +3225,7 @@ function offlineOrders(slots: Slots, gmv: NumberSlot): { zh: string; en: string 
 
 const rfqTotal: Calculator = {
   needs: ["loginDays", "quotesRank", "responseRank", "buyerReplyRate", "gmvUsd"],
-  cue: /^(?=[\s\S]*(?:总分|服务分|total|score))(?=[\s\S]*(?:登录|登陆|login|logged in|log in))(?=[\s\S]*(?:回复率|回复|repl(?:y|ies)))/u,
+  cue: /^(?=[\s\S]*(?:总分|服务分|哪一?档|什么档|total|score|tier))(?=[\s\S]*(?:登录|登陆|login|logged in|log in))(?=[\s\S]*(?:回复率|回复|repl(?:y|ies)))/u,
   run(slots) {
     const login = slots.numbers.find((n) => n.kind === "count" && n.unit === "天" && /登录|登陆|login|logged in|log in/u.test(n.before + wordsBefore(slots, n) + n.after.slice(0, 6)));
     // "no buyer replies", "一笔到账的都没有": a factor said to be nothing is 0, not missing.
@@ -3282,13 +3288,15 @@ const rfqTotal: Calculator = {
       : "";
     const rankedZh = ranked ? `报价个数 ${ranked.quotes.value} 分、24小时响应率 ${ranked.response.value} 分` : mixed ? mixedZh : `报价个数与24小时响应率同行前10%${asRanked}`;
     const rankedEn = ranked ? `quotes ${ranked.quotes.value} points, 24-hour response ${ranked.response.value} points` : mixed ? mixedEn : `quotes and 24-hour response in the top 10% of peers${asRankedEn}`;
+    // "how far from the next one?", "离下一档还差多少": the gap to the next tier, when asked.
+    const gap = /还差|差多少|差几分|下一档|下个档|升档|next (?:tier|one|level)|how far|how many (?:more )?points/u.test(slots.text) ? nextTierGap(row, total, slots) : { zh: "", en: "" };
     return {
       kind: "computed",
-      result: `总分 ${total} 分${score.goldBonus ? `（含金品 +${score.goldBonus}）` : ""}，${TIER_LABELS[row.tier]}档：${grantZh}`,
+      result: `总分 ${total} 分${score.goldBonus ? `（含金品 +${score.goldBonus}）` : ""}，${TIER_LABELS[row.tier]}档：${grantZh}${gap.zh}`,
       arithmetic: `${parts}${score.goldBonus ? ` + 金品 ${score.goldBonus}` : ""} = ${total} 分（登录 ${login.value} 天、${rankedZh}、买家回复率 ${formatPercent(reply.value)}${replyFrom}、GMV ${formatUsd(gmv.value)}）${offline.zh}`,
       rule: "服务分5大因子：登录天数、本月报价个数、24小时报价响应率、近30天买家回复率、RFQ近90天实收GMV；档位按总分",
       en: {
-        result: `A total of ${total} points${score.goldBonus ? ` (Gold +${score.goldBonus} included)` : ""}, the ${tierEn(row)} tier: ${grantEn}`,
+        result: `A total of ${total} points${score.goldBonus ? ` (Gold +${score.goldBonus} included)` : ""}, the ${tierEn(row)} tier: ${grantEn}${gap.en}`,
         arithmetic: `${parts}${score.goldBonus ? ` + Gold ${score.goldBonus}` : ""} = ${total} points (login ${login.value} days, ${rankedEn}, buyer reply rate ${formatPercent(reply.value)}${replyFrom.replace(/（(.*)）/u, " ($1)")}, GMV ${usdEn(gmv.value)})${offline.en}`,
         rule: "The service score has 5 factors: login days, quotes this month, 24-hour quote response, buyer reply rate in the last 30 days, RFQ GMV received in the last 90 days; the tier goes by the total",
       },

@@ -1075,3 +1075,7 @@ table("festival-window", [
   // the display range's end is part of the date, no figure of its own
   ["家居园艺，美西时间9月3日到账2600美金，9月5日4100，9月11日1900。第三周（9月13-19日）那期榜单算多少GMV？", "第3周榜单统计 6,000 美元"],
 ]);
+table("rfq-total", [
+  // the two ranked factors told as "N points for X": each its own factor, whatever the words before it
+  ["Not Gold. Back office gives them 18 points for quote count and 22 points for 24h quote response rate. Logged in to RFQ on 10 days this month, buyer reply rate over the last 30 days is 15%, RFQ GMV received in the last 90 days is $6,000. Which tier, and how far from the next one?", "报价个数 18 分、24小时响应率 22 分", "还差"],
+]);
