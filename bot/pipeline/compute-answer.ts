@@ -723,7 +723,8 @@ function factorSlot(slots: Slots, kinds: readonly NumberSlot["kind"][], near: Re
   return (
     pool.find((x) => near.test(x.before) || near.test(x.after.slice(0, 6))) ??
     pool.find((x) => near.test(x.lead)) ??
-    (slots.numbers.filter((x) => !x.period).length === 1 && pool.length === 1 && near.test(slots.text) ? pool[0] : undefined)
+    // ("就一单…8000美金": a one is an article, no other figure.)
+    (slots.numbers.filter((x) => !x.period && !needsNoPlace(x)).length === 1 && pool.length === 1 && near.test(slots.text) ? pool[0] : undefined)
   );
 }
 
@@ -2859,7 +2860,7 @@ function yesNo(text: string, yes: RegExp, no: RegExp): boolean | null {
 const brandRegistration: Calculator = {
   needs: ["time"],
   cue: /^(?=[\s\S]*(?:品牌站|brand station))(?=[\s\S]*(?:报名|注册|招商|提交|submit|sign.?up|register|registration))(?=[\s\S]*(?:来得及|还能|能不能|可以|赶得上|截止|晚不晚|开着|还开|in time|still|deadline|too late|open|make it|made it|clos))/u,
-  run(slots) {
+  run(slots, now) {
     // Matched as the brand-station windows' entry, a question about another deadline ("Penalty
     // executed 9-27 09:00, appeal deadline?") is not a sign-up: it is not computed here.
     if (!/报名|注册|提交|submit|sign.?up|register|registration|apply|想报|要报|能报/u.test(slots.text) || /申诉|appeal|罚|penal/u.test(slots.text)) {
@@ -2867,20 +2868,35 @@ const brandRegistration: Calculator = {
     }
     // "年底12月31日前报上…12月31日还开着吗": the same moment written twice is one; "7:45am… And at
     // 8:10am?": two moments are each checked.
-    const moments = [...new Map(slots.dates.map((x) => [x.instant.toMillis(), x])).values()];
+    const told = [...new Map(slots.dates.map((x) => [x.instant.toMillis(), x])).values()];
+    // "今天还能报吗": without a day, the moment asked is now.
+    const moments: DateSlot[] = told.length === 0 && ASKS_TODAY.test(slots.text) ? [nowAsSlot(now)] : told;
     if (moments.length === 0 || moments.length > 3) return needs("告诉我你打算报名的日期和时间（例如「8月25日晚上10点」），我帮你对照报名时间。", "Tell me the date and time you plan to sign up (e.g. \"August 25 at 10 pm\") and I'll check it against the sign-up window.");
     // The window depends on the moment only: the brand's figures of the message are named as not used.
     const unused = unusedFigures(slots, () => false, "报名时间", "the sign-up window");
     // "「工业品牌站」（不是「工业品牌站招商」那个）": an activity named only to be set apart is not the one meant.
     const meant = slots.text.replace(/(?:不是|而不是|并非|not)\s*(?:the\s*)?[“"「『]?[^“"「『”"」』，,。)）]{0,16}[”"」』]?/gu, "");
+    // "「工业品牌站」那个，还有「工业品牌站招商」那个呢": each activity named, at the one moment.
+    const named = [
+      /云招募/u.test(meant) ? "2021阿里工业品牌站升级云招募" : "",
+      /招商/u.test(meant) ? "工业品牌站招商" : "",
+      /工业品牌站(?!招商|升级|\s*[(（]?\s*(?:9月|9 月))/u.test(meant.replace(/2021阿里工业品牌站升级云招募/gu, "")) && /[「“"『]工业品牌站[」”"』]/u.test(meant) ? "工业品牌站" : "",
+    ].filter(Boolean);
+    if (named.length > 1 && moments.length === 1) return eachComputed(named.map((n) => signUpAt(moments[0]!, n, unused, false, true)))!;
     const name = /云招募/u.test(meant) ? "2021阿里工业品牌站升级云招募" : /招商/u.test(meant) ? "工业品牌站招商" : "工业品牌站";
     if (moments.length === 1) return signUpAt(moments[0]!, name, unused, false);
     return eachComputed(moments.map((d) => signUpAt(d, name, unused, true)))!;
   },
 };
 
+/** The moment the question is asked, as a date the question could have written ("今天还能报吗"). */
+function nowAsSlot(now: DateTime): DateSlot {
+  const at = now.setZone(SHANGHAI);
+  return { date: at.toISODate() ?? "", time: at.toFormat("HH:mm"), zone: SHANGHAI, zoneNamed: false, instant: at, raw: "现在", before: "", index: -1 };
+}
+
 /** One moment against an activity's sign-up window. */
-function signUpAt(d: DateSlot, name: string, unused: { zh: string; en: string }, several: boolean): Computed {
+function signUpAt(d: DateSlot, name: string, unused: { zh: string; en: string }, several: boolean, byName = false): Computed {
   const a = BRAND_ACTIVITIES.find((x) => x.name === name)!;
   const w = a.registration;
   const fmt = (t: DateTime) => t.setZone(w.zone).toFormat("yyyy-MM-dd HH:mm:ss");
@@ -2893,7 +2909,7 @@ function signUpAt(d: DateSlot, name: string, unused: { zh: string; en: string },
   const whenEn = d.time ? `${at.setLocale("en").toFormat("MMMM d, HH:mm")} China time` : at.setLocale("en").toFormat("MMMM d");
   const verdict =
     first === "during" && last === "during"
-      ? `来得及（报名还开着）：${when}在「${name}」的报名时间内`
+      ? `来得及（报名还开着，可以报名）：${when}在「${name}」的报名时间内`
       : first === "after"
         ? `来不及：「${name}」报名已于 ${fmt(w.end)}（中国时间）截止`
         : last === "before"
@@ -2914,12 +2930,12 @@ function signUpAt(d: DateSlot, name: string, unused: { zh: string; en: string },
   return {
     kind: "computed",
     // Among several moments, each verdict says which one it is about.
-    result: several && !(first === "during" && last === "during") ? `${when}：${verdict}` : verdict,
+    result: byName ? `「${name}」${verdict}` : several && !(first === "during" && last === "during") ? `${when}：${verdict}` : verdict,
     arithmetic: `${when} 对照报名时间 ${fmt(w.start)} – ${fmt(w.end)}（中国时间）${unused.zh}`,
     rule: `「${name}」报名时间 ${fmt(w.start)} – ${fmt(w.end)}（中国时间）；入口：商家工作台——营销中心——官方活动报名——工业品牌站`,
     source: "工业品牌站升级 · 报名通道（My Alibaba 活动列表）",
     en: {
-      result: several && !(first === "during" && last === "during") ? `${whenEn}: ${verdictEn}` : verdictEn,
+      result: byName ? `Sign-up (${name}): ${verdictEn}` : several && !(first === "during" && last === "during") ? `${whenEn}: ${verdictEn}` : verdictEn,
       arithmetic: `${whenEn} against the sign-up window ${fmt(w.start)} – ${fmt(w.end)} China time${unused.en}`,
       rule: `Sign-up for (${name}) runs ${fmt(w.start)} – ${fmt(w.end)} China time; entry: seller workbench → marketing centre → official event sign-up → Industrial Brand Station`,
     },

@@ -981,15 +981,15 @@ table("festival-rank", [
 
 table("brand-registration", [
   // the same day written twice is one moment; the brand's figures do not move the window
-  ["品牌注册6年了，研发有15个人。老板说年底12月31日前一定把工业品牌站招商报上，这个通道12月31日还开着吗", "来得及（报名还开着）：12月31日在「工业品牌站招商」的报名时间内", "6年、15个人不影响报名时间"],
-  ["工业品牌站（9月那期）我们8月25日晚上10点报名还来得及吗", "来得及（报名还开着）：8月25日 22:00（中国时间）在「工业品牌站」的报名时间内", "2021-08-25 22:59:59"],
+  ["品牌注册6年了，研发有15个人。老板说年底12月31日前一定把工业品牌站招商报上，这个通道12月31日还开着吗", "来得及（报名还开着，可以报名）：12月31日在「工业品牌站招商」的报名时间内", "6年、15个人不影响报名时间"],
+  ["工业品牌站（9月那期）我们8月25日晚上10点报名还来得及吗", "来得及（报名还开着，可以报名）：8月25日 22:00（中国时间）在「工业品牌站」的报名时间内", "2021-08-25 22:59:59"],
   ["品牌站8月25日晚上11点报名还来得及吗", "来不及", "2021-08-25 22:59:59"],
-  ["We submitted the 工业品牌站 sign-up at 10:30pm China time on Aug 25. Did we make it before it closed?", "来得及（报名还开着）：8月25日 22:30（中国时间）"],
+  ["We submitted the 工业品牌站 sign-up at 10:30pm China time on Aug 25. Did we make it before it closed?", "来得及（报名还开着，可以报名）：8月25日 22:30（中国时间）"],
   ["工业品牌站8月25号报名还来得及吗", "当天 22:59:59（中国时间）前来得及"],
   ["工业品牌站招商12月30日报名还可以吗", "来得及", "「工业品牌站招商」"],
   ["Can we still register for the brand station on Aug 26?", "来不及"],
   // two moments of one day, in the zone of the first: each checked
-  ["Brand station sign-up at 7:45am Pacific on Aug 25, still in time? And at 8:10am?", "来得及（报名还开着）：8月25日 22:45（中国时间）", "8月25日 23:10（中国时间）：来不及"],
+  ["Brand station sign-up at 7:45am Pacific on Aug 25, still in time? And at 8:10am?", "来得及（报名还开着，可以报名）：8月25日 22:45（中国时间）", "8月25日 23:10（中国时间）：来不及"],
 ]);
 it("a deadline that is not a sign-up (an appeal) is not checked against the brand station's window", () => {
   expect(run("brand-registration", "Penalty executed 2021-09-27 09:00 Beijing time. Appeal deadline?").kind).toBe("needs");
@@ -1078,4 +1078,12 @@ table("festival-window", [
 table("rfq-total", [
   // the two ranked factors told as "N points for X": each its own factor, whatever the words before it
   ["Not Gold. Back office gives them 18 points for quote count and 22 points for 24h quote response rate. Logged in to RFQ on 10 days this month, buyer reply rate over the last 30 days is 15%, RFQ GMV received in the last 90 days is $6,000. Which tier, and how far from the next one?", "报价个数 18 分、24小时响应率 22 分", "还差"],
+]);
+table("brand-registration", [
+  // no day: the moment asked is now; two activities named: each
+  ["今天还能报工业品牌站吗？活动列表里叫「工业品牌站」那个，还有「工业品牌站招商」那个呢？", "「工业品牌站招商」来得及（报名还开着，可以报名）", "「工业品牌站」来不及"],
+]);
+table("rfq-factor", [
+  // a lone 一单 is an article; the unpaid order counts for nothing
+  ["近90天就一单RFQ的单子，8000美金，单子起草了但买家还没付钱，RFQ近90天实收GMV这项能给几分？", "按 0 美元算 → 该项得 0 分"],
 ]);
