@@ -161,16 +161,20 @@ const needs = (ask: string, askEn: string): NeedsFigure => ({ kind: "needs", ask
  * every case's result and arithmetic in turn, with the first case's rule and source. Undefined
  * unless every case computes, so that one case short is never shown as the whole answer.
  */
-function eachComputed(cases: readonly Calculation[]): Computed | undefined {
+function eachComputed(cases: readonly Calculation[], ownRules = false): Computed | undefined {
   const done = cases.filter((c): c is Computed => c.kind === "computed");
   if (done.length === 0 || done.length !== cases.length) return undefined;
   const [first] = done as [Computed, ...Computed[]];
   const distinct = (lines: readonly string[]) => [...new Set(lines)];
+  // Cases of different rules of one family (two RFQ factors) keep each rule line.
+  const rules = ownRules ? { rule: distinct(done.map((c) => c.rule)).join("；") } : {};
+  const rulesEn = ownRules ? { rule: distinct(done.map((c) => c.en.rule)).join("; ") } : {};
   return {
     ...first,
+    ...rules,
     result: done.map((c) => c.result).join("；"),
     arithmetic: distinct(done.map((c) => c.arithmetic)).join("；"),
-    en: { ...first.en, result: done.map((c) => c.en.result).join("; "), arithmetic: distinct(done.map((c) => c.en.arithmetic)).join("; ") },
+    en: { ...first.en, result: done.map((c) => c.en.result).join("; "), arithmetic: distinct(done.map((c) => c.en.arithmetic)).join("; "), ...rulesEn },
   };
 }
 
@@ -686,8 +690,11 @@ const rfqTier: Calculator = {
   },
 };
 
+/** The question seen with one factor's figure only: computed as that factor alone, never split again. */
+const ONE_FACTOR_VIEWS = new WeakSet<Slots>();
+
 const FACTOR_WORDS: readonly { factor: RfqFactor; kinds: NumberSlot["kind"][]; near: RegExp; name: string; nameEn: string }[] = [
-  { factor: "loginDays", kinds: ["count"], near: /登录|登陆|login|上线/u, name: "本月至今RFQ登录天数", nameEn: "RFQ login days this month" },
+  { factor: "loginDays", kinds: ["count"], near: /登录|登陆|login|logged in|log in|上线/u, name: "本月至今RFQ登录天数", nameEn: "RFQ login days this month" },
   { factor: "buyerReplyRate", kinds: ["percent"], near: /买家回复|回复率|回复律|reply rate|replied/u, name: "近30天报价买家回复率", nameEn: "Buyer reply rate to quotes, last 30 days" },
   // "RFQ相关的到账是4800美金", "RFQ money received": money received is what the factor counts.
   { factor: "gmv90d", kinds: ["amount"], near: /gmv|交易额|实收|实受|成交|到账|到帐|收到|received|turnover/u, name: "RFQ近90天累计实收GMV", nameEn: "RFQ GMV received, last 90 days" },
@@ -724,7 +731,7 @@ function factorSlot(slots: Slots, kinds: readonly NumberSlot["kind"][], near: Re
     pool.find((x) => near.test(x.before) || near.test(x.after.slice(0, 6))) ??
     pool.find((x) => near.test(x.lead)) ??
     // ("就一单…8000美金": a one is an article, no other figure.)
-    (slots.numbers.filter((x) => !x.period && !needsNoPlace(x)).length === 1 && pool.length === 1 && near.test(slots.text) ? pool[0] : undefined)
+    (slots.numbers.filter((x) => !x.period && !needsNoPlace(x)).length === 1 && pool.filter((x) => !x.period).length === 1 && near.test(slots.text) ? pool.find((x) => !x.period) : undefined)
   );
 }
 
@@ -782,6 +789,17 @@ const rfqFactor: Calculator = {
     const change = factorChange(slots, now);
     if (change) return change;
     const given = FACTOR_WORDS.filter((f) => (f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near)));
+    // "How many points do these two factors give?": each factor's points, when no total is asked.
+    if (given.length > 1 && !ONE_FACTOR_VIEWS.has(slots) && !/总分|total|tier|档|服务分(?:是|能|有)?多少|score is/u.test(slots.text)) {
+      const each = given.map((f) => {
+        const n = f.factor === "buyerReplyRate" ? replyRateSlot(slots, f.near) : factorSlot(slots, f.kinds, f.near);
+        const view: Slots = { ...slots, numbers: slots.numbers.filter((x) => x === n || x.period) };
+        ONE_FACTOR_VIEWS.add(view);
+        return rfqFactor.run(view, now);
+      });
+      const joined = eachComputed(each, true);
+      if (joined) return joined;
+    }
     if (given.length > 1) return needs("你给了几项因子的数字：要算总分，请一起说明报价个数和24小时响应率的同行排名（例如「都在同行前10%」）；要算单项，一次问一项。", "You gave figures for several factors: for the total score, also say where your quote count and 24-hour response rate rank among peers (e.g. \"both in the peer top 10%\"); for one factor, ask one at a time.");
     // "起草了8000美金的订单买家还没付款，另外已经到账的有1900美金": the unpaid amount is left out, the received one counts.
     const usd = slots.numbers.filter((x) => x.kind === "amount" && x.currency !== "CNY");

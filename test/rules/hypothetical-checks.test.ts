@@ -1087,3 +1087,7 @@ table("rfq-factor", [
   // a lone 一单 is an article; the unpaid order counts for nothing
   ["近90天就一单RFQ的单子，8000美金，单子起草了但买家还没付钱，RFQ近90天实收GMV这项能给几分？", "按 0 美元算 → 该项得 0 分"],
 ]);
+table("rfq-factor", [
+  // two factors asked together: each one's points
+  ["RFQ this month: logged in on 12 days so far; buyer reply rate in the last 30 days is 25%. How many points do these two factors give?", "本月至今RFQ登录天数 12 天 → 该项得 3 分（满分 5 分）；近30天报价买家回复率 25%"],
+]);
