@@ -131,7 +131,7 @@ const OFF_PLATFORM_WORDS = "线下|样品单|没走(?:平台|信保)|offline|tra
  * figure's own clause (numerals are digits by then: 另一单 reads 另1单).
  */
 const OTHER_BUSINESS_BEFORE = new RegExp(
-  `另(?:外)?(?:一|1|有)?(?:个|笔|单|张)?(?:客户|买家)?的?(?:单子|订单|单|笔)|(?:上|前)(?:一|1)(?:单|笔|个订单)|其他(?:的)?(?:订单|单子|单)|别的(?:订单|单子|单)|平均(?:一|1|每)单|平均(?:订单|客单)|客单价|${OFF_PLATFORM_WORDS}|上上个?月|前(?:个|两个|2个|几个)月|去年|上一?年|前年|last year|a year ago|(?:the )?previous year|another (?:\\w+ ){0,2}(?:order|client|customer|buyer)|other orders?|previous order|(?:our|the|an?) average order|average order (?:value|size|amount)|the month before|months? before last`,
+  `另(?:外)?(?:一|1|有)?(?:个|笔|单|张)?(?:客户|买家)?的?(?:单子|订单|单|笔)|(?:上|前)(?:一|1)(?:单|笔|个订单)|其他(?:的)?(?:订单|单子|单)|别的(?:订单|单子|单)|平均(?:一|1|每)单|平均(?:订单|客单)|客单价|${OFF_PLATFORM_WORDS}|上上个?月|再上个?月|前(?:个|两个|2个|几个)月|去年|上一?年|前年|last year|a year ago|(?:the )?previous year|another (?:\\w+ ){0,2}(?:order|client|customer|buyer)|other orders?|previous order|(?:our|the|an?) average order|average order (?:value|size|amount)|the month before|months? before last`,
   "u",
 );
 /** An nth time that is the buyer ordering ("第二次跟我们下单", "the second time ordering from us"). */

@@ -317,7 +317,7 @@ function findRawDates(text: string): RawDate[] {
   }
   for (const m of text.matchAll(/(20\d{2})[-/.](\d{1,2})[-/.](\d{1,2})/gu)) push(Number(m[1]), Number(m[2]), Number(m[3]), m.index, m[0].length);
   // 8.18, 8/18: a month and day with nothing after that makes it a number (万, %, 美元, billion …).
-  for (const m of text.matchAll(/(?<![\d.$])(\d{1,2})[./](\d{1,2})(?![\d.%万千亿kw]|\s*(?:美|元|刀|usd|块|小时|个|条|分|天|billion|million|bn\b|mn\b|thousand|hours?\b|days?\b|years?\b|points?\b|quotes?\b|percent))/gu)) {
+  for (const m of text.matchAll(/(?<![\d.$])(?<!(?:乘以?|×|\*|除以?|÷|times)\s*)(\d{1,2})[./](\d{1,2})(?![\d.%万千亿kw倍]|\s*(?:美|元|刀|usd|块|小时|个|条|分|天|billion|million|bn\b|mn\b|thousand|hours?\b|days?\b|years?\b|points?\b|quotes?\b|percent))/gu)) {
     push(null, Number(m[1]), Number(m[2]), m.index, m[0].length);
   }
   for (const m of text.matchAll(new RegExp(`\\b(${MONTH_WORD})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(20\\d{2}))?`, "gu"))) {

@@ -364,3 +364,9 @@ describe("a range of days", () => {
     expect(extractSlots(q, ASKED).numbers.map((n) => n.value)).not.toContain(19);
   });
 });
+
+describe("a multiplier is no date", () => {
+  it.each(["金品是不是在总分上乘1.2", "总分×1.2是多少", "按1.5倍算"])("%s", (q) => {
+    expect(extractSlots(q, ASKED).dates).toEqual([]);
+  });
+});

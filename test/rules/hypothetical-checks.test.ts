@@ -1091,3 +1091,7 @@ table("rfq-factor", [
   // two factors asked together: each one's points
   ["RFQ this month: logged in on 12 days so far; buyer reply rate in the last 30 days is 25%. How many points do these two factors give?", "本月至今RFQ登录天数 12 天 → 该项得 3 分（满分 5 分）；近30天报价买家回复率 25%"],
 ]);
+table("rfq-tier", [
+  // the month before last is another month: its quotes are not last month's
+  ["金品，后台五个因子加起来71分，这还没算金品的加分。上个月报价报了64条，再上个月是45条。9月份能拿多少条赠送报价？", "71 + 金品 20 = 91 分", "本月赠送报价 64 条"],
+]);
