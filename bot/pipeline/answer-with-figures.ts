@@ -183,9 +183,9 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
   // "Can they appeal on objective grounds, and by when?": an entry whose rules each answer a part
   // of the question (every one its words name) answers with all of them, each line in turn, when
   // no one of them alone states every figure the question gave.
-  const together = (entry: KnowledgeEntry): Computed | undefined => {
-    const rules = entry.compute ? [entry.compute.rule, ...(entry.compute.also ?? [])].filter((r) => CALCULATORS[r].cue.test(slots.text)) : [];
-    if (rules.length < 2) return undefined;
+  const together = (named: readonly ComputeRule[]): Computed | undefined => {
+    const rules = [...new Set(named)].filter((r) => CALCULATORS[r].cue.test(slots.text));
+    if (rules.length < 2 || rules.length > 3) return undefined;
     const parts = rules.map((r) => runOn(CALCULATORS[r]));
     if (parts.some((p) => p.kind !== "computed")) return undefined;
     const done = parts as Computed[];
@@ -213,7 +213,7 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
 
   if (hasFigures(slots)) {
     for (const c of primary ? [primary, ...others] : others) {
-      const both = together(c.entry);
+      const both = c.entry.compute ? together([c.entry.compute.rule, ...(c.entry.compute.also ?? [])]) : undefined;
       if (both) return computedReply(both, c.entry, c.confidence, msg.now, lang);
     }
     // A close candidate that computes, then any rule the question names by its words.
@@ -234,6 +234,11 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
       const r = shown(runOn(calc), calc);
       if (r) return computedReply(r, entryForRule(rule, deps), primary?.confidence ?? others[0]?.confidence ?? 0, msg.now, lang);
     }
+    // "能进找工厂频道吗？能上实力榜和热度榜吗？": rules of different entries, each its part of the
+    // question, that compute and together state every figure given.
+    const asked = (Object.entries(CALCULATORS) as [ComputeRule, Calculator][]).filter(([, calc]) => calc.cue.test(slots.text) && runOn(calc).kind === "computed").map(([rule]) => rule);
+    const all = together(asked);
+    if (all) return computedReply(all, entryForRule(asked[0]!, deps), primary?.confidence ?? others[0]?.confidence ?? 0, msg.now, lang);
   }
 
   if (!primary || !primaryRule) return undefined;

@@ -291,3 +291,14 @@ describe("what-if on a merchant's own record", () => {
     expect(reply.text).not.toContain("假设");
   });
 });
+
+describe("rules of different entries asked in one message", () => {
+  const bot = useBot();
+  it("the channel entry and two lists: each answered, in one computed reply", async () => {
+    const reply = await send(bot(), "我们是宁波的工厂，非金品，营业执照实地认证过、有生产范围。近90天信保GMV 2,500美金，有效询盘30个。能进找工厂频道吗？能上实力榜和热度榜吗？");
+    expect(isComputedReply(reply)).toBe(true);
+    expect(reply.text).toContain("不能上热度榜：30 个 未超过 40 个");
+    expect(reply.text).toContain("能上实力榜：2,500 美元 > 2,000 美元");
+    expect(reply.text).toMatch(/找工厂入驻/);
+  });
+});

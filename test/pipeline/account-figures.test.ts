@@ -140,10 +140,14 @@ describe("through the pipeline", () => {
     expect(CALCULATORS["card-offline-figures"].readsCompanyFacts).toContain("people");
   });
 
-  it.each([
-    ["买家回复率50%能得几分？我服务分75分，还差多少分到80", "「75分」"],
-    ["服务分60，有效询盘35个能上热度榜吗", "「35个」"],
-  ])("%s: not presented as computed, and the reply names the figure it could not place", async (q, named) => {
+  it("two questions of two rules in one message are each answered, together stating every figure", async () => {
+    const reply = await send(bot(), "买家回复率50%能得几分？我服务分75分，还差多少分到80");
+    expect(isComputedReply(reply)).toBe(true);
+    expect(reply.text).toContain("还差 5 分到 80 分");
+    expect(reply.text).toContain("近30天报价买家回复率 50% → 该项得 20 分");
+  });
+
+  it.each([["服务分60，有效询盘35个能上热度榜吗", "「35个」"]])("%s: not presented as computed, and the reply names the figure it could not place", async (q, named) => {
     const reply = await send(bot(), q);
     expect(isComputedReply(reply)).toBe(false);
     expect(reply.title).not.toBe(COMPUTED_TITLE);
