@@ -2201,7 +2201,8 @@ function waiverLine(w: FeeWaiver, agency: boolean) {
   // It starts the English sentence.
   const routeEn = capitalise(words.routeEn);
   return {
-    result: w.reached ? `${routeName}累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}，已达标，次单起${fee}全免` : `${routeName}还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`,
+    // The decision first, then the figures it rests on.
+    result: w.reached ? `${routeName}已达标，次单起${fee}全免（累计实收 ${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}）` : `${routeName}还差 ${formatUsdGap(w.gapUsd)}：达到 ${formatUsd(w.thresholdUsd)} 后的下一单起${fee}全免`,
     arithmetic: w.reached ? `${formatUsd(w.receivedUsd)} ≥ ${formatUsd(w.thresholdUsd)}` : `${formatUsd(w.thresholdUsd)} − ${formatUsd(w.receivedUsd)} = ${formatUsdGap(w.gapUsd)}`,
     rule: words.rule,
     en: {
@@ -2730,6 +2731,12 @@ const festivalWindow: Calculator = {
     if (industry && !weekSlot && slots.dates.length > 0) return weeksCounting(industry, slots.dates[0]!, now);
     // "9月1-4日实收3000美金，9月5-11日5000美金…第四周榜单统计的GMV是多少": the amounts of the ranges inside the week's window.
     if (industry && weekSlot && slots.numbers.some((n) => n.kind === "amount")) {
+      // "一个做家具，一个做机械…各自按多少GMV算": each industry's sum, or none at all.
+      const industries = [...new Set(slots.industries)];
+      if (industries.length > 1) {
+        const each = eachComputed(industries.map((one) => weekSum(slots, one, weekSlot.value, now) ?? needs("", "")));
+        return each ?? needs("告诉我每个客户的行业和各自的到账金额，我帮你分别算该周榜单的GMV。", "Tell me each client's industry and the amounts each received, and I'll work out each one's GMV for that week's list.");
+      }
       const summed = weekSum(slots, industry, weekSlot.value, now);
       if (summed) return summed;
     }

@@ -179,7 +179,7 @@ describe("questions with the merchant's own figures get the computed answer", ()
     // how many days late does not change the compensation
     ["订单2500美金晚发了5天，赔多少", /100 美元 赔偿（已封顶）[\s\S]*你提到的5天不影响这个结果/],
     // one total weighed against both routes; a total said to have passed the threshold
-    ["累计实收25000美元，走自营出口还是一达通哪个能免服务费？", /自营出口\/市场采购出口还差 15,000 美元[\s\S]*一达通代理出口累计实收 25,000 美元 ≥ 20,000 美元，已达标/],
+    ["累计实收25000美元，走自营出口还是一达通哪个能免服务费？", /自营出口\/市场采购出口还差 15,000 美元[\s\S]*一达通代理出口已达标，次单起基础服务费全免（累计实收 25,000 美元 ≥ 20,000 美元）/],
     ["自营出口累计本来是39000美元，后来又到账一单1500美元，我算了过4万了，这单免不免服务费？", /1,500 美元这一单本身不免交易服务费：它让累计达到 40,500 美元/],
     // a factor at two values, the second its change
     ["本月RFQ登录了3天，明天变成4天，登录这项能多几分", /3 天 → 该项得 1 分[\s\S]*4 天 → 该项得 2 分（满分 5 分）：多 1 分/],

@@ -7,7 +7,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { ComputeRule } from "../../knowledge/schema.js";
-import { isCompanyFact, unplacedFigures } from "../../bot/pipeline/account-figures.js";
+import { isCompanyFact, needsNoPlace, unplacedFigures } from "../../bot/pipeline/account-figures.js";
 import { CALCULATORS } from "../../bot/pipeline/compute-answer.js";
 import { extractSlots } from "../../bot/pipeline/extract-slots.js";
 import { COMPUTED_TITLE, isComputedReply } from "../../bot/pipeline/answer-with-figures.js";
@@ -153,5 +153,16 @@ describe("through the pipeline", () => {
     expect(reply.title).not.toBe(COMPUTED_TITLE);
     expect(reply.text).toContain(named);
     expect(reply.text).toMatch(/没有替你算/);
+  });
+});
+
+describe("how many merchants a question is about", () => {
+  it.each(["两个客户的服务费减免", "两家信保+e收汇累计实收都是22000美元", "帮3位客户问一下"])("%s: no figure to place", (q) => {
+    const small = extractSlots(q, ASKED).numbers.filter((n) => n.value <= 3);
+    expect(small.length).toBeGreaterThan(0);
+    expect(small.every(needsNoPlace)).toBe(true);
+  });
+  it("a count of factories is the size of the business, not merchants", () => {
+    expect(extractSlots("我们有两家工厂", ASKED).numbers.filter(needsNoPlace)).toEqual([]);
   });
 });
