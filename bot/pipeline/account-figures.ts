@@ -45,6 +45,11 @@ function numberPlaced(n: NumberSlot, stated: Set<number>): boolean {
   return formsOf(n).some((f) => [...stated].some((s) => same(s, f)));
 }
 
+/** How many merchants: "2个|客户", "3位客户", "two clients". */
+const MERCHANTS_AFTER = /^\s*(?:个|位|家)?\s*(?:客户|商家|卖家|公司|店铺?)|^\s*(?:clients|merchants|suppliers|companies|sellers)\b/u;
+/** "两家工厂": sites, the business's size, not merchants. */
+const SITES_AFTER_JIA = /^\s*(?:工厂|工场|分公司|分厂|厂)/u;
+
 /**
  * Figures that need no placing: a one (一次, 一单, 第一天 are as often articles as figures), a
  * calendar year or a month without a day, and a number that is part of a name (3星商机, 五个因子).
@@ -60,8 +65,8 @@ export function needsNoPlace(n: NumberSlot): boolean {
   if (n.value <= 3 && /(?:level|tier|grade|\bl)\s*-?\s*$/u.test(n.before)) return true;
   // 两个客户, 两家, 帮三位客户问: how many merchants a support engineer asks about, each then told apart.
   // (The count's unit may have taken the 个 or 家: "2个|客户", "2家|信保…".)
-  const merchantsAfter = /^\s*(?:个|位|家)?\s*(?:客户|商家|卖家|公司|店铺?)|^\s*(?:clients|merchants|suppliers|companies|sellers)\b/u;
-  if (n.value <= 3 && (merchantsAfter.test(n.after) || (n.unit === "家" && !/^\s*(?:工厂|工场|分公司|分厂|厂)/u.test(n.after)) || /^\s*家(?!\s*(?:工厂|工场|分公司|分厂|厂))/u.test(n.after))) return true;
+  const afterJia = n.unit === "家" ? n.after : /^\s*家/u.test(n.after) ? n.after.replace(/^\s*家/u, "") : undefined;
+  if (n.value <= 3 && (MERCHANTS_AFTER.test(n.after) || (afterJia !== undefined && !SITES_AFTER_JIA.test(afterJia)))) return true;
   // 3星商机, 3-star, 五个因子, 两个减免, 三个条件, 对比两个词, 两个分数各能拿几条: a number that is part of what is named;
   // 两个二级类目: how many categories, which the list of them then says.
   return /^\s*(?:-\s*)?(?:星|stars?\b|个?因子|大因子|个?(?:减免|条件|问题|榜单?|关键词|词|keywords?\b)|个?(?:分数|档位?|情况|方案|场景)|种(?:情况|方案|场景)|(?:scores|scenarios|cases)\b|个?(?:二级)?类目|(?:second.?level |l2 )?categor(?:y|ies)\b)/u.test(n.after);

@@ -12,7 +12,7 @@ import type { Match } from "../../knowledge/match-question.js";
 import type { ComputeRule } from "../../knowledge/schema.js";
 import { SHANGHAI } from "../../rules/index.js";
 import { sourceLine } from "../commands/format-check.js";
-import { CALCULATORS, unusedLine, type Calculation, type Calculator, type Computed, type NeedsFigure } from "./compute-answer.js";
+import { CALCULATORS, eachComputed, unusedLine, type Calculation, type Calculator, type Computed, type NeedsFigure } from "./compute-answer.js";
 import type { PipelineDeps } from "./deps.js";
 import { extractSlots, type NumberSlot, type Slots } from "./extract-slots.js";
 import { companyFactKind, companyFactName, unplacedFigures, type Unplaced } from "./account-figures.js";
@@ -183,26 +183,13 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
   // "Can they appeal on objective grounds, and by when?": an entry whose rules each answer a part
   // of the question (every one its words name) answers with all of them, each line in turn, when
   // no one of them alone states every figure the question gave.
-  const together = (named: readonly ComputeRule[]): Computed | undefined => {
-    const rules = [...new Set(named)].filter((r) => CALCULATORS[r].cue.test(slots.text));
-    if (rules.length < 2 || rules.length > 3) return undefined;
-    const parts = rules.map((r) => runOn(CALCULATORS[r]));
-    if (parts.some((p) => p.kind !== "computed")) return undefined;
-    const done = parts as Computed[];
-    const distinct = (lines: readonly string[]) => [...new Set(lines)];
-    const merged: Computed = {
-      ...done[0]!,
-      result: done.map((c) => c.result).join("；"),
-      arithmetic: done.map((c) => c.arithmetic).join("；"),
-      rule: distinct(done.map((c) => c.rule)).join("；"),
-      source: distinct(done.map((c) => c.source)).join("；"),
-      en: {
-        result: done.map((c) => c.en.result).join("; "),
-        arithmetic: done.map((c) => c.en.arithmetic).join("; "),
-        rule: distinct(done.map((c) => c.en.rule)).join("; "),
-      },
-    };
-    const calcs = rules.map((r) => CALCULATORS[r]);
+  // Each rule the question's words name, run once.
+  const namedBy = (rules: readonly ComputeRule[]) => [...new Set(rules)].filter((r) => CALCULATORS[r].cue.test(slots.text)).map((rule) => ({ rule, r: runOn(CALCULATORS[rule]) }));
+  const together = (parts: readonly { rule: ComputeRule; r: Calculation }[]): Computed | undefined => {
+    if (parts.length < 2 || parts.length > 3) return undefined;
+    const merged = eachComputed(parts.map((p) => p.r), true);
+    if (!merged) return undefined;
+    const calcs = parts.map((p) => CALCULATORS[p.rule]);
     const union: Calculator = {
       ...calcs[0]!,
       setsAside: (n) => calcs.some((c) => c.setsAside?.(n) === true),
@@ -213,7 +200,7 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
 
   if (hasFigures(slots)) {
     for (const c of primary ? [primary, ...others] : others) {
-      const both = c.entry.compute ? together([c.entry.compute.rule, ...(c.entry.compute.also ?? [])]) : undefined;
+      const both = c.entry.compute ? together(namedBy([c.entry.compute.rule, ...(c.entry.compute.also ?? [])])) : undefined;
       if (both) return computedReply(both, c.entry, c.confidence, msg.now, lang);
     }
     // A close candidate that computes, then any rule the question names by its words.
@@ -236,9 +223,9 @@ export function answerWithFigures(text: string, match: Match, msg: IncomingMessa
     }
     // "能进找工厂频道吗？能上实力榜和热度榜吗？": rules of different entries, each its part of the
     // question, that compute and together state every figure given.
-    const asked = (Object.entries(CALCULATORS) as [ComputeRule, Calculator][]).filter(([, calc]) => calc.cue.test(slots.text) && runOn(calc).kind === "computed").map(([rule]) => rule);
+    const asked = namedBy(Object.keys(CALCULATORS) as ComputeRule[]).filter((p) => p.r.kind === "computed");
     const all = together(asked);
-    if (all) return computedReply(all, entryForRule(asked[0]!, deps), primary?.confidence ?? others[0]?.confidence ?? 0, msg.now, lang);
+    if (all) return computedReply(all, entryForRule(asked[0]!.rule, deps), primary?.confidence ?? others[0]?.confidence ?? 0, msg.now, lang);
   }
 
   if (!primary || !primaryRule) return undefined;

@@ -158,16 +158,17 @@ const needs = (ask: string, askEn: string): NeedsFigure => ({ kind: "needs", ask
 
 /**
  * Several cases of one question ("家具和机械两个客户…", two payments, two times) answered together:
- * every case's result and arithmetic in turn, with the first case's rule and source. Undefined
+ * every case's result and arithmetic in turn, with the first case's rule and source (or, with
+ * `ownRules`, every case's). Undefined
  * unless every case computes, so that one case short is never shown as the whole answer.
  */
-function eachComputed(cases: readonly Calculation[], ownRules = false): Computed | undefined {
+export function eachComputed(cases: readonly Calculation[], ownRules = false): Computed | undefined {
   const done = cases.filter((c): c is Computed => c.kind === "computed");
   if (done.length === 0 || done.length !== cases.length) return undefined;
   const [first] = done as [Computed, ...Computed[]];
   const distinct = (lines: readonly string[]) => [...new Set(lines)];
-  // Cases of different rules of one family (two RFQ factors) keep each rule line.
-  const rules = ownRules ? { rule: distinct(done.map((c) => c.rule)).join("；") } : {};
+  // Cases of different rules (two RFQ factors, an appeal's deadline and its ground b) keep each rule line and source.
+  const rules = ownRules ? { rule: distinct(done.map((c) => c.rule)).join("；"), source: distinct(done.map((c) => c.source)).join("；") } : {};
   const rulesEn = ownRules ? { rule: distinct(done.map((c) => c.en.rule)).join("; ") } : {};
   return {
     ...first,
@@ -614,20 +615,20 @@ const rfqTier: Calculator = {
           // "再涨两分到九十": the score the rise before it leads to.
           (/^\s*(?:到|至|to)\s*$/u.test(n.lead) && isRise(slots.numbers[slots.numbers.indexOf(n) - 1]))),
     );
-    const quotesBefore = numberNear(slots, ["count", "plain"], LAST_MONTH, 12, (n) => n === scoreSlot || n === second || n.unit === "天");
-    if (second) return scoreChange(given, second.value, slots.gold === true, quotesBefore?.value);
+    // 12 characters: "130 quotes last month" names the month after the unit.
+    const quotesLastMonth = (...scores: (NumberSlot | undefined)[]) => numberNear(slots, ["count", "plain"], LAST_MONTH, 12, (n) => scores.includes(n) || n.unit === "天");
+    if (second) return scoreChange(given, second.value, slots.gold === true, quotesLastMonth(scoreSlot, second)?.value);
     // "这个月掉到79.5了，上个月还82": a later score said to be the earlier one is the change the other way.
     const earlier = slots.numbers.find(
       (n) => n !== scoreSlot && (n.kind === "plain" || n.kind === "score") && n.value <= 120 && !/^\s*(?:号|日|点|月|年|条|次)/u.test(n.after) && /(?:上个?月|之前|以前|原来|原先|last month|previously|used to be)\s*(?:还|是|有|才|只有|is|was)?\s*$/u.test(n.lead),
     );
     // "91, and that already includes the Gold Supplier bonus": the score told is the total.
     const included = slots.gold === true && BONUS_INCLUDED.test(slots.text);
-    if (earlier) return scoreChange(earlier.value, given, slots.gold === true && !included, numberNear(slots, ["count", "plain"], LAST_MONTH, 12, (n) => n === scoreSlot || n === earlier || n.unit === "天")?.value);
+    if (earlier) return scoreChange(earlier.value, given, slots.gold === true && !included, quotesLastMonth(scoreSlot, earlier)?.value);
     const gold = slots.gold === true && !included;
     const total = gold ? given + RFQ_GOLD_BONUS : given;
     const row = tierRowOf(total);
-    // 12 characters: "130 quotes last month" names the month after the unit.
-    const lastMonth = numberNear(slots, ["count", "plain"], LAST_MONTH, 12, (n) => n === scoreSlot || n.unit === "天");
+    const lastMonth = quotesLastMonth(scoreSlot);
     const sum = gold ? `${given} + 金品 ${RFQ_GOLD_BONUS} = ${total} 分` : included ? `${total} 分（已含金品 ${RFQ_GOLD_BONUS} 分）` : `${total} 分`;
     const sumEn = gold ? `${given} + Gold ${RFQ_GOLD_BONUS} = ${total} points` : included ? `${total} points (the Gold ${RFQ_GOLD_BONUS} already in)` : `${total} points`;
     if (row.quotesGranted === "formula") {
@@ -1712,7 +1713,7 @@ const appealDeadline: Calculator = {
     // "8月23日被罚，8月29日还能申诉吗": the window asked at that moment (end of that day without a time);
     // a date before the penalty (a rule's start, "8月1日起的新规") is not the question.
     // "is it still open now?", "现在还能申诉吗": without a later day, the moment asked is now.
-    const askedNow = ASKS_TODAY.test(slots.text) && now > d.instant ? { instant: now.setZone(SHANGHAI), time: now.setZone(SHANGHAI).toFormat("HH:mm") } : undefined;
+    const askedNow = ASKS_TODAY.test(slots.text) && now > d.instant ? nowAsSlot(now) : undefined;
     const asked = slots.dates.find((x) => x !== d && x.instant > d.instant) ?? askedNow;
     const at = asked ? (asked.time ? asked.instant : asked.instant.endOf("day")) : undefined;
     const onDay = at ? checkAppeals(partialMerchant({ penalties: [penalty] }), at) : undefined;
